@@ -1,0 +1,1 @@
+"""The oversight product's core: schema, import, KPIs. Pure Python over DuckDB, no UI."""

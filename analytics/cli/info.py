@@ -1,0 +1,38 @@
+"""``info``: what the database holds — tables, row counts, batches and as-of dates, schema version."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from analytics import db
+from analytics.cli.common import add_db_argument, settings_from
+from analytics.inventory import database_summary
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("info", help="tables, row counts, as-of dates and schema version",
+                       description="Print what the database holds.")
+    add_db_argument(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    con = db.connect(settings.db_path, settings=settings)
+    try:
+        summary = database_summary(con)
+    finally:
+        con.close()
+    summary["path"] = str(settings.db_path)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
+        return 0
+    print(f"Cơ sở dữ liệu: {summary['path']}  (phiên bản lược đồ {summary['schema_version']})")
+    print(f"Dữ liệu mẫu: {'có' if summary['has_demo'] else 'không'}")
+    print("Bảng / table                 số dòng   số liệu đến ngày")
+    for table, count in summary["tables"].items():
+        as_of = summary["as_of"].get(table) or ""
+        print(f"  {table:<26} {count:>9,}   {as_of}".replace(",", "."))
+    return 0

@@ -1,0 +1,140 @@
+"""The only place that opens DuckDB: creates the schema, upgrades old files, seeds reference data.
+
+Migrations: ``analytics/migrations/NNNN_name.sql`` takes a database from version NNNN-1 to NNNN.
+A new database gets ``schema.sql`` at the latest version directly; an older file gets each missing
+migration (one transaction each), then ``schema.sql`` again, which only adds new tables and
+refreshes views (every statement in it is IF NOT EXISTS / OR REPLACE).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from analytics import reference
+from analytics.config import Settings
+from analytics.errors import DatabaseError
+
+SCHEMA_PATH = Path(__file__).with_name("schema.sql")
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+# Tables that hold imported data (each has batch_id), in load order.
+DATA_TABLES = ("unit", "quota", "person", "payroll", "reduction_case", "secondment", "secondment_review", "training")
+REFERENCE_TABLES = ("base_salary", "pay_scale", "retirement_age")
+
+
+def migrations() -> list[tuple[int, Path]]:
+    found = []
+    for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
+        m = re.match(r"(\d{4})_", path.name)
+        if m:
+            found.append((int(m.group(1)), path))
+    return found
+
+
+def latest_version() -> int:
+    return max([1, *(v for v, _ in migrations())])
+
+
+def _config(settings: Settings) -> dict[str, str | bool | int]:
+    return {
+        # DuckDB would otherwise try to download extensions; this product must work offline.
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+        "memory_limit": settings.duckdb_memory_limit,
+        "threads": settings.duckdb_threads,
+    }
+
+
+def connect(path: str | Path | None = None, *, settings: Settings | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (creating or upgrading) the database at ``path`` and return the process's connection."""
+    settings = settings or Settings.from_env(path)
+    db_path = Path(path) if path is not None else settings.db_path
+    if str(db_path) != ":memory:":
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(db_path), config=_config(settings))
+    except duckdb.IOException as exc:
+        # Typically another process (the dashboard, an import) holds the file's write lock.
+        raise DatabaseError("db_locked", path=str(db_path), detail=str(exc).splitlines()[0]) from exc
+    except duckdb.Error as exc:
+        raise DatabaseError("db_unreadable", path=str(db_path), detail=str(exc).splitlines()[0]) from exc
+    try:
+        ensure_schema(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    cur = con.cursor()
+    exists = cur.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version' AND schema_name = 'main'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return None
+    row = cur.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the database to the latest schema version; returns that version."""
+    target = latest_version()
+    current = schema_version(con)
+    cur = con.cursor()
+    if current is not None and current > target:
+        raise DatabaseError("db_too_new", version=current, supported=target)
+    if current == target:
+        return target
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        cur.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                    "applied_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp())")
+        if current is None:
+            cur.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+            _seed_reference(cur)
+            cur.execute("INSERT INTO schema_version (version) VALUES ($v)", {"v": target})
+        else:
+            for version, path in migrations():
+                if version > current:
+                    cur.execute(path.read_text(encoding="utf-8"))
+                    cur.execute("INSERT INTO schema_version (version) VALUES ($v)", {"v": version})
+            cur.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+        cur.execute("COMMIT")
+    except duckdb.Error as exc:
+        cur.execute("ROLLBACK")
+        raise DatabaseError("db_upgrade_failed", version=current, target=target,
+                            detail=str(exc).splitlines()[0]) from exc
+    return target
+
+
+def _seed_reference(cur: duckdb.DuckDBPyConnection) -> None:
+    cur.executemany("INSERT INTO base_salary VALUES (?, ?)", list(reference.BASE_SALARY_DEFAULTS))
+    cur.executemany("INSERT INTO pay_scale VALUES (?, ?, ?, ?)", reference.pay_scale_rows())
+    cur.executemany("INSERT INTO retirement_age VALUES (?, ?, ?)", reference.retirement_age_rows())
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor inside BEGIN … COMMIT; any exception rolls everything back and propagates."""
+    cur = con.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        yield cur
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    cur.execute("COMMIT")
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row count of every base table (names come from the catalogue, not from users)."""
+    cur = con.cursor()
+    names = [r[0] for r in cur.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name").fetchall()]
+    return {n: cur.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}  # noqa: S608 catalogue names

@@ -1,0 +1,40 @@
+"""What the database holds: counts, freshness, demo marker. Used by the CLI ``info`` and the landing page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from analytics import db
+
+# Where each data table keeps its "as of" date (identifiers from this allow-list only).
+_AS_OF_COLUMN = {
+    "quota": "as_of",
+    "person": "as_of",
+    "payroll": "month",
+    "reduction_case": "decision_date",
+    "secondment": "start_date",
+    "training": "start_date",
+}
+
+
+def database_summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Schema version, row count per table, latest as-of date per data table, demo flag, batches."""
+    cur = con.cursor()
+    counts = db.table_counts(con)
+    as_of: dict[str, str | None] = {}
+    for table, column in _AS_OF_COLUMN.items():
+        row = cur.execute(f"SELECT max({column}) FROM {table}").fetchone()  # noqa: S608 allow-listed
+        as_of[table] = row[0].isoformat() if row and row[0] is not None else None
+    has_demo = cur.execute(
+        "SELECT count(*) > 0 FROM import_batch WHERE kind = 'demo' AND status = 'loaded'").fetchone()
+    batches = cur.execute("SELECT count(*) FROM import_batch WHERE status = 'loaded'").fetchone()
+    return {
+        "schema_version": db.schema_version(con),
+        "tables": counts,
+        "as_of": as_of,
+        "has_demo": bool(has_demo and has_demo[0]),
+        "loaded_batches": int(batches[0]) if batches else 0,
+        "data_rows": sum(counts.get(t, 0) for t in db.DATA_TABLES),
+    }

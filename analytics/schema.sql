@@ -1,0 +1,317 @@
+-- THE schema of the oversight database (current version; see analytics/migrations for upgrades).
+--
+-- Conventions
+--   * codes are lower-case ASCII; the allowed lists mirror analytics/codes.py (tests check both);
+--   * money is whole VND in BIGINT columns ending in _vnd; coefficients DECIMAL(5,2);
+--   * every data row carries the import batch that loaded it (batch_id), so a batch can be undone
+--     and demo data removed;
+--   * no FOREIGN KEY clauses: DuckDB refuses to delete-and-reinsert a referenced key inside one
+--     transaction, which is exactly what replacing a snapshot does. Referential integrity is
+--     checked by import validation and by the data-quality queries instead.
+
+CREATE SEQUENCE IF NOT EXISTS batch_id_seq START 1;
+
+-- One upload (or the demo build): who, when, what, and what it did.
+CREATE TABLE IF NOT EXISTS import_batch (
+    batch_id      BIGINT PRIMARY KEY DEFAULT nextval('batch_id_seq'),
+    kind          VARCHAR NOT NULL CHECK (kind IN ('demo', 'upload', 'cli')),
+    status        VARCHAR NOT NULL DEFAULT 'loaded' CHECK (status IN ('loaded', 'undone')),
+    created_at    TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    created_by    VARCHAR NOT NULL,
+    as_of         DATE,                       -- "số liệu đến ngày" declared for the upload
+    rows_by_table JSON,                       -- {"person": 120, "quota": 4}
+    note          VARCHAR,
+    undone_at     TIMESTAMP,
+    undone_by     VARCHAR
+);
+
+-- The files of a batch; sha256 lets the same file sent twice be recognised.
+CREATE TABLE IF NOT EXISTS import_file (
+    batch_id   BIGINT NOT NULL,
+    file_name  VARCHAR NOT NULL,
+    sha256     VARCHAR NOT NULL CHECK (length(sha256) = 64),
+    size_bytes BIGINT NOT NULL CHECK (size_bytes >= 0),
+    PRIMARY KEY (batch_id, file_name)
+);
+
+-- Organisational units with their history. A unit that was merged points at the unit that took
+-- it over (merged_into); a unit's place in the tree is parent_code.
+CREATE TABLE IF NOT EXISTS unit (
+    unit_code       VARCHAR PRIMARY KEY CHECK (length(trim(unit_code)) > 0),
+    name            VARCHAR NOT NULL CHECK (length(trim(name)) > 0),
+    short_name      VARCHAR,
+    unit_type       VARCHAR NOT NULL CHECK (unit_type IN ('thanh_pho', 'tinh_cu', 'so_nganh',
+                        'co_quan_khac', 'phong', 'ubnd_xa', 'huyen_cu', 'dvsnc')),
+    level           VARCHAR NOT NULL CHECK (level IN ('city', 'commune', 'district')),
+    sector          VARCHAR CHECK (sector IN ('quan_ly_nha_nuoc', 'giao_duc', 'y_te',
+                        'van_hoa_the_thao', 'nong_nghiep', 'khoa_hoc_cong_nghe', 'su_nghiep_khac')),
+    former_province VARCHAR CHECK (former_province IN ('can_tho', 'hau_giang', 'soc_trang')),
+    commune_kind    VARCHAR CHECK (commune_kind IN ('phuong', 'xa')),
+    parent_code     VARCHAR CHECK (parent_code <> unit_code),
+    merged_into     VARCHAR CHECK (merged_into <> unit_code),
+    valid_from      DATE,
+    valid_to        DATE CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from),
+    restructured_on DATE,                     -- start of the training "first year" for this unit
+    self_financed   BOOLEAN NOT NULL DEFAULT false,  -- outside the budget-paid headcount
+    especially_difficult BOOLEAN NOT NULL DEFAULT false,  -- Decree 76/2019 area (communes)
+    batch_id        BIGINT NOT NULL,
+    CHECK (commune_kind IS NULL OR unit_type = 'ubnd_xa')
+);
+
+-- Quotas assigned per unit, year and category.
+CREATE TABLE IF NOT EXISTS quota (
+    unit_code        VARCHAR NOT NULL,
+    year             INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    category         VARCHAR NOT NULL CHECK (category IN ('cong_chuc', 'vien_chuc', 'nguoi_lao_dong')),
+    quota_assigned   INTEGER NOT NULL CHECK (quota_assigned >= 0),
+    cut_pending      INTEGER NOT NULL DEFAULT 0 CHECK (cut_pending >= 0),  -- proposed, not yet approved
+    pending_decision VARCHAR,                 -- the body / session expected to approve them
+    present          INTEGER CHECK (present >= 0),  -- biên chế có mặt reported with the quota
+    decision_ref     VARCHAR,                 -- decision assigning the quota
+    decision_date    DATE,
+    as_of            DATE,
+    batch_id         BIGINT NOT NULL,
+    PRIMARY KEY (unit_code, year, category),
+    CHECK (cut_pending <= quota_assigned)
+);
+
+-- Roster snapshots: one row per person, unit and as-of date.
+CREATE TABLE IF NOT EXISTS person (
+    as_of            DATE NOT NULL,
+    unit_code        VARCHAR NOT NULL,
+    person_id        VARCHAR NOT NULL CHECK (length(trim(person_id)) > 0),
+    full_name        VARCHAR NOT NULL CHECK (length(trim(full_name)) > 0),
+    birth_date       DATE NOT NULL,
+    gender           VARCHAR NOT NULL CHECK (gender IN ('nam', 'nu')),
+    ethnicity        VARCHAR NOT NULL DEFAULT 'kinh',   -- lower-case ASCII name: kinh, khmer, hoa, …
+    category         VARCHAR NOT NULL CHECK (category IN ('can_bo', 'cong_chuc', 'vien_chuc', 'nguoi_lao_dong')),
+    grade_code       VARCHAR,                 -- mã ngạch / chức danh nghề nghiệp
+    grade_name       VARCHAR,
+    pay_group        VARCHAR CHECK (pay_group IN ('A3.1', 'A3.2', 'A2.1', 'A2.2', 'A1', 'A0', 'B', 'C1')),
+    step             INTEGER CHECK (step BETWEEN 1 AND 12),
+    salary_coef      DECIMAL(5, 2) CHECK (salary_coef > 0 AND salary_coef <= 10),
+    position         VARCHAR,
+    is_leader        BOOLEAN NOT NULL DEFAULT false,
+    leadership_allowance_coef DECIMAL(4, 2) NOT NULL DEFAULT 0 CHECK (leadership_allowance_coef >= 0 AND leadership_allowance_coef <= 2),
+    in_succession_plan BOOLEAN NOT NULL DEFAULT false,
+    discipline       VARCHAR CHECK (discipline IN ('khien_trach', 'canh_cao', 'ha_bac', 'cach_chuc', 'buoc_thoi_viec')),
+    discipline_until DATE,
+    health           VARCHAR CHECK (health IN ('tot', 'kha', 'trung_binh', 'yeu')),
+    qualification    VARCHAR CHECK (qualification IN ('tien_si', 'thac_si', 'dai_hoc', 'cao_dang', 'trung_cap', 'khac')),
+    political_theory VARCHAR CHECK (political_theory IN ('cao_cap', 'trung_cap', 'so_cap', 'chua_co')),
+    hire_date        DATE,
+    status           VARCHAR NOT NULL DEFAULT 'dang_cong_tac' CHECK (status IN ('dang_cong_tac', 'nghi_huu', 'tinh_gian', 'thoi_viec', 'chuyen_cong_tac')),
+    batch_id         BIGINT NOT NULL,
+    PRIMARY KEY (as_of, unit_code, person_id),
+    CHECK (birth_date < as_of),
+    CHECK (hire_date IS NULL OR hire_date > birth_date),
+    CHECK ((pay_group IS NULL) = (step IS NULL))
+);
+
+-- Monthly payroll: one row per person, unit and month (month = first day of the month).
+CREATE TABLE IF NOT EXISTS payroll (
+    month            DATE NOT NULL CHECK (day(month) = 1),
+    unit_code        VARCHAR NOT NULL,
+    person_id        VARCHAR NOT NULL,
+    salary_coef      DECIMAL(5, 2) NOT NULL CHECK (salary_coef > 0 AND salary_coef <= 10),
+    base_salary_vnd  BIGINT NOT NULL CHECK (base_salary_vnd > 0),     -- lương cơ sở in force that month
+    basic_salary_vnd BIGINT NOT NULL CHECK (basic_salary_vnd >= 0),   -- coef × lương cơ sở
+    allowance_leadership_vnd   BIGINT NOT NULL DEFAULT 0 CHECK (allowance_leadership_vnd >= 0),
+    allowance_seniority_vnd    BIGINT NOT NULL DEFAULT 0 CHECK (allowance_seniority_vnd >= 0),
+    allowance_occupational_vnd BIGINT NOT NULL DEFAULT 0 CHECK (allowance_occupational_vnd >= 0),
+    allowance_public_service_vnd BIGINT NOT NULL DEFAULT 0 CHECK (allowance_public_service_vnd >= 0),
+    allowance_other_vnd        BIGINT NOT NULL DEFAULT 0 CHECK (allowance_other_vnd >= 0),
+    total_vnd        BIGINT NOT NULL CHECK (total_vnd >= basic_salary_vnd),
+    batch_id         BIGINT NOT NULL,
+    PRIMARY KEY (month, unit_code, person_id)
+);
+
+-- People who left (or are proposed to leave) under a reduction policy.
+CREATE TABLE IF NOT EXISTS reduction_case (
+    case_id        VARCHAR PRIMARY KEY,
+    person_id      VARCHAR,
+    full_name      VARCHAR,
+    unit_code      VARCHAR NOT NULL,
+    category       VARCHAR NOT NULL CHECK (category IN ('can_bo', 'cong_chuc', 'vien_chuc', 'nguoi_lao_dong')),
+    programme      VARCHAR NOT NULL DEFAULT 'tinh_gian_2022_2026' CHECK (programme IN ('tinh_gian_2022_2026', 'sap_xep_2025')),
+    route          VARCHAR NOT NULL CHECK (route IN ('nghi_huu_truoc_tuoi', 'thoi_viec', 'chuyen_ngoai_nsnn', 'nghi_huu_dung_tuoi', 'khac')),
+    year           INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    period_label   VARCHAR,                   -- as reported, e.g. '6 tháng đầu năm 2024'
+    decision_no    VARCHAR,
+    decision_date  DATE,
+    effective_date DATE,
+    status         VARCHAR NOT NULL DEFAULT 'da_nghi' CHECK (status IN ('de_xuat', 'da_phe_duyet', 'da_nghi')),
+    payout_vnd     BIGINT CHECK (payout_vnd >= 0),
+    batch_id       BIGINT NOT NULL
+);
+
+-- Postings of city staff to communes (Kế hoạch 10/KH-UBND §III.1).
+CREATE TABLE IF NOT EXISTS secondment (
+    secondment_id        VARCHAR PRIMARY KEY,
+    person_id            VARCHAR NOT NULL,
+    sending_unit_code    VARCHAR NOT NULL,
+    receiving_unit_code  VARCHAR NOT NULL,
+    start_date           DATE NOT NULL,
+    planned_end_date     DATE NOT NULL,
+    actual_end_date      DATE,
+    decision_no          VARCHAR,
+    decision_date        DATE,
+    exception_decision_no VARCHAR,            -- competent authority allows < 36 months
+    status               VARCHAR NOT NULL CHECK (status IN ('du_kien', 'dang_tang_cuong', 'da_ket_thuc', 'ket_thuc_som')),
+    end_reason           VARCHAR,
+    position_at_commune  VARCHAR,
+    allowance_regime     VARCHAR NOT NULL DEFAULT 'mot_lan_10x' CHECK (allowance_regime IN ('mot_lan_10x', 'nd76')),
+    one_time_allowance_vnd BIGINT CHECK (one_time_allowance_vnd >= 0),
+    batch_id             BIGINT NOT NULL,
+    CHECK (sending_unit_code <> receiving_unit_code),
+    CHECK (planned_end_date > start_date),
+    CHECK (actual_end_date IS NULL OR actual_end_date >= start_date),
+    -- at least 36 months, end day inclusive (1/8/2025 → 31/7/2028 is exactly 36 months), unless an
+    -- exception decision allows less. The 36 is the policy default; a change of policy is a migration.
+    CHECK (planned_end_date + INTERVAL 1 DAY >= start_date + INTERVAL 36 MONTH
+           OR exception_decision_no IS NOT NULL)
+);
+
+-- Quarterly reviews of a posting by the sending agency, the commune and Sở Nội vụ.
+CREATE TABLE IF NOT EXISTS secondment_review (
+    secondment_id VARCHAR NOT NULL,
+    review_date   DATE NOT NULL,
+    reviewer      VARCHAR NOT NULL CHECK (reviewer IN ('don_vi_cu', 'xa_nhan', 'so_noi_vu')),
+    rating        VARCHAR,
+    note          VARCHAR,
+    batch_id      BIGINT NOT NULL,
+    PRIMARY KEY (secondment_id, review_date, reviewer)
+);
+
+-- Training and retraining (Kế hoạch 10/KH-UBND §III.2); a row per person or per unit-level course.
+CREATE TABLE IF NOT EXISTS training (
+    record_id     VARCHAR PRIMARY KEY,
+    unit_code     VARCHAR NOT NULL,
+    person_id     VARCHAR,
+    course_name   VARCHAR NOT NULL,
+    field         VARCHAR NOT NULL CHECK (field IN ('kinh_te_phap_luat', 'khoa_hoc_cong_nghe',
+                      'cong_nghe_cao_cntt', 'che_bien', 'nong_nghiep_cnc', 'y_te_chuyen_sau', 'logistics',
+                      'tieu_chuan_chuc_danh', 'qlnn_theo_ngach', 'ly_luan_chinh_tri', 'khac')),
+    location      VARCHAR NOT NULL DEFAULT 'trong_nuoc' CHECK (location IN ('trong_nuoc', 'nuoc_ngoai')),
+    start_date    DATE NOT NULL,
+    end_date      DATE,
+    participants  INTEGER NOT NULL DEFAULT 1 CHECK (participants >= 1),
+    cost_committed_vnd BIGINT NOT NULL DEFAULT 0 CHECK (cost_committed_vnd >= 0),
+    cost_spent_vnd     BIGINT NOT NULL DEFAULT 0 CHECK (cost_spent_vnd >= 0),
+    funding       VARCHAR NOT NULL CHECK (funding IN ('thuong_xuyen', 'tai_co_cau_5pct')),
+    batch_id      BIGINT NOT NULL,
+    CHECK (end_date IS NULL OR end_date >= start_date),
+    CHECK (person_id IS NULL OR participants = 1)
+);
+
+-- Reference data: editable, seeded with DOMAIN.md's defaults by analytics/db.py.
+CREATE TABLE IF NOT EXISTS base_salary (          -- lương cơ sở
+    valid_from DATE PRIMARY KEY,
+    amount_vnd BIGINT NOT NULL CHECK (amount_vnd > 0)
+);
+
+CREATE TABLE IF NOT EXISTS pay_scale (            -- salary coefficient by pay group and step
+    pay_group    VARCHAR NOT NULL CHECK (pay_group IN ('A3.1', 'A3.2', 'A2.1', 'A2.2', 'A1', 'A0', 'B', 'C1')),
+    step         INTEGER NOT NULL CHECK (step BETWEEN 1 AND 12),
+    coef         DECIMAL(5, 2) NOT NULL CHECK (coef > 0),
+    years_per_step INTEGER NOT NULL CHECK (years_per_step > 0),
+    PRIMARY KEY (pay_group, step)
+);
+
+CREATE TABLE IF NOT EXISTS retirement_age (       -- Decree 135/2020 roadmap
+    gender     VARCHAR NOT NULL CHECK (gender IN ('nam', 'nu')),
+    year       INTEGER NOT NULL,             -- the calendar year in which the age applies
+    age_months INTEGER NOT NULL CHECK (age_months BETWEEN 600 AND 800),
+    PRIMARY KEY (gender, year)
+);
+
+-- Settings that change results (targets, baseline year, rounding, thresholds). Values are JSON;
+-- defaults live in analytics/policy.py and apply when a key is absent.
+CREATE TABLE IF NOT EXISTS setting (
+    key        VARCHAR PRIMARY KEY,
+    value      JSON NOT NULL,
+    updated_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    updated_by VARCHAR NOT NULL
+);
+
+CREATE SEQUENCE IF NOT EXISTS setting_change_seq START 1;
+CREATE TABLE IF NOT EXISTS setting_history (
+    change_id  BIGINT PRIMARY KEY DEFAULT nextval('setting_change_seq'),
+    key        VARCHAR NOT NULL,
+    old_value  JSON,
+    new_value  JSON,
+    changed_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    changed_by VARCHAR NOT NULL
+);
+
+-- ---------------------------------------------------------------------------------------------
+-- Shared views
+-- ---------------------------------------------------------------------------------------------
+
+-- Every unit with each unit it rolls up to, through the tree (parent_code) and through mergers
+-- (merged_into), with the number of steps. A unit is its own ancestor at depth 0. A unit merged
+-- into a new one therefore counts under the new unit and under everything above it, which is how
+-- 2021 baselines are re-aggregated onto today's units.
+CREATE OR REPLACE VIEW unit_closure AS
+WITH RECURSIVE edges AS (
+    SELECT unit_code AS child, parent_code AS up FROM unit WHERE parent_code IS NOT NULL
+    UNION
+    SELECT unit_code AS child, merged_into AS up FROM unit WHERE merged_into IS NOT NULL
+),
+walk(unit_code, ancestor_code, depth) AS (
+    SELECT unit_code, unit_code, 0 FROM unit
+    UNION
+    SELECT w.unit_code, e.up, w.depth + 1
+    FROM walk w JOIN edges e ON e.child = w.ancestor_code
+    WHERE w.depth < 32
+)
+SELECT unit_code, ancestor_code, min(depth) AS depth
+FROM walk
+GROUP BY unit_code, ancestor_code;
+
+-- The unit that carries a unit today: follow merged_into to its end.
+CREATE OR REPLACE VIEW unit_successor AS
+WITH RECURSIVE chain(unit_code, successor_code, depth) AS (
+    SELECT unit_code, unit_code, 0 FROM unit
+    UNION ALL
+    SELECT c.unit_code, u.merged_into, c.depth + 1
+    FROM chain c JOIN unit u ON u.unit_code = c.successor_code
+    WHERE u.merged_into IS NOT NULL AND c.depth < 32
+)
+SELECT unit_code, arg_max(successor_code, depth) AS successor_code
+FROM chain
+GROUP BY unit_code;
+
+-- The latest roster snapshot of each unit.
+CREATE OR REPLACE VIEW person_latest AS
+SELECT p.*
+FROM person p
+JOIN (SELECT unit_code, max(as_of) AS as_of FROM person GROUP BY unit_code) l
+  ON l.unit_code = p.unit_code AND l.as_of = p.as_of;
+
+-- Retirement date of each roster row under the Decree 135/2020 roadmap: the person reaches the
+-- age that applies in the calendar year they reach it, and retires at the end of that month
+-- (Decree 135/2020 art. 4). Years beyond the table keep its last age; years before it its first.
+-- analytics/reference.py:retirement_date is the same rule in Python (tests compare the two).
+CREATE OR REPLACE VIEW person_retirement AS
+WITH ages AS (
+    SELECT g.gender, y.year,
+           coalesce(
+               (SELECT r.age_months FROM retirement_age r WHERE r.gender = g.gender AND r.year = y.year),
+               CASE WHEN y.year < (SELECT min(year) FROM retirement_age r2 WHERE r2.gender = g.gender)
+                    THEN (SELECT arg_min(age_months, year) FROM retirement_age r3 WHERE r3.gender = g.gender)
+                    ELSE (SELECT arg_max(age_months, year) FROM retirement_age r4 WHERE r4.gender = g.gender)
+               END) AS age_months
+    FROM (SELECT DISTINCT gender FROM retirement_age) g
+    CROSS JOIN range(1990, 2101) y(year)
+),
+candidates AS (
+    SELECT p.as_of, p.unit_code, p.person_id,
+           CAST(p.birth_date + to_months(a.age_months) AS DATE) AS reach_date, a.year
+    FROM person p JOIN ages a ON a.gender = p.gender
+    WHERE year(p.birth_date) + a.age_months // 12 BETWEEN a.year - 1 AND a.year + 1
+)
+SELECT as_of, unit_code, person_id, last_day(min(reach_date)) AS retirement_date
+FROM candidates
+WHERE year(reach_date) = year
+GROUP BY as_of, unit_code, person_id;
