@@ -244,6 +244,18 @@ CREATE TABLE IF NOT EXISTS setting_history (
     changed_by VARCHAR NOT NULL
 );
 
+-- Rows an upload replaced (a newer snapshot of the same unit and period), kept so that undoing the
+-- upload restores exactly what was there. Same columns as the data table plus the replacing batch;
+-- derived from the tables above so the two cannot drift (migration 0002 made them for old files).
+CREATE TABLE IF NOT EXISTS unit__replaced AS SELECT *, CAST(NULL AS BIGINT) AS replaced_by_batch FROM unit LIMIT 0;
+CREATE TABLE IF NOT EXISTS quota__replaced AS SELECT *, CAST(NULL AS BIGINT) AS replaced_by_batch FROM quota LIMIT 0;
+CREATE TABLE IF NOT EXISTS person__replaced AS SELECT *, CAST(NULL AS BIGINT) AS replaced_by_batch FROM person LIMIT 0;
+CREATE TABLE IF NOT EXISTS payroll__replaced AS SELECT *, CAST(NULL AS BIGINT) AS replaced_by_batch FROM payroll LIMIT 0;
+CREATE TABLE IF NOT EXISTS reduction_case__replaced AS SELECT *, CAST(NULL AS BIGINT) AS replaced_by_batch FROM reduction_case LIMIT 0;
+CREATE TABLE IF NOT EXISTS secondment__replaced AS SELECT *, CAST(NULL AS BIGINT) AS replaced_by_batch FROM secondment LIMIT 0;
+CREATE TABLE IF NOT EXISTS secondment_review__replaced AS SELECT *, CAST(NULL AS BIGINT) AS replaced_by_batch FROM secondment_review LIMIT 0;
+CREATE TABLE IF NOT EXISTS training__replaced AS SELECT *, CAST(NULL AS BIGINT) AS replaced_by_batch FROM training LIMIT 0;
+
 -- ---------------------------------------------------------------------------------------------
 -- Shared views
 -- ---------------------------------------------------------------------------------------------

@@ -1,0 +1,55 @@
+"""Batches: replacing a snapshot keeps the old rows; undo restores exactly what was there."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from analytics import batches, db
+from analytics.errors import OversightError
+
+
+def _checksum(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
+    out = {}
+    for t in db.DATA_TABLES:
+        out[t] = con.execute(f"SELECT count(*), coalesce(sum(hash(COLUMNS(*))), 0) FROM (SELECT * EXCLUDE (batch_id) FROM {t})").fetchone()
+    return out
+
+
+def _load_quota(con: duckdb.DuckDBPyConnection, rows: list[tuple], user: str = "t") -> int:
+    with db.transaction(con) as cur:
+        b = batches.open_batch(cur, kind="cli", user=user, files=[("q.xlsx", "a" * 64, 10)])
+        keys = pd.DataFrame([{"unit_code": r[0], "year": r[1], "category": r[2]} for r in rows])
+        batches.replace_rows(cur, "quota", keys, b)
+        cur.executemany("INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) "
+                        f"VALUES (?, ?, ?, ?, {b})", rows)
+        batches.close_batch(cur, b, {"quota": len(rows)})
+    return b
+
+
+def test_newer_snapshot_replaces_and_undo_restores(con: duckdb.DuckDBPyConnection) -> None:
+    b1 = _load_quota(con, [("A", 2024, "cong_chuc", 10), ("B", 2024, "cong_chuc", 20)])
+    before = _checksum(con)
+    b2 = _load_quota(con, [("A", 2024, "cong_chuc", 9)])
+    assert con.execute("SELECT unit_code, quota_assigned FROM quota ORDER BY 1").fetchall() == [("A", 9), ("B", 20)]
+    assert con.execute("SELECT count(*) FROM quota__replaced").fetchone() == (1,)
+    with pytest.raises(OversightError) as err:
+        batches.undo_batch(con, b1, user="t")
+    assert err.value.code == "batch_undo_blocked"
+    removed = batches.undo_batch(con, b2, user="t")
+    assert removed["quota"] == 1
+    assert _checksum(con) == before
+    assert con.execute("SELECT count(*) FROM quota__replaced").fetchone() == (0,)
+    listed = batches.list_batches(con)
+    assert list(listed["status"]) == ["undone", "loaded"] and listed["files"].iloc[0] == "q.xlsx"
+    with pytest.raises(OversightError):
+        batches.undo_batch(con, b2, user="t")
+    batches.undo_batch(con, b1, user="t")
+    assert con.execute("SELECT count(*) FROM quota").fetchone() == (0,)
+
+
+def test_undo_unknown_batch(con: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(OversightError) as err:
+        batches.undo_batch(con, 999, user="t")
+    assert err.value.code == "batch_not_found"
