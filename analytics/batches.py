@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics.db import DATA_TABLES, transaction
+from analytics.db import DATA_TABLES, scalar, transaction
 from analytics.errors import NotFound, OversightError
 
 
@@ -134,5 +134,5 @@ def remove_demo(con: duckdb.DuckDBPyConnection, *, user: str) -> dict[str, int]:
 def batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, Any]:
     """Rows per data table currently attributed to a batch."""
     cur = con.cursor()
-    return {t: cur.execute(f"SELECT count(*) FROM {t} WHERE batch_id = $b", {"b": batch_id}).fetchone()[0]  # noqa: S608
+    return {t: scalar(cur, f"SELECT count(*) FROM {t} WHERE batch_id = $b", {"b": batch_id})  # noqa: S608
             for t in DATA_TABLES}

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -40,7 +41,7 @@ def latest_version() -> int:
     return max([1, *(v for v, _ in migrations())])
 
 
-def _config(settings: Settings) -> dict[str, str | bool | int]:
+def _config(settings: Settings) -> dict[str, str | bool | int | float | list[str]]:
     return {
         # DuckDB would otherwise try to download extensions; this product must work offline.
         "autoinstall_known_extensions": False,
@@ -137,4 +138,10 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     cur = con.cursor()
     names = [r[0] for r in cur.execute(
         "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name").fetchall()]
-    return {n: cur.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}  # noqa: S608 catalogue names
+    return {n: scalar(cur, f'SELECT count(*) FROM "{n}"') for n in names}  # noqa: S608 catalogue names
+
+
+def scalar(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> Any:
+    """The first column of the first row (None when there is no row)."""
+    row = cur.execute(sql, params or {}).fetchone()
+    return row[0] if row else None

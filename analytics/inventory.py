@@ -38,3 +38,16 @@ def database_summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "loaded_batches": int(batches[0]) if batches else 0,
         "data_rows": sum(counts.get(t, 0) for t in db.DATA_TABLES),
     }
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """Changes whenever data or settings change: batches loaded or undone, settings saved.
+
+    The UI keys its result cache on it, so a new import or a changed target redraws at once.
+    """
+    row = con.cursor().execute("""
+        SELECT (SELECT coalesce(max(batch_id), 0) FROM import_batch),
+               (SELECT count(*) FROM import_batch WHERE status = 'undone'),
+               (SELECT coalesce(max(change_id), 0) FROM setting_history)
+    """).fetchone()
+    return ":".join(str(v) for v in (row or ()))

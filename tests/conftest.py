@@ -33,3 +33,15 @@ def add_batch(con: duckdb.DuckDBPyConnection, kind: str = "cli") -> int:
                       {"k": kind}).fetchone()
     assert row is not None
     return int(row[0])
+
+
+@pytest.fixture(autouse=True)
+def _fresh_streamlit_caches() -> Iterator[None]:
+    """st.cache_resource outlives an AppTest: every test starts and ends with empty caches."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()

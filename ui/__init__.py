@@ -1,0 +1,1 @@
+"""Shared by pages: cached data access, labels, formatting, Plotly figure builders."""

@@ -1,0 +1,82 @@
+"""Number, percentage, money and date formatting — never from the OS locale.
+
+Vietnamese: 1.694 · 8,17 % · 23.400.000 ₫ · 14,2 tỷ đồng · 31/12/2024.
+English:    1,694 · 8.17 % · 23,400,000 ₫ · 14.2 billion ₫ · 31/12/2024 (dates stay dd/mm/yyyy:
+the product's documents are Vietnamese).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import Any
+
+NBSP = "\u00a0"
+# Plotly's `separators` layout attribute: decimal mark then thousands mark.
+PLOTLY_SEPARATORS = {"vi": ",.", "en": ".,"}
+
+
+def _missing(x: Any) -> bool:
+    if x is None:
+        return True
+    try:
+        return bool(math.isnan(x))
+    except TypeError:
+        return False
+
+
+def number(x: Any, lang: str = "vi", digits: int = 0, dash: str = "–") -> str:
+    """1694 → '1.694' (vi) / '1,694' (en); digits after the decimal mark; None/NaN → dash."""
+    if _missing(x):
+        return dash
+    text = f"{float(x):,.{digits}f}"
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def percent(x: Any, lang: str = "vi", digits: int = 2, dash: str = "–") -> str:
+    """8.1698 (already in percent units) → '8,17 %'. Rounded only here, for display."""
+    if _missing(x):
+        return dash
+    return f"{number(x, lang, digits)}{NBSP}%"
+
+
+def money(vnd: Any, lang: str = "vi", dash: str = "–") -> str:
+    """Whole đồng below a million; triệu / tỷ above, one or two decimals as the size needs."""
+    if _missing(vnd):
+        return dash
+    v = float(vnd)
+    units = {"vi": ((1e9, "tỷ đồng"), (1e6, "triệu đồng")), "en": ((1e9, "billion ₫"), (1e6, "million ₫"))}
+    for scale, word in units["en" if lang == "en" else "vi"]:
+        if abs(v) >= scale:
+            q = v / scale
+            digits = 0 if abs(q) >= 100 else 1 if abs(q) >= 10 else 2
+            return f"{number(q, lang, digits)}{NBSP}{word}"
+    return f"{number(v, lang)}{NBSP}₫"
+
+
+def money_exact(vnd: Any, lang: str = "vi", dash: str = "–") -> str:
+    """23400000 → '23.400.000 ₫'."""
+    return dash if _missing(vnd) else f"{number(vnd, lang)}{NBSP}₫"
+
+
+def day(d: date | datetime | str | None, dash: str = "–") -> str:
+    """dd/mm/yyyy."""
+    if d is None or (isinstance(d, float) and math.isnan(d)):
+        return dash
+    if isinstance(d, str):
+        d = date.fromisoformat(d[:10])
+    return d.strftime("%d/%m/%Y")
+
+
+def moment(ts: datetime | None, dash: str = "–") -> str:
+    """dd/mm/yyyy hh:mm."""
+    return dash if ts is None else ts.strftime("%d/%m/%Y %H:%M")
+
+
+def small_count(n: Any, threshold: int, lang: str = "vi") -> str:
+    """Counts under the privacy threshold shown as '<5' where a person could be identified."""
+    if _missing(n):
+        return "–"
+    return f"<{threshold}" if 0 < int(n) < threshold else number(n, lang)
