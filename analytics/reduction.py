@@ -1,0 +1,255 @@
+"""Staff reduction 2022-2026 against its targets (DOMAIN.md §3).
+
+Quota side (never mixed with people who left):
+    reduced_done    = quota(baseline year) − quota(current year)
+    reduced_pending = Σ cut_pending of the current year (cuts proposed, not yet approved)
+    reduced_total   = reduced_done + reduced_pending
+    reduced_pct     = reduced_total / baseline × 100         plan = target_pct / 100 × baseline
+    plan_progress_pct = reduced_total / plan × 100           (``*_done_pct``: done only)
+
+Conventions of every function here:
+  * ``current_year`` is the latest year with quota rows for that key and category that is not after
+    the year of ``as_of`` nor after the end year of the programme;
+  * units merged since the baseline year count under the unit that took them over (unit_closure),
+    so a 2021 baseline is compared on today's units; a unit created after the baseline year has no
+    baseline rows and adds 0 to the baseline (its own row shows baseline 0 and pct NaN);
+  * percentages are in percent units and unrounded; a zero baseline or plan gives NaN, not an error;
+  * months run from 1/1 of the year after the baseline year to 31/12 of the end year; ``as_of`` counts
+    as a completed day (30/6/2024 → 30 months elapsed, 30 left for 2022-2026);
+  * status compares plan_progress_pct with the straight-line pace (months elapsed / all months):
+    'on_track' at or above it, 'at_risk' below it by at most Policy.status_behind_margin_pct
+    points, 'behind' further below; NaN plan → None;
+  * projected_end_with_retirements assumes every person in post (latest roster ≤ as_of, category
+    mapped to the quota: cán bộ → cong_chuc) who reaches retirement age after ``as_of`` and by
+    31/12 of the end year leaves a post that is cut and not refilled, on top of the cuts made so
+    far; no other cut is assumed. It is an upper bound of what attrition alone can bring;
+  * people_left counts reduction_case rows of the programme with status 'da_nghi' or
+    'da_phe_duyet' (cán bộ counted with cong_chuc), whatever their date.
+
+Each DataFrame carries the policy values used in ``df.attrs["policy"]``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics import codes, sql_files
+from analytics.periods import months_between
+from analytics.policy import Policy, load_policy
+from analytics.scope import check_choice, check_level, check_scope, today
+
+NAN = float("nan")
+GROUP_BY = ("sector", "former_province")
+
+# The measure columns of reduction_by_category / _by_unit / _by_group, in order.
+MEASURES = (
+    "baseline_year", "baseline_quota", "current_year", "current_quota",
+    "reduced_done", "reduced_pending", "reduced_total", "reduced_pct", "reduced_done_pct",
+    "target_pct", "plan", "plan_progress_pct", "plan_progress_done_pct", "remaining_to_target",
+    "months_elapsed", "months_left", "expected_progress_pct", "pace_needed_per_month",
+    "pace_so_far_per_month", "projected_end_total", "projected_end_pct", "retiring_before_end",
+    "projected_end_with_retirements", "status", "people_left", "has_quota",
+)
+_INT_COLUMNS = ("baseline_year", "baseline_quota", "current_year", "current_quota", "reduced_done",
+                "reduced_pending", "reduced_total", "retiring_before_end", "projected_end_with_retirements",
+                "people_left")
+
+
+def _div(a: float, b: float) -> float:
+    return a / b if b else NAN
+
+
+def period_months(policy: Policy, as_of: date) -> tuple[float, float, float]:
+    """(months elapsed, months left, months in the programme) at the end of day ``as_of``."""
+    start = date(policy.reduction_baseline_year + 1, 1, 1)
+    end = date(policy.reduction_end_year + 1, 1, 1)
+    ref = min(max(as_of + timedelta(days=1), start), end)
+    return months_between(start, ref), months_between(ref, end), months_between(start, end)
+
+
+def measures(years: dict[int, tuple[int, int]], *, category: str, policy: Policy, as_of: date,
+             people_left: int = 0, retiring: int = 0) -> dict[str, Any]:
+    """The reduction measures of one key and category from {year: (quota_assigned, cut_pending)}."""
+    baseline = int(years.get(policy.reduction_baseline_year, (0, 0))[0])
+    limit = min(as_of.year, policy.reduction_end_year)
+    candidates = [y for y in years if y <= limit]
+    current_year = max(candidates) if candidates else None
+    current, pending = years[current_year] if current_year is not None else (baseline, 0)
+    done = baseline - int(current)
+    total = done + int(pending)
+    target = policy.target_pct(category)
+    plan = target / 100 * baseline
+    progress = _div(total, plan) * 100
+    elapsed, left, all_months = period_months(policy, as_of)
+    remaining = max(plan - total, 0.0)
+    expected = _div(elapsed, all_months) * 100
+    pace_so_far = _div(total, elapsed)
+    projected = total + pace_so_far * left if elapsed else NAN
+    if plan and progress == progress:
+        gap = expected - progress
+        status = "on_track" if gap <= 0 else ("at_risk" if gap <= policy.status_behind_margin_pct else "behind")
+    else:
+        status = None
+    return {
+        "baseline_year": policy.reduction_baseline_year,
+        "baseline_quota": baseline,
+        "current_year": current_year,
+        "current_quota": int(current) if current_year is not None else None,
+        "reduced_done": done,
+        "reduced_pending": int(pending),
+        "reduced_total": total,
+        "reduced_pct": _div(total, baseline) * 100,
+        "reduced_done_pct": _div(done, baseline) * 100,
+        "target_pct": target,
+        "plan": plan,
+        "plan_progress_pct": progress,
+        "plan_progress_done_pct": _div(done, plan) * 100,
+        "remaining_to_target": remaining,
+        "months_elapsed": elapsed,
+        "months_left": left,
+        "expected_progress_pct": expected,
+        "pace_needed_per_month": _div(remaining, left) if left else (0.0 if remaining == 0 else NAN),
+        "pace_so_far_per_month": pace_so_far,
+        "projected_end_total": projected,
+        "projected_end_pct": _div(projected, baseline) * 100,
+        "retiring_before_end": retiring,
+        "projected_end_with_retirements": total + retiring,
+        "status": status,
+        "people_left": people_left,
+        "has_quota": bool(years),
+    }
+
+
+def _params(policy: Policy, scope: str | None, as_of: date, programme: str) -> dict[str, Any]:
+    return {
+        "scope": scope, "as_of": as_of, "roster_as_of": as_of, "programme": programme,
+        "end_date": date(policy.reduction_end_year, 12, 31),
+    }
+
+
+def _from_facts(facts: pd.DataFrame, *, policy: Policy, as_of: date) -> list[dict[str, Any]]:
+    """One measures dict per key and reduction category (key first, then category)."""
+    years: dict[tuple[Any, str], dict[int, tuple[int, int]]] = defaultdict(dict)
+    counts: dict[tuple[Any, str, str], int] = defaultdict(int)
+    keys: list[Any] = []
+    for kind, key, category, year, quota, pending, n in facts.itertuples(index=False, name=None):
+        key = None if key is None or key != key else key  # NaN key → None
+        if kind == "key":
+            keys.append(key)
+        elif kind == "quota":
+            years[(key, category)][int(year)] = (int(quota), int(pending))
+        else:
+            counts[(key, category, kind)] += int(n)
+    rows = []
+    for key in sorted(keys, key=lambda k: (k is None, str(k))):
+        for category in codes.REDUCTION_CATEGORIES:
+            m = measures(years.get((key, category), {}), category=category, policy=policy, as_of=as_of,
+                         people_left=counts[(key, category, "people_left")],
+                         retiring=counts[(key, category, "retiring")])
+            rows.append({"key": key, "category": category, **m})
+    return rows
+
+
+def _frame(rows: list[dict[str, Any]], policy: Policy, leading: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=[*leading, *MEASURES])
+    for col in _INT_COLUMNS:
+        df[col] = df[col].astype("Int64")
+    for col in set(MEASURES) - set(_INT_COLUMNS) - {"status", "has_quota"}:
+        df[col] = df[col].astype("float64")
+    df.attrs["policy"] = policy.as_dict()
+    return df
+
+
+def reduction_by_category(con: duckdb.DuckDBPyConnection, *, scope: str | None = None,
+                          as_of: date | None = None,
+                          programme: str = "tinh_gian_2022_2026") -> pd.DataFrame:
+    """One row per reduction category (cong_chuc, vien_chuc) of the scope: category + MEASURES
+    (quota in posts, *_pct in percent, pace in posts per month, months as fractions)."""
+    check_scope(con, scope)
+    check_choice("programme", programme, codes.REDUCTION_PROGRAMMES)
+    policy, as_of = load_policy(con), as_of or today()
+    facts = sql_files.query(con, "reduction_by_category", _params(policy, scope, as_of, programme))
+    rows = _from_facts(facts, policy=policy, as_of=as_of) or [
+        {"key": "scope", "category": c, **measures({}, category=c, policy=policy, as_of=as_of)}
+        for c in codes.REDUCTION_CATEGORIES]
+    for r in rows:
+        del r["key"]
+    return _frame(rows, policy, ["category"])
+
+
+def reduction_by_unit(con: duckdb.DuckDBPyConnection, *, category: str, scope: str | None = None,
+                      as_of: date | None = None, level: str = "child",
+                      programme: str = "tinh_gian_2022_2026") -> pd.DataFrame:
+    """One row per unit directly under the scope (today's structure; old units merged into it count
+    under it): unit_code, name, unit_type, category + MEASURES. scope None → the root units."""
+    check_scope(con, scope)
+    check_level(level)
+    check_choice("category", category, codes.REDUCTION_CATEGORIES)
+    policy, as_of = load_policy(con), as_of or today()
+    facts = sql_files.query(con, "reduction_by_unit", _params(policy, scope, as_of, programme))
+    rows = [r for r in _from_facts(facts, policy=policy, as_of=as_of) if r["category"] == category]
+    names = _unit_names(con, [r["key"] for r in rows])
+    out = [{"unit_code": r.pop("key"), **r} for r in rows]
+    df = _frame(out, policy, ["unit_code", "category"])
+    df.insert(1, "name", df["unit_code"].map(lambda u: names.get(u, (None, None))[0]))
+    df.insert(2, "unit_type", df["unit_code"].map(lambda u: names.get(u, (None, None))[1]))
+    return df
+
+
+def reduction_by_group(con: duckdb.DuckDBPyConnection, *, category: str, by: str,
+                       scope: str | None = None, as_of: date | None = None,
+                       programme: str = "tinh_gian_2022_2026") -> pd.DataFrame:
+    """One row per sector or former province (by='sector'|'former_province'; a unit without one takes
+    the nearest one above it, else group_code None): group_code, category + MEASURES."""
+    check_scope(con, scope)
+    check_choice("by", by, GROUP_BY)
+    check_choice("category", category, codes.REDUCTION_CATEGORIES)
+    policy, as_of = load_policy(con), as_of or today()
+    params = {**_params(policy, scope, as_of, programme), "by": by}
+    facts = sql_files.query(con, "reduction_by_group", params)
+    rows = [{"group_code": r.pop("key"), **r}
+            for r in _from_facts(facts, policy=policy, as_of=as_of) if r["category"] == category]
+    df = _frame(rows, policy, ["group_code", "category"])
+    df.attrs["by"] = by
+    return df
+
+
+def reduction_by_year(con: duckdb.DuckDBPyConnection, *, category: str,
+                      scope: str | None = None) -> pd.DataFrame:
+    """One row per year with quota rows of the category in scope: year, quota_assigned, cut_pending,
+    present_reported, units, baseline_quota, reduced_done, reduced_total (posts), reduced_pct (%)."""
+    check_scope(con, scope)
+    check_choice("category", category, codes.REDUCTION_CATEGORIES)
+    policy = load_policy(con)
+    df = sql_files.query(con, "reduction_by_year", {"scope": scope, "category": category})
+    base = df.loc[df["year"] == policy.reduction_baseline_year, "quota_assigned"]
+    baseline = int(base.iloc[0]) if len(base) else 0
+    df["baseline_quota"] = baseline
+    df["reduced_done"] = baseline - df["quota_assigned"]
+    df["reduced_total"] = df["reduced_done"] + df["cut_pending"]
+    df["reduced_pct"] = df["reduced_total"] / baseline * 100 if baseline else NAN
+    df.attrs["policy"] = policy.as_dict()
+    return df
+
+
+def people_left_by_route_year(con: duckdb.DuckDBPyConnection, *, scope: str | None = None,
+                              programme: str = "tinh_gian_2022_2026") -> pd.DataFrame:
+    """People who left (or were approved to leave) under a reduction programme: one row per
+    category, route and year with people and payout_vnd (NULL when no payout is recorded)."""
+    check_scope(con, scope)
+    check_choice("programme", programme, codes.REDUCTION_PROGRAMMES)
+    df = sql_files.query(con, "people_left_by_route_year", {"scope": scope, "programme": programme})
+    df.attrs["policy"] = load_policy(con).as_dict()
+    return df
+
+
+def _unit_names(con: duckdb.DuckDBPyConnection, unit_codes: list[Any]) -> dict[str, tuple[str, str]]:
+    rows = con.cursor().execute(
+        "SELECT unit_code, coalesce(short_name, name), unit_type FROM unit WHERE list_contains($codes, unit_code)",
+        {"codes": [u for u in unit_codes if u is not None]}).fetchall()
+    return {u: (n, t) for u, n, t in rows}

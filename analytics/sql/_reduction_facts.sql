@@ -1,0 +1,35 @@
+-- Facts behind the reduction measures of each key of the CTE keyed(unit_code, key), long format:
+--   kind 'quota'     : quota_assigned and cut_pending summed per key, category and year;
+--   kind 'people_left': reduction cases of $programme, approved or left, per key and category;
+--   kind 'retiring'  : people in post at $roster_as_of whose retirement date falls after $as_of and
+--                      on or before $end_date, per key and category;
+--   kind 'key'       : one row per key, so keys without any data still get a row.
+-- Cán bộ count against the civil-servant quota (analytics/codes.py), so they are mapped to cong_chuc.
+facts AS (
+    SELECT 'quota' AS kind, k.key, q.category, q.year,
+           sum(q.quota_assigned)::BIGINT AS quota_assigned, sum(q.cut_pending)::BIGINT AS cut_pending,
+           NULL::BIGINT AS n
+    FROM quota q JOIN keyed k ON k.unit_code = q.unit_code
+    WHERE q.category IN ('cong_chuc', 'vien_chuc')
+    GROUP BY k.key, q.category, q.year
+    UNION ALL
+    SELECT 'people_left', k.key, CASE WHEN r.category = 'can_bo' THEN 'cong_chuc' ELSE r.category END,
+           NULL, NULL, NULL, count(*)
+    FROM reduction_case r JOIN keyed k ON k.unit_code = r.unit_code
+    WHERE r.programme = $programme AND r.status IN ('da_nghi', 'da_phe_duyet')
+      AND r.category IN ('can_bo', 'cong_chuc', 'vien_chuc')
+    GROUP BY ALL
+    UNION ALL
+    SELECT 'retiring', k.key, CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END,
+           NULL, NULL, NULL, count(*)
+    FROM roster p
+    JOIN person_retirement pr
+      ON pr.as_of = p.as_of AND pr.unit_code = p.unit_code AND pr.person_id = p.person_id
+    JOIN keyed k ON k.unit_code = p.unit_code
+    WHERE p.status = 'dang_cong_tac' AND p.category IN ('can_bo', 'cong_chuc', 'vien_chuc')
+      AND pr.retirement_date > $as_of AND pr.retirement_date <= $end_date
+    GROUP BY ALL
+    UNION ALL
+    SELECT DISTINCT 'key', key, NULL, NULL, NULL, NULL, NULL FROM keyed
+)
+SELECT kind, key, category, year, quota_assigned, cut_pending, n FROM facts

@@ -1,0 +1,8 @@
+-- reduction_by_category: the whole scope is one key.
+WITH
+-- @include scope_units
+,
+-- @include roster
+,
+keyed AS (SELECT unit_code, 'scope' AS key FROM scope_units),
+-- @include reduction_facts

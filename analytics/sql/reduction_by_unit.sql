@@ -1,0 +1,14 @@
+-- reduction_by_unit: each child unit of the scope is a key; every unit that rolls up to it
+-- (its subtree and the old units merged into it) counts under it.
+WITH
+-- @include scope_units
+,
+-- @include scope_children
+,
+-- @include roster
+,
+keyed AS (
+    SELECT c.unit_code, ch.unit_code AS key
+    FROM scope_children ch JOIN unit_closure c ON c.ancestor_code = ch.unit_code
+),
+-- @include reduction_facts
