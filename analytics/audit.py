@@ -1,0 +1,197 @@
+"""The audit log: who did what, when — append-only from the app.
+
+Write a row with ``record(con, username=…, event=…, target=…, detail=…)``; inside a transaction of
+your own, use ``record_in_transaction(cur, …)`` with that transaction's cursor so the audit row
+commits or rolls back together with the change it describes. Read with ``audit_events``.
+
+**Append-only.** This module deliberately offers no function to update or delete audit rows, and no
+other module may write to ``audit_log`` except through ``record``. (DuckDB has no triggers or grants,
+so a person with the database file can still edit it; the guarantee is the app's, and the file's
+permissions are the operator's.)
+
+**No personal data.** ``detail`` is a small JSON object of codes, counts and fingerprints — e.g.
+``{"sha256": "…", "rows": {"person": 120}}`` for an import, ``{"rows": 35, "format": "xlsx"}`` for
+an export. ``record`` refuses keys that name personal fields (``full_name``, ``birth_date``, the
+sensitive columns of ``analytics.access``, anything containing ``password``) at any depth, and
+refuses details larger than ``MAX_DETAIL_CHARS``, so nobody logs cell values by accident.
+
+Events (``EVENTS``) and who records them:
+
+===================  =========================================================================
+login_ok             ``auth.authenticate`` — a successful login
+login_failed         ``auth.authenticate`` — wrong password or unknown user (username NULL then)
+login_locked         ``auth.authenticate`` — attempt while the account is locked
+logout               the UI, when the user logs out
+session_expired      the UI, when ``auth.session_expired`` ends a session
+denied               ``access.require`` / ``access.effective_scope`` — page, action or scope refused
+import               the importer — target = batch id, detail = files' sha256 and rows per table
+import_rejected      the importer — detail = sha256 and number of problems (not their values)
+undo                 batch undo — target = batch id
+export, download     the UI / CLI — target = page or file name, detail = ``safe_export.describe``
+setting_change       settings page — target = setting key, detail = old and new value (not personal)
+user_change          ``auth`` user management — target = the account changed
+demo_build, demo_remove   the demo generator
+===================  =========================================================================
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics import sql_files
+from analytics.errors import OversightError
+
+EVENTS = (
+    "login_ok",
+    "login_failed",
+    "login_locked",
+    "logout",
+    "session_expired",
+    "denied",
+    "import",
+    "import_rejected",
+    "undo",
+    "export",
+    "download",
+    "setting_change",
+    "user_change",
+    "demo_build",
+    "demo_remove",
+)
+
+# Keys that never belong in an audit detail, besides analytics.access.SENSITIVE_COLUMNS: they hold
+# or identify a person's data, or a secret.
+_EXTRA_FORBIDDEN_KEYS = frozenset({
+    "person_id", "person_name", "name_of_person", "cccd", "cmnd", "id_number", "national_id",
+    "phone", "email", "address", "value", "values", "cell", "cells", "row_values", "password_hash",
+})
+MAX_DETAIL_CHARS = 4000
+MAX_TARGET_CHARS = 200
+
+
+class AuditError(OversightError):
+    """An audit row was refused: unknown event, personal key in detail, detail too large."""
+
+    code = "audit_invalid"
+
+
+def _forbidden_keys() -> frozenset[str]:
+    # Imported here: analytics.access imports this module, and the sensitive column list lives there
+    # (one place for "what is personal").
+    from analytics.access import SENSITIVE_COLUMNS
+
+    return frozenset(SENSITIVE_COLUMNS) | _EXTRA_FORBIDDEN_KEYS
+
+
+def check_detail(detail: Mapping[str, Any] | None) -> str | None:
+    """The detail as JSON text, or AuditError if it is not a small object free of personal keys."""
+    if detail is None:
+        return None
+    if not isinstance(detail, Mapping):
+        raise AuditError("audit_detail_not_object", kind=type(detail).__name__)
+    forbidden = _forbidden_keys()
+
+    def walk(node: Any, path: str) -> None:
+        if isinstance(node, Mapping):
+            for key, value in node.items():
+                if not isinstance(key, str):
+                    raise AuditError("audit_detail_key_not_text", path=path)
+                k = key.strip().lower()
+                if k in forbidden or "password" in k:
+                    raise AuditError("audit_personal_key", key=key, path=path)
+                walk(value, f"{path}.{key}" if path else key)
+        elif isinstance(node, list | tuple):
+            for i, value in enumerate(node):
+                walk(value, f"{path}[{i}]")
+
+    walk(detail, "")
+    text = json.dumps(detail, ensure_ascii=False, default=_json_default, sort_keys=True)
+    if len(text) > MAX_DETAIL_CHARS:
+        raise AuditError("audit_detail_too_large", chars=len(text), limit=MAX_DETAIL_CHARS)
+    return text
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    raise AuditError("audit_detail_not_json", kind=type(value).__name__)
+
+
+def _params(username: str | None, event: str, target: str | int | None,
+            detail: Mapping[str, Any] | None, at: datetime | None) -> dict[str, Any]:
+    if event not in EVENTS:
+        raise AuditError("audit_event_unknown", event=event)
+    target_text = None if target is None else str(target)
+    if target_text is not None and len(target_text) > MAX_TARGET_CHARS:
+        raise AuditError("audit_target_too_long", chars=len(target_text), limit=MAX_TARGET_CHARS)
+    return {"u": username, "e": event, "t": target_text, "d": check_detail(detail), "at": at}
+
+
+_INSERT = ("INSERT INTO audit_log (logged_at, username, event, target, detail) "
+           "VALUES (coalesce($at, current_localtimestamp()), $u, $e, $t, $d) RETURNING event_id")
+
+
+def record(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    username: str | None,
+    event: str,
+    target: str | int | None = None,
+    detail: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
+) -> int:
+    """Append one audit row (its own statement, committed at once); returns its event_id."""
+    row = con.cursor().execute(_INSERT, _params(username, event, target, detail, at)).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def record_in_transaction(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    username: str | None,
+    event: str,
+    target: str | int | None = None,
+    detail: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
+) -> int:
+    """Like ``record`` but on ``cur`` itself: the cursor of the caller's open transaction."""
+    row = cur.execute(_INSERT, _params(username, event, target, detail, at)).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def audit_events(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    since: datetime | date | None = None,
+    until: datetime | date | None = None,
+    username: str | None = None,
+    event: str | None = None,
+    limit: int = 1000,
+) -> pd.DataFrame:
+    """Audit rows, newest first: event_id, logged_at, username, event, target, detail (JSON text).
+
+    ``since`` is inclusive, ``until`` exclusive; a date means its midnight.
+    """
+    if event is not None and event not in EVENTS:
+        raise AuditError("audit_event_unknown", event=event)
+    if limit < 1:
+        raise AuditError("audit_limit_invalid", limit=limit)
+    params = {"since": _as_datetime(since), "until": _as_datetime(until), "username": username,
+              "event": event, "limit": int(limit)}
+    return con.cursor().execute(sql_files.load("audit_events"), params).fetchdf()
+
+
+def _as_datetime(value: datetime | date | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime(value.year, value.month, value.day)
