@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import bootstrap, session
 from ui.labels import t
+from ui.nav import PAGES
 
 st.set_page_config(page_title="Giám sát sắp xếp bộ máy — Sở Nội vụ Cần Thơ", page_icon="🏛️", layout="wide")
 
@@ -13,12 +14,12 @@ lang = session.language()
 if not bootstrap.ensure_database(lang):
     st.stop()
 
-pages = {
-    t("app.section.data", lang): [
-        st.Page("pages/about_data.py", title=t("nav.about_data", lang), icon="🗂️", url_path="du-lieu"),
-    ],
-}
-navigation = st.navigation(pages)
+sections: dict[str, list[st.Page]] = {}
+for spec in PAGES:
+    sections.setdefault(t(spec.section, lang), []).append(
+        st.Page(spec.file, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.url_path, default=spec.default)
+    )
+navigation = st.navigation(sections)
 st.sidebar.caption(t("app.short_title", lang))
 bootstrap.demo_banner(lang)
 navigation.run()

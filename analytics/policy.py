@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from analytics.db import transaction
 from analytics.errors import SettingError
@@ -113,3 +114,46 @@ def save_setting(con: duckdb.DuckDBPyConnection, key: str, value: Any, *, user: 
             {"k": key, "v": encoded, "u": user},
         )
     return policy
+
+
+def settings_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per setting: key, value in use, default, whether stored, updated_at, updated_by."""
+    policy, defaults = load_policy(con).as_dict(), Policy().as_dict()
+    stored = {k: (at, by) for k, at, by in con.cursor().execute(
+        "SELECT key, updated_at, updated_by FROM setting").fetchall()}
+    return pd.DataFrame([
+        {"key": k, "value": policy[k], "default": defaults[k], "changed": policy[k] != defaults[k],
+         "updated_at": stored.get(k, (None, None))[0], "updated_by": stored.get(k, (None, None))[1]}
+        for k in POLICY_KEYS
+    ])
+
+
+def setting_changes(con: duckdb.DuckDBPyConnection, *, limit: int = 200) -> pd.DataFrame:
+    """Who changed what and when, newest first: changed_at, changed_by, key, old_value, new_value."""
+    return con.cursor().execute(
+        "SELECT changed_at, changed_by, key, old_value, new_value FROM setting_history "
+        "ORDER BY change_id DESC LIMIT $n", {"n": limit}).df()
+
+
+def base_salary_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """lương cơ sở by date: valid_from, amount_vnd, oldest first."""
+    return con.cursor().execute("SELECT valid_from, amount_vnd FROM base_salary ORDER BY valid_from").df()
+
+
+def save_base_salary(con: duckdb.DuckDBPyConnection, *, valid_from: date, amount_vnd: int, user: str) -> None:
+    """Add or change the lương cơ sở in force from a date (e.g. 2.530.000 from 1/7/2026 once confirmed).
+
+    Kept in setting_history under the key ``base_salary:YYYY-MM-DD``.
+    """
+    if isinstance(amount_vnd, bool) or not isinstance(amount_vnd, int) or not 100_000 <= amount_vnd <= 100_000_000:
+        raise SettingError("setting_invalid", key="base_salary", value=amount_vnd)
+    if not isinstance(valid_from, date) or not 2000 <= valid_from.year <= 2100:
+        raise SettingError("setting_invalid", key="base_salary_valid_from", value=str(valid_from))
+    key = f"base_salary:{valid_from.isoformat()}"
+    with transaction(con) as cur:
+        old = cur.execute("SELECT amount_vnd FROM base_salary WHERE valid_from = $d", {"d": valid_from}).fetchone()
+        cur.execute("INSERT OR REPLACE INTO base_salary VALUES ($d, $a)", {"d": valid_from, "a": amount_vnd})
+        cur.execute(
+            "INSERT INTO setting_history (key, old_value, new_value, changed_by) VALUES ($k, $o, $n, $u)",
+            {"k": key, "o": json.dumps(old[0]) if old else None, "n": json.dumps(amount_vnd), "u": user},
+        )

@@ -42,3 +42,25 @@ def test_bad_setting_is_refused_and_nothing_changes(con: duckdb.DuckDBPyConnecti
         save_setting(con, key, value, user="admin")
     assert con.execute("SELECT count(*) FROM setting").fetchone() == (0,)
     assert load_policy(con) == Policy()
+
+
+def test_settings_table_shows_value_default_and_who(con: duckdb.DuckDBPyConnection) -> None:
+    from analytics.policy import settings_table
+
+    save_setting(con, "target_pct_vien_chuc", 12, user="admin")
+    table = settings_table(con).set_index("key")
+    assert table.loc["target_pct_vien_chuc", "value"] == 12.0 and table.loc["target_pct_vien_chuc", "default"] == 10.0
+    assert bool(table.loc["target_pct_vien_chuc", "changed"]) and table.loc["target_pct_vien_chuc", "updated_by"] == "admin"
+    assert not bool(table.loc["target_pct_cong_chuc", "changed"])
+
+
+def test_new_base_salary_row_applies_from_its_date(con: duckdb.DuckDBPyConnection) -> None:
+    from analytics.policy import base_salary_table, save_base_salary, setting_changes
+
+    save_base_salary(con, valid_from=date(2026, 7, 1), amount_vnd=2_530_000, user="admin")
+    table = base_salary_table(con)
+    assert list(table["amount_vnd"]) == [1_490_000, 1_800_000, 2_340_000, 2_530_000]
+    assert setting_changes(con).iloc[0]["key"] == "base_salary:2026-07-01"
+    with pytest.raises(SettingError):
+        save_base_salary(con, valid_from=date(2026, 7, 1), amount_vnd=25, user="admin")
+    assert base_salary_table(con)["amount_vnd"].iloc[-1] == 2_530_000

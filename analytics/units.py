@@ -1,0 +1,52 @@
+"""The unit tree for pickers and breadcrumbs: lists, paths, children."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from analytics.errors import NotFound
+
+
+def unit_list(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None) -> pd.DataFrame:
+    """One row per unit (valid on ``active_on`` when given): unit_code, name, unit_type, level,
+    sector, former_province, parent_code, merged_into, valid_from, valid_to; agencies first."""
+    return con.cursor().execute("""
+        SELECT unit_code, name, short_name, unit_type, level, sector, former_province, parent_code,
+               merged_into, valid_from, valid_to
+        FROM unit
+        WHERE $d IS NULL OR ((valid_from IS NULL OR valid_from <= $d) AND (valid_to IS NULL OR valid_to >= $d))
+        ORDER BY CASE unit_type WHEN 'thanh_pho' THEN 0 WHEN 'so_nganh' THEN 1 WHEN 'co_quan_khac' THEN 2
+                 WHEN 'ubnd_xa' THEN 3 WHEN 'tinh_cu' THEN 4 WHEN 'huyen_cu' THEN 5 WHEN 'phong' THEN 6 ELSE 7 END,
+                 name
+    """, {"d": active_on}).df()
+
+
+def unit_path(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> pd.DataFrame:
+    """The unit and its parents up to the root, root first: unit_code, name, unit_type, depth."""
+    df = con.cursor().execute("""
+        WITH RECURSIVE up(unit_code, depth) AS (
+            SELECT $u, 0
+            UNION ALL
+            SELECT u.parent_code, up.depth + 1 FROM up JOIN unit u ON u.unit_code = up.unit_code
+            WHERE u.parent_code IS NOT NULL AND up.depth < 32
+        )
+        SELECT u.unit_code, u.name, u.unit_type, up.depth
+        FROM up JOIN unit u USING (unit_code)
+        ORDER BY up.depth DESC
+    """, {"u": unit_code}).df()
+    if df.empty:
+        raise NotFound("unit_not_found", unit=unit_code)
+    return df
+
+
+def unit_children(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> pd.DataFrame:
+    """Direct children and units merged into it: unit_code, name, unit_type, relation ('child'|'merged')."""
+    return con.cursor().execute("""
+        SELECT unit_code, name, unit_type, 'child' AS relation FROM unit WHERE parent_code = $u
+        UNION ALL
+        SELECT unit_code, name, unit_type, 'merged' FROM unit WHERE merged_into = $u
+        ORDER BY relation, name
+    """, {"u": unit_code}).df()

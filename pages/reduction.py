@@ -1,0 +1,63 @@
+"""Tinh giản biên chế: progress against the 2022-2026 targets by category, unit, group, year."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import data, drill, filters
+from ui import format as fmt
+from ui.panel import chart_panel, data_table, empty_state
+from ui.session import lang, tr
+from ui.views import reduction as view
+
+L = lang()
+f = filters.sidebar(L, show=("as_of", "unit", "cat"))
+st.title(tr("red.title"))
+st.caption(tr("red.subtitle", as_of=fmt.day(f.as_of)))
+
+by_cat = data.run("reduction.reduction_by_category", scope=f.unit, as_of=f.as_of)
+if not by_cat["has_quota"].any():
+    empty_state("red.empty", L)
+    st.stop()
+policy = by_cat.attrs["policy"]
+
+for column, (_, row) in zip(st.columns(len(by_cat)), by_cat.iterrows(), strict=True):
+    with column:
+        view.cards(row, L)
+
+row = by_cat.set_index("category").loc[f.category]
+by_unit = data.run("reduction.reduction_by_unit", category=f.category, scope=f.unit, as_of=f.as_of)
+picked = chart_panel(
+    view.progress_figure(by_unit, L, row["expected_progress_pct"]), by_unit, view.UNIT_SPEC,
+    key="red_units", title=tr("red.by_unit_title"), how=tr("red.how_progress"), lang=L,
+    settings=drill.settings_shown(policy, L, ("reduction_baseline_year", "reduction_end_year", f"target_pct_{f.category}")),
+    file_stem="tinh-gian-theo-don-vi", selectable=True,
+    caption=tr("red.by_unit_caption", expected=fmt.percent(row["expected_progress_pct"], L, 1)),
+)
+drill.to_unit(picked, L)
+
+left, right = st.columns(2)
+with left:
+    by_year = data.run("reduction.reduction_by_year", category=f.category, scope=f.unit)
+    chart_panel(view.year_figure(by_year, L, float(row["target_pct"])), by_year, view.YEAR_SPEC, key="red_years",
+                title=tr("red.by_year_title"), how=tr("red.how_year"), lang=L, file_stem="bien-che-theo-nam")
+with right:
+    projection = view.projection_frame(row, L)
+    chart_panel(view.projection_figure(projection, row, L), projection,
+                (("measure", "col.measure", "text"), ("posts", "col.posts", "float1")), key="red_projection",
+                title=tr("red.projection_title"), how=tr("red.how_projection"), lang=L, file_stem="du-bao-2026")
+
+by = st.radio(tr("red.group_by"), ("former_province", "sector"), horizontal=True, key="red_group_by",
+              format_func=lambda c: tr(f"red.group_{c}"))
+by_group = data.run("reduction.reduction_by_group", category=f.category, by=by, scope=f.unit, as_of=f.as_of)
+chart_panel(view.group_figure(by_group, L), by_group, view.GROUP_SPEC, key="red_groups",
+            title=tr("red.by_group_title"), how=tr("red.how_progress"), lang=L, file_stem=f"tinh-gian-theo-{by}")
+
+st.subheader(tr("red.people_title"))
+st.caption(tr("red.people_caption"))
+people = data.run("reduction.people_left_by_route_year", scope=f.unit)
+if people.empty:
+    empty_state("red.people_empty", L)
+else:
+    st.plotly_chart(view.people_figure(people, L), key="chart_red_people")
+    data_table(people, view.PEOPLE_SPEC, key="red_people", lang=L, file_stem="nguoi-tinh-gian")

@@ -1,0 +1,42 @@
+"""Unit tree helpers: list, path (breadcrumb), children and merged predecessors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pytest
+
+from analytics import units
+from analytics.errors import NotFound
+from tests.conftest import add_batch
+
+
+@pytest.fixture
+def tree(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    b = add_batch(con)
+    con.executemany(
+        "INSERT INTO unit (unit_code, name, unit_type, level, parent_code, merged_into, valid_from, valid_to, batch_id) "
+        f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, {b})",
+        [("CT", "Thành phố Cần Thơ", "thanh_pho", "city", None, None, date(2025, 7, 1), None),
+         ("SNV", "Sở Nội vụ", "so_nganh", "city", "CT", None, date(2025, 7, 1), None),
+         ("SNV.P1", "Phòng Tổ chức", "phong", "city", "SNV", None, date(2025, 7, 1), None),
+         ("CT_CU.SNV", "Sở Nội vụ (cũ)", "so_nganh", "city", None, "SNV", None, date(2025, 6, 30))])
+    return con
+
+
+def test_path_runs_from_the_root(tree: duckdb.DuckDBPyConnection) -> None:
+    assert list(units.unit_path(tree, unit_code="SNV.P1")["unit_code"]) == ["CT", "SNV", "SNV.P1"]
+    with pytest.raises(NotFound):
+        units.unit_path(tree, unit_code="NOPE")
+
+
+def test_children_include_merged_predecessors(tree: duckdb.DuckDBPyConnection) -> None:
+    kids = units.unit_children(tree, unit_code="SNV")
+    assert list(zip(kids["unit_code"], kids["relation"], strict=True)) == [("SNV.P1", "child"), ("CT_CU.SNV", "merged")]
+
+
+def test_list_filters_by_validity_and_puts_the_city_first(tree: duckdb.DuckDBPyConnection) -> None:
+    assert list(units.unit_list(tree)["unit_code"])[0] == "CT"
+    assert "CT_CU.SNV" not in set(units.unit_list(tree, active_on=date(2026, 1, 1))["unit_code"])
+    assert "CT_CU.SNV" in set(units.unit_list(tree, active_on=date(2025, 1, 1))["unit_code"])

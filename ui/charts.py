@@ -1,0 +1,151 @@
+"""Plotly figure builders shared by pages and the briefing deck.
+
+Builders take tidy DataFrames with display-ready labels already chosen by the caller and return a
+``go.Figure``; they never query. Numbers use the language's separators (``separators=",."`` for
+Vietnamese), status is shown by colour-blind-safe colour (Okabe-Ito) *and* a symbol, and every bar
+that stands for a unit carries its unit code in ``customdata`` so a click can drill down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui.format import PLOTLY_SEPARATORS
+
+FONT = "Noto Sans, Segoe UI, Arial, sans-serif"
+# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
+BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE, YELLOW, GREY = (
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#8C8C8C")
+SERIES = (BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILLION, YELLOW, GREY)
+STATUS_COLOUR = {"on_track": GREEN, "at_risk": ORANGE, "behind": VERMILLION, None: GREY}
+STATUS_SYMBOL = {"on_track": "✔", "at_risk": "▲", "behind": "✖", None: "•"}
+
+
+def style(fig: go.Figure, lang: str, *, height: int = 380, legend: bool = True) -> go.Figure:
+    """The house layout: fonts with Vietnamese glyphs, language separators, compact margins."""
+    fig.update_layout(
+        separators=PLOTLY_SEPARATORS.get(lang, ",."),
+        font={"family": FONT, "size": 14},
+        height=height,
+        margin={"l": 8, "r": 24, "t": 36, "b": 8},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        showlegend=legend,
+        plot_bgcolor="white",
+        hoverlabel={"font": {"family": FONT}},
+    )
+    fig.update_xaxes(gridcolor="#E5E5E5", zerolinecolor="#BDBDBD", automargin=True)
+    fig.update_yaxes(gridcolor="#E5E5E5", zerolinecolor="#BDBDBD", automargin=True)
+    return fig
+
+
+def image_config(file_stem: str) -> dict[str, object]:
+    """Plotly modebar config: PNG download at print resolution with a meaningful file name."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 3},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def progress_bars(
+    df: pd.DataFrame, *, label: str, value: str, code: str, status: str | None, lang: str,
+    target: float | None = 100.0, pace: float | None = None, value_title: str = "",
+    target_label: str = "", pace_label: str = "", text: str | None = None, height: int | None = None,
+) -> go.Figure:
+    """Horizontal bars of a percentage per unit, worst first, with a target and a pace line."""
+    d = df.sort_values(value, ascending=False, na_position="first")
+    colours = [STATUS_COLOUR.get(s, GREY) for s in (d[status] if status else [None] * len(d))]
+    symbols = [STATUS_SYMBOL.get(s, "") for s in (d[status] if status else [None] * len(d))]
+    labels = d[text] if text else d[value].round(1).astype(str)
+    fig = go.Figure(go.Bar(
+        x=d[value], y=d[label], orientation="h", marker_color=colours, customdata=d[code],
+        text=[f"{sym} {lab}" for sym, lab in zip(symbols, labels, strict=True)], textposition="outside",
+        cliponaxis=False, hovertemplate="%{y}: %{x:,.1f}<extra></extra>", name=value_title,
+    ))
+    for x, name, colour, dash in ((target, target_label, "#333333", "solid"), (pace, pace_label, BLUE, "dash")):
+        if x is not None:
+            fig.add_vline(x=x, line_color=colour, line_dash=dash, line_width=2,
+                          annotation_text=name, annotation_position="top")
+    fig.update_xaxes(title_text=value_title, rangemode="tozero")
+    fig.update_yaxes(title_text="")
+    return style(fig, lang, height=height or max(260, 28 * len(d) + 90), legend=False)
+
+
+def grouped_bars(
+    df: pd.DataFrame, *, x: str, series: Sequence[tuple[str, str]], lang: str, code: str | None = None,
+    barmode: str = "group", horizontal: bool = False, y_title: str = "", height: int | None = None,
+    colours: Sequence[str] = SERIES,
+) -> go.Figure:
+    """Bars of several measures (column, display name) per category, grouped or stacked."""
+    fig = go.Figure()
+    for i, (column, name) in enumerate(series):
+        kwargs = {"x": df[column], "y": df[x], "orientation": "h"} if horizontal else {"x": df[x], "y": df[column]}
+        fig.add_trace(go.Bar(name=name, marker_color=colours[i % len(colours)],
+                             customdata=df[code] if code else None, **kwargs))
+    fig.update_layout(barmode=barmode)
+    if horizontal:
+        fig.update_yaxes(autorange="reversed")
+        fig.update_xaxes(title_text=y_title)
+        h = height or max(280, 26 * len(df) * (1 if barmode == "stack" else len(series)) // 1 + 100)
+    else:
+        fig.update_yaxes(title_text=y_title)
+        h = height or 380
+    return style(fig, lang, height=min(h, 1400))
+
+
+def trend_with_target(
+    df: pd.DataFrame, *, x: str, series: Sequence[tuple[str, str]], lang: str, baseline: float | None = None,
+    baseline_label: str = "", target: float | None = None, target_label: str = "", y_title: str = "",
+    stacked: bool = True, height: int = 380,
+) -> go.Figure:
+    """Stacked bars over time (e.g. quota and pending cut) with baseline and target lines."""
+    fig = go.Figure()
+    for i, (column, name) in enumerate(series):
+        fig.add_trace(go.Bar(x=df[x].astype(str), y=df[column], name=name, marker_color=SERIES[i % len(SERIES)]))
+    fig.update_layout(barmode="stack" if stacked else "group")
+    for y, name, colour, dash in ((baseline, baseline_label, GREY, "dot"), (target, target_label, VERMILLION, "dash")):
+        if y is not None:
+            fig.add_hline(y=y, line_color=colour, line_dash=dash, line_width=2,
+                          annotation_text=name, annotation_position="top left")
+    fig.update_yaxes(title_text=y_title, rangemode="tozero")
+    fig.update_xaxes(type="category")
+    return style(fig, lang, height=height)
+
+
+def pyramid(df: pd.DataFrame, *, band: str, men: str, women: str, lang: str, men_label: str, women_label: str,
+            height: int = 420) -> go.Figure:
+    """Age pyramid: men to the left, women to the right, youngest band at the bottom."""
+    fig = go.Figure()
+    fig.add_trace(go.Bar(y=df[band], x=-df[men], name=men_label, orientation="h", marker_color=BLUE,
+                         customdata=df[men], hovertemplate="%{y}: %{customdata:,}<extra></extra>"))
+    fig.add_trace(go.Bar(y=df[band], x=df[women], name=women_label, orientation="h", marker_color=ORANGE,
+                         hovertemplate="%{y}: %{x:,}<extra></extra>"))
+    peak = float(max(df[men].max() or 0, df[women].max() or 0, 1))
+    ticks = [round(peak * f) for f in (-1, -0.5, 0, 0.5, 1)]
+    fig.update_layout(barmode="overlay", bargap=0.05)
+    fig.update_xaxes(tickvals=ticks, ticktext=[f"{abs(v):,}".replace(",", "." if lang == "vi" else ",") for v in ticks])
+    return style(fig, lang, height=height)
+
+
+def timeline(df: pd.DataFrame, *, label: str, start: str, end: str, lang: str, colour_by: str | None = None,
+             colour_map: dict[str, str] | None = None, today: object = None, today_label: str = "",
+             height: int | None = None) -> go.Figure:
+    """One horizontal span per row (e.g. a posting from start to planned end)."""
+    fig = go.Figure()
+    groups = df.groupby(colour_by, sort=False) if colour_by else [("", df)]
+    for i, (key, part) in enumerate(groups):
+        duration_ms = (pd.to_datetime(part[end]) - pd.to_datetime(part[start])).dt.total_seconds() * 1000
+        fig.add_trace(go.Bar(
+            y=part[label], x=duration_ms, base=pd.to_datetime(part[start]), orientation="h",
+            name=str(key), marker_color=(colour_map or {}).get(str(key), SERIES[i % len(SERIES)]),
+            hovertemplate="%{y}<extra></extra>",
+        ))
+    if today is not None:
+        fig.add_vline(x=pd.Timestamp(today).timestamp() * 1000, line_color="#333333", line_dash="dash",
+                      annotation_text=today_label, annotation_position="top")
+    fig.update_xaxes(type="date", tickformat="%m/%Y")
+    fig.update_yaxes(autorange="reversed")
+    return style(fig, lang, height=height or max(300, 18 * len(df) + 120))

@@ -1,0 +1,98 @@
+"""Filters a leader expects, kept in the URL so a view can be bookmarked and shared.
+
+URL keys: ``as_of`` (YYYY-MM-DD), ``unit`` (unit code), ``cat`` (staff category), ``prov`` (former
+province), ``sector``. ``lang`` is kept by ``ui.session``. The reset button clears all but ``lang``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import streamlit as st
+
+from analytics import codes
+from ui import data
+from ui.labels import code as code_label
+from ui.labels import t
+
+URL_KEYS = ("as_of", "unit", "cat", "prov", "sector")
+
+
+@dataclass(frozen=True)
+class Filters:
+    as_of: date
+    unit: str | None
+    category: str
+    province: str | None
+    sector: str | None
+
+
+def _param(name: str) -> str | None:
+    value = st.query_params.get(name)
+    return value or None
+
+
+def _as_of() -> date:
+    raw = _param("as_of")
+    try:
+        return date.fromisoformat(raw) if raw else date.today()
+    except ValueError:
+        return date.today()
+
+
+def _store(widget_key: str, url_key: str) -> None:
+    value = st.session_state.get(widget_key)
+    if value in (None, "", "__all__"):
+        st.query_params.pop(url_key, None)
+    else:
+        st.query_params[url_key] = value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _reset() -> None:
+    for key in URL_KEYS:
+        st.query_params.pop(key, None)
+        st.session_state.pop(f"filter_{key}", None)
+
+
+def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
+    """Draw the filters named in ``show`` in the sidebar; the rest keep their URL (or default) value."""
+    box = st.sidebar.container(border=True)
+    box.markdown(f"**{t('filter.title', lang)}**")
+    as_of, unit = _as_of(), _param("unit")
+    category = _param("cat") if _param("cat") in codes.REDUCTION_CATEGORIES else "cong_chuc"
+    province = _param("prov") if _param("prov") in codes.FORMER_PROVINCES else None
+    sector = _param("sector") if _param("sector") in codes.SECTORS else None
+    if "as_of" in show:
+        as_of = box.date_input(t("filter.as_of", lang), value=as_of, format="DD/MM/YYYY", key="filter_as_of",
+                               on_change=_store, args=("filter_as_of", "as_of"))
+    if "unit" in show:
+        units = data.run("units.unit_list", active_on=as_of)
+        names = dict(zip(units["unit_code"], units["name"], strict=True))
+        options = ["__all__", *names]
+        if unit not in names:
+            unit = None
+        picked = box.selectbox(
+            t("filter.unit", lang), options, index=options.index(unit or "__all__"), key="filter_unit",
+            format_func=lambda c: t("filter.all_units", lang) if c == "__all__" else f"{names[c]} ({c})",
+            on_change=_store, args=("filter_unit", "unit"),
+        )
+        unit = None if picked == "__all__" else picked
+    if "cat" in show:
+        category = box.radio(t("filter.category", lang), codes.REDUCTION_CATEGORIES, horizontal=True,
+                             index=codes.REDUCTION_CATEGORIES.index(category), key="filter_cat",
+                             format_func=lambda c: code_label(c, lang), on_change=_store, args=("filter_cat", "cat"))
+    if "prov" in show:
+        options = ["__all__", *codes.FORMER_PROVINCES]
+        picked = box.selectbox(t("filter.province", lang), options, index=options.index(province or "__all__"),
+                               key="filter_prov", on_change=_store, args=("filter_prov", "prov"),
+                               format_func=lambda c: t("filter.all", lang) if c == "__all__" else code_label(c, lang))
+        province = None if picked == "__all__" else picked
+    if "sector" in show:
+        options = ["__all__", *codes.SECTORS]
+        picked = box.selectbox(t("filter.sector", lang), options, index=options.index(sector or "__all__"),
+                               key="filter_sector", on_change=_store, args=("filter_sector", "sector"),
+                               format_func=lambda c: t("filter.all", lang) if c == "__all__" else code_label(c, lang))
+        sector = None if picked == "__all__" else picked
+    box.button(t("filter.reset", lang), on_click=_reset, key="filter_reset", width="stretch")
+    return Filters(as_of=as_of, unit=unit, category=category, province=province, sector=sector)

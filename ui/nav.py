@@ -1,0 +1,30 @@
+"""The page registry: one row per page, used by app.py for navigation and by the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    page_id: str  # analytics.access page id
+    file: str  # path from the project root
+    url_path: str
+    title_key: str
+    icon: str
+    section: str  # label key of the navigation section
+    default: bool = False
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("reduction", "pages/reduction.py", "tinh-gian", "nav.reduction", "📉", "app.section.dashboard"),
+    PageSpec("settings", "pages/settings.py", "cai-dat", "nav.settings", "⚙️", "app.section.admin"),
+    PageSpec("about_data", "pages/about_data.py", "du-lieu", "nav.about_data", "🗂️", "app.section.data"),
+)
+
+
+def page_files() -> list[Path]:
+    return [ROOT / p.file for p in PAGES]

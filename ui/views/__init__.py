@@ -1,0 +1,1 @@
+"""Per-page composition: which columns a table shows, which builder draws a chart, card texts."""
