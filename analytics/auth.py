@@ -133,14 +133,12 @@ def _dummy_hash(time_cost: int, memory_cost: int, parallelism: int) -> str:
 
 def _verify(password_hash: str | None, password: Any) -> bool:
     """True when ``password`` matches; unknown users verify against a dummy hash (same cost)."""
+    known = password_hash is not None
     if password_hash is None:
         password_hash = _dummy_hash(HASHER.time_cost, HASHER.memory_cost, HASHER.parallelism)
-        known = False
-    else:
-        known = True
     candidate = password if isinstance(password, str) else ""
     try:
-        ok = HASHER.verify(password_hash, candidate)
+        ok: bool = HASHER.verify(password_hash, candidate)
     except (VerificationError, InvalidHashError):
         ok = False
     return ok and known
