@@ -20,7 +20,7 @@ Conventions of every function here:
     'on_track' at or above it, 'at_risk' below it by at most Policy.status_behind_margin_pct
     points, 'behind' further below; NaN plan → None;
   * projected_end_with_retirements assumes every person in post (latest roster ≤ as_of, category
-    mapped to the quota: cán bộ → cong_chuc) who reaches retirement age after ``as_of`` and by
+    mapped to the quota: cán bộ → cong_chuc) whose retirement date is on or after ``as_of`` and by
     31/12 of the end year leaves a post that is cut and not refilled, on top of the cuts made so
     far; no other cut is assumed. It is an upper bound of what attrition alone can bring;
   * people_left counts reduction_case rows of the programme with status 'da_nghi' or
@@ -129,6 +129,7 @@ def _params(policy: Policy, scope: str | None, as_of: date, programme: str) -> d
     return {
         "scope": scope, "as_of": as_of, "roster_as_of": as_of, "programme": programme,
         "end_date": date(policy.reduction_end_year, 12, 31),
+        "retire_until": date(policy.reduction_end_year, 12, 31),
     }
 
 

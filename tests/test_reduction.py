@@ -209,11 +209,13 @@ def test_retirements_until_the_end_year(report: duckdb.DuckDBPyConnection) -> No
     assert r["vien_chuc"]["retiring_before_end"] == 0
 
 
-def test_person_exactly_at_retirement_date_is_not_a_future_retirement(report: duckdb.DuckDBPyConnection) -> None:
-    # born 15/3/1965 → retirement date 30/9/2026 (see above)
+@pytest.mark.parametrize(("as_of", "retiring"), [("2026-09-29", 1), ("2026-09-30", 1), ("2026-10-01", 0)])
+def test_person_exactly_at_retirement_date(report: duckdb.DuckDBPyConnection, as_of: str, retiring: int) -> None:
+    # born 15/3/1965 → retirement date 30/9/2026 (see above): on that day still in post, so the post
+    # is freed after as_of and counts; the day after, it is gone.
     insert(report, "person", [person("M", "CT_CU.A", "1965-03-15")])
-    assert by_cat(report, scope="CT_CU", as_of=date(2026, 9, 29))["cong_chuc"]["retiring_before_end"] == 1
-    assert by_cat(report, scope="CT_CU", as_of=date(2026, 9, 30))["cong_chuc"]["retiring_before_end"] == 0
+    got = by_cat(report, scope="CT_CU", as_of=date.fromisoformat(as_of))["cong_chuc"]["retiring_before_end"]
+    assert got == retiring
 
 
 def test_people_left_series_is_separate(report: duckdb.DuckDBPyConnection) -> None:

@@ -1,9 +1,10 @@
 -- Facts behind the reduction measures of each key of the CTE keyed(unit_code, key), long format:
 --   kind 'quota'     : quota_assigned and cut_pending summed per key, category and year;
 --   kind 'people_left': reduction cases of $programme, approved or left, per key and category;
---   kind 'retiring'  : people in post at $roster_as_of whose retirement date falls after $as_of and
+--   kind 'retiring'  : people in post at $roster_as_of whose retirement date falls on or after $as_of and
 --                      on or before $end_date, per key and category;
 --   kind 'key'       : one row per key, so keys without any data still get a row.
+-- Needs roster, retirement (fragments) and keyed.
 -- Cán bộ count against the civil-servant quota (analytics/codes.py), so they are mapped to cong_chuc.
 facts AS (
     SELECT 'quota' AS kind, k.key, q.category, q.year,
@@ -23,11 +24,10 @@ facts AS (
     SELECT 'retiring', k.key, CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END,
            NULL, NULL, NULL, count(*)
     FROM roster p
-    JOIN person_retirement pr
-      ON pr.as_of = p.as_of AND pr.unit_code = p.unit_code AND pr.person_id = p.person_id
+    JOIN retirement pr ON pr.birth_date = p.birth_date AND pr.gender = p.gender
     JOIN keyed k ON k.unit_code = p.unit_code
     WHERE p.status = 'dang_cong_tac' AND p.category IN ('can_bo', 'cong_chuc', 'vien_chuc')
-      AND pr.retirement_date > $as_of AND pr.retirement_date <= $end_date
+      AND pr.retirement_date >= $as_of AND pr.retirement_date <= $end_date
     GROUP BY ALL
     UNION ALL
     SELECT DISTINCT 'key', key, NULL, NULL, NULL, NULL, NULL FROM keyed

@@ -1,12 +1,22 @@
--- Roster rows in scope from each unit's latest snapshot on or before $roster_as_of (every unit's
--- latest when NULL). Needs scope_units.
+-- Roster rows in scope: each unit's latest snapshot on or before $roster_as_of (every unit's latest
+-- when NULL), leaving out units closed before that date (valid_to; today when NULL) and old units
+-- whose successor (merged_into) has a newer snapshot than theirs, so an old unit's last roster does
+-- not double the people now listed by the unit that took it over. Needs scope_units.
+roster_snap AS (
+    SELECT unit_code, max(as_of) AS snap
+    FROM person
+    WHERE CAST($roster_as_of AS DATE) IS NULL OR as_of <= CAST($roster_as_of AS DATE)
+    GROUP BY unit_code
+),
+roster_units AS (
+    SELECT s.unit_code, s.snap
+    FROM roster_snap s
+    LEFT JOIN unit u ON u.unit_code = s.unit_code
+    LEFT JOIN roster_snap m ON m.unit_code = u.merged_into
+    WHERE (u.valid_to IS NULL OR u.valid_to >= coalesce(CAST($roster_as_of AS DATE), current_date))
+      AND (m.snap IS NULL OR m.snap <= s.snap)
+      AND s.unit_code IN (SELECT unit_code FROM scope_units)
+),
 roster AS (
-    SELECT p.*
-    FROM person p
-    JOIN (SELECT unit_code, max(as_of) AS snap
-          FROM person
-          WHERE CAST($roster_as_of AS DATE) IS NULL OR as_of <= CAST($roster_as_of AS DATE)
-          GROUP BY unit_code) l
-      ON l.unit_code = p.unit_code AND l.snap = p.as_of
-    WHERE p.unit_code IN (SELECT unit_code FROM scope_units)
+    SELECT p.* FROM person p JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
 )

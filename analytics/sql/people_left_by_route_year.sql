@@ -1,6 +1,6 @@
 -- people_left_by_route_year: reduction cases of one programme (approved or left) per category,
 -- route and year, with the payouts recorded.
-WITH
+WITH RECURSIVE
 -- @include scope_units
 SELECT r.category, r.route, r.year,
        count(*)::BIGINT AS people,

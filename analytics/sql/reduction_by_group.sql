@@ -1,9 +1,11 @@
 -- reduction_by_group: the key of a unit is its own sector / former province, else that of the
 -- nearest unit it rolls up to (fewest steps in unit_closure) that has one; NULL when none has.
-WITH
+WITH RECURSIVE
 -- @include scope_units
 ,
 -- @include roster
+,
+-- @include retirement
 ,
 attrs AS (
     SELECT c.unit_code, c.depth,

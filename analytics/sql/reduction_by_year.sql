@@ -1,5 +1,5 @@
 -- reduction_by_year: quota, pending cuts and reported present per year of one category in scope.
-WITH
+WITH RECURSIVE
 -- @include scope_units
 SELECT q.year,
        sum(q.quota_assigned)::BIGINT AS quota_assigned,

@@ -1,0 +1,15 @@
+-- City-level agencies in scope that exist at $as_of (today's units: not merged away), with the
+-- units that roll up to each (agency_subtree: the agency itself, its divisions, old units merged
+-- into it). Needs scope_units.
+city_agencies AS (
+    SELECT u.unit_code, coalesce(u.short_name, u.name) AS name, u.unit_type, u.restructured_on
+    FROM unit u
+    WHERE u.unit_type IN ('so_nganh', 'co_quan_khac') AND u.merged_into IS NULL
+      AND (u.valid_from IS NULL OR u.valid_from <= $as_of)
+      AND (u.valid_to IS NULL OR u.valid_to >= $as_of)
+      AND u.unit_code IN (SELECT unit_code FROM scope_units)
+),
+agency_subtree AS (
+    SELECT a.unit_code AS agency_code, c.unit_code
+    FROM city_agencies a JOIN unit_closure c ON c.ancestor_code = a.unit_code
+)

@@ -1,0 +1,31 @@
+-- Retirement date of each (birth_date, gender) found in the roster CTE: the same rule as the view
+-- person_retirement (Decree 135/2020 roadmap: the age in force in the calendar year the person
+-- reaches it, retiring at the end of that month; years outside the table keep its first / last
+-- age), computed for distinct birth dates only, which is far cheaper than the view over every
+-- snapshot. Only people whose retirement can fall on or before $retire_until are looked at (born
+-- at least 50 years before it; the roadmap's ages are 55 to 62). tests/test_workforce.py checks
+-- that the two agree. Needs roster.
+retirement_bounds AS (
+    SELECT gender, min(year) AS first_year, arg_min(age_months, year) AS first_age,
+           arg_max(age_months, year) AS last_age
+    FROM retirement_age GROUP BY gender
+),
+retirement_births AS (
+    SELECT DISTINCT birth_date, gender FROM roster
+    WHERE birth_date <= CAST($retire_until AS DATE) - INTERVAL 50 YEAR
+),
+retirement_candidates AS (
+    SELECT rb.birth_date, rb.gender, year(rb.birth_date) + k.k AS year,
+           CAST(rb.birth_date + to_months(coalesce(ra.age_months,
+               CASE WHEN year(rb.birth_date) + k.k < b.first_year THEN b.first_age ELSE b.last_age END)) AS DATE) AS reach
+    FROM retirement_births rb
+    JOIN retirement_bounds b ON b.gender = rb.gender
+    CROSS JOIN range(50, 71) k(k)
+    LEFT JOIN retirement_age ra ON ra.gender = rb.gender AND ra.year = year(rb.birth_date) + k.k
+),
+retirement AS (
+    SELECT birth_date, gender, last_day(min(reach)) AS retirement_date
+    FROM retirement_candidates
+    WHERE year(reach) = year
+    GROUP BY birth_date, gender
+)

@@ -1,0 +1,44 @@
+-- headcount_by_unit: per child unit of the scope and quota category, the quota of the latest year
+-- on or before $year (with the present count reported with it) and the people in post in the
+-- roster (cán bộ count against the civil-servant quota).
+WITH RECURSIVE
+-- @include scope_units
+,
+-- @include scope_children
+,
+-- @include roster
+,
+keyed AS (
+    SELECT c.unit_code, ch.unit_code AS key
+    FROM scope_children ch JOIN unit_closure c ON c.ancestor_code = ch.unit_code
+),
+quota_years AS (
+    SELECT k.key, q.category, max(q.year) AS year
+    FROM quota q JOIN keyed k ON k.unit_code = q.unit_code
+    WHERE q.year <= $year
+    GROUP BY ALL
+),
+quotas AS (
+    SELECT k.key, q.category, y.year, sum(q.quota_assigned) AS quota, sum(q.present) AS present_reported
+    FROM quota q
+    JOIN keyed k ON k.unit_code = q.unit_code
+    JOIN quota_years y ON y.key = k.key AND y.category = q.category AND y.year = q.year
+    GROUP BY ALL
+),
+present AS (
+    SELECT k.key, CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
+           count(*) AS present, max(p.as_of) AS roster_as_of
+    FROM roster p JOIN keyed k ON k.unit_code = p.unit_code
+    WHERE p.status = 'dang_cong_tac'
+    GROUP BY ALL
+),
+categories AS (SELECT unnest(['cong_chuc', 'vien_chuc', 'nguoi_lao_dong']) AS category)
+SELECT ch.unit_code, coalesce(u.short_name, u.name) AS name, u.unit_type, c.category,
+       q.year AS quota_year, q.quota::BIGINT AS quota, q.present_reported::BIGINT AS present_reported,
+       coalesce(p.present, 0)::BIGINT AS present, p.roster_as_of
+FROM scope_children ch
+JOIN unit u ON u.unit_code = ch.unit_code
+CROSS JOIN categories c
+LEFT JOIN quotas q ON q.key = ch.unit_code AND q.category = c.category
+LEFT JOIN present p ON p.key = ch.unit_code AND p.category = c.category
+ORDER BY ch.unit_code, c.category

@@ -1,0 +1,46 @@
+-- secondment_by_agency: the base of the required number (quota of the agency's subtree in the
+-- latest year with quota rows on or before the year of $as_of) and the agency's own staff (roster
+-- in post at $as_of) with its composition.
+WITH RECURSIVE
+-- @include scope_units
+,
+-- @include roster
+,
+-- @include city_agencies
+,
+quota_years AS (
+    SELECT s.agency_code, q.category, max(q.year) AS year
+    FROM quota q JOIN agency_subtree s ON s.unit_code = q.unit_code
+    WHERE q.year <= year($as_of) AND q.category IN ('cong_chuc', 'vien_chuc')
+    GROUP BY ALL
+),
+quotas AS (
+    SELECT s.agency_code,
+           max(y.year) FILTER (WHERE q.category = 'cong_chuc') AS quota_year,
+           sum(q.quota_assigned) FILTER (WHERE q.category = 'cong_chuc') AS quota_cong_chuc,
+           sum(q.quota_assigned) FILTER (WHERE q.category = 'vien_chuc') AS quota_vien_chuc
+    FROM quota q
+    JOIN agency_subtree s ON s.unit_code = q.unit_code
+    JOIN quota_years y ON y.agency_code = s.agency_code AND y.category = q.category AND y.year = q.year
+    GROUP BY s.agency_code
+),
+staff AS (
+    SELECT s.agency_code,
+           count(*) AS staff,
+           count(*) FILTER (WHERE date_sub('year', p.birth_date, $as_of) < $young_age) AS staff_young,
+           count(*) FILTER (WHERE p.gender = 'nu') AS staff_women,
+           count(*) FILTER (WHERE p.ethnicity <> 'kinh') AS staff_minority
+    FROM roster p JOIN agency_subtree s ON s.unit_code = p.unit_code
+    WHERE p.status = 'dang_cong_tac'
+    GROUP BY s.agency_code
+)
+SELECT a.unit_code AS agency_code, a.name, a.unit_type,
+       q.quota_year, coalesce(q.quota_cong_chuc, 0)::BIGINT AS quota_cong_chuc,
+       coalesce(q.quota_vien_chuc, 0)::BIGINT AS quota_vien_chuc,
+       coalesce(st.staff, 0)::BIGINT AS staff, coalesce(st.staff_young, 0)::BIGINT AS staff_young,
+       coalesce(st.staff_women, 0)::BIGINT AS staff_women,
+       coalesce(st.staff_minority, 0)::BIGINT AS staff_minority
+FROM city_agencies a
+LEFT JOIN quotas q ON q.agency_code = a.unit_code
+LEFT JOIN staff st ON st.agency_code = a.unit_code
+ORDER BY a.unit_code

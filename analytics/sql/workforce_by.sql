@@ -1,0 +1,24 @@
+-- workforce_by: people in post in scope per value of one dimension ($dimension, allow-listed in
+-- analytics/workforce.py), with women, ethnic minority and young (under $young_age at $as_of, else at
+-- the snapshot date) among them.
+WITH RECURSIVE
+-- @include scope_units
+,
+-- @include roster
+SELECT CASE $dimension
+           WHEN 'ethnicity' THEN p.ethnicity
+           WHEN 'qualification' THEN p.qualification
+           WHEN 'pay_group' THEN p.pay_group
+           WHEN 'grade' THEN p.grade_code
+           WHEN 'category' THEN p.category
+           WHEN 'political_theory' THEN p.political_theory
+           WHEN 'gender' THEN p.gender
+       END AS value,
+       count(*)::BIGINT AS people,
+       count(*) FILTER (WHERE p.gender = 'nu')::BIGINT AS women,
+       count(*) FILTER (WHERE p.ethnicity <> 'kinh')::BIGINT AS minority,
+       count(*) FILTER (WHERE date_sub('year', p.birth_date, coalesce(CAST($as_of AS DATE), p.as_of)) < $young_age)::BIGINT AS young
+FROM roster p
+WHERE p.status = 'dang_cong_tac'
+GROUP BY ALL
+ORDER BY people DESC, value

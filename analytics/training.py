@@ -1,0 +1,132 @@
+"""Training after restructuring (Kế hoạch 10/KH-UBND §III.2, DOMAIN.md §5).
+
+Budget of an agency = Policy.training_budget_pct % of its basic salary fund of the first year after
+restructuring. Conventions:
+  * the window starts at the agency's restructured_on, else Policy.training_window_start, and lasts
+    Policy.training_window_months (1/7/2025 → 30/6/2026);
+  * salary fund from payroll = Σ basic_salary_vnd (coefficient × lương cơ sở, no allowances) of every
+    payroll row of the agency's subtree in the window months. Missing months are NOT extrapolated:
+    months_with_payroll and payroll_complete say how much was found;
+  * estimate (before payroll arrives) = quota (cong_chuc + vien_chuc of the window's start year, or
+    the latest year before it) × average salary coefficient of the staff in post at ``as_of`` ×
+    Σ over the window months of lương cơ sở in force that month (= × 12 while it is unchanged);
+  * fund_source follows Policy.training_fund_method: 'auto' = payroll when any payroll month is
+    found, else the estimate; 'payroll' / 'estimate' force one;
+  * committed and spent count the records funded by the restructuring budget ('tai_co_cau_5pct')
+    that start inside the window.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics import codes, sql_files
+from analytics.periods import add_months
+from analytics.policy import Policy, load_policy
+from analytics.scope import check_choice, check_scope
+
+NAN = float("nan")
+
+
+def _base_salaries(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
+    return [(d, int(a)) for d, a in con.cursor().execute(
+        "SELECT valid_from, amount_vnd FROM base_salary ORDER BY valid_from").fetchall()]
+
+
+def base_salary_sum(table: list[tuple[date, int]], start: date, months: int) -> int:
+    """Σ of lương cơ sở in force on the first day of each of ``months`` months from ``start``'s month."""
+    total, first = 0, start.replace(day=1)
+    for i in range(months):
+        month = add_months(first, i)
+        valid = [a for d, a in table if d <= month]
+        total += valid[-1] if valid else 0
+    return total
+
+
+def _fund(r: dict[str, Any], policy: Policy, table: list[tuple[date, int]]) -> dict[str, Any]:
+    quota, coef = r["estimate_quota"], r["avg_coef"]
+    estimate = None
+    if quota is not None and quota == quota and coef is not None and coef == coef:
+        estimate = round(int(quota) * float(coef) * base_salary_sum(table, r["window_start"],
+                                                                   policy.training_window_months))
+    method = policy.training_fund_method
+    if method == "auto":
+        method = "payroll" if r["months_with_payroll"] > 0 else "estimate"
+    fund = int(r["payroll_fund_vnd"]) if method == "payroll" else estimate
+    return {"estimate_fund_vnd": estimate, "fund_source": method, "salary_fund_vnd": fund,
+            "budget_vnd": round(fund * policy.training_budget_pct / 100) if fund is not None else None}
+
+
+def _days_left(as_of: date, start: date, end: date) -> int:
+    return max((end - max(as_of, start - timedelta(days=1))).days, 0)
+
+
+def training_budget_by_agency(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: str | None = None,
+                              restructured_only: bool = False) -> pd.DataFrame:
+    """One row per city agency in scope (restructured_only: those with restructured_on): window_start,
+    window_end, window_months, months_with_payroll, payroll_complete, payroll_fund_vnd, estimate_quota,
+    avg_coef, estimate_fund_vnd, fund_source ('payroll'|'estimate'), salary_fund_vnd, budget_vnd,
+    committed_vnd, spent_vnd, remaining_vnd, spent_pct (% of budget), days_left, participants,
+    cost_per_participant_vnd, domestic_spent_vnd, abroad_spent_vnd, priority_spent_vnd, records."""
+    check_scope(con, scope)
+    policy = load_policy(con)
+    raw = sql_files.query(con, "training_budget_by_agency", {
+        "scope": scope, "as_of": as_of, "roster_as_of": as_of, "window_start": policy.training_window_start,
+        "window_months": policy.training_window_months,
+        "priority_fields": list(codes.PRIORITY_TRAINING_FIELDS)})
+    if restructured_only:
+        raw = raw[raw["restructured"]]
+    table = _base_salaries(con)
+    rows = []
+    for r in raw.astype(object).to_dict("records"):
+        r["window_start"] = pd.Timestamp(r["window_start"]).date()
+        r["window_end"] = pd.Timestamp(r["window_end"]).date()
+        r["restructured_on"] = None
+        r.update(_fund(r, policy, table))
+        rows.append(r)
+    df = pd.DataFrame(rows, columns=[*raw.columns, "estimate_fund_vnd", "fund_source", "salary_fund_vnd",
+                                     "budget_vnd"]).drop(columns=["restructured_on"], errors="ignore")
+    for col in ("estimate_fund_vnd", "salary_fund_vnd", "budget_vnd", "estimate_quota"):
+        df[col] = df[col].astype("Int64")
+    df["avg_coef"] = df["avg_coef"].astype("float64")
+    df["window_months"] = policy.training_window_months
+    df["payroll_complete"] = df["months_with_payroll"] >= policy.training_window_months
+    df["remaining_vnd"] = df["budget_vnd"] - df["spent_vnd"]
+    df["uncommitted_vnd"] = df["budget_vnd"] - df["committed_vnd"]
+    budget = df["budget_vnd"].astype("float64")
+    df["spent_pct"] = df["spent_vnd"] / budget.where(budget != 0) * 100
+    df["committed_pct"] = df["committed_vnd"] / budget.where(budget != 0) * 100
+    df["days_left"] = [_days_left(as_of, s, e) for s, e in zip(df["window_start"], df["window_end"], strict=True)]
+    df["cost_per_participant_vnd"] = df["spent_vnd"] / df["participants"].where(df["participants"] != 0)
+    order = ["agency_code", "name", "unit_type", "restructured", "window_start", "window_end", "window_months",
+             "months_with_payroll", "payroll_complete", "payroll_fund_vnd", "estimate_quota", "avg_coef",
+             "estimate_fund_vnd", "fund_source", "salary_fund_vnd", "budget_vnd", "committed_vnd", "spent_vnd",
+             "remaining_vnd", "uncommitted_vnd", "spent_pct", "committed_pct", "days_left", "participants",
+             "cost_per_participant_vnd", "domestic_spent_vnd", "abroad_spent_vnd", "priority_spent_vnd",
+             "records"]
+    df = df[order].reset_index(drop=True)
+    df.attrs["policy"] = policy.as_dict()
+    return df
+
+
+def training_by_field(con: duckdb.DuckDBPyConnection, *, scope: str | None = None,
+                      funding: str | None = None) -> pd.DataFrame:
+    """One row per training field (all of codes.TRAINING_FIELDS, zeros included): field, is_priority,
+    records, participants, committed_vnd, spent_vnd, domestic_spent_vnd, abroad_spent_vnd,
+    cost_per_participant_vnd, spent_share_pct (% of all spend). funding None = every funding source."""
+    check_scope(con, scope)
+    if funding is not None:
+        check_choice("funding", funding, codes.TRAINING_FUNDING)
+    raw = sql_files.query(con, "training_by_field", {"scope": scope, "funding": funding})
+    df = raw.set_index("field").reindex(list(codes.TRAINING_FIELDS)).fillna(0).astype("int64")
+    df = df.rename_axis("field").reset_index()
+    df.insert(1, "is_priority", df["field"].isin(codes.PRIORITY_TRAINING_FIELDS))
+    df["cost_per_participant_vnd"] = df["spent_vnd"] / df["participants"].where(df["participants"] != 0)
+    total = df["spent_vnd"].sum()
+    df["spent_share_pct"] = df["spent_vnd"] / total * 100 if total else NAN
+    df.attrs["policy"] = load_policy(con).as_dict()
+    return df
