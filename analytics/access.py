@@ -17,11 +17,11 @@ How the UI uses it (nothing here imports Streamlit):
 * Unit scope: ``scope = effective_scope(con, user, requested_scope)`` turns the unit the user picked
   (None = whole city) into the unit every query must be filtered on. A scoped account gets its own
   unit when it asks for the whole city, may narrow to any unit under its own, and can never widen
-  (``AccessDenied('scope_denied')``, audited). Analytics functions filter on the server with
-  ``WHERE $scope IS NULL OR unit_code IN (SELECT unit_code FROM unit_closure WHERE ancestor_code =
-  $scope)`` — pages, downloads and exports alike. Cached results must be keyed by this scope (and
-  by role when masking applies): ``cache_key(user, scope)`` gives a key that cannot leak across
-  scopes.
+  (``AccessDenied('scope_denied')``, audited). Pass the result as ``scope=`` to every analytics
+  function (they filter on the server through ``analytics/sql/_scope_units.sql``, the same set as
+  ``unit_closure`` rows with ``ancestor_code = $scope``) — pages, downloads and exports alike; never
+  pass the widget's value directly. Cached results must be keyed by this scope (and by whether
+  masking applies): ``cache_key(user, scope)`` gives a key that cannot leak across scopes.
 * Person-level frames go through ``mask_person_columns(df, user)`` before they are shown or
   exported; ``SENSITIVE_COLUMNS`` is the one list of what is personal (the audit guard uses it too).
 """

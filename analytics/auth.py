@@ -15,6 +15,10 @@ Streamlit):
    once) and ``session_expired(last_seen=…, now=…)``; on expiry record ``session_expired`` and show
    the login again. On logout record ``logout`` (``analytics.audit.record``).
 4. Page gating, scope and masking: ``analytics.access``.
+5. Optional single sign-on: when an identity provider is configured in the app's secrets, the page
+   calls ``st.login``, then ``authenticate_external(con, username=<e-mail>, provider="oidc")``:
+   the provider vouches for the person, the ``app_user`` row (created by an admin) gives the role
+   and scope. Without a matching active account the person gets no access.
 
 Throttling: after ``AuthPolicy.max_failures`` wrong passwords in a row (default 5) the account is
 locked for ``lock_minutes`` (default 15); during the lock even the right password is refused. An
@@ -400,5 +404,31 @@ def authenticate(
         cur.execute("UPDATE app_user SET failed_attempts = 0, locked_until = NULL, "
                     "password_hash = coalesce($h, password_hash) WHERE username = $u", {"h": new_hash, "u": name})
         record_in_transaction(cur, username=name, event="login_ok", at=now,
-                              detail={"rehashed": True} if new_hash else None)
+                              detail={"method": "password", "rehashed": new_hash is not None})
+    return _user(row)
+
+
+def authenticate_external(
+    con: duckdb.DuckDBPyConnection, *, username: str, provider: str, now: datetime | None = None,
+) -> User:
+    """Log in someone an identity provider (OIDC via ``st.login``) has already authenticated.
+
+    The provider proves who the person is; role and scope still come from ``app_user`` — an admin
+    creates the account first, named as the provider's e-mail or preferred user name (lower-cased).
+    Unknown names give ``login_failed``, disabled accounts ``user_disabled``; both are audited.
+    A lock set by failed password attempts does not apply (the password is not used).
+    """
+    now = now or datetime.now()
+    typed = username.strip().lower() if isinstance(username, str) else ""
+    row = _row(con.cursor(), typed) if USERNAME_RE.fullmatch(typed) else None
+    if row is None:
+        fingerprint = hashlib.sha256(typed.encode("utf-8")).hexdigest()[:16]
+        record(con, username=None, event="login_failed", at=now,
+               detail={"reason": "unknown_user", "method": provider, "username_sha256_16": fingerprint})
+        raise AuthError("login_failed")
+    if not row["active"]:
+        record(con, username=row["username"], event="login_failed", at=now,
+               detail={"reason": "user_disabled", "method": provider})
+        raise AuthError("user_disabled")
+    record(con, username=row["username"], event="login_ok", at=now, detail={"method": provider})
     return _user(row)

@@ -403,3 +403,26 @@ def test_cli_refuses_a_weak_password_and_never_takes_one_as_argument(
     assert code == 1 and "password_too_short" in out
     with pytest.raises(SystemExit):
         main(["users", "--db", path, "add", "lan", "--role", "viewer", "--password", GOOD])
+
+
+# --- single sign-on -------------------------------------------------------------------------------
+
+
+def test_external_login_uses_the_local_account_for_role_and_scope(con: duckdb.DuckDBPyConnection) -> None:
+    _add(con, username="lan@cantho.gov.vn", role="viewer")
+    user = auth.authenticate_external(con, username="Lan@CanTho.gov.vn", provider="oidc", now=T0)
+    assert (user.username, user.role, user.scope_unit_code) == ("lan@cantho.gov.vn", "viewer", None)
+    assert _audit(con)[-1][:2] == ("lan@cantho.gov.vn", "login_ok")
+    assert json.loads(_audit(con)[-1][3]) == {"method": "oidc"}
+
+
+@pytest.mark.parametrize(("who", "code"), [("stranger@example.com", "login_failed"), ("lan@cantho.gov.vn", "user_disabled")])
+def test_external_login_without_an_active_account_is_refused(con: duckdb.DuckDBPyConnection, who: str, code: str) -> None:
+    _add(con, username="admin1", role="admin")
+    _add(con, username="lan@cantho.gov.vn", role="analyst")
+    auth.disable_user(con, username="lan@cantho.gov.vn", by="admin1")
+    with pytest.raises(AuthError) as err:
+        auth.authenticate_external(con, username=who, provider="oidc", now=T0)
+    assert err.value.code == code
+    assert _audit(con)[-1][1] == "login_failed"
+    assert "stranger" not in repr(_audit(con))
