@@ -28,7 +28,7 @@ import               the importer — target = batch id, detail = files' sha256 
 import_rejected      the importer — detail = sha256 and number of problems (not their values)
 undo                 batch undo — target = batch id
 export, download     the UI / CLI — target = page or file name, detail = ``safe_export.describe``
-setting_change       settings page — target = setting key, detail = old and new value (not personal)
+setting_change       settings page — target = setting key, detail = ``{"old": 40, "new": 35}``
 user_change          ``auth`` user management — target = the account changed
 demo_build, demo_remove   the demo generator
 ===================  =========================================================================
