@@ -27,7 +27,7 @@ def load(name: str) -> str:
     if not name.replace("_", "").isalnum():
         raise ValueError(f"not a query name: {name!r}")
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    return _INCLUDE.sub(lambda m: load("_" + m.group(1)).strip().rstrip(";"), text)
+    return _INCLUDE.sub(lambda m: load(f"_{m.group(1)}").strip().rstrip(";"), text)
 
 
 @cache

@@ -38,6 +38,24 @@ def headcount_by_unit(con: duckdb.DuckDBPyConnection, *, as_of: date | None = No
     return df
 
 
+def headcount_by_category(con: duckdb.DuckDBPyConnection, *, as_of: date | None = None,
+                          scope: str | None = None) -> pd.DataFrame:
+    """One row per quota category of the whole scope: category, quota_year, quota (NULL when none),
+    present_reported, present, vacant (quota − present), over_quota, women, minority, young
+    (< Policy.young_age_threshold), leaders, succession_pool (people), roster_as_of."""
+    check_scope(con, scope)
+    policy = load_policy(con)
+    year = (as_of or date.max).year
+    df = sql_files.query(con, "headcount_by_category", {
+        "scope": scope, "roster_as_of": as_of, "as_of": as_of, "year": year, "young_age": policy.young_age_threshold})
+    for col in ("quota_year", "quota", "present_reported"):
+        df[col] = df[col].astype("Int64")
+    df.insert(5, "vacant", df["quota"] - df["present"])
+    df.insert(6, "over_quota", (df["vacant"] < 0).fillna(False).astype(bool))
+    df.attrs["policy"] = policy.as_dict()
+    return df
+
+
 def age_pyramid(con: duckdb.DuckDBPyConnection, *, as_of: date | None = None,
                 scope: str | None = None) -> pd.DataFrame:
     """One row per 5-year age band and gender with people in post: age_band_start (years, full years

@@ -1,0 +1,204 @@
+"""Headline figures of every KPI area as one JSON-ready dict (the CLI ``kpis`` and the landing page).
+
+Shape::
+
+    {"as_of": "2025-12-31", "scope": "CT" | None, "settings": {...Policy.as_dict()...},
+     "reduction": {"cong_chuc": {...}, "vien_chuc": {...}},
+     "secondment": {...}, "training": {...}, "workforce": {...}, "quality": {...},
+     "missing": {"<part>": "<reason code>", ...}}
+
+A part (or a reduction category) without data is ``null`` and ``missing`` names why, with the
+part's path as key: "reduction" / "reduction.vien_chuc" → "no_quota_data", "secondment" →
+"no_secondment_data", "training" → "no_training_data" (neither payroll nor training records),
+"workforce" → "no_roster_data". It never raises because data is missing. Numbers are unrounded;
+NaN (e.g. a percentage of a zero baseline) becomes null.
+
+Reduction keys per category: baseline_year, baseline_quota, current_year, current_quota,
+reduced_done, reduced_pending, reduced_total, reduced_pct, target_pct, plan, plan_progress_pct,
+people_left, then the rest of ``reduction.MEASURES``.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analytics import quality, reduction, secondment, training, workforce
+from analytics.policy import load_policy
+from analytics.scope import check_scope, today
+
+REDUCTION_KEYS = ("baseline_year", "baseline_quota", "current_year", "current_quota", "reduced_done",
+                  "reduced_pending", "reduced_total", "reduced_pct", "target_pct", "plan",
+                  "plan_progress_pct", "people_left")
+
+
+def json_value(v: Any) -> Any:
+    """A plain JSON value: NaN/NA → None, numpy scalars → Python, dates → ISO strings."""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date().isoformat()
+    if isinstance(v, date):
+        return v.isoformat()
+    return v
+
+
+def _pct(a: float, b: float) -> float | None:
+    return a / b * 100 if b else None
+
+
+def _reduction(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date,
+               missing: dict[str, str]) -> dict[str, Any] | None:
+    df = reduction.reduction_by_category(con, scope=scope, as_of=as_of)
+    out: dict[str, Any] = {}
+    for row in df.to_dict("records"):
+        cat = row.pop("category")
+        if not row["has_quota"]:
+            out[cat] = None
+            missing[f"reduction.{cat}"] = "no_quota_data"
+            continue
+        ordered = {k: row[k] for k in REDUCTION_KEYS} | {k: v for k, v in row.items() if k not in REDUCTION_KEYS}
+        out[cat] = {k: json_value(v) for k, v in ordered.items() if k != "has_quota"}
+    if all(v is None for v in out.values()):
+        for cat in out:
+            missing.pop(f"reduction.{cat}")
+        missing["reduction"] = "no_quota_data"
+        return None
+    return out
+
+
+def _secondment(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date,
+                missing: dict[str, str]) -> dict[str, Any] | None:
+    postings = secondment.secondment_postings(con, as_of=as_of, scope=scope)
+    if postings.empty:
+        missing["secondment"] = "no_secondment_data"
+        return None
+    agencies = secondment.secondment_by_agency(con, as_of=as_of, scope=scope)
+    communes = secondment.secondment_by_commune(con, as_of=as_of, scope=scope)
+    sent = postings[postings["sent"]]
+    active = sent[sent["active"]]
+    required = int(agencies["required"].sum())
+    staff = int(agencies["staff"].sum())
+    out = {
+        "agencies": len(agencies),
+        "base_quota": int(agencies["base_quota"].sum()),
+        "required": required,
+        "agencies_short": int((agencies["shortfall"] > 0).sum()),
+        "sent": len(sent),
+        "active": len(active),
+        "fulfilment_pct": _pct(int(agencies["active"].sum()), required),
+        "ended_early": int(sent["ended_early"].sum()),
+        "with_violations": int((sent["violation_count"] > 0).sum()),
+        "ending_3m": int(active["ending_within_3m"].sum()),
+        "ending_6m": int(active["ending_within_6m"].sum()),
+        "allowance_vnd": int(sent["allowance_vnd"].sum()),
+        "nd76_postings": int(sent["nd76"].sum()),
+        "active_young_pct": _pct(int(active["is_young"].sum()), len(active)),
+        "active_women_pct": _pct(int(active["is_woman"].sum()), len(active)),
+        "active_minority_pct": _pct(int(active["is_minority"].sum()), len(active)),
+        "staff_young_pct": _pct(int(agencies["staff_young"].sum()), staff),
+        "staff_women_pct": _pct(int(agencies["staff_women"].sum()), staff),
+        "staff_minority_pct": _pct(int(agencies["staff_minority"].sum()), staff),
+        "communes": len(communes),
+        "communes_receiving": int((~communes["receives_none"]).sum()),
+        "communes_without": int(communes["receives_none"].sum()),
+    }
+    return {k: json_value(v) for k, v in out.items()}
+
+
+def _training(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date,
+              missing: dict[str, str]) -> dict[str, Any] | None:
+    df = training.training_budget_by_agency(con, as_of=as_of, scope=scope)
+    if df.empty or (df["records"].sum() == 0 and df["months_with_payroll"].sum() == 0):
+        missing["training"] = "no_training_data"
+        return None
+    budget = df["budget_vnd"].dropna()
+    spent, participants = int(df["spent_vnd"].sum()), int(df["participants"].sum())
+    out = {
+        "agencies": len(df),
+        "agencies_estimated": int((df["fund_source"] == "estimate").sum()),
+        "agencies_payroll_incomplete": int(((df["fund_source"] == "payroll") & ~df["payroll_complete"]).sum()),
+        "agencies_without_fund": int(df["salary_fund_vnd"].isna().sum()),
+        "salary_fund_vnd": int(df["salary_fund_vnd"].dropna().sum()),
+        "budget_vnd": int(budget.sum()),
+        "committed_vnd": int(df["committed_vnd"].sum()),
+        "spent_vnd": spent,
+        "remaining_vnd": int(budget.sum()) - spent,
+        "spent_pct": _pct(spent, int(budget.sum())),
+        "participants": participants,
+        "cost_per_participant_vnd": spent / participants if participants else None,
+        "domestic_spent_vnd": int(df["domestic_spent_vnd"].sum()),
+        "abroad_spent_vnd": int(df["abroad_spent_vnd"].sum()),
+        "priority_spent_vnd": int(df["priority_spent_vnd"].sum()),
+        "window_start": df["window_start"].min(),
+        "window_end": df["window_end"].max(),
+        "days_left": int(df["days_left"].max()),
+    }
+    return {k: json_value(v) for k, v in out.items()}
+
+
+def _workforce(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date,
+               missing: dict[str, str]) -> dict[str, Any] | None:
+    df = workforce.headcount_by_category(con, as_of=as_of, scope=scope)
+    present = int(df["present"].sum())
+    if present == 0:
+        missing["workforce"] = "no_roster_data"
+        return None
+    retiring = workforce.retirements_by_year(con, as_of=as_of, scope=scope, until=2030)
+    rows = df.set_index("category")
+    out: dict[str, Any] = {
+        "roster_as_of": df["roster_as_of"].max(),
+        "present": present,
+        "women_pct": _pct(int(df["women"].sum()), present),
+        "minority_pct": _pct(int(df["minority"].sum()), present),
+        "young_pct": _pct(int(df["young"].sum()), present),
+        "leaders": int(df["leaders"].sum()),
+        "succession_pool": int(df["succession_pool"].sum()),
+        "retiring_to_2030": int(retiring["people"].sum()),
+        "by_category": {
+            cat: {k: json_value(rows.loc[cat, k]) for k in ("quota_year", "quota", "present", "vacant", "over_quota")}
+            for cat in rows.index
+        },
+    }
+    return {k: json_value(v) if not isinstance(v, dict) else v for k, v in out.items()}
+
+
+def _quality(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date) -> dict[str, Any]:
+    df = quality.quality_checks(con, as_of=as_of, scope=scope)
+    return {
+        "checks": len(df),
+        "fail": int((df["status"] == "fail").sum()),
+        "warn": int((df["status"] == "warn").sum()),
+        "failing": df.loc[df["status"] == "fail", "check"].tolist(),
+        "warning": df.loc[df["status"] == "warn", "check"].tolist(),
+        "rows": {c: int(n) for c, n in zip(df["check"], df["rows"], strict=True) if n},
+    }
+
+
+def headline(con: duckdb.DuckDBPyConnection, *, scope: str | None = None,
+             as_of: date | None = None) -> dict[str, Any]:
+    """Headline figures of the scope at ``as_of`` (default today): see the module docstring."""
+    check_scope(con, scope)
+    as_of = as_of or today()
+    missing: dict[str, str] = {}
+    result: dict[str, Any] = {
+        "as_of": as_of.isoformat(),
+        "scope": scope,
+        "settings": load_policy(con).as_dict(),
+        "reduction": _reduction(con, scope, as_of, missing),
+        "secondment": _secondment(con, scope, as_of, missing),
+        "training": _training(con, scope, as_of, missing),
+        "workforce": _workforce(con, scope, as_of, missing),
+        "quality": _quality(con, scope, as_of),
+    }
+    result["missing"] = missing
+    return result

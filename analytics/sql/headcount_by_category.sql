@@ -1,0 +1,43 @@
+-- headcount_by_category: per quota category, the quota of the scope in the latest year on or before
+-- $year that has rows for it, and the people in post in the roster with their composition (cán bộ
+-- count against the civil-servant quota).
+WITH RECURSIVE
+-- @include scope_units
+,
+-- @include roster
+,
+quota_year AS (
+    SELECT category, max(year) AS year FROM quota
+    WHERE year <= $year AND unit_code IN (SELECT unit_code FROM scope_units)
+    GROUP BY category
+),
+quotas AS (
+    SELECT q.category, y.year, sum(q.quota_assigned) AS quota, sum(q.present) AS present_reported
+    FROM quota q JOIN quota_year y ON y.category = q.category AND y.year = q.year
+    WHERE q.unit_code IN (SELECT unit_code FROM scope_units)
+    GROUP BY ALL
+),
+people AS (
+    SELECT CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
+           count(*) AS present,
+           count(*) FILTER (WHERE p.gender = 'nu') AS women,
+           count(*) FILTER (WHERE p.ethnicity <> 'kinh') AS minority,
+           count(*) FILTER (WHERE date_sub('year', p.birth_date, coalesce(CAST($as_of AS DATE), p.as_of)) < $young_age) AS young,
+           count(*) FILTER (WHERE p.is_leader) AS leaders,
+           count(*) FILTER (WHERE p.in_succession_plan) AS succession_pool,
+           max(p.as_of) AS roster_as_of
+    FROM roster p
+    WHERE p.status = 'dang_cong_tac'
+    GROUP BY 1
+),
+categories AS (SELECT unnest(['cong_chuc', 'vien_chuc', 'nguoi_lao_dong']) AS category)
+SELECT c.category, q.year AS quota_year, q.quota::BIGINT AS quota,
+       q.present_reported::BIGINT AS present_reported,
+       coalesce(p.present, 0)::BIGINT AS present, coalesce(p.women, 0)::BIGINT AS women,
+       coalesce(p.minority, 0)::BIGINT AS minority, coalesce(p.young, 0)::BIGINT AS young,
+       coalesce(p.leaders, 0)::BIGINT AS leaders, coalesce(p.succession_pool, 0)::BIGINT AS succession_pool,
+       p.roster_as_of
+FROM categories c
+LEFT JOIN quotas q ON q.category = c.category
+LEFT JOIN people p ON p.category = c.category
+ORDER BY c.category

@@ -1,0 +1,102 @@
+"""``python -m analytics kpis``: JSON contract, nulls with reasons, the report's figures, Vietnamese text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from analytics import db
+from analytics.__main__ import main
+from analytics.cli.kpis import vn_number, vn_pct
+from tests.conftest import add_batch
+
+REDUCTION_KEYS = {"baseline_year", "baseline_quota", "current_year", "current_quota", "reduced_done",
+                  "reduced_pending", "reduced_total", "reduced_pct", "target_pct", "plan",
+                  "plan_progress_pct", "people_left"}
+
+
+@pytest.fixture
+def quotas_only(tmp_path: Path) -> Path:
+    """A database holding only units and quotas shaped like the seed report (old Cần Thơ)."""
+    path = tmp_path / "quotas.duckdb"
+    con = db.connect(path)
+    b = add_batch(con)
+    con.execute(f"""
+        INSERT INTO unit (unit_code, name, unit_type, level, parent_code, batch_id) VALUES
+          ('CT_CU', 'Cần Thơ (cũ)', 'tinh_cu', 'city', NULL, {b}),
+          ('CT_CU.A', 'Khối sở', 'so_nganh', 'city', 'CT_CU', {b}),
+          ('CT_CU.B', 'Sự nghiệp', 'dvsnc', 'city', 'CT_CU', {b}),
+          ('OTHER', 'Khác', 'tinh_cu', 'city', NULL, {b});
+        INSERT INTO quota (unit_code, year, category, quota_assigned, cut_pending, batch_id) VALUES
+          ('CT_CU.A', 2021, 'cong_chuc', 1860, 0, {b}), ('CT_CU.A', 2024, 'cong_chuc', 1841, 0, {b}),
+          ('CT_CU.B', 2021, 'vien_chuc', 20735, 0, {b}), ('CT_CU.B', 2024, 'vien_chuc', 19415, 374, {b}),
+          ('OTHER', 2021, 'cong_chuc', 100, 0, {b});
+    """)
+    con.close()
+    return path
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
+    assert main(["kpis", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_quotas_only_database_gives_nulls_with_reasons(quotas_only: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    h = run_json(capsys, "--db", str(quotas_only), "--as-of", "2024-06-30")
+    assert h["secondment"] is None and h["training"] is None and h["workforce"] is None
+    assert h["missing"] == {"secondment": "no_secondment_data", "training": "no_training_data",
+                            "workforce": "no_roster_data"}
+    assert set(h["reduction"]) == {"cong_chuc", "vien_chuc"}
+    assert REDUCTION_KEYS <= set(h["reduction"]["cong_chuc"])
+    assert h["settings"]["target_pct_vien_chuc"] == 10.0 and h["as_of"] == "2024-06-30"
+    assert h["quality"]["checks"] > 0
+
+
+def test_report_figures_through_the_unit_scope(quotas_only: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    h = run_json(capsys, "--db", str(quotas_only), "--unit", "CT_CU", "--as-of", "2024-06-30")
+    cc, vc = h["reduction"]["cong_chuc"], h["reduction"]["vien_chuc"]
+    assert (cc["baseline_quota"], cc["current_quota"], cc["reduced_total"], cc["people_left"]) == (1860, 1841, 19, 0)
+    assert cc["reduced_pct"] == pytest.approx(19 / 1860 * 100) and cc["plan"] == pytest.approx(93)
+    assert round(cc["plan_progress_pct"], 2) == 20.43
+    assert (vc["reduced_done"], vc["reduced_pending"], vc["reduced_total"]) == (1320, 374, 1694)
+    assert round(vc["reduced_pct"], 2) == 8.17 and round(vc["plan_progress_pct"], 1) == 81.7
+    assert vc["plan"] == pytest.approx(2073.5) and h["scope"] == "CT_CU"
+
+
+def test_empty_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    h = run_json(capsys, "--db", str(tmp_path / "empty.duckdb"))
+    assert h["reduction"] is None and h["missing"]["reduction"] == "no_quota_data"
+
+
+def test_zero_baseline_is_null_in_json(quotas_only: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    h = run_json(capsys, "--db", str(quotas_only), "--unit", "OTHER", "--as-of", "2024-06-30")
+    assert h["reduction"]["vien_chuc"] is None and h["missing"]["reduction.vien_chuc"] == "no_quota_data"
+    assert h["reduction"]["cong_chuc"]["reduced_total"] == 0
+
+
+def test_vietnamese_summary(quotas_only: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["kpis", "--db", str(quotas_only), "--unit", "CT_CU", "--as-of", "2024-06-30"]) == 0
+    out = capsys.readouterr().out
+    for text in ("30/06/2024", "1.860", "1,02 %", "20,43 %", "1.694", "8,17 %", "2.073,5", "63,7 %",
+                 "chờ phê duyệt 374", "Chưa có: Tăng cường cơ sở"):
+        assert text in out, text
+
+
+def test_unknown_unit_exits_2_with_a_vietnamese_message(quotas_only: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["kpis", "--db", str(quotas_only), "--unit", "KHONG_CO"]) == 2
+    assert "không có đơn vị mã 'KHONG_CO'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("value", "decimals", "text"), [
+    (1694, 0, "1.694"), (8.169761, 2, "8,17"), (2073.5, 1, "2.073,5"), (20735, 0, "20.735"),
+    (-5.25, 1, "-5,3"), (2.5, 0, "3"), (1.005, 2, "1,01"), (23400000, 0, "23.400.000"), (None, 0, "—"),
+])
+def test_vn_number(value: float | None, decimals: int, text: str) -> None:
+    assert vn_number(value, decimals) == text
+
+
+def test_vn_pct() -> None:
+    assert vn_pct(81.697613, 1) == "81,7 %" and vn_pct(None) == "—"
