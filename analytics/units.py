@@ -50,3 +50,17 @@ def unit_children(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> pd.DataF
         SELECT unit_code, name, unit_type, 'merged' FROM unit WHERE merged_into = $u
         ORDER BY relation, name
     """, {"u": unit_code}).df()
+
+
+def root_unit(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None) -> str | None:
+    """The city (unit_type 'thanh_pho') valid on ``active_on``; None when the database has none.
+
+    "Toàn thành phố" in the UI means this unit, so breakdowns list its agencies and communes.
+    """
+    row = con.cursor().execute("""
+        SELECT unit_code FROM unit
+        WHERE unit_type = 'thanh_pho'
+          AND ($d IS NULL OR ((valid_from IS NULL OR valid_from <= $d) AND (valid_to IS NULL OR valid_to >= $d)))
+        ORDER BY valid_from DESC NULLS LAST LIMIT 1
+    """, {"d": active_on}).fetchone()
+    return str(row[0]) if row else None

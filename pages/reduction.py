@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import data, drill, filters
 from ui import format as fmt
+from ui.breakdown import pick_kind, worst
 from ui.panel import chart_panel, data_table, empty_state
 from ui.session import lang, tr
 from ui.views import reduction as view
@@ -15,7 +16,7 @@ f = filters.sidebar(L, show=("as_of", "unit", "cat"))
 st.title(tr("red.title"))
 st.caption(tr("red.subtitle", as_of=fmt.day(f.as_of)))
 
-by_cat = data.run("reduction.reduction_by_category", scope=f.unit, as_of=f.as_of)
+by_cat = data.run("reduction.reduction_by_category", scope=f.scope, as_of=f.as_of)
 if not by_cat["has_quota"].any():
     empty_state("red.empty", L)
     st.stop()
@@ -26,19 +27,21 @@ for column, (_, row) in zip(st.columns(len(by_cat)), by_cat.iterrows(), strict=T
         view.cards(row, L)
 
 row = by_cat.set_index("category").loc[f.category]
-by_unit = data.run("reduction.reduction_by_unit", category=f.category, scope=f.unit, as_of=f.as_of)
+by_unit = pick_kind(data.run("reduction.reduction_by_unit", category=f.category, scope=f.scope, as_of=f.as_of),
+                    L, key="red_units")
+charted, cut_note = worst(by_unit, "plan_progress_pct", L)
 picked = chart_panel(
-    view.progress_figure(by_unit, L, row["expected_progress_pct"]), by_unit, view.UNIT_SPEC,
+    view.progress_figure(charted, L, row["expected_progress_pct"]), by_unit, view.UNIT_SPEC,
     key="red_units", title=tr("red.by_unit_title"), how=tr("red.how_progress"), lang=L,
     settings=drill.settings_shown(policy, L, ("reduction_baseline_year", "reduction_end_year", f"target_pct_{f.category}")),
     file_stem="tinh-gian-theo-don-vi", selectable=True,
-    caption=tr("red.by_unit_caption", expected=fmt.percent(row["expected_progress_pct"], L, 1)),
+    caption=" ".join((tr("red.by_unit_caption", expected=fmt.percent(row["expected_progress_pct"], L, 1)), cut_note)),
 )
 drill.to_unit(picked, L)
 
 left, right = st.columns(2)
 with left:
-    by_year = data.run("reduction.reduction_by_year", category=f.category, scope=f.unit)
+    by_year = data.run("reduction.reduction_by_year", category=f.category, scope=f.scope)
     chart_panel(view.year_figure(by_year, L, float(row["target_pct"])), by_year, view.YEAR_SPEC, key="red_years",
                 title=tr("red.by_year_title"), how=tr("red.how_year"), lang=L, file_stem="bien-che-theo-nam")
 with right:
@@ -49,13 +52,13 @@ with right:
 
 by = st.radio(tr("red.group_by"), ("former_province", "sector"), horizontal=True, key="red_group_by",
               format_func=lambda c: tr(f"red.group_{c}"))
-by_group = data.run("reduction.reduction_by_group", category=f.category, by=by, scope=f.unit, as_of=f.as_of)
+by_group = data.run("reduction.reduction_by_group", category=f.category, by=by, scope=f.scope, as_of=f.as_of)
 chart_panel(view.group_figure(by_group, L), by_group, view.GROUP_SPEC, key="red_groups",
             title=tr("red.by_group_title"), how=tr("red.how_progress"), lang=L, file_stem=f"tinh-gian-theo-{by}")
 
 st.subheader(tr("red.people_title"))
 st.caption(tr("red.people_caption"))
-people = data.run("reduction.people_left_by_route_year", scope=f.unit)
+people = data.run("reduction.people_left_by_route_year", scope=f.scope)
 if people.empty:
     empty_state("red.people_empty", L)
 else:

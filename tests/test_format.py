@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from ui import format as fmt
@@ -14,7 +15,7 @@ NB = "\u00a0"
 @pytest.mark.parametrize(("value", "lang", "digits", "text"), [
     (1694, "vi", 0, "1.694"), (1694, "en", 0, "1,694"), (20735, "vi", 0, "20.735"),
     (2073.5, "vi", 1, "2.073,5"), (4.4, "vi", 2, "4,40"), (0, "vi", 0, "0"), (-19, "vi", 0, "-19"),
-    (None, "vi", 0, "–"), (float("nan"), "en", 0, "–"),
+    (None, "vi", 0, "–"), (float("nan"), "en", 0, "–"), (pd.NA, "vi", 0, "–"),
 ])
 def test_number(value: float, lang: str, digits: int, text: str) -> None:
     assert fmt.number(value, lang, digits) == text

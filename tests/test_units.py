@@ -40,3 +40,8 @@ def test_list_filters_by_validity_and_puts_the_city_first(tree: duckdb.DuckDBPyC
     assert list(units.unit_list(tree)["unit_code"])[0] == "CT"
     assert "CT_CU.SNV" not in set(units.unit_list(tree, active_on=date(2026, 1, 1))["unit_code"])
     assert "CT_CU.SNV" in set(units.unit_list(tree, active_on=date(2025, 1, 1))["unit_code"])
+
+
+def test_root_is_the_city_valid_on_the_day(tree: duckdb.DuckDBPyConnection) -> None:
+    assert units.root_unit(tree) == "CT"
+    assert units.root_unit(tree, active_on=date(2025, 1, 1)) is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -21,7 +21,7 @@ def status_badge(status: str | None, lang: str) -> str:
 
 
 def kpi_card(label: str, value: str, *, lang: str, status: str | None = None, lines: tuple[str, ...] = (),
-             delta: Any = None, delta_color: str = "normal", help: str | None = None) -> None:
+             delta: Any = None, delta_color: Literal["normal", "inverse", "off"] = "normal", help: str | None = None) -> None:
     """One bordered card: the metric, its status badge, and short lines (target, pace, as-of)."""
     with st.container(border=True):
         st.metric(label, value, delta=delta, delta_color=delta_color, help=help)

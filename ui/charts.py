@@ -69,7 +69,12 @@ def progress_bars(
         if x is not None:
             fig.add_vline(x=x, line_color=colour, line_dash=dash, line_width=2,
                           annotation_text=name, annotation_position="top")
-    fig.update_xaxes(title_text=value_title, rangemode="tozero")
+    # A few units whose quota grew give values like -1.600 %; clip the axis so the others stay
+    # readable (the bar text still states the true value).
+    values = d[value].dropna()
+    low = max(float(values.min()) if len(values) else 0.0, -150.0)
+    high = min(max(float(values.max()) if len(values) else 0.0, (target or 0) * 1.15, 10.0), 400.0)
+    fig.update_xaxes(title_text=value_title, range=[min(low * 1.1, 0), high * 1.15])
     fig.update_yaxes(title_text="")
     return style(fig, lang, height=height or max(260, 28 * len(d) + 90), legend=False)
 

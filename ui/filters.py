@@ -22,10 +22,16 @@ URL_KEYS = ("as_of", "unit", "cat", "prov", "sector")
 @dataclass(frozen=True)
 class Filters:
     as_of: date
-    unit: str | None
+    unit: str | None  # the unit picked; None = the whole city
     category: str
     province: str | None
     sector: str | None
+    root: str | None = None  # the city unit on as_of (None in a database without one)
+
+    @property
+    def scope(self) -> str | None:
+        """What KPIs are computed for: the picked unit, else the city."""
+        return self.unit or self.root
 
 
 def _param(name: str) -> str | None:
@@ -60,7 +66,9 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
     box = st.sidebar.container(border=True)
     box.markdown(f"**{t('filter.title', lang)}**")
     as_of, unit = _as_of(), _param("unit")
-    category = _param("cat") if _param("cat") in codes.REDUCTION_CATEGORIES else "cong_chuc"
+    category = _param("cat") or "cong_chuc"
+    if category not in codes.REDUCTION_CATEGORIES:
+        category = "cong_chuc"
     province = _param("prov") if _param("prov") in codes.FORMER_PROVINCES else None
     sector = _param("sector") if _param("sector") in codes.SECTORS else None
     if "as_of" in show:
@@ -95,4 +103,5 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
                                format_func=lambda c: t("filter.all", lang) if c == "__all__" else code_label(c, lang))
         sector = None if picked == "__all__" else picked
     box.button(t("filter.reset", lang), on_click=_reset, key="filter_reset", width="stretch")
-    return Filters(as_of=as_of, unit=unit, category=category, province=province, sector=sector)
+    root = data.run("units.root_unit", active_on=as_of)
+    return Filters(as_of=as_of, unit=unit, category=category, province=province, sector=sector, root=root)

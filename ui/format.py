@@ -7,9 +7,10 @@ the product's documents are Vietnamese).
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
 from typing import Any
+
+import pandas as pd
 
 NBSP = "\u00a0"
 # Plotly's `separators` layout attribute: decimal mark then thousands mark.
@@ -17,11 +18,12 @@ PLOTLY_SEPARATORS = {"vi": ",.", "en": ".,"}
 
 
 def _missing(x: Any) -> bool:
+    """None, NaN, pandas NA/NaT."""
     if x is None:
         return True
     try:
-        return bool(math.isnan(x))
-    except TypeError:
+        return bool(pd.isna(x))
+    except (TypeError, ValueError):
         return False
 
 
@@ -63,7 +65,7 @@ def money_exact(vnd: Any, lang: str = "vi", dash: str = "–") -> str:
 
 def day(d: date | datetime | str | None, dash: str = "–") -> str:
     """dd/mm/yyyy."""
-    if d is None or (isinstance(d, float) and math.isnan(d)):
+    if d is None or _missing(d):
         return dash
     if isinstance(d, str):
         d = date.fromisoformat(d[:10])

@@ -21,6 +21,11 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("reduction", "pages/reduction.py", "tinh-gian", "nav.reduction", "📉", "app.section.dashboard"),
+    PageSpec("secondment", "pages/secondment.py", "tang-cuong-co-so", "nav.secondment", "🤝", "app.section.dashboard"),
+    PageSpec("training", "pages/training.py", "dao-tao", "nav.training", "🎓", "app.section.dashboard"),
+    PageSpec("workforce", "pages/workforce.py", "doi-ngu", "nav.workforce", "👥", "app.section.dashboard"),
+    PageSpec("unit", "pages/unit.py", "don-vi", "nav.unit", "🏢", "app.section.dashboard"),
+    PageSpec("quality", "pages/quality.py", "chat-luong-du-lieu", "nav.quality", "🔎", "app.section.data"),
     PageSpec("settings", "pages/settings.py", "cai-dat", "nav.settings", "⚙️", "app.section.admin"),
     PageSpec("about_data", "pages/about_data.py", "du-lieu", "nav.about_data", "🗂️", "app.section.data"),
 )

@@ -2,7 +2,7 @@
 
 ``labelled(df, spec, lang)`` keeps numbers as numbers (for downloads); ``formatted`` renders them
 the Vietnamese way for the screen. A spec row is (column, label key, kind); kinds: text, code, int,
-float1, pct, pct1, money, date.
+float1, pct, pct1, money, date. A label key '=name' is a literal header.
 """
 
 from __future__ import annotations
@@ -17,6 +17,11 @@ from ui.labels import code, t
 Spec = Sequence[tuple[str, str, str]]
 
 
+def _label(key: str, lang: str) -> str:
+    """A label key, or a literal header written as '=name' (for columns without a label)."""
+    return key[1:] if key.startswith("=") else t(key, lang)
+
+
 def labelled(df: pd.DataFrame, spec: Spec, lang: str) -> pd.DataFrame:
     """Selected columns under their labels; coded values translated; numbers untouched."""
     out = pd.DataFrame(index=df.index)
@@ -26,7 +31,7 @@ def labelled(df: pd.DataFrame, spec: Spec, lang: str) -> pd.DataFrame:
             values = values.map(lambda v: code(v, lang))
         elif kind == "date":
             values = values.map(lambda v: fmt.day(v) if pd.notna(v) else "")
-        out[t(key, lang)] = values
+        out[_label(key, lang)] = values
     return out.reset_index(drop=True)
 
 
@@ -34,7 +39,7 @@ def formatted(df: pd.DataFrame, spec: Spec, lang: str) -> pd.DataFrame:
     """Like ``labelled`` but every number written as text in the language's format."""
     out = labelled(df, spec, lang)
     for column, key, kind in spec:
-        label = t(key, lang)
+        label = _label(key, lang)
         if kind == "int":
             out[label] = df[column].map(lambda v: fmt.number(v, lang)).to_numpy()
         elif kind == "float1":

@@ -1,0 +1,36 @@
+"""Unit page pieces: the breadcrumb back to the city and the programme cards of one unit."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import format as fmt
+from ui.cards import kpi_card
+from ui.labels import t
+
+
+def breadcrumb(path: pd.DataFrame, lang: str) -> None:
+    """Links from the city down to the unit's parent; each opens that unit's page."""
+    links = st.columns(len(path) + 1, gap="small")
+    links[0].page_link("pages/unit.py", label=t("unit.city", lang), icon="🏛️",
+                       query_params={"lang": lang})
+    for column, row in zip(links[1:], path.itertuples(), strict=True):
+        column.page_link("pages/unit.py", label=f"› {row.name}", query_params={"unit": row.unit_code, "lang": lang})
+
+
+def programme_cards(agencies: pd.DataFrame, training: pd.DataFrame, lang: str) -> None:
+    """Secondment and training cards when the unit sends staff or has a training budget."""
+    cards = []
+    if len(agencies) and agencies["required"].sum():
+        required, active = int(agencies["required"].sum()), int(agencies["active"].sum())
+        cards.append((t("sec.card_fulfilment", lang), fmt.percent(active / required * 100, lang, 1),
+                      t("sec.card_fulfilment_line", lang, active=fmt.number(active, lang),
+                        required=fmt.number(required, lang))))
+    if len(training) and training["budget_vnd"].fillna(0).sum():
+        budget, spent = training["budget_vnd"].sum(), training["spent_vnd"].sum()
+        cards.append((t("train.card_spent", lang), fmt.percent(spent / budget * 100, lang, 1),
+                      t("unit.training_line", lang, spent=fmt.money(spent, lang), budget=fmt.money(budget, lang))))
+    for column, (label, value, line) in zip(st.columns(max(len(cards), 1)), cards, strict=False):
+        with column:
+            kpi_card(label, value, lang=lang, lines=(line,))
