@@ -1,0 +1,130 @@
+"""Workforce: quota vs present vs vacant with over-quota flags, merged units' old rosters, age
+pyramid, composition, leaders and pool, retirements (and the retirement rule against the view)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import duckdb
+import pytest
+
+from analytics import reference, sql_files, workforce
+from analytics.errors import OversightError
+from tests.conftest import add_batch
+
+AS_OF = date(2025, 12, 31)
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    b = add_batch(con)
+    cols = list(rows[0])
+    con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, batch_id) VALUES ({', '.join('?' * len(cols))}, {b})",
+                    [[r[c] for c in cols] for r in rows])
+
+
+def person(pid: str, unit: str, birth: str, gender: str, category: str = "cong_chuc", as_of: str = "2025-12-31",
+           **extra: Any) -> dict[str, Any]:
+    row = {"as_of": as_of, "unit_code": unit, "person_id": pid, "full_name": pid, "birth_date": birth, "gender": gender,
+           "ethnicity": "kinh", "category": category, "status": "dang_cong_tac", "is_leader": False,
+           "in_succession_plan": False, "qualification": "dai_hoc"}
+    row.update(extra)
+    return row
+
+
+@pytest.fixture
+def city(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    insert(con, "unit", [
+        {"unit_code": c, "name": c, "unit_type": t, "level": "city", "parent_code": p, "merged_into": m, "valid_to": v}
+        for c, t, p, m, v in (("CT", "thanh_pho", None, None, None), ("A", "so_nganh", "CT", None, None),
+                              ("A.P", "phong", "A", None, None), ("OLD", "so_nganh", None, "A", "2025-06-30"),
+                              ("B", "so_nganh", "CT", None, None))])
+    insert(con, "quota", [
+        {"unit_code": u, "year": y, "category": c, "quota_assigned": n}
+        for u, y, c, n in (("A", 2025, "cong_chuc", 3), ("A.P", 2025, "cong_chuc", 1), ("B", 2025, "cong_chuc", 2),
+                           ("B", 2024, "cong_chuc", 10), ("B", 2025, "vien_chuc", 1), ("OLD", 2024, "cong_chuc", 9))])
+    insert(con, "person", [
+        person("P1", "A", "1990-06-15", "nam", is_leader=True),
+        person("P2", "A", "1985-01-01", "nu", category="can_bo", ethnicity="khmer"),
+        person("P3", "A.P", "2000-01-01", "nu", in_succession_plan=True),
+        person("P4", "A.P", "1980-01-01", "nam", status="nghi_huu"),
+        person("P5", "B", "1970-01-20", "nu", category="vien_chuc"),   # retires 31/5/2027 (57y4m)
+        person("P6", "B", "1966-06-15", "nam", category="vien_chuc"),  # retires 30/6/2028 (62 years)
+        person("P1", "OLD", "1990-06-15", "nam", as_of="2024-12-31"),  # the old agency's last roster
+        person("X9", "OLD", "1975-01-01", "nam", as_of="2024-12-31"),
+    ])
+    return con
+
+
+def test_quota_present_vacant_and_over_quota(city: duckdb.DuckDBPyConnection) -> None:
+    df = workforce.headcount_by_unit(city, as_of=AS_OF, scope="CT")
+    got = {(r["unit_code"], r["category"]): (r["quota"], r["present"], r["vacant"], r["over_quota"])
+           for r in df.astype(object).where(df.notna(), None).to_dict("records")}
+    assert got == {
+        ("A", "cong_chuc"): (4, 3, 1, False),       # cán bộ P2 counts against the civil-servant quota
+        ("A", "vien_chuc"): (None, 0, None, False),
+        ("A", "nguoi_lao_dong"): (None, 0, None, False),
+        ("B", "cong_chuc"): (2, 0, 2, False),       # the 2025 quota, not 2024's
+        ("B", "vien_chuc"): (1, 2, -1, True),
+        ("B", "nguoi_lao_dong"): (None, 0, None, False),
+    }
+
+
+def test_old_units_roster_counts_only_before_the_merger(city: duckdb.DuckDBPyConnection) -> None:
+    before = workforce.headcount_by_category(city, as_of=date(2025, 1, 1), scope="A").set_index("category")
+    assert before.loc["cong_chuc", "present"] == 2  # OLD's roster of 31/12/2024 (P1, X9)
+    after = workforce.headcount_by_category(city, as_of=AS_OF, scope="A").set_index("category")
+    assert (after.loc["cong_chuc", "present"], after.loc["cong_chuc", "quota"]) == (3, 4)
+
+
+def test_age_pyramid(city: duckdb.DuckDBPyConnection) -> None:
+    df = workforce.age_pyramid(city, as_of=AS_OF)
+    assert df[["age_band", "gender", "people"]].values.tolist() == [
+        ["25-29", "nu", 1], ["35-39", "nam", 1], ["40-44", "nu", 1], ["55-59", "nam", 1], ["55-59", "nu", 1]]
+
+
+@pytest.mark.parametrize(("dimension", "expected"), [
+    ("ethnicity", {"kinh": 4, "khmer": 1}),
+    ("category", {"cong_chuc": 2, "can_bo": 1, "vien_chuc": 2}),
+    ("gender", {"nam": 2, "nu": 3}),
+])
+def test_workforce_by(city: duckdb.DuckDBPyConnection, dimension: str, expected: dict[str, int]) -> None:
+    df = workforce.workforce_by(city, dimension=dimension, as_of=AS_OF)
+    assert dict(zip(df["value"], df["people"], strict=True)) == expected
+    assert df["share_pct"].sum() == pytest.approx(100.0)
+
+
+def test_workforce_by_refuses_unknown_dimension(city: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(OversightError):
+        workforce.workforce_by(city, dimension="full_name")
+
+
+def test_leaders_and_pool(city: duckdb.DuckDBPyConnection) -> None:
+    a = workforce.leaders_and_pool(city, as_of=AS_OF, scope="CT").set_index("unit_code").loc["A"]
+    assert (a["staff"], a["leaders"], a["succession_pool"], a["pool_women"], a["pool_young"]) == (3, 1, 1, 1, 1)
+    assert a["pool_per_leader"] == 1.0
+
+
+def test_retirements_by_year(city: duckdb.DuckDBPyConnection) -> None:
+    assert reference.retirement_date(date(1970, 1, 20), "nu") == date(2027, 5, 31)
+    assert reference.retirement_date(date(1966, 6, 15), "nam") == date(2028, 6, 30)
+    df = workforce.retirements_by_year(city, as_of=AS_OF)
+    assert df.values.tolist() == [[2027, "vien_chuc", "nu", 1], [2028, "vien_chuc", "nam", 1]]
+    assert workforce.retirements_by_year(city, as_of=AS_OF, until=2027)["people"].sum() == 1
+
+
+@pytest.mark.parametrize(("as_of", "count"), [(date(2027, 5, 30), 1), (date(2027, 5, 31), 1), (date(2027, 6, 1), 0)])
+def test_person_exactly_at_retirement_date(city: duckdb.DuckDBPyConnection, as_of: date, count: int) -> None:
+    df = workforce.retirements_by_year(city, as_of=as_of, scope="B")
+    assert int(df.loc[df["year"] == 2027, "people"].sum()) == count
+
+
+def test_retirement_fragment_agrees_with_the_view(con: duckdb.DuckDBPyConnection) -> None:
+    births = [date(1950, 1, 1) + timedelta(days=37 * i) for i in range(600)]  # 1950 … 2010
+    insert(con, "unit", [{"unit_code": "U", "name": "U", "unit_type": "so_nganh", "level": "city"}])
+    insert(con, "person", [person(f"{g}{i}", "U", b.isoformat(), g) for i, b in enumerate(births) for g in ("nam", "nu")])
+    sql = ("WITH RECURSIVE " + ",\n".join(sql_files.load(n) for n in ("_scope_units", "_roster", "_retirement"))
+           + "\nSELECT p.person_id, r.retirement_date FROM roster p JOIN retirement r USING (birth_date, gender)")
+    fragment = dict(con.execute(sql, {"scope": None, "roster_as_of": None, "retire_until": "2100-12-31"}).fetchall())
+    view = dict(con.execute("SELECT person_id, retirement_date FROM person_retirement").fetchall())
+    assert len(fragment) == 1200 and fragment == view
