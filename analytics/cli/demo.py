@@ -1,0 +1,57 @@
+"""``demo``: load the deterministic demo city (one 'demo' batch), or remove it."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from analytics import db
+from analytics.batches import demo_batches, remove_demo
+from analytics.cli.common import add_db_argument, settings_from
+from analytics.demo import build_demo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="load the demo city (or remove it)",
+                       description="Nạp dữ liệu mẫu: Cần Thơ mới và lịch sử ba tỉnh, thành cũ. "
+                       "Load the deterministic demo city as one import batch of kind 'demo'.")
+    add_db_argument(p)
+    p.add_argument("--seed", type=int, default=None, help="random seed (default: $OVERSIGHT_DEMO_SEED or 20250701)")
+    p.add_argument("--force", action="store_true", help="remove an existing demo first")
+    p.add_argument("--remove", action="store_true", help="only remove the demo")
+    p.set_defaults(func=run)
+
+
+def _print_rows(title: str, rows: dict[str, int]) -> None:
+    print(title)
+    for table, n in rows.items():
+        print(f"  {table:<20} {n:>9,}".replace(",", "."))
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    con = db.connect(settings.db_path, settings=settings)
+    try:
+        print(f"Cơ sở dữ liệu: {settings.db_path}")
+        if args.remove or args.force:
+            if demo_batches(con):
+                _print_rows("Đã xóa dữ liệu mẫu (số dòng xóa theo bảng):", remove_demo(con, user="cli"))
+            elif args.remove:
+                print("Không có dữ liệu mẫu để xóa.")
+            if args.remove:
+                return 0
+        existing = demo_batches(con)
+        if existing:
+            print(f"Đã có dữ liệu mẫu (lô {', '.join(map(str, existing))}): không nạp lại. "
+                  "Dùng --force để xóa và nạp lại, --remove để xóa.")
+            return 1
+        seed = settings.demo_seed if args.seed is None else args.seed
+        started = time.perf_counter()
+        rows = build_demo(con, seed=seed, user="cli")
+        elapsed = time.perf_counter() - started
+    finally:
+        con.close()
+    _print_rows(f"Đã nạp dữ liệu mẫu (hạt giống {seed}), số dòng theo bảng:", rows)
+    print(f"  {'tổng cộng':<20} {sum(rows.values()):>9,}".replace(",", "."))
+    print(f"Thời gian: {elapsed:.1f} giây".replace(".", ","))
+    return 0
