@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from analytics import db
 
@@ -51,3 +52,22 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
                (SELECT coalesce(max(change_id), 0) FROM setting_history)
     """).fetchone()
     return ":".join(str(v) for v in (row or ()))
+
+
+def snapshot_dates(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Roster as-of dates present in the database, newest first (ISO strings)."""
+    rows = con.cursor().execute("SELECT DISTINCT as_of FROM person ORDER BY as_of DESC").fetchall()
+    return [r[0].isoformat() for r in rows]
+
+
+def freshness_by_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per data table: rows, latest data date, last loaded (batch time) and by whom."""
+    cur = con.cursor()
+    out = []
+    for table, column in _AS_OF_COLUMN.items():
+        row = cur.execute(
+            f"SELECT count(*), max(t.{column}), max(b.created_at), arg_max(b.created_by, b.created_at) "  # noqa: S608 allow-listed
+            f"FROM {table} t LEFT JOIN import_batch b USING (batch_id)").fetchone()
+        n, latest, loaded_at, loaded_by = row if row else (0, None, None, None)
+        out.append({"table": table, "rows": n, "latest": latest, "loaded_at": loaded_at, "loaded_by": loaded_by})
+    return pd.DataFrame(out)

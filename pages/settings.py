@@ -60,7 +60,7 @@ changes = data.run("policy.setting_changes")
 if changes.empty:
     st.caption(tr("settings.history_empty"))
 else:
-    data_table(changes, (("changed_at", "col.changed_at", "text"), ("changed_by", "col.changed_by", "text"),
+    data_table(changes, (("changed_at", "col.changed_at", "datetime"), ("changed_by", "col.changed_by", "text"),
                          ("key", "col.setting", "text"), ("old_value", "col.old_value", "text"),
                          ("new_value", "col.new_value", "text")), key="settings_history", lang=L,
                file_stem="lich-su-cai-dat")

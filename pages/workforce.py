@@ -30,7 +30,7 @@ for column, (category, row) in zip(st.columns(len(totals)), totals.iterrows(), s
 
 over = int(heads["over_quota"].fillna(False).sum())
 if over:
-    st.warning(tr("wf.over_quota", n=over), icon="⚠️")
+    st.warning(tr("wf.over_quota", n=over), icon=":material/warning:")
 heads = pick_kind(heads, L, key="wf_heads")
 charted, cut_note = worst(heads[heads["category"] == f.category], "vacant", L)
 picked = chart_panel(view.headcount_figure(charted, L), heads, view.HEADCOUNT_SPEC, key="wf_headcount",

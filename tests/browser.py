@@ -113,3 +113,15 @@ def plotly_state(page: Any) -> tuple[int, int]:
               .filter(el => el.querySelector('.main-svg') && el.data && el.data.length > 0).length"""
     )
     return total, int(drawn)
+
+
+def full_screenshot(page: Any, path: Path) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so grow the viewport to fit it."""
+    size = page.viewport_size
+    height = page.evaluate(
+        """() => { const m = document.querySelector('[data-testid="stMain"]');
+                   return m ? Math.max(m.scrollHeight, window.innerHeight) : document.body.scrollHeight; }""")
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 12000)})
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)

@@ -53,3 +53,17 @@ def test_undo_unknown_batch(con: duckdb.DuckDBPyConnection) -> None:
     with pytest.raises(OversightError) as err:
         batches.undo_batch(con, 999, user="t")
     assert err.value.code == "batch_not_found"
+
+
+def test_freshness_and_snapshot_dates(con: duckdb.DuckDBPyConnection) -> None:
+    from analytics import inventory
+
+    b = _load_quota(con, [("A", 2024, "cong_chuc", 10)])
+    con.execute("UPDATE quota SET as_of = '2024-12-31'")
+    con.execute("INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
+                f"VALUES ('2025-06-30', 'A', 'P1', 'X', '1980-01-01', 'nam', 'cong_chuc', {b}), "
+                f"('2025-12-31', 'A', 'P1', 'X', '1980-01-01', 'nam', 'cong_chuc', {b})")
+    assert inventory.snapshot_dates(con) == ["2025-12-31", "2025-06-30"]
+    fresh = inventory.freshness_by_table(con).set_index("table")
+    assert fresh.loc["quota", "rows"] == 1 and str(fresh.loc["quota", "latest"])[:10] == "2024-12-31"
+    assert fresh.loc["quota", "loaded_by"] == "t" and fresh.loc["training", "rows"] == 0

@@ -43,4 +43,4 @@ def ensure_database(lang: str) -> bool:
 def demo_banner(lang: str) -> None:
     summary = data.run("inventory.database_summary")
     if summary["has_demo"]:
-        st.warning(t("app.demo_banner", lang), icon="🧪")
+        st.warning(t("app.demo_banner", lang), icon=":material/science:")

@@ -20,4 +20,4 @@ def message(exc: OversightError, lang: str) -> str:
 
 
 def show(exc: OversightError, lang: str) -> None:
-    st.error(message(exc, lang), icon="⚠️")
+    st.error(message(exc, lang), icon=":material/error:")

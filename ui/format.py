@@ -74,7 +74,7 @@ def day(d: date | datetime | str | None, dash: str = "–") -> str:
 
 def moment(ts: datetime | None, dash: str = "–") -> str:
     """dd/mm/yyyy hh:mm."""
-    return dash if ts is None else ts.strftime("%d/%m/%Y %H:%M")
+    return dash if ts is None or _missing(ts) else ts.strftime("%d/%m/%Y %H:%M")
 
 
 def small_count(n: Any, threshold: int, lang: str = "vi") -> str:

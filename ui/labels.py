@@ -26,6 +26,6 @@ def t(key: str, lang: str = "vi", **params: Any) -> str:
 
 def code(value: Any, lang: str = "vi") -> str:
     """Label of a coded value; an unknown code is shown as it is (data from a newer version)."""
-    if value is None:
+    if value is None or value != value:  # None or NaN
         return "–"
     return CODES["en" if lang == "en" else "vi"].get(str(value), str(value))

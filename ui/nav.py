@@ -20,14 +20,16 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("reduction", "pages/reduction.py", "tinh-gian", "nav.reduction", "📉", "app.section.dashboard"),
-    PageSpec("secondment", "pages/secondment.py", "tang-cuong-co-so", "nav.secondment", "🤝", "app.section.dashboard"),
-    PageSpec("training", "pages/training.py", "dao-tao", "nav.training", "🎓", "app.section.dashboard"),
-    PageSpec("workforce", "pages/workforce.py", "doi-ngu", "nav.workforce", "👥", "app.section.dashboard"),
-    PageSpec("unit", "pages/unit.py", "don-vi", "nav.unit", "🏢", "app.section.dashboard"),
-    PageSpec("quality", "pages/quality.py", "chat-luong-du-lieu", "nav.quality", "🔎", "app.section.data"),
-    PageSpec("settings", "pages/settings.py", "cai-dat", "nav.settings", "⚙️", "app.section.admin"),
-    PageSpec("about_data", "pages/about_data.py", "du-lieu", "nav.about_data", "🗂️", "app.section.data"),
+    PageSpec("overview", "pages/overview.py", "tong-quan", "nav.overview", ":material/dashboard:", "app.section.dashboard",
+             default=True),
+    PageSpec("reduction", "pages/reduction.py", "tinh-gian", "nav.reduction", ":material/trending_down:", "app.section.dashboard"),
+    PageSpec("secondment", "pages/secondment.py", "tang-cuong-co-so", "nav.secondment", ":material/handshake:", "app.section.dashboard"),
+    PageSpec("training", "pages/training.py", "dao-tao", "nav.training", ":material/school:", "app.section.dashboard"),
+    PageSpec("workforce", "pages/workforce.py", "doi-ngu", "nav.workforce", ":material/groups:", "app.section.dashboard"),
+    PageSpec("unit", "pages/unit.py", "don-vi", "nav.unit", ":material/apartment:", "app.section.dashboard"),
+    PageSpec("quality", "pages/quality.py", "chat-luong-du-lieu", "nav.quality", ":material/fact_check:", "app.section.data"),
+    PageSpec("settings", "pages/settings.py", "cai-dat", "nav.settings", ":material/settings:", "app.section.admin"),
+    PageSpec("about_data", "pages/about_data.py", "du-lieu", "nav.about_data", ":material/database:", "app.section.data"),
 )
 
 

@@ -79,13 +79,13 @@ def data_table(df: pd.DataFrame, spec: Spec, *, key: str, lang: str, file_stem: 
     downloads of the same rows; cells that would be formulas are neutralised by safe_export."""
     st.dataframe(formatted(df, spec, lang), hide_index=True, width="stretch")
     raw = labelled(df, spec, lang)
-    c1, c2, _ = st.columns([1, 1, 3])
-    c1.download_button(t("panel.download_xlsx", lang), to_xlsx_bytes(raw, sheet_name=file_stem[:31]),
-                       file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"xlsx_{key}", icon="📥")
-    c2.download_button(t("panel.download_csv", lang), to_csv_bytes(raw), file_name=f"{file_stem}.csv",
-                       mime="text/csv", key=f"csv_{key}", icon="📄")
+    row = st.container(horizontal=True)
+    row.download_button(t("panel.download_xlsx", lang), to_xlsx_bytes(raw, sheet_name=file_stem[:31]),
+                       file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"xlsx_{key}", icon=":material/download:")
+    row.download_button(t("panel.download_csv", lang), to_csv_bytes(raw), file_name=f"{file_stem}.csv",
+                       mime="text/csv", key=f"csv_{key}", icon=":material/description:")
 
 
 def empty_state(message_key: str, lang: str) -> None:
     """What to import to fill the page."""
-    st.info(t(message_key, lang), icon="📭")
+    st.info(t(message_key, lang), icon=":material/inbox:")

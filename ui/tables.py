@@ -2,7 +2,7 @@
 
 ``labelled(df, spec, lang)`` keeps numbers as numbers (for downloads); ``formatted`` renders them
 the Vietnamese way for the screen. A spec row is (column, label key, kind); kinds: text, code, int,
-float1, pct, pct1, money, date. A label key '=name' is a literal header.
+float1, pct, pct1, money, date, datetime. A label key '=name' is a literal header.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ def labelled(df: pd.DataFrame, spec: Spec, lang: str) -> pd.DataFrame:
             values = values.map(lambda v: code(v, lang))
         elif kind == "date":
             values = values.map(lambda v: fmt.day(v) if pd.notna(v) else "")
+        elif kind == "datetime":
+            values = values.map(lambda v: fmt.moment(v) if pd.notna(v) else "")
         out[_label(key, lang)] = values
     return out.reset_index(drop=True)
 

@@ -13,7 +13,7 @@ from ui.labels import t
 def breadcrumb(path: pd.DataFrame, lang: str) -> None:
     """Links from the city down to the unit's parent; each opens that unit's page."""
     links = st.columns(len(path) + 1, gap="small")
-    links[0].page_link("pages/unit.py", label=t("unit.city", lang), icon="🏛️",
+    links[0].page_link("pages/unit.py", label=t("unit.city", lang), icon=":material/account_balance:",
                        query_params={"lang": lang})
     for column, row in zip(links[1:], path.itertuples(), strict=True):
         column.page_link("pages/unit.py", label=f"› {row.name}", query_params={"unit": row.unit_code, "lang": lang})
