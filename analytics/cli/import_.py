@@ -1,0 +1,93 @@
+"""``import``: load spreadsheets (Excel or CSV) as one batch, or reject them with every problem.
+
+Exit codes: 0 loaded (or checked, with --dry-run), 2 rejected (every problem printed, nothing
+stored), 1 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from analytics import db
+from analytics.cli.common import add_db_argument, settings_from
+from analytics.errors import ImportRejected
+from analytics.ingest.messages import KIND_NAMES
+from analytics.ingest.pipeline import Plan, import_files
+from analytics.ingest.problems import Problem
+
+
+def parse_day(text: str) -> date:
+    """DD/MM/YYYY or YYYY-MM-DD."""
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {text} (dùng DD/MM/YYYY)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="nhập tệp Excel/CSV (một lô, tất cả hoặc không gì cả)",
+                       description="Import spreadsheets as one batch: all rows of all files, or nothing.")
+    p.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    add_db_argument(p)
+    p.add_argument("--as-of", type=parse_day, default=None, help="số liệu đến ngày (DD/MM/YYYY)")
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
+    p.add_argument("--user", default=None, help="người nhập (mặc định: tài khoản hệ điều hành)")
+    p.add_argument("--allow-duplicate", action="store_true", help="cho nhập lại tệp đã nhập")
+    p.set_defaults(func=run)
+
+
+def _where(p: Problem) -> str:
+    parts = [p.file or "", p.sheet or "", f"dòng {p.row}" if p.row else "", f"cột {p.column}" if p.column else ""]
+    return " | ".join(x for x in parts if x)
+
+
+def print_problems(problems: list[Problem], out: object = sys.stdout) -> None:
+    for p in sorted(problems, key=lambda p: (p.severity != "error", p.file or "", p.sheet or "", p.row or 0)):
+        tag = "LỖI" if p.severity == "error" else "Lưu ý"
+        value = f' giá trị "{p.value}"' if p.value not in (None, "") else ""
+        print(f"{tag}: {_where(p)}{value}: {p.message('vi')}", file=out)  # type: ignore[call-overload]
+
+
+def _print_preview(plan: Plan) -> None:
+    for s in plan.sheets:
+        kind = KIND_NAMES.get(s["kind"] or "", {}).get("vi", s["kind"])
+        print(f"{s['file']} | {s['sheet']}: {kind}, tiêu đề dòng {s['header_rows']}, {s['rows']} dòng dữ liệu")
+
+
+def run(args: argparse.Namespace) -> int:
+    files = []
+    for path in args.files:
+        if not path.is_file():
+            print(f"LỖI: không tìm thấy tệp {path}", file=sys.stderr)
+            return 2
+        files.append((path.name, path.read_bytes()))
+    settings = settings_from(args)
+    con = db.connect(settings.db_path, settings=settings)
+    try:
+        try:
+            plan, result = import_files(con, files=files, user=args.user or getpass.getuser(), as_of=args.as_of,
+                                        kind="cli", dry_run=args.dry_run, allow_duplicate=args.allow_duplicate)
+        except ImportRejected as exc:
+            errors = [p for p in exc.problems if p.severity == "error"]
+            print_problems(exc.problems)
+            print(f"TỪ CHỐI: {len(errors)} lỗi; không có dữ liệu nào được ghi.")
+            return 2
+    finally:
+        con.close()
+    _print_preview(plan)
+    print_problems(plan.problems)
+    if result is None:
+        print("Kiểm tra xong (--dry-run), không ghi: " +
+              ", ".join(f"{t}: {n}" for t, n in plan.rows_by_table().items()))
+        return 0
+    for table, n in result.rows_by_table.items():
+        extra = f" (thay thế {result.replaced[table]} dòng cũ)" if result.replaced.get(table) else ""
+        print(f"Đã nhập {table}: {n} dòng{extra}")
+    print(f"Lô số {result.batch_id}")
+    return 0

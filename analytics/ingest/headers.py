@@ -1,0 +1,78 @@
+"""Header dictionary helpers: how a header cell becomes a lookup key, and shared variant lists.
+
+Variants come from DOMAIN.md §8 and from the files agencies send. A header matches a variant after
+``header_key`` (NFC, lower case, one tone placement, collapsed spaces, parenthesised notes removed)
+or, failing that, after the no-diacritics fallback. The English schema column name always matches
+too (``unit_code`` or "unit code").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from analytics.ingest.normalize import ascii_key, key
+
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def header_key(text: str | None) -> str:
+    """"Họ và\\ntên (1)" -> "họ và tên"; "NGÀY, THÁNG, NĂM SINH" -> "ngày, tháng, năm sinh"."""
+    if not text:
+        return ""
+    return key(_PAREN.sub(" ", str(text)))
+
+
+@functools.lru_cache(maxsize=65536)
+def header_keys(text: str | None) -> tuple[str, str]:
+    """(accented key, no-diacritics key) of a header cell; both without commas for robustness."""
+    k = header_key(text).replace(",", " ").replace("/", " / ")
+    k = re.sub(r"\s+", " ", k).strip()
+    return k, ascii_key(k)
+
+
+class Dictionary:
+    """Maps header keys to (field, priority); a lower priority number is a better match."""
+
+    def __init__(self, entries: Iterable[tuple[str, Iterable[str]]]) -> None:
+        self.exact: dict[str, tuple[str, int]] = {}
+        self.folded: dict[str, tuple[str, int]] = {}
+        for field, variants in entries:
+            for prio, v in enumerate([*variants, field, field.replace("_", " ")]):
+                k, a = header_keys(v)
+                self.exact.setdefault(k, (field, prio))
+                self.folded.setdefault(a, (field, prio))
+
+    def lookup(self, text: str | None) -> tuple[str, int] | None:
+        k, a = header_keys(text)
+        if not k:
+            return None
+        return self.exact.get(k) or self.folded.get(a)
+
+
+UNIT_REF = ("Mã đơn vị", "Tên đơn vị", "Đơn vị", "Cơ quan, đơn vị", "Cơ quan đơn vị", "Tên cơ quan, đơn vị",
+            "Đơn vị công tác", "Cơ quan công tác", "Nơi công tác", "Tên đơn vị, địa phương", "Địa phương")
+STT = ("STT", "Số TT", "Số thứ tự", "TT")
+GENDER_WORDS = {"nam": "nam", "nữ": "nu", "nu": "nu"}
+CATEGORY_WORDS = {
+    "cán bộ": "can_bo", "cong chuc": "cong_chuc", "công chức": "cong_chuc", "viên chức": "vien_chuc",
+    "người lao động": "nguoi_lao_dong", "hđ 111": "nguoi_lao_dong", "hợp đồng 111": "nguoi_lao_dong",
+    "hđlđ": "nguoi_lao_dong", "lao động hợp đồng": "nguoi_lao_dong", "hợp đồng lao động": "nguoi_lao_dong",
+}
+
+
+def category_in(text: str | None) -> str | None:
+    """The staff category a section or group header names: "II. CÔNG CHỨC" -> cong_chuc."""
+    a = ascii_key(header_key(text))
+    if not a:
+        return None
+    if "vien chuc" in a or "so luong nguoi lam viec" in a or "su nghiep" in a:
+        return "vien_chuc"
+    if "cong chuc" in a:
+        return "cong_chuc"
+    if "lao dong" in a or "hop dong" in a or "111" in a or "hd 68" in a:
+        return "nguoi_lao_dong"
+    if re.search(r"\bcan bo\b", a):
+        return "can_bo"
+    return None

@@ -1,0 +1,237 @@
+"""What each kind of sheet holds: its table, columns, types, header variants, keys.
+
+One ``Column`` per column of the target table (``tests/test_ingest_kinds.py`` checks the specs
+against the schema catalogue: same columns, required = NOT NULL without a default). Templates,
+recognition and validation are all generated from these specs. Allowed values of coded columns
+come from ``analytics.codes.CODED_COLUMNS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analytics.codes import CODED_COLUMNS
+from analytics.ingest.headers import UNIT_REF, Dictionary
+
+# Column types: text, code, int, count (int, blank or "-" = 0), decimal, money (whole VND), date,
+# month (a date on the 1st), bool, flag (any mark = true), unit (a unit by code or name).
+TYPES = ("text", "code", "int", "count", "decimal", "money", "date", "month", "bool", "flag", "unit")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    headers: tuple[str, ...]
+    required: bool = False
+    example: str = ""
+    derived: bool = False  # computed when absent (ids, defaults from other columns)
+    default: object = None  # value of an absent column or a blank cell (the schema's DEFAULT)
+
+    def __post_init__(self) -> None:
+        assert self.type in TYPES, self.type
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    table: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]  # primary key: duplicates within an upload
+    replace_key: tuple[str, ...]  # a newer snapshot of the same values replaces the older rows
+    signatures: tuple[frozenset[str], ...]  # a sheet is of this kind if one set is all present
+    dictionary: Dictionary = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "dictionary", Dictionary((c.name, c.headers) for c in self.columns))
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    def allowed(self, column: str) -> tuple[str, ...]:
+        return CODED_COLUMNS.get(self.table, {}).get(column, ())
+
+
+C = Column
+_CAT = ("Loại cán bộ", "Đối tượng", "Phân loại", "Loại", "Loại biên chế", "Công chức/Viên chức/Người lao động", "CB/CC/VC")
+_PERSON_ID = ("Mã cán bộ", "Mã CBCCVC", "Mã số cán bộ", "Mã số", "Mã định danh", "Số định danh", "Số CCCD",
+              "Mã nhân sự", "Số hiệu cán bộ", "Mã người")
+_DECISION_NO = ("Số quyết định", "Quyết định", "Số QĐ")
+_DECISION_DATE = ("Ngày quyết định", "Ngày QĐ", "Ngày ban hành quyết định")
+
+KINDS: dict[str, Kind] = {}
+
+
+def _kind(*args: object, **kw: object) -> None:
+    k = Kind(*args, **kw)  # type: ignore[arg-type]
+    KINDS[k.name] = k
+
+
+_kind("unit", "unit", (
+    C("unit_code", "text", ("Mã đơn vị", "Mã", "Mã ĐV"), True, "SNV"),
+    C("name", "text", ("Tên đơn vị", "Đơn vị", "Tên cơ quan, đơn vị", "Cơ quan, đơn vị", "Tên"), True, "Sở Nội vụ"),
+    C("short_name", "text", ("Tên viết tắt", "Tên ngắn"), example="SNV"),
+    C("unit_type", "code", ("Loại đơn vị", "Loại hình", "Loại hình đơn vị"), True, "so_nganh", derived=True),
+    C("level", "code", ("Cấp", "Cấp hành chính", "Cấp đơn vị"), True, "city", derived=True),
+    C("sector", "code", ("Lĩnh vực", "Ngành, lĩnh vực"), example="quan_ly_nha_nuoc"),
+    C("former_province", "code", ("Tỉnh cũ", "Thuộc tỉnh cũ", "Địa bàn cũ"), example="can_tho"),
+    C("commune_kind", "code", ("Loại xã", "Xã/Phường", "Phường/Xã"), example="phuong", derived=True),
+    C("parent_code", "unit", ("Đơn vị cấp trên", "Mã đơn vị cấp trên", "Trực thuộc", "Cơ quan chủ quản"), example="UBND_TP"),
+    C("merged_into", "unit", ("Sáp nhập vào", "Hợp nhất vào", "Đơn vị tiếp nhận", "Đơn vị kế thừa"), example="XA001"),
+    C("valid_from", "date", ("Hiệu lực từ", "Ngày thành lập", "Từ ngày"), example="01/07/2025"),
+    C("valid_to", "date", ("Hiệu lực đến", "Ngày giải thể", "Ngày chấm dứt", "Đến ngày"), example="30/06/2025"),
+    C("restructured_on", "date", ("Ngày sắp xếp", "Ngày sắp xếp lại", "Ngày tái cơ cấu"), example="01/07/2025"),
+    C("self_financed", "bool", ("Tự chủ tài chính", "Tự bảo đảm chi thường xuyên", "Tự chủ"), example="không"),
+    C("especially_difficult", "bool", ("Vùng đặc biệt khó khăn", "ĐBKK", "Xã đặc biệt khó khăn"), example="không"),
+), ("unit_code",), ("unit_code",), (frozenset({"unit_code", "name", "unit_type"}), frozenset({"unit_code", "name", "level"}),
+                                     frozenset({"unit_code", "name", "parent_code"}), frozenset({"unit_code", "name", "merged_into"})))
+
+_kind("quota", "quota", (
+    C("unit_code", "unit", UNIT_REF, True, "SNV"),
+    C("year", "int", ("Năm", "Năm giao", "Năm kế hoạch"), True, "2024"),
+    C("category", "code", _CAT, True, "cong_chuc"),
+    C("quota_assigned", "count", ("Biên chế được giao", "Biên chế giao", "Số lượng người làm việc được giao",
+                                  "Chỉ tiêu biên chế", "Số được giao", "Số giao", "Biên chế"), True, "45"),
+    C("cut_pending", "count", ("Số chờ phê duyệt", "Cắt giảm chờ phê duyệt", "Giảm chờ HĐND phê duyệt",
+                               "Chưa phê duyệt", "Biên chế giảm chờ phê duyệt", "Chờ phê duyệt"), example="0"),
+    C("pending_decision", "text", ("Cơ quan phê duyệt", "Chờ phê duyệt tại", "Trình phê duyệt"), example="HĐND thành phố"),
+    C("present", "int", ("Biên chế có mặt", "Số có mặt", "Hiện có", "Có mặt"), example="42"),
+    C("decision_ref", "text", ("Quyết định giao", *_DECISION_NO), example="123/QĐ-UBND"),
+    C("decision_date", "date", _DECISION_DATE, example="15/01/2024"),
+    C("as_of", "date", ("Số liệu đến ngày", "Ngày số liệu", "Tính đến ngày"), example="31/12/2024"),
+), ("unit_code", "year", "category"), ("unit_code", "year", "category"), (frozenset({"unit_code", "quota_assigned"}),))
+
+_kind("person", "person", (
+    C("as_of", "date", ("Số liệu đến ngày", "Ngày số liệu", "Tính đến ngày"), True, "31/12/2024", derived=True),
+    C("unit_code", "unit", UNIT_REF, True, "XA001", derived=True),
+    C("person_id", "text", _PERSON_ID, True, "CB0001", derived=True),
+    C("full_name", "text", ("Họ và tên", "Họ tên", "Họ, tên", "Họ và tên khai sinh", "Họ và tên cán bộ"), True, "Nguyễn Văn An"),
+    C("birth_date", "date", ("Ngày sinh", "Ngày tháng năm sinh", "Ngày, tháng, năm sinh", "Năm sinh", "Sinh ngày"), True, "12/03/1980"),
+    C("gender", "code", ("Giới tính", "Nam/Nữ", "Nam, nữ", "Phái"), True, "nam"),
+    C("ethnicity", "text", ("Dân tộc", "DTTS", "Dân tộc thiểu số"), example="kinh"),
+    C("category", "code", _CAT, True, "cong_chuc", derived=True),  # or from section rows "II. CÔNG CHỨC"
+    C("grade_code", "text", ("Mã ngạch", "Mã ngạch, chức danh nghề nghiệp", "Mã CDNN", "Mã số ngạch", "Mã ngạch/CDNN"), example="01.003"),
+    C("grade_name", "text", ("Ngạch", "Ngạch công chức", "Chức danh nghề nghiệp", "Ngạch, chức danh nghề nghiệp", "Hạng",
+                             "Ngạch/hạng", "Tên ngạch"), example="Chuyên viên"),
+    C("pay_group", "code", ("Nhóm ngạch", "Nhóm", "Loại ngạch", "Nhóm lương"), example="A1"),
+    C("step", "int", ("Bậc", "Bậc lương"), example="3"),
+    C("salary_coef", "decimal", ("Hệ số lương", "HSL", "Hệ số"), example="3,00"),
+    C("position", "text", ("Chức vụ", "Chức danh", "Chức vụ, chức danh", "Chức vụ hiện tại"), example="Chuyên viên"),
+    C("is_leader", "bool", ("Lãnh đạo", "Là lãnh đạo", "Lãnh đạo, quản lý"), example="không"),
+    C("leadership_allowance_coef", "decimal", ("Phụ cấp chức vụ", "PCCV", "Hệ số phụ cấp chức vụ"), example="0"),
+    C("in_succession_plan", "flag", ("Quy hoạch", "Diện quy hoạch", "Chức danh quy hoạch"), example="x"),
+    C("discipline", "code", ("Kỷ luật", "Hình thức kỷ luật"), example="khien_trach"),
+    C("discipline_until", "date", ("Thời hạn kỷ luật", "Kỷ luật đến ngày", "Thời hạn kỷ luật đến"), example="31/12/2025"),
+    C("health", "code", ("Sức khỏe", "Tình trạng sức khỏe"), example="tot"),
+    C("qualification", "code", ("Trình độ chuyên môn", "Trình độ", "Trình độ đào tạo", "Trình độ chuyên môn cao nhất"), example="dai_hoc"),
+    C("political_theory", "code", ("Lý luận chính trị", "Trình độ lý luận chính trị", "LLCT"), example="trung_cap"),
+    C("hire_date", "date", ("Ngày tuyển dụng", "Ngày vào cơ quan", "Ngày bắt đầu công tác"), example="01/09/2005"),
+    C("status", "code", ("Trạng thái", "Tình trạng"), example="dang_cong_tac"),
+), ("as_of", "unit_code", "person_id"), ("unit_code", "as_of"), (frozenset({"full_name", "birth_date"}),))
+
+_kind("payroll", "payroll", (
+    C("month", "month", ("Tháng", "Tháng lương", "Kỳ lương"), True, "03/2025"),
+    C("unit_code", "unit", UNIT_REF, True, "SNV"),
+    C("person_id", "text", _PERSON_ID, True, "CB0001"),
+    C("salary_coef", "decimal", ("Hệ số lương", "HSL", "Hệ số"), True, "3,00"),
+    C("base_salary_vnd", "money", ("Lương cơ sở", "Mức lương cơ sở"), True, "2.340.000", derived=True),
+    C("basic_salary_vnd", "money", ("Lương cơ bản", "Lương theo hệ số", "Tiền lương theo ngạch bậc", "Lương ngạch bậc"),
+      True, "7.020.000", derived=True),
+    C("allowance_leadership_vnd", "money", ("Phụ cấp chức vụ", "PCCV"), example="0", default=0),
+    C("allowance_seniority_vnd", "money", ("Phụ cấp thâm niên vượt khung", "TNVK", "Thâm niên vượt khung"), example="0", default=0),
+    C("allowance_occupational_vnd", "money", ("Phụ cấp nghề", "Phụ cấp ưu đãi nghề", "Phụ cấp thâm niên nghề"), example="0", default=0),
+    C("allowance_public_service_vnd", "money", ("Phụ cấp công vụ",), example="1.755.000", default=0),
+    C("allowance_other_vnd", "money", ("Phụ cấp khác", "Khác"), example="0", default=0),
+    C("total_vnd", "money", ("Tổng thu nhập", "Tổng số tiền", "Tổng lương", "Tổng cộng", "Tổng"), True, "8.775.000", derived=True),
+), ("month", "unit_code", "person_id"), ("unit_code", "month"),
+    (frozenset({"month", "salary_coef"}), frozenset({"month", "basic_salary_vnd"})))
+
+_kind("reduction_case", "reduction_case", (
+    C("case_id", "text", ("Mã hồ sơ", "Số hồ sơ", "Mã trường hợp"), True, "TG-2024-001", derived=True),
+    C("person_id", "text", _PERSON_ID, example="CB0001"),
+    C("full_name", "text", ("Họ và tên", "Họ tên"), example="Trần Thị Bình"),
+    C("unit_code", "unit", UNIT_REF, True, "SNV"),
+    C("category", "code", _CAT, True, "vien_chuc"),
+    C("programme", "code", ("Chương trình", "Chính sách", "Căn cứ"), example="tinh_gian_2022_2026"),
+    C("route", "code", ("Hình thức tinh giản", "Hình thức", "Chế độ", "Hình thức nghỉ", "Chính sách hưởng"), True,
+      "nghi_huu_truoc_tuoi"),
+    C("year", "int", ("Năm", "Năm tinh giản"), True, "2024", derived=True),
+    C("period_label", "text", ("Kỳ", "Đợt", "Giai đoạn"), example="6 tháng đầu năm 2024"),
+    C("decision_no", "text", _DECISION_NO, example="45/QĐ-UBND"),
+    C("decision_date", "date", _DECISION_DATE, example="15/03/2024"),
+    C("effective_date", "date", ("Ngày nghỉ", "Ngày hiệu lực", "Thời điểm nghỉ", "Thời điểm tinh giản"), example="01/04/2024"),
+    C("status", "code", ("Trạng thái", "Tình trạng"), example="da_nghi"),
+    C("payout_vnd", "money", ("Kinh phí", "Số tiền chi trả", "Kinh phí chi trả", "Kinh phí giải quyết"), example="350.000.000"),
+), ("case_id",), ("case_id",), (frozenset({"route", "unit_code"}),))
+
+_kind("secondment", "secondment", (
+    C("secondment_id", "text", ("Mã tăng cường", "Mã hồ sơ", "Mã"), True, "TC-001", derived=True),
+    C("person_id", "text", _PERSON_ID, True, "CB0001"),
+    C("sending_unit_code", "unit", ("Đơn vị cử", "Cơ quan cử", "Cơ quan cử đi", "Đơn vị công tác hiện nay", "Đơn vị cử đi"),
+      True, "SNV"),
+    C("receiving_unit_code", "unit", ("Xã nhận", "Đơn vị nhận", "Nơi tăng cường", "Xã, phường nhận", "Địa phương nhận",
+                                      "Xã, phường được tăng cường"), True, "XA001"),
+    C("start_date", "date", ("Ngày bắt đầu", "Từ ngày", "Thời gian bắt đầu"), True, "01/08/2025"),
+    C("planned_end_date", "date", ("Ngày kết thúc dự kiến", "Đến ngày", "Ngày kết thúc", "Thời gian kết thúc"), True, "31/07/2028"),
+    C("actual_end_date", "date", ("Ngày kết thúc thực tế",), example=""),
+    C("decision_no", "text", ("Quyết định cử", *_DECISION_NO), example="12/QĐ-UBND"),
+    C("decision_date", "date", _DECISION_DATE, example="20/07/2025"),
+    C("exception_decision_no", "text", ("Quyết định ngoại lệ", "Quyết định cho phép dưới 36 tháng"), example=""),
+    C("status", "code", ("Trạng thái", "Tình trạng"), True, "dang_tang_cuong", derived=True),
+    C("end_reason", "text", ("Lý do kết thúc",), example=""),
+    C("position_at_commune", "text", ("Chức vụ tại xã", "Vị trí tại xã", "Vị trí công tác tại xã"), example="Phó Chủ tịch UBND xã"),
+    C("allowance_regime", "code", ("Chế độ phụ cấp", "Chế độ"), example="mot_lan_10x"),
+    C("one_time_allowance_vnd", "money", ("Trợ cấp một lần", "Phụ cấp một lần"), example="23.400.000"),
+), ("secondment_id",), ("secondment_id",), (frozenset({"receiving_unit_code", "start_date"}),))
+
+_kind("secondment_review", "secondment_review", (
+    C("secondment_id", "text", ("Mã tăng cường", "Mã hồ sơ"), True, "TC-001"),
+    C("review_date", "date", ("Ngày đánh giá",), True, "30/09/2025"),
+    C("reviewer", "code", ("Cơ quan đánh giá", "Bên đánh giá"), True, "so_noi_vu"),
+    C("rating", "text", ("Xếp loại", "Kết quả đánh giá"), example="Hoàn thành tốt nhiệm vụ"),
+    C("note", "text", ("Ghi chú", "Nhận xét"), example=""),
+), ("secondment_id", "review_date", "reviewer"), ("secondment_id", "review_date", "reviewer"),
+    (frozenset({"secondment_id", "reviewer", "review_date"}),))
+
+_kind("training", "training", (
+    C("record_id", "text", ("Mã", "Mã khóa học", "Mã hồ sơ"), True, "DT-001", derived=True),
+    C("unit_code", "unit", UNIT_REF, True, "SNV"),
+    C("person_id", "text", _PERSON_ID, example=""),
+    C("course_name", "text", ("Tên khóa học", "Khóa học", "Nội dung đào tạo", "Tên lớp", "Nội dung bồi dưỡng", "Tên lớp học"),
+      True, "Bồi dưỡng quản lý nhà nước"),
+    C("field", "code", ("Lĩnh vực", "Lĩnh vực đào tạo"), True, "kinh_te_phap_luat"),
+    C("location", "code", ("Địa điểm", "Trong nước/Nước ngoài", "Nơi đào tạo"), example="trong_nuoc"),
+    C("start_date", "date", ("Ngày bắt đầu", "Từ ngày", "Thời gian bắt đầu"), True, "01/09/2025"),
+    C("end_date", "date", ("Ngày kết thúc", "Đến ngày", "Thời gian kết thúc"), example="30/09/2025"),
+    C("participants", "int", ("Số người", "Số lượng học viên", "Số học viên", "Số người tham gia"), example="30"),
+    C("cost_committed_vnd", "money", ("Kinh phí dự kiến", "Kinh phí cam kết", "Dự toán"), example="150.000.000", default=0),
+    C("cost_spent_vnd", "money", ("Kinh phí đã chi", "Đã chi", "Kinh phí thực hiện"), example="120.000.000", default=0),
+    C("funding", "code", ("Nguồn kinh phí", "Nguồn"), True, "tai_co_cau_5pct"),
+), ("record_id",), ("record_id",), (frozenset({"course_name", "start_date"}),))
+
+# Extra accepted spellings of coded values (beyond the code itself and its no-diacritics form:
+# "Công chức" -> cong_chuc works without an entry here).
+CODE_ALIASES: dict[str, dict[str, str]] = {
+    "category": {"cb": "can_bo", "cc": "cong_chuc", "vc": "vien_chuc", "hd_111": "nguoi_lao_dong",
+                 "hop_dong_111": "nguoi_lao_dong", "hdld": "nguoi_lao_dong", "hop_dong": "nguoi_lao_dong",
+                 "lao_dong_hop_dong": "nguoi_lao_dong", "hop_dong_lao_dong": "nguoi_lao_dong", "nld": "nguoi_lao_dong",
+                 "bien_che_cong_chuc": "cong_chuc", "so_luong_nguoi_lam_viec": "vien_chuc"},
+    "gender": {"n": "nu", "male": "nam", "female": "nu", "m": "nam", "f": "nu"},
+    "qualification": {"cu_nhan": "dai_hoc", "ky_su": "dai_hoc", "bac_si": "dai_hoc", "ths": "thac_si", "ts": "tien_si",
+                      "dh": "dai_hoc", "cd": "cao_dang", "tc": "trung_cap"},
+    "political_theory": {"khong": "chua_co", "chua": "chua_co"},
+    "route": {"thoi_viec_ngay": "thoi_viec", "thoi_viec_sau_khi_hoc_nghe": "thoi_viec",
+              "chuyen_sang_to_chuc_khong_huong_luong_tu_nsnn": "chuyen_ngoai_nsnn",
+              "chuyen_sang_to_chuc_khong_huong_luong_nsnn": "chuyen_ngoai_nsnn", "nghi_huu": "nghi_huu_dung_tuoi",
+              "nghi_huu_som": "nghi_huu_truoc_tuoi"},
+    "level": {"thanh_pho": "city", "cap_tinh": "city", "tinh": "city", "cap_thanh_pho": "city", "xa": "commune",
+              "cap_xa": "commune", "phuong": "commune", "huyen": "district", "cap_huyen": "district"},
+    "status": {"dang_lam_viec": "dang_cong_tac", "da_nghi_viec": "da_nghi", "da_phe_duyet_": "da_phe_duyet"},
+    "location": {"trong_nuoc": "trong_nuoc", "nuoc_ngoai": "nuoc_ngoai", "ngoai_nuoc": "nuoc_ngoai"},
+    "funding": {"tai_co_cau": "tai_co_cau_5pct", "5": "tai_co_cau_5pct", "kinh_phi_tai_co_cau": "tai_co_cau_5pct",
+                "chi_thuong_xuyen": "thuong_xuyen"},
+    "former_province": {"tp_can_tho": "can_tho", "thanh_pho_can_tho": "can_tho", "tinh_hau_giang": "hau_giang",
+                        "tinh_soc_trang": "soc_trang"},
+    "discipline": {"buoc_thoi_viec": "buoc_thoi_viec"},
+    "allowance_regime": {"mot_lan": "mot_lan_10x", "10_lan_luong_co_so": "mot_lan_10x", "nghi_dinh_76": "nd76"},
+}

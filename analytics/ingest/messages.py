@@ -1,0 +1,115 @@
+"""Catalogue of import messages: code -> Vietnamese and English templates.
+
+The only prose in ``analytics``: the command line prints it and the Import page reuses it.
+Templates use ``str.format`` fields from the problem's ``params``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- safety and reading
+    "file_empty": {"vi": "tệp rỗng", "en": "the file is empty"},
+    "file_too_large": {"vi": "tệp quá lớn ({size_mb} MB, tối đa {max_mb} MB)",
+                       "en": "file too large ({size_mb} MB, at most {max_mb} MB)"},
+    "file_type_refused": {"vi": "không phải tệp Excel hay CSV (nội dung là {detected}); không đọc",
+                          "en": "not an Excel or CSV file (content is {detected}); not read"},
+    "zip_invalid": {"vi": "tệp .xlsx hỏng: không phải tệp zip hợp lệ ({detail})",
+                    "en": "broken .xlsx: not a valid zip ({detail})"},
+    "zip_not_xlsx": {"vi": "tệp zip không phải bảng tính Excel (thiếu [Content_Types].xml)",
+                     "en": "a zip that is not an Excel workbook (no [Content_Types].xml)"},
+    "zip_bomb": {"vi": "tệp nén bất thường, nghi là bom zip ({detail}); không đọc",
+                 "en": "abnormal compression, suspected zip bomb ({detail}); not read"},
+    "xml_entities": {"vi": "tệp chứa khai báo DOCTYPE/ENTITY trong {part} (nguy cơ bom XML); không đọc",
+                     "en": "the file declares DOCTYPE/ENTITY in {part} (XML bomb risk); not read"},
+    "parse_failed": {"vi": "không đọc được tệp: {detail}", "en": "could not read the file: {detail}"},
+    "parse_timeout": {"vi": "đọc tệp quá {seconds} giây; đã dừng", "en": "reading took over {seconds} s; stopped"},
+    "parse_crashed": {"vi": "bộ đọc bị dừng đột ngột (tệp có thể bị hỏng hoặc quá lớn, mã {exitcode})",
+                      "en": "the reader stopped abruptly (broken or too large file, code {exitcode})"},
+    "csv_encoding": {"vi": "tệp CSV đọc theo bảng mã {encoding}", "en": "CSV read as {encoding}"},
+    "file_duplicate": {"vi": "tệp đã được nhập ở lô số {batch_id}", "en": "file already imported in batch {batch_id}"},
+    "file_duplicate_upload": {"vi": "tệp trùng nội dung với tệp {other} trong cùng lần nhập",
+                              "en": "same content as file {other} in this upload"},
+    # --- recognition
+    "sheet_not_recognised": {"vi": "không nhận ra loại dữ liệu của trang tính (bỏ qua)",
+                             "en": "sheet kind not recognised (skipped)"},
+    "file_not_recognised": {"vi": "không nhận ra dữ liệu nào trong tệp (cần tiêu đề cột như {hint})",
+                            "en": "no data recognised in the file (expected headers such as {hint})"},
+    "sheet_hidden": {"vi": "trang tính ẩn, bỏ qua", "en": "hidden sheet, skipped"},
+    "missing_column": {"vi": "thiếu cột bắt buộc \"{column_vi}\" cho {kind_vi}",
+                       "en": "required column \"{column_en}\" missing for {kind}"},
+    "column_ignored": {"vi": "cột \"{header}\" không dùng", "en": "column \"{header}\" not used"},
+    "rows_skipped_total": {"vi": "bỏ qua {count} dòng tổng cộng/cộng nhóm (dòng {rows})",
+                           "en": "skipped {count} total/subtotal rows (rows {rows})"},
+    "rows_skipped_section": {"vi": "{count} dòng tiêu đề nhóm (dòng {rows}) dùng để xác định loại cán bộ",
+                             "en": "{count} section rows (rows {rows}) used for the staff category"},
+    "rows_skipped_hidden": {"vi": "bỏ qua {count} dòng bị ẩn (dòng {rows})", "en": "skipped {count} hidden rows (rows {rows})"},
+    "rows_skipped_footer": {"vi": "bỏ qua {count} dòng chân trang/ký tên từ dòng {first}",
+                            "en": "skipped {count} footer/signature rows from row {first}"},
+    "rows_skipped_colnum": {"vi": "bỏ qua dòng đánh số cột (dòng {rows})", "en": "skipped column-number rows (rows {rows})"},
+    "person_id_generated": {"vi": "không có cột mã cán bộ: tạo mã từ đơn vị, họ tên và ngày sinh cho {count} người",
+                            "en": "no person ID column: IDs made from unit, name and birth date for {count} people"},
+    "as_of_from_title": {"vi": "số liệu đến ngày {as_of} lấy từ tiêu đề biểu", "en": "as-of date {as_of} taken from the title"},
+    "as_of_missing": {"vi": "không biết số liệu đến ngày nào: thêm cột \"Số liệu đến ngày\" hoặc dùng --as-of",
+                      "en": "as-of date unknown: add a column or pass --as-of"},
+    "unit_from_title": {"vi": "đơn vị {unit_code} lấy từ {source}", "en": "unit {unit_code} taken from the {source}"},
+    # --- values
+    "required": {"vi": "thiếu giá trị bắt buộc", "en": "required value missing"},
+    "bad_number": {"vi": "không phải số", "en": "not a number"},
+    "not_integer": {"vi": "phải là số nguyên", "en": "must be a whole number"},
+    "bad_date": {"vi": "ngày không hợp lệ (dùng dd/mm/yyyy)", "en": "invalid date (use dd/mm/yyyy)"},
+    "date_year_only": {"vi": "chỉ có năm; lấy ngày 01/01", "en": "year only; 1 January used"},
+    "bad_bool": {"vi": "phải là có/không (x hoặc để trống)", "en": "must be yes/no (x or blank)"},
+    "bad_code": {"vi": "giá trị không hợp lệ; cho phép: {allowed}", "en": "invalid value; allowed: {allowed}"},
+    "unknown_unit": {"vi": "không tìm thấy đơn vị", "en": "unit not found"},
+    "ambiguous_unit": {"vi": "tên đơn vị trùng nhiều đơn vị: {candidates}", "en": "unit name matches several units: {candidates}"},
+    "negative": {"vi": "không được âm", "en": "must not be negative"},
+    "out_of_range": {"vi": "ngoài khoảng cho phép ({low} – {high})", "en": "out of range ({low} – {high})"},
+    "coef_not_in_scale": {"vi": "hệ số lương {coef} không có trong bảng lương{group}",
+                          "en": "salary coefficient {coef} is not in the pay scale{group}"},
+    "age_out_of_range": {"vi": "tuổi {age} tại ngày {as_of} ngoài khoảng 18 – 70",
+                         "en": "age {age} on {as_of} outside 18 – 70"},
+    "birth_after_as_of": {"vi": "ngày sinh sau ngày số liệu", "en": "birth date after the as-of date"},
+    "gender_conflict": {"vi": "giới tính mâu thuẫn (ngày sinh ở cả cột Nam và Nữ)", "en": "gender conflict (dates in both Nam and Nữ)"},
+    "pay_group_step": {"vi": "nhóm ngạch và bậc phải cùng có hoặc cùng trống", "en": "pay group and step go together"},
+    "step_out_of_range": {"vi": "bậc {step} vượt số bậc của nhóm {group}", "en": "step {step} beyond group {group}"},
+    "hire_before_birth": {"vi": "ngày tuyển dụng trước ngày sinh", "en": "hire date before birth date"},
+    "cut_over_quota": {"vi": "số chờ cắt giảm lớn hơn biên chế giao", "en": "pending cut larger than the quota"},
+    "end_before_start": {"vi": "ngày kết thúc trước ngày bắt đầu", "en": "end date before start date"},
+    "secondment_short": {"vi": "thời gian tăng cường dưới 36 tháng mà không có quyết định ngoại lệ",
+                         "en": "secondment shorter than 36 months without an exception decision"},
+    "same_unit": {"vi": "đơn vị cử và xã nhận trùng nhau", "en": "sending and receiving unit are the same"},
+    "total_below_basic": {"vi": "tổng thu nhập nhỏ hơn lương cơ bản", "en": "total below basic salary"},
+    "participants_person": {"vi": "khóa học gắn một người thì số người phải là 1", "en": "a course for one person has 1 participant"},
+    "no_base_salary": {"vi": "không có lương cơ sở cho tháng {month}", "en": "no base salary for {month}"},
+    "duplicate_in_upload": {"vi": "trùng với dòng {other_row} (trang {other_sheet}, tệp {other_file})",
+                            "en": "duplicate of row {other_row} (sheet {other_sheet}, file {other_file})"},
+    "totals_mismatch": {"vi": "dòng tổng cộng ghi {stated} nhưng tổng các dòng là {computed}",
+                        "en": "totals row says {stated} but the rows add up to {computed}"},
+    "replaces_rows": {"vi": "thay thế {count} dòng {table} đã có (ảnh chụp cũ hơn cùng đơn vị, cùng kỳ)",
+                      "en": "replaces {count} existing {table} rows (older snapshot of the same unit and period)"},
+    "db_constraint": {"vi": "cơ sở dữ liệu từ chối dữ liệu: {detail}", "en": "the database refused the data: {detail}"},
+    "quota_no_category": {"vi": "cột năm không thuộc nhóm Công chức / Viên chức", "en": "year column outside a Công chức / Viên chức group"},
+}
+
+KIND_NAMES: dict[str, dict[str, str]] = {
+    "unit": {"vi": "danh mục đơn vị", "en": "units"},
+    "quota": {"vi": "biên chế giao", "en": "quotas"},
+    "quota_wide": {"vi": "biên chế giao (theo năm)", "en": "quotas (years as columns)"},
+    "person": {"vi": "danh sách cán bộ", "en": "roster"},
+    "payroll": {"vi": "bảng lương", "en": "payroll"},
+    "reduction_case": {"vi": "tinh giản biên chế", "en": "reduction cases"},
+    "secondment": {"vi": "tăng cường cơ sở", "en": "secondments"},
+    "secondment_review": {"vi": "đánh giá tăng cường", "en": "secondment reviews"},
+    "training": {"vi": "đào tạo, bồi dưỡng", "en": "training"},
+}
+
+
+def render(code: str, params: dict[str, Any], lang: str = "vi") -> str:
+    """The message of ``code`` in ``lang`` with its parameters filled in."""
+    template = MESSAGES.get(code, {}).get(lang) or code
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return f"{template} {params}"

@@ -1,0 +1,166 @@
+"""Parse workbook bytes into grids of text, in a child process with memory and time limits.
+
+The Rust readers (fastexcel / calamine) can abort the whole process on crafted files, so they never
+run in the server's own process: a child forked from a small reader server (``_child``) sets
+RLIMIT_AS and RLIMIT_CPU, parses, and sends back Arrow IPC bytes. Every cell is read as a string (``dtypes="string"``): no type guessing, codes
+stay text, and the parsers of ``normalize`` decide per column. Hidden rows and merged ranges come
+from the sheet XML (a regex scan, much faster than openpyxl), and the grid is placed at the row
+and column numbers Excel shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import pickle
+import select
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from analytics.ingest.problems import Problem
+
+
+@dataclass
+class Sheet:
+    """One sheet as text. ``cells``: object DataFrame, index = Excel row numbers (1-based),
+    columns = 0-based column positions (0 = A); blanks are None. Merged ranges are filled with the
+    value of their top-left cell."""
+
+    file: str
+    name: str
+    visible: bool
+    cells: pd.DataFrame
+    hidden_rows: frozenset[int] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    memory_bytes: int = 3 * 1024**3
+    seconds: float = 120.0
+
+
+def col_letter(i: int) -> str:
+    """0 -> A, 27 -> AB."""
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+# ------------------------------------------------------------------------------------------ parent side
+
+class _Server:
+    """Client of the fork server in ``_child``: one per process, started on first use, restarted
+    if it ever dies; calls are serialised (the dashboard may import from several sessions)."""
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.lock = threading.Lock()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self.proc is None or self.proc.poll() is not None:
+            self.proc = subprocess.Popen([sys.executable, "-m", "analytics.ingest._child"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, cwd=str(_ROOT), close_fds=True)
+        return self.proc
+
+    def request(self, data: bytes, fmt: str, limits: ReadLimits) -> dict[str, Any]:
+        with self.lock:
+            proc = self._start()
+            assert proc.stdin is not None and proc.stdout is not None
+            head = pickle.dumps({"fmt": fmt, "memory": limits.memory_bytes, "seconds": limits.seconds, "size": len(data)})
+            try:
+                proc.stdin.write(len(head).to_bytes(8, "little") + head)
+                proc.stdin.write(data)
+                proc.stdin.flush()
+                ready, _, _ = select.select([proc.stdout], [], [], limits.seconds + 30)
+                if not ready:
+                    raise TimeoutError
+                n = int.from_bytes(_read(proc.stdout, 8), "little")
+                return dict(pickle.loads(_read(proc.stdout, n)))  # noqa: S301 - our own server's reply
+            except (OSError, EOFError, TimeoutError):
+                proc.kill()
+                self.proc = None
+                return {"status": "crashed", "exitcode": "server"}
+
+
+def _read(stream: Any, n: int) -> bytes:
+    buf = stream.read(n)
+    if buf is None or len(buf) < n:
+        raise EOFError
+    return bytes(buf)
+
+
+_ROOT = Path(__file__).resolve().parents[2]
+_SERVER = _Server()
+
+
+def _run_child(name: str, data: bytes, fmt: str, limits: ReadLimits) -> tuple[list[dict[str, Any]] | None, list[Problem]]:
+    reply = _SERVER.request(data, fmt, limits)
+    status = reply["status"]
+    if status == "ok":
+        return reply["payload"], []
+    if status == "timeout":
+        return None, [Problem("parse_timeout", file=name, params={"seconds": int(limits.seconds)})]
+    if status == "crashed":
+        return None, [Problem("parse_crashed", file=name, params={"exitcode": reply.get("exitcode")})]
+    return None, [Problem("parse_failed", file=name, params={"detail": reply.get("payload")})]
+
+
+def _grid(table: pa.Table, row0: int, col0: int, merges: list[tuple[int, int, int, int]]) -> pd.DataFrame:
+    cols = {col0 + i: table.column(i).to_numpy(zero_copy_only=False).astype(object)
+            for i in range(table.num_columns)}
+    df = pd.DataFrame(cols, dtype=object)
+    df.index = pd.RangeIndex(row0, row0 + len(df))
+    for r1, c1, r2, c2 in merges:
+        if r1 not in df.index or c1 not in df.columns:
+            continue
+        value = df.at[r1, c1]
+        for c in range(c1, c2 + 1):
+            if c not in df.columns:
+                df[c] = pd.Series([None] * len(df), index=df.index, dtype=object)
+            df.loc[r1:min(r2, df.index[-1]), c] = value
+    return df.reindex(columns=sorted(df.columns))
+
+
+def read_csv(name: str, data: bytes) -> tuple[list[Sheet], list[Problem]]:
+    """CSV: UTF-8 (with or without BOM), else Windows-1258 (Vietnamese); delimiter sniffed."""
+    problems: list[Problem] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1258", errors="replace")
+        problems.append(Problem("csv_encoding", "warning", file=name, params={"encoding": "cp1258"}))
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    width = max((len(r) for r in rows), default=0)
+    grid = pd.DataFrame([[v if v.strip() else None for v in r] + [None] * (width - len(r)) for r in rows],
+                        dtype=object)
+    grid.index = pd.RangeIndex(1, len(grid) + 1)
+    return [Sheet(name, name.rsplit(".", 1)[0], True, grid)], problems
+
+
+def read_workbook(name: str, data: bytes, fmt: str, limits: ReadLimits | None = None) -> tuple[list[Sheet], list[Problem]]:
+    """Sheets of one checked file (``fmt`` from ``safety.check_content``)."""
+    if fmt == "csv":
+        return read_csv(name, data)
+    payload, problems = _run_child(name, data, fmt, limits or ReadLimits())
+    if payload is None:
+        return [], problems
+    sheets = []
+    for s in payload:
+        table = pa.ipc.open_stream(s["arrow"]).read_all()
+        grid = _grid(table, s["row0"], s["col0"], s["merges"]) if table.num_columns else pd.DataFrame(dtype=object)
+        sheets.append(Sheet(name, s["name"], s["visible"], grid, frozenset(s["hidden"])))
+    return sheets, problems

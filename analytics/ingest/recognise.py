@@ -1,0 +1,346 @@
+"""Find what a sheet is: its kind, header rows, columns, and which rows are data.
+
+Headers: every window of 1-4 rows among the first 40 is tried; a column's header is the list of
+its cells in the window (merged cells were filled by the reader, so a group header such as
+"Ngày, tháng, năm sinh" sits above both "Nam" and "Nữ"). The window whose columns name the most
+distinct fields of an eligible kind wins; ties go to the smaller window. Rows under the header
+that only repeat header words or number the columns ("A, B, 1, 2", "(1)", "4=1*3") are skipped.
+
+Data rows: totals and subtotals (TỔNG CỘNG, Tổng số, Cộng, Khối …) are never data; a Roman STT
+("I", "II.") starts a section whose text may give the staff category of the rows under it; the
+footer ("Ghi chú", "Nơi nhận", "…, ngày … tháng … năm …", signatures) ends the table; hidden rows
+are skipped because government files hide rows that are not meant to count (reported).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from analytics.ingest.headers import (
+    CATEGORY_WORDS,
+    GENDER_WORDS,
+    STT,
+    UNIT_REF,
+    Dictionary,
+    category_in,
+    header_keys,
+)
+from analytics.ingest.kinds import KINDS
+from analytics.ingest.normalize import ascii_key, is_roman
+from analytics.ingest.reader import Sheet, col_letter
+
+_STT_DICT = Dictionary([("_stt", STT)])
+_UNIT_DICT = Dictionary([("unit_code", UNIT_REF)])
+HEADER_SCAN_ROWS = 40
+MAX_HEADER_DEPTH = 4
+
+
+@dataclass(frozen=True)
+class Match:
+    """A recognised column. ``qualifier``: gender of a Nam/Nữ column, category and year of a wide
+    quota column, category of a one-hot category column."""
+
+    col: int
+    field: str
+    header: str
+    prio: int = 0
+    qualifier: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{col_letter(self.col)}: {self.header}"
+
+    def q(self, name: str) -> Any:
+        return dict(self.qualifier).get(name)
+
+
+@dataclass
+class Recognised:
+    sheet: Sheet
+    kind: str | None
+    header_rows: tuple[int, int] = (0, 0)
+    columns: list[Match] = field(default_factory=list)
+    ignored: list[tuple[int, str]] = field(default_factory=list)
+    data_rows: list[int] = field(default_factory=list)
+    section_category: dict[int, str | None] = field(default_factory=dict)
+    skipped: dict[str, list[int]] = field(default_factory=dict)  # reason -> Excel rows
+    grand_totals: list[int] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
+
+    def by_field(self, name: str) -> list[Match]:
+        return [m for m in self.columns if m.field == name]
+
+
+# ---------------------------------------------------------------------------------------- columns
+
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_COMPUTED = ("tang", "so voi", "chenh lech", "ty le", "%", "con lai", "chua tuyen", "thua", "thieu")
+
+
+@functools.lru_cache(maxsize=65536)
+def _match_cached(kind: str, parts: tuple[str, ...]) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
+    return _match_column(kind, list(parts))
+
+
+def _match_column(kind: str, parts: list[str]) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
+    if kind == "quota_wide":
+        return _match_wide(parts)
+    d = KINDS[kind].dictionary
+    keys = [header_keys(p)[0] for p in parts]
+    if kind == "person":
+        genders = [GENDER_WORDS[k] for k in keys if k in GENDER_WORDS]
+        if genders:
+            # "Ngày, tháng, năm sinh" over "Nam" / "Nữ": a birth date whose column says the gender
+            return "_gender_col", 0, (("gender", genders[-1]),)
+        cats = [CATEGORY_WORDS[k] for k in keys if k in CATEGORY_WORDS]
+        if cats and keys[-1] in CATEGORY_WORDS:
+            return "_category_col", 0, (("category", cats[-1]),)
+    for text in [" ".join(parts), *reversed(parts)]:
+        hit = d.lookup(text) or _STT_DICT.lookup(text)
+        if hit:
+            return hit[0], hit[1], ()
+    return None
+
+
+def _match_wide(parts: list[str]) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
+    for p in reversed(parts):
+        if hit := _UNIT_DICT.lookup(p):
+            return "unit_code", hit[1], ()
+        if _STT_DICT.lookup(p):
+            return "_stt", 0, ()
+    joined = ascii_key(" ".join(parts))
+    cat = next((c for p in parts if (c := category_in(p))), None)
+    if ("cho" in joined and ("phe duyet" in joined or "giam" in joined)) or "chua phe duyet" in joined \
+            or "de nghi giam" in joined:
+        return "cut_pending", 0, (("category", cat),)
+    if "co mat" in joined or "hien co" in joined:
+        years = _YEAR.findall(joined)
+        return "present", 0, (("category", cat), ("year", int(years[-1]) if years else None))
+    years = _YEAR.findall(joined)
+    if years and not any(w in joined for w in _COMPUTED) and \
+            any(w in joined for w in ("bien che", "giao", "nam", "so luong", "chi tieu")):
+        return "quota_year", 0, (("category", cat), ("year", int(years[-1])))
+    return None
+
+
+def _parts(top: np.ndarray, r: int, d: int, c: int) -> list[str]:
+    out: list[str] = []
+    for i in range(r, r + d):
+        v = top[i, c]
+        if v is not None and str(v).strip() and str(v) not in out:
+            out.append(str(v))
+    return out
+
+
+def _fields_for(kind: str, top: np.ndarray, r: int, d: int) -> list[Match]:
+    found = []
+    for c in range(top.shape[1]):
+        parts = _parts(top, r, d, c)
+        if not parts:
+            continue
+        hit = _match_cached(kind, tuple(parts))
+        if hit:
+            found.append(Match(c, hit[0], " / ".join(parts), hit[1], hit[2]))
+    return found
+
+
+def _field_names(kind: str, matches: list[Match]) -> set[str]:
+    names = {m.field for m in matches}
+    if "_gender_col" in names:
+        names |= {"birth_date", "gender"}
+    if "_category_col" in names:
+        names.add("category")
+    return {n for n in names if not n.startswith("_")}
+
+
+def _score(kind: str, matches: list[Match]) -> int:
+    names = _field_names(kind, matches) - {"_stt"}
+    if kind == "quota_wide":
+        years = {(m.q("year"), m.q("category")) for m in matches if m.field == "quota_year"}
+        pending = {m.q("category") for m in matches if m.field == "cut_pending"}
+        return 1 + len(years) + len(pending) if "unit_code" in names and years else 0
+    if not any(sig <= names for sig in KINDS[kind].signatures):
+        return 0
+    return len(names)
+
+
+def _resolve_duplicates(matches: list[Match]) -> tuple[list[Match], list[tuple[int, str]]]:
+    """One column per field (the best variant wins; the others become alternates ``<field>#2``);
+    qualified columns (Nam/Nữ, wide quota years) are all kept."""
+    keep: list[Match] = []
+    by_field: dict[str, list[Match]] = {}
+    for m in matches:
+        if m.qualifier or m.field.startswith("_") and m.field != "_stt":
+            keep.append(m)
+        else:
+            by_field.setdefault(m.field, []).append(m)
+    for f, ms in by_field.items():
+        ms = sorted(ms, key=lambda m: (m.prio, m.col))
+        keep.append(ms[0])
+        for i, m in enumerate(ms[1:], start=2):
+            keep.append(Match(m.col, f"{f}#{i}", m.header, m.prio))
+    return sorted(keep, key=lambda m: m.col), []
+
+
+# ---------------------------------------------------------------------------------------- rows
+
+_TOKEN = re.compile(r"^\(?\s*([0-9]{1,3}|[a-zA-Z])\s*\)?\*?$")
+_FORMULA = re.compile(r"^[\(\)0-9a-zA-Z\s=+\-*/x×.,:]+$")
+# Matched on the NFC lower-case text: "cộng" (a subtotal) and "công chức" differ only by a diacritic.
+_GRAND = re.compile(r"^(tổng cộng|tổng số|tổng|toàn thành phố|toàn tỉnh|toàn ngành|tong cong|tong so)(\W|$)")
+_SUB = re.compile(r"^(cộng|khối|trong đó|cong(?! chuc)|khoi)(\W|$)")
+_FOOTER = re.compile(r"^(ghi chu|noi nhan|nguoi lap|thu truong|xac nhan|ky ten|giam doc|chu tich|"
+                     r"t/m|tm\b|kt\b|lanh dao|pho giam doc|ke toan|chu thich|luu\b)|ngay .{0,12}thang .{0,12}nam"
+                     r"|^\(ky|^\*")
+_NOTE = re.compile(r"^\[.*\]$", re.DOTALL)  # the note row of our own templates
+_ARABIC = re.compile(r"^\d+[.)]?$")
+_SECTION_PREFIX = re.compile(r"^([ivxlc]+|[a-d])[.)]\s")
+
+
+def _is_colnum_row(values: list[str]) -> bool:
+    vals = [v.strip() for v in values if v is not None and str(v).strip()]
+    if len(vals) < 2:
+        return False
+    nums = []
+    for v in vals:
+        if "=" in v and _FORMULA.match(v):
+            continue
+        m = _TOKEN.match(v)
+        if not m:
+            return False
+        if m.group(1).isdigit():
+            nums.append(int(m.group(1)))
+    return all(b > a for a, b in zip(nums, nums[1:], strict=False))
+
+
+def _fold(text: Any) -> str:
+    if text is None:
+        return ""
+    s = str(text).strip()
+    if s.isascii():
+        return s.lower()
+    return ascii_key(unicodedata.normalize("NFC", s))
+
+
+def _classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, value_cols: list[int]) -> None:
+    stt_col = next((m.col for m in rec.columns if m.field == "_stt"), None)
+    label_field = {"person": "full_name", "unit": "name", "quota": "unit_code", "quota_wide": "unit_code",
+                   "reduction_case": "full_name", "training": "course_name"}.get(rec.kind or "", "")
+    label_col = next((m.col for m in rec.columns if m.field == label_field), None)
+    first_cols = list(range(min(3, grid.shape[1])))
+    nonempty = np.array([any(v is not None for v in row) for row in grid[start:]], dtype=bool) if len(grid) else []
+    hidden = rec.sheet.hidden_rows
+    skipped = rec.skipped
+    section: str | None = None
+    footer = False
+    for i in range(start, len(rows)):
+        r = int(rows[i])
+        if not nonempty[i - start]:
+            continue
+        if footer:
+            skipped.setdefault("footer", []).append(r)
+            continue
+        if r in hidden:
+            skipped.setdefault("hidden", []).append(r)
+            continue
+        row = grid[i]
+        stt = row[stt_col] if stt_col is not None else None
+        stt_s = str(stt).strip() if stt is not None else ""
+        if stt_s and _ARABIC.match(stt_s):
+            rec.data_rows.append(r)
+            rec.section_category[r] = section
+            continue
+        label = row[label_col] if label_col is not None else None
+        texts = [t for t in (stt_s, label, *(row[c] for c in first_cols)) if t is not None and str(t).strip()]
+        folded = [_fold(t) for t in texts]
+        if any(_FOOTER.search(f) for f in folded) and not (label is not None and rec.kind == "person"
+                                                              and _fold(label) and not _FOOTER.search(_fold(label))):
+            footer = True
+            skipped.setdefault("footer", []).append(r)
+            continue
+        if _is_colnum_row([row[c] for c in range(grid.shape[1])]):
+            skipped.setdefault("colnum", []).append(r)
+            continue
+        has_values = any(row[c] is not None and str(row[c]).strip() not in ("", "-") for c in value_cols)
+        lowered = [unicodedata.normalize("NFC", str(t)).strip().lower() for t in texts]
+        if not is_roman(stt_s) and any(_GRAND.match(f) for f in lowered):
+            skipped.setdefault("total", []).append(r)
+            rec.grand_totals.append(r)
+            continue
+        if not is_roman(stt_s) and any(_SUB.match(f) for f in lowered):
+            skipped.setdefault("total", []).append(r)
+            continue
+        prefixed = next((t for t, f in zip(texts, folded, strict=False) if _SECTION_PREFIX.match(f)), None)
+        if is_roman(stt_s) or (not stt_s and prefixed is not None):
+            if has_values and rec.kind in ("quota", "quota_wide"):
+                skipped.setdefault("total", []).append(r)  # a group row carrying its subtotal
+                continue
+            section_text = " ".join(str(t) for t in texts)
+            section = category_in(section_text) if rec.kind == "person" else section
+            skipped.setdefault("section", []).append(r)
+            continue
+        rec.data_rows.append(r)
+        rec.section_category[r] = section
+
+
+def recognise(sheet: Sheet) -> Recognised:
+    """Kind, header, columns and data rows of one sheet (kind None when nothing fits)."""
+    cells = sheet.cells
+    if cells.empty or not sheet.visible:
+        return Recognised(sheet, None)
+    grid = cells.to_numpy(dtype=object)
+    rows = cells.index.to_numpy()
+    top = grid[:HEADER_SCAN_ROWS]
+    best: tuple[int, int, int, str, list[Match]] | None = None  # (score, -depth, -row, kind, matches)
+    for kind in [*KINDS, "quota_wide"]:
+        for r in range(len(top)):
+            if all(v is None for v in top[r]):
+                continue
+            for d in range(1, MAX_HEADER_DEPTH + 1):
+                if r + d > len(top):
+                    break
+                matches = _fields_for(kind, top, r, d)
+                s = _score(kind, matches)
+                if kind == "quota_wide" and s and not any(m.field == "year" for m in
+                                                          _fields_for("quota", top, r, d)):
+                    s += 100  # years as columns: the long form cannot read this sheet
+                if s and (best is None or (s, -d) > (best[0], -best[1])):
+                    best = (s, d, r, kind, matches)
+    if best is None:
+        return Recognised(sheet, None)
+    _, d, r, kind, matches = best
+    columns, _ = _resolve_duplicates(matches)
+    matched_cols = {m.col for m in columns}
+    rec = Recognised(sheet, kind, (int(rows[r]), int(rows[r + d - 1])), columns)
+    rec.title = [str(v) for row in grid[:r] for v in row if v is not None and str(v).strip()]
+    rec.title = list(dict.fromkeys(rec.title))
+    for c in range(grid.shape[1]):
+        parts = _parts(top, r, d, c)
+        if c not in matched_cols and parts:
+            rec.ignored.append((c, " / ".join(parts)))
+    # Rows right under the header that repeat header words or number the columns.
+    start = r + d
+    d_kind = KINDS[kind].dictionary if kind in KINDS else _UNIT_DICT
+    while start < len(grid) and start < r + d + 3:
+        vals = [v for v in grid[start] if v is not None and str(v).strip()]
+        if not vals:
+            start += 1
+            continue
+        if _is_colnum_row(list(grid[start])) or all(_NOTE.match(str(v).strip()) for v in vals):
+            rec.skipped.setdefault("colnum", []).append(int(rows[start]))
+            start += 1
+            continue
+        headerish = all(d_kind.lookup(str(v)) or _STT_DICT.lookup(str(v)) or header_keys(str(v))[0] in GENDER_WORDS
+                        or any(str(v) in _parts(top, r, d, c) for c in range(grid.shape[1])) for v in vals)
+        if not headerish:
+            break
+        start += 1
+    value_cols = [m.col for m in columns if m.field in ("quota_year", "quota_assigned", "cut_pending", "present")]
+    _classify(rec, grid, rows, start, value_cols)
+    return rec

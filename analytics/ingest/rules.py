@@ -1,0 +1,253 @@
+"""Per-kind derivations (values a file may leave out) and row checks (the schema's CHECKs and the
+domain's plausibility rules), in Python so that every violation becomes a located problem instead
+of one database error."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analytics.ingest.normalize import ascii_key, code_key
+from analytics.ingest.validate import Context, Sheetwork
+from analytics.reference import MAX_STEP
+
+MIN_AGE, MAX_AGE = 18, 70
+SECONDMENT_MONTHS = 36  # Kế hoạch 10/KH-UBND; same rule as the schema's CHECK on secondment
+
+
+def add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _hash_id(prefix: str, *parts: Any) -> str:
+    text = "|".join(ascii_key(str(p)) if p is not None else "" for p in parts)
+    return f"{prefix}-{hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:10]}"
+
+
+def _age(birth: date, on: date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def _fill(t: pd.DataFrame, column: str, values: Any) -> None:
+    cur = t[column].to_numpy(dtype=object, copy=True)
+    if isinstance(values, (list, np.ndarray)):
+        new = np.asarray(values, dtype=object)
+    else:
+        new = np.empty(len(t), dtype=object)
+        new[:] = [values] * len(t)
+    mask = pd.isna(cur)
+    cur[mask] = new[mask]
+    set_column(t, column, cur)
+
+
+def set_column(t: pd.DataFrame, column: str, values: Any) -> None:
+    """Assign keeping object dtype: pandas 3 would turn a list of strings into its string dtype (NaN for None)."""
+    t[column] = pd.Series(np.asarray(values, dtype=object), index=t.index, dtype=object)
+
+
+# ------------------------------------------------------------------------------------------- derive
+
+def derive(w: Sheetwork, ctx: Context) -> None:
+    t = w.typed
+    k = w.kind.name
+    n = len(t)
+    if k == "person":
+        _fill(t, "category", w.raw["_section"].to_numpy(dtype=object))
+        _fill(t, "ethnicity", "kinh")
+        set_column(t, "ethnicity", [code_key(e) or "kinh" for e in t["ethnicity"]])
+        for c, v in (("is_leader", False), ("leadership_allowance_coef", Decimal(0)), ("in_succession_plan", False),
+                     ("status", "dang_cong_tac")):
+            _fill(t, c, v)
+        if "person_id" not in w.raw:
+            ids = [_hash_id("auto", u, nm, b) for u, nm, b in zip(t["unit_code"], t["full_name"], t["birth_date"], strict=True)]
+            set_column(t, "person_id", ids)
+            if n:
+                w.emit("person_id_generated", None, None, "warning", count=n)
+    elif k == "payroll":
+        base = []
+        for i, m in enumerate(t["month"]):
+            amount = None
+            if m is not None:
+                valid = [a for start, a in ctx.base_salary if start <= m]
+                amount = valid[-1] if valid else None
+                if amount is None and pd.isna(t["base_salary_vnd"].iat[i]):
+                    w.emit("no_base_salary", i, "month", month=m.strftime("%m/%Y"))
+            base.append(amount)
+        _fill(t, "base_salary_vnd", base)
+        basic = [int((c * b).quantize(Decimal(1), ROUND_HALF_UP)) if c is not None and b is not None else None
+                 for c, b in zip(t["salary_coef"], t["base_salary_vnd"], strict=True)]
+        _fill(t, "basic_salary_vnd", basic)
+        allowances = [c for c in t.columns if c.startswith("allowance_")]
+        total = [None if b is None else b + sum(int(t[c].iat[i] or 0) for c in allowances)
+                 for i, b in enumerate(t["basic_salary_vnd"])]
+        _fill(t, "total_vnd", total)
+    elif k == "reduction_case":
+        _fill(t, "year", [d.year if d is not None else None for d in t["effective_date"]])
+        _fill(t, "year", [d.year if d is not None else None for d in t["decision_date"]])
+        for c, v in (("programme", "tinh_gian_2022_2026"), ("status", "da_nghi")):
+            _fill(t, c, v)
+        if "case_id" not in w.raw:
+            set_column(t, "case_id", [_hash_id("TG", u, p or nm, y, dn) for u, p, nm, y, dn in
+                            zip(t["unit_code"], t["person_id"], t["full_name"], t["year"], t["decision_no"], strict=True)])
+    elif k == "secondment":
+        on = ctx.as_of or ctx.today
+        status = []
+        for s, pe, ae in zip(t["start_date"], t["planned_end_date"], t["actual_end_date"], strict=True):
+            if ae is not None:
+                status.append("ket_thuc_som" if pe is not None and ae < pe else "da_ket_thuc")
+            elif s is not None and s > on:
+                status.append("du_kien")
+            else:
+                status.append("dang_tang_cuong")
+        _fill(t, "status", status)
+        _fill(t, "allowance_regime", "mot_lan_10x")
+        if "secondment_id" not in w.raw:
+            set_column(t, "secondment_id", [_hash_id("TC", p, s) for p, s in zip(t["person_id"], t["start_date"], strict=True)])
+    elif k == "training":
+        for c, v in (("location", "trong_nuoc"), ("participants", 1), ("cost_committed_vnd", 0), ("cost_spent_vnd", 0)):
+            _fill(t, c, v)
+        if "record_id" not in w.raw:
+            set_column(t, "record_id", [_hash_id("DT", u, p, c, s) for u, p, c, s in
+                              zip(t["unit_code"], t["person_id"], t["course_name"], t["start_date"], strict=True)])
+    elif k == "unit":
+        types = [_unit_type(nm) for nm in t["name"]]
+        _fill(t, "unit_type", types)
+        _fill(t, "level", [{"ubnd_xa": "commune", "huyen_cu": "district"}.get(ut or "", "city") for ut in t["unit_type"]])
+        kinds = [(_commune_kind(nm) if ut == "ubnd_xa" else None) for nm, ut in zip(t["name"], t["unit_type"], strict=True)]
+        _fill(t, "commune_kind", kinds)
+        _fill(t, "self_financed", False)
+        _fill(t, "especially_difficult", False)
+    elif k == "quota":
+        _fill(t, "as_of", ctx.as_of)
+
+
+def _unit_type(name: str | None) -> str | None:
+    a = ascii_key(name or "")
+    a = a.removeprefix("ubnd ").removeprefix("uy ban nhan dan ")
+    for prefix, ut in (("phuong ", "ubnd_xa"), ("xa ", "ubnd_xa"), ("thi tran ", "ubnd_xa"), ("so ", "so_nganh"),
+                       ("phong ", "phong"), ("huyen ", "huyen_cu"), ("quan ", "huyen_cu"), ("thi xa ", "huyen_cu"),
+                       ("truong ", "dvsnc"), ("benh vien ", "dvsnc"), ("trung tam ", "dvsnc"), ("tram y te ", "dvsnc"),
+                       ("van phong ", "co_quan_khac"), ("thanh tra ", "co_quan_khac"), ("ban ", "co_quan_khac")):
+        if a.startswith(prefix):
+            return ut
+    return None
+
+
+def _commune_kind(name: str | None) -> str | None:
+    a = ascii_key(name or "").removeprefix("ubnd ").removeprefix("uy ban nhan dan ")
+    return "phuong" if a.startswith("phuong") else "xa" if a.startswith(("xa ", "thi tran")) else None
+
+
+# ------------------------------------------------------------------------------------------- checks
+
+def check(w: Sheetwork, ctx: Context) -> None:
+    t = w.typed
+    k = w.kind.name
+    for c in w.kind.columns:
+        if c.type in ("int", "count", "money", "decimal"):
+            for i in np.flatnonzero([v is not None and v < 0 for v in t[c.name]]):
+                w.emit("negative", int(i), c.name)
+    rows = t.to_dict("records")
+    fn = {"person": _check_person, "quota": _check_quota, "payroll": _check_payroll, "secondment": _check_secondment,
+          "training": _check_training, "unit": _check_unit, "reduction_case": _check_year}.get(k)
+    if fn:
+        for i, r in enumerate(rows):
+            fn(w, ctx, i, r)
+
+
+def _check_year(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
+    if r.get("year") is not None and not 2000 <= r["year"] <= 2100:
+        w.emit("out_of_range", i, "year", low=2000, high=2100)
+
+
+def _check_person(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
+    if "_gender_conflict" in w.raw and w.raw["_gender_conflict"].iat[i]:
+        w.emit("gender_conflict", i, "gender")
+    b, on = r["birth_date"], r["as_of"]
+    if b is not None and on is not None:
+        if b >= on:
+            w.emit("birth_after_as_of", i, "birth_date")
+        elif not MIN_AGE <= (age := _age(b, on)) <= MAX_AGE:
+            w.emit("age_out_of_range", i, "birth_date", age=age, as_of=on.strftime("%d/%m/%Y"))
+    if r["hire_date"] is not None and b is not None and r["hire_date"] <= b:
+        w.emit("hire_before_birth", i, "hire_date")
+    g, s, coef = r["pay_group"], r["step"], r["salary_coef"]
+    if (g is None) != (s is None):
+        w.emit("pay_group_step", i, "step" if s is None else "pay_group")
+    elif g is not None and s is not None and not 1 <= s <= MAX_STEP.get(g, 12):
+        w.emit("step_out_of_range", i, "step", step=s, group=g)
+    if coef is not None:
+        _check_coef(w, ctx, i, coef, g, s, r["category"])
+
+
+def _check_coef(w: Sheetwork, ctx: Context, i: int, coef: Decimal, g: str | None, s: int | None,
+                category: str | None) -> None:
+    if g is not None and s is not None and (g, s) in ctx.pay_scale:
+        if ctx.pay_scale[(g, s)] != coef:
+            w.emit("coef_not_in_scale", i, "salary_coef", coef=str(coef).replace(".", ","), group=f" ({g} bậc {s})")
+        return
+    if coef not in _all_coefs(ctx):
+        # Elected commune officials (cán bộ) are paid on their own scale, outside Decree 204 table 2.
+        severity = "warning" if category == "can_bo" else "error"
+        w.emit("coef_not_in_scale", i, "salary_coef", severity, coef=str(coef).replace(".", ","), group="")
+
+
+_COEF_CACHE: dict[int, frozenset[Decimal]] = {}
+
+
+def _all_coefs(ctx: Context) -> frozenset[Decimal]:
+    key = id(ctx.pay_scale)
+    if key not in _COEF_CACHE:
+        _COEF_CACHE[key] = frozenset(ctx.pay_scale.values())
+    return _COEF_CACHE[key]
+
+
+def _check_quota(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
+    _check_year(w, ctx, i, r)
+    q, cut = r["quota_assigned"], r["cut_pending"]
+    if q is not None and cut is not None and q >= 0 and cut > q:
+        w.emit("cut_over_quota", i, "cut_pending")
+
+
+def _check_payroll(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
+    coef = r["salary_coef"]
+    if coef is not None and coef not in _all_coefs(ctx):
+        w.emit("coef_not_in_scale", i, "salary_coef", "warning", coef=str(coef).replace(".", ","), group="")
+    if r["total_vnd"] is not None and r["basic_salary_vnd"] is not None and r["total_vnd"] < r["basic_salary_vnd"]:
+        w.emit("total_below_basic", i, "total_vnd")
+
+
+def _check_secondment(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
+    s, pe, ae = r["start_date"], r["planned_end_date"], r["actual_end_date"]
+    if r["sending_unit_code"] is not None and r["sending_unit_code"] == r["receiving_unit_code"]:
+        w.emit("same_unit", i, "receiving_unit_code")
+    if s is None or pe is None:
+        return
+    if pe <= s:
+        w.emit("end_before_start", i, "planned_end_date")
+    elif pe + timedelta(days=1) < add_months(s, SECONDMENT_MONTHS) and r["exception_decision_no"] is None:
+        w.emit("secondment_short", i, "planned_end_date")
+    if ae is not None and ae < s:
+        w.emit("end_before_start", i, "actual_end_date")
+
+
+def _check_training(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
+    if r["end_date"] is not None and r["start_date"] is not None and r["end_date"] < r["start_date"]:
+        w.emit("end_before_start", i, "end_date")
+    if r["person_id"] is not None and r["participants"] not in (None, 1):
+        w.emit("participants_person", i, "participants")
+
+
+def _check_unit(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
+    if r["commune_kind"] is not None and r["unit_type"] != "ubnd_xa":
+        w.emit("bad_code", i, "commune_kind", allowed="(chỉ cho UBND xã/phường)")
+    if r["valid_to"] is not None and r["valid_from"] is not None and r["valid_to"] < r["valid_from"]:
+        w.emit("end_before_start", i, "valid_to")

@@ -1,0 +1,104 @@
+"""Content checks before any parser touches uploaded bytes (milliseconds, standard library only).
+
+An .xlsx must be a zip holding ``[Content_Types].xml``, with bounded total and per-part
+decompressed sizes and compression ratios (zip bombs), and no XML part may declare a DOCTYPE or
+an ENTITY (billion-laughs bombs). Other formats are recognised by magic bytes, so a PDF renamed to
+``.xlsx`` is refused whatever its name.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from analytics.ingest.problems import Problem
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds for one file. Real workbooks compress 5-30x; bombs compress thousands of times."""
+
+    max_file_bytes: int = 200 * 1024 * 1024
+    max_uncompressed_bytes: int = 1024 * 1024 * 1024
+    max_ratio: float = 200.0
+    ratio_min_bytes: int = 5 * 1024 * 1024  # small parts may compress very well (empty styles)
+    max_parts: int = 5000
+    head_bytes: int = 16 * 1024  # how much of each XML part is searched for DOCTYPE / ENTITY
+
+
+_MAGIC = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"7z\xbc\xaf", "7z"),
+    (b"Rar!", "RAR"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\x7fELF", "ELF"),
+    (b"MZ", "EXE"),
+    (b"{\\rtf", "RTF"),
+)
+_DECL = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def check_content(name: str, data: bytes, limits: Limits | None = None) -> tuple[str | None, list[Problem]]:
+    """(format, problems): format is 'xlsx', 'xls' or 'csv', or None when the file is refused."""
+    limits = limits or Limits()
+
+    def refuse(code: str, **params: object) -> tuple[None, list[Problem]]:
+        return None, [Problem(code, file=name, params=dict(params))]
+
+    if not data:
+        return refuse("file_empty")
+    if len(data) > limits.max_file_bytes:
+        return refuse("file_too_large", size_mb=len(data) // 2**20, max_mb=limits.max_file_bytes // 2**20)
+    if data[:4] == b"PK\x03\x04":
+        return _check_zip(name, data, limits)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return "xls", []  # legacy BIFF; parsed in the child process like any other workbook
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return refuse("file_type_refused", detected=kind)
+    head = data[:65536]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return refuse("file_type_refused", detected="binary")
+    if head.lstrip().startswith(b"<"):
+        return refuse("file_type_refused", detected="XML/HTML")
+    return "csv", []
+
+
+def _check_zip(name: str, data: bytes, limits: Limits) -> tuple[str | None, list[Problem]]:
+    def refuse(code: str, **params: object) -> tuple[None, list[Problem]]:
+        return None, [Problem(code, file=name, params=dict(params))]
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        return refuse("zip_invalid", detail=str(exc)[:80])
+    names = {i.filename for i in infos}
+    if "[Content_Types].xml" not in names:
+        return refuse("zip_not_xlsx")
+    if len(infos) > limits.max_parts:
+        return refuse("zip_bomb", detail=f"{len(infos)} parts")
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_uncompressed_bytes:
+        return refuse("zip_bomb", detail=f"{total // 2**20} MB uncompressed")
+    for i in infos:
+        if i.file_size > limits.ratio_min_bytes and i.file_size > limits.max_ratio * max(i.compress_size, 1):
+            return refuse("zip_bomb", detail=f"{i.filename}: x{i.file_size // max(i.compress_size, 1)}")
+    for i in infos:
+        if not i.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            with zf.open(i) as fh:
+                head = fh.read(limits.head_bytes)
+        except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError) as exc:
+            return refuse("zip_invalid", detail=f"{i.filename}: {str(exc)[:60]}")
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            head = head.decode("utf-16", errors="ignore").encode("utf-8")
+        if _DECL.search(head):
+            return refuse("xml_entities", part=i.filename)
+    return "xlsx", []
