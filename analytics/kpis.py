@@ -82,7 +82,7 @@ def _secondment(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date,
     if postings.empty:
         missing["secondment"] = "no_secondment_data"
         return None
-    agencies = secondment.secondment_by_agency(con, as_of=as_of, scope=scope)
+    agencies = secondment.secondment_by_agency(con, as_of=as_of, scope=scope, postings=postings)
     communes = secondment.secondment_by_commune(con, as_of=as_of, scope=scope)
     sent = postings[postings["sent"]]
     active = sent[sent["active"]]

@@ -129,7 +129,7 @@ def _params(policy: Policy, scope: str | None, as_of: date, programme: str) -> d
     return {
         "scope": scope, "as_of": as_of, "roster_as_of": as_of, "programme": programme,
         "end_date": date(policy.reduction_end_year, 12, 31),
-        "retire_until": date(policy.reduction_end_year, 12, 31),
+        "retire_from": as_of, "retire_until": date(policy.reduction_end_year, 12, 31),
     }
 
 

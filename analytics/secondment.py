@@ -151,8 +151,8 @@ def _pct(a: pd.Series, b: pd.Series) -> pd.Series:
     return (a / b.where(b != 0)) * 100
 
 
-def secondment_by_agency(con: duckdb.DuckDBPyConnection, *, as_of: date,
-                         scope: str | None = None) -> pd.DataFrame:
+def secondment_by_agency(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: str | None = None,
+                         postings: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per city-level agency in scope: agency_code, name, quota_year, quota_cong_chuc,
     quota_vien_chuc, base_quota, required, sent, active, fulfilment_pct (%), shortfall, ended_early,
     violations (postings with any), ending_3m, ending_6m, allowance_vnd, nd76_postings, active_young,
@@ -161,7 +161,8 @@ def secondment_by_agency(con: duckdb.DuckDBPyConnection, *, as_of: date,
     policy = load_policy(con)
     agencies = sql_files.query(con, "secondment_by_agency", {
         "scope": scope, "as_of": as_of, "roster_as_of": as_of, "young_age": policy.young_age_threshold})
-    postings = secondment_postings(con, as_of=as_of, scope=scope)
+    if postings is None:
+        postings = secondment_postings(con, as_of=as_of, scope=scope)
     sent = postings[postings["sent"]]
     active = sent[sent["active"]]
     by = "sending_agency_code"

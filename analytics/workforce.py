@@ -104,6 +104,8 @@ def retirements_by_year(con: duckdb.DuckDBPyConnection, *, as_of: date | None = 
     year up to ``until``: year, category, gender, people."""
     check_scope(con, scope)
     df = sql_files.query(con, "retirements_by_year", {"scope": scope, "roster_as_of": as_of, "as_of": as_of,
-                                                      "until": until, "retire_until": date(until, 12, 31)})
+                                                      "until": until,
+                                                      "retire_from": as_of or date(1900, 1, 1),
+                                                      "retire_until": date(until, 12, 31)})
     df.attrs["policy"] = load_policy(con).as_dict()
     return df

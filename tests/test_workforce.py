@@ -125,6 +125,7 @@ def test_retirement_fragment_agrees_with_the_view(con: duckdb.DuckDBPyConnection
     insert(con, "person", [person(f"{g}{i}", "U", b.isoformat(), g) for i, b in enumerate(births) for g in ("nam", "nu")])
     sql = ("WITH RECURSIVE " + ",\n".join(sql_files.load(n) for n in ("_scope_units", "_roster", "_retirement"))
            + "\nSELECT p.person_id, r.retirement_date FROM roster p JOIN retirement r USING (birth_date, gender)")
-    fragment = dict(con.execute(sql, {"scope": None, "roster_as_of": None, "retire_until": "2100-12-31"}).fetchall())
+    fragment = dict(con.execute(sql, {"scope": None, "roster_as_of": None, "retire_from": "1900-01-01",
+                                   "retire_until": "2100-12-31"}).fetchall())
     view = dict(con.execute("SELECT person_id, retirement_date FROM person_retirement").fetchall())
     assert len(fragment) == 1200 and fragment == view

@@ -26,7 +26,8 @@ facts AS (
     FROM roster p
     JOIN retirement pr ON pr.birth_date = p.birth_date AND pr.gender = p.gender
     JOIN keyed k ON k.unit_code = p.unit_code
-    WHERE p.status = 'dang_cong_tac' AND p.category IN ('can_bo', 'cong_chuc', 'vien_chuc')
+    CROSS JOIN retirement_window w
+    WHERE p.birth_date > w.born_after AND p.birth_date <= w.born_until AND p.status = 'dang_cong_tac' AND p.category IN ('can_bo', 'cong_chuc', 'vien_chuc')
       AND pr.retirement_date >= $as_of AND pr.retirement_date <= $end_date
     GROUP BY ALL
     UNION ALL

@@ -10,7 +10,8 @@ WITH RECURSIVE
 SELECT year(r.retirement_date) AS year, p.category, p.gender, count(*)::BIGINT AS people
 FROM roster p
 JOIN retirement r ON r.birth_date = p.birth_date AND r.gender = p.gender
-WHERE p.status = 'dang_cong_tac'
+CROSS JOIN retirement_window w
+WHERE p.birth_date > w.born_after AND p.birth_date <= w.born_until AND p.status = 'dang_cong_tac'
   AND r.retirement_date >= coalesce(CAST($as_of AS DATE), p.as_of)
   AND year(r.retirement_date) <= $until
 GROUP BY ALL
