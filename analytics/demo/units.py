@@ -128,13 +128,12 @@ def _service_units(rows: list[dict[str, object]], communes: list[tuple[str, str,
             add(name, agency, "city", "agency_service", sector, size, prov, agency, self_financed=sf)
     for agency, name, sector, size in EXTRA_BRANCHES:
         add(name, agency, "city", "agency_service", sector, size, provinces[n % 3], agency)
-    # Upper-secondary schools under the Sở, spread over the three former provinces.
-    thpt_prov = rng.choice(provinces, size=SGDDT_SCHOOLS, p=[0.4, 0.25, 0.35])
-    for i in range(SGDDT_SCHOOLS):
+    # Upper-secondary schools and continuing-education centres under the Sở, named after a commune.
+    picks = rng.choice(len(communes), size=SGDDT_SCHOOLS, replace=False)
+    for i, j in enumerate(sorted(int(x) for x in picks)):
+        _, area, _, province = communes[j]
         kind = "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên" if i % 6 == 5 else "Trường THPT"
-        area = communes[int(rng.integers(len(communes)))][1] if str(thpt_prov[i]) != communes[0][3] else communes[i % 32][1]
-        add(f"{kind} {area} {i + 1}", "SGDDT", "city", "thpt", "giao_duc", int(rng.integers(55, 95)),
-            str(thpt_prov[i]), "SGDDT")
+        add(f"{kind} {area}", "SGDDT", "city", "thpt", "giao_duc", int(rng.integers(55, 95)), province, "SGDDT")
     weights = rng.uniform(0.7, 1.4, size=len(communes))
     per_commune = allocate(COMMUNE_SCHOOLS, weights)
     for (code, short, kind, province), k in zip(communes, per_commune, strict=True):
