@@ -11,6 +11,7 @@ import getpass
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from analytics import db
 from analytics.cli.common import add_db_argument, settings_from
@@ -47,11 +48,12 @@ def _where(p: Problem) -> str:
     return " | ".join(x for x in parts if x)
 
 
-def print_problems(problems: list[Problem], out: object = sys.stdout) -> None:
+def print_problems(problems: list[Problem], out: Any = None) -> None:
+    out = out or sys.stdout
     for p in sorted(problems, key=lambda p: (p.severity != "error", p.file or "", p.sheet or "", p.row or 0)):
         tag = "LỖI" if p.severity == "error" else "Lưu ý"
         value = f' giá trị "{p.value}"' if p.value not in (None, "") else ""
-        print(f"{tag}: {_where(p)}{value}: {p.message('vi')}", file=out)  # type: ignore[call-overload]
+        print(f"{tag}: {_where(p)}{value}: {p.message('vi')}", file=out)
 
 
 def _print_preview(plan: Plan) -> None:

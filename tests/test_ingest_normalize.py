@@ -1,0 +1,152 @@
+"""Parsing of values as government files write them; header keys; unit names; kind specs vs schema."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analytics import db
+from analytics.codes import CODED_COLUMNS
+from analytics.ingest.headers import header_keys
+from analytics.ingest.kinds import KINDS
+from analytics.ingest.messages import MESSAGES
+from analytics.ingest.normalize import (
+    ascii_key,
+    code_key,
+    is_roman,
+    key,
+    parse_bool,
+    parse_date,
+    parse_decimal,
+)
+from analytics.ingest.units import UnitResolver
+
+
+@pytest.mark.parametrize(("text", "integer", "expected"), [
+    ("1.694", True, Decimal(1694)),
+    ("20.735", True, Decimal(20735)),
+    ("23.400.000", True, Decimal(23400000)),
+    ("1,694", True, Decimal(1694)),
+    ("4,40", False, Decimal("4.40")),
+    ("4.4", False, Decimal("4.4")),  # a numeric cell as the reader renders it
+    ("8,17%", False, Decimal("0.0817")),
+    ("1.694,5", False, Decimal("1694.5")),
+    ("1694.0", True, Decimal(1694)),
+    (" 12 ", True, Decimal(12)),
+    ("(3)", True, Decimal(-3)),
+])
+def test_parse_decimal(text: str, integer: bool, expected: Decimal) -> None:
+    assert parse_decimal(text, integer=integer) == expected
+
+
+@pytest.mark.parametrize(("text", "code"), [("abc", "bad_number"), ("4,5", "not_integer"), ("1.2.3,4,5", "bad_number")])
+def test_parse_decimal_errors(text: str, code: str) -> None:
+    with pytest.raises(ValueError, match=code):
+        parse_decimal(text, integer=True)
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("12/03/1980", date(1980, 3, 12), "day"),
+    ("2/3/1980", date(1980, 3, 2), "day"),
+    ("12-03-1980", date(1980, 3, 12), "day"),
+    ("12.03.1980", date(1980, 3, 12), "day"),
+    ("1980-03-12 00:00:00", date(1980, 3, 12), "day"),
+    ("ngày 5 tháng 3 năm 2024", date(2024, 3, 5), "day"),
+    ("03/2025", date(2025, 3, 1), "month"),
+    ("1980", date(1980, 1, 1), "year"),
+    ("29292", date(1980, 3, 12), "day"),  # Excel serial
+    ("29292.0", date(1980, 3, 12), "day"),
+])
+def test_parse_date(text: str, expected: date, precision: str) -> None:
+    assert parse_date(text) == (expected, precision)
+
+
+@pytest.mark.parametrize("text", ["31/02/1980", "hôm qua", "13/13/2020", ""])
+def test_parse_date_errors(text: str) -> None:
+    with pytest.raises(ValueError, match="bad_date"):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Thuỷ", "Thủy"), ("Hoà", "Hòa"), ("HOÀ  BÌNH", "hòa bình"), ("Khoẻ", "khỏe")])
+def test_tone_placement_and_case_fold(a: str, b: str) -> None:
+    assert key(a) == key(b)
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("NGÀY, THÁNG,\nNĂM SINH", "ngày tháng năm sinh"),
+    ("Họ và tên (1)", "họ và tên"),
+    ("Nam/Nữ", "nam / nữ"),
+])
+def test_header_keys(header: str, expected: str) -> None:
+    assert header_keys(header)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "code"), [("Công chức", "cong_chuc"), ("Nghỉ hưu trước tuổi", "nghi_huu_truoc_tuoi"),
+                                            ("Nữ", "nu"), ("A2.1", "a2.1"), ("Đang công tác", "dang_cong_tac")])
+def test_code_key(text: str, code: str) -> None:
+    assert code_key(text) == code
+
+
+def test_ascii_key() -> None:
+    assert ascii_key("Đơn vị") == "don vi"
+
+
+@pytest.mark.parametrize(("text", "roman"), [("I", True), ("II.", True), ("iv", True), ("1", False), ("IIII", False),
+                                             ("", False), ("CỘNG", False)])
+def test_is_roman(text: str, roman: bool) -> None:
+    assert is_roman(text) is roman
+
+
+@pytest.mark.parametrize(("text", "value"), [("x", True), ("Có", True), ("không", False), ("0", False)])
+def test_parse_bool(text: str, value: bool) -> None:
+    assert parse_bool(text) is value
+
+
+@pytest.fixture(scope="module")
+def resolver() -> UnitResolver:
+    r = UnitResolver()
+    r.add(pd.DataFrame({"unit_code": ["XA001", "QNK", "PAC", "SNV", "XA002", "XA003"],
+                        "name": ["Phường Ninh Kiều", "Quận Ninh Kiều", "Phường An Cư", "Sở Nội vụ", "Xã Tân Lộc",
+                                 "Phường Tân Lộc"],
+                        "short_name": [None, None, None, "SNV", None, None],
+                        "old": [False, True, True, False, False, False]}))
+    return r
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("XA001", "XA001"), ("xa001", "XA001"), ("Phường Ninh Kiều", "XA001"), ("UBND phường Ninh Kiều", "XA001"),
+    ("PHƯỜNG NINH KIỀU", "XA001"), ("Quận Ninh Kiều (cũ)", "QNK"), ("Ninh Kiều (cũ)", "QNK"), ("Ninh Kiều", "XA001"),
+    ("Phuong An Cu", "PAC"), ("SỞ NỘI VỤ", "SNV"), ("Ủy ban nhân dân xã Tân Lộc", "XA002"),
+])
+def test_unit_names(resolver: UnitResolver, text: str, code: str) -> None:
+    assert resolver.resolve(text) == (code, [])
+
+
+def test_unit_ambiguous_and_unknown(resolver: UnitResolver) -> None:
+    assert resolver.resolve("Tân Lộc") == (None, ["XA002", "XA003"])
+    assert resolver.resolve("Sở Ngoại vụ") == (None, [])
+
+
+def test_kind_specs_match_schema(tmp_path: Path) -> None:
+    con = db.connect(tmp_path / "s.duckdb")
+    try:
+        for kind in KINDS.values():
+            rows = con.execute("SELECT column_name, is_nullable, column_default FROM information_schema.columns "
+                               "WHERE table_name = $t AND column_name <> 'batch_id' ORDER BY ordinal_position",
+                               {"t": kind.table}).fetchall()
+            assert [c.name for c in kind.columns] == [r[0] for r in rows], kind.name
+            for c, (_, nullable, default) in zip(kind.columns, rows, strict=True):
+                assert c.required == (nullable == "NO" and default is None), (kind.name, c.name)
+            for coded in CODED_COLUMNS.get(kind.table, {}):
+                assert kind.column(coded).type == "code", (kind.name, coded)
+    finally:
+        con.close()
+
+
+def test_every_message_has_both_languages() -> None:
+    for code, texts in MESSAGES.items():
+        assert set(texts) == {"vi", "en"}, code
