@@ -99,12 +99,15 @@ def test_every_check_is_covered() -> None:
     assert {c for c, _, _ in quality.CHECKS} == {b[0] for b in BAD}
 
 
-def test_payroll_after_leaving_lists_months(clean: duckdb.DuckDBPyConnection) -> None:
+def test_still_paid_looks_at_the_latest_payroll_month(clean: duckdb.DuckDBPyConnection) -> None:
     b = add_batch(clean)
-    clean.execute(BAD[0][2].replace("$b", str(b)))
+    clean.execute(BAD[0][2].replace("$b", str(b)))  # left 15/6/2025, paid for July
     row = quality.check_reduction_still_paid(clean).iloc[0]
-    assert (row["case_id"], row["months_paid_after"], row["first_month"]) == ("R1", 1, pd.Timestamp("2025-07-01"))
-    assert quality.check_reduction_still_paid(clean, as_of=date(2025, 6, 30)).empty
+    assert (row["case_id"], row["paid_by_unit_code"], row["paid_month"]) == ("R1", "A", pd.Timestamp("2025-07-01"))
+    assert quality.check_reduction_still_paid(clean, as_of=date(2025, 6, 30)).empty  # no payroll month yet
+    clean.execute(f"INSERT INTO payroll (month, unit_code, person_id, salary_coef, base_salary_vnd, basic_salary_vnd, "
+                  f"total_vnd, batch_id) VALUES ('2025-08-01', 'A', 'P0', 2.34, 2340000, 5475600, 5475600, {b})")
+    assert quality.check_reduction_still_paid(clean).empty  # August, the latest month, no longer pays P1
 
 
 def test_scope_limits_the_rows(clean: duckdb.DuckDBPyConnection) -> None:

@@ -1,6 +1,6 @@
 -- City-level agencies in scope that exist at $as_of (today's units: not merged away), with the
 -- units that roll up to each (agency_subtree: the agency itself, its divisions, old units merged
--- into it). Needs scope_units.
+-- into it), walked down the scope_edges of scope_units.
 city_agencies AS (
     SELECT u.unit_code, coalesce(u.short_name, u.name) AS name, u.unit_type, u.restructured_on
     FROM unit u
@@ -9,7 +9,8 @@ city_agencies AS (
       AND (u.valid_to IS NULL OR u.valid_to >= $as_of)
       AND u.unit_code IN (SELECT unit_code FROM scope_units)
 ),
-agency_subtree AS (
-    SELECT a.unit_code AS agency_code, c.unit_code
-    FROM city_agencies a JOIN unit_closure c ON c.ancestor_code = a.unit_code
+agency_subtree(agency_code, unit_code) AS (
+    SELECT unit_code, unit_code FROM city_agencies
+    UNION
+    SELECT a.agency_code, e.child FROM agency_subtree a JOIN scope_edges e ON e.up = a.unit_code
 )

@@ -8,10 +8,7 @@ WITH RECURSIVE
 ,
 -- @include roster
 ,
-keyed AS (
-    SELECT c.unit_code, ch.unit_code AS key
-    FROM scope_children ch JOIN unit_closure c ON c.ancestor_code = ch.unit_code
-),
+keyed AS (SELECT unit_code, key FROM child_units),
 quota_years AS (
     SELECT k.key, q.category, max(q.year) AS year
     FROM quota q JOIN keyed k ON k.unit_code = q.unit_code

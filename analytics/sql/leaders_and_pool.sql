@@ -8,10 +8,7 @@ WITH RECURSIVE
 ,
 -- @include roster
 ,
-keyed AS (
-    SELECT c.unit_code, ch.unit_code AS key
-    FROM scope_children ch JOIN unit_closure c ON c.ancestor_code = ch.unit_code
-),
+keyed AS (SELECT unit_code, key FROM child_units),
 people AS (
     SELECT k.key, p.*, coalesce(CAST($as_of AS DATE), p.as_of) AS ref
     FROM roster p JOIN keyed k ON k.unit_code = p.unit_code

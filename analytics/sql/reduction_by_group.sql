@@ -1,5 +1,6 @@
 -- reduction_by_group: the key of a unit is its own sector / former province, else that of the
--- nearest unit it rolls up to (fewest steps in unit_closure) that has one; NULL when none has.
+-- nearest unit it rolls up to (fewest steps up the tree and mergers) that has one; NULL when
+-- none has.
 WITH RECURSIVE
 -- @include scope_units
 ,
@@ -7,15 +8,22 @@ WITH RECURSIVE
 ,
 -- @include retirement
 ,
-attrs AS (
-    SELECT c.unit_code, c.depth,
-           CASE $by WHEN 'sector' THEN u.sector WHEN 'former_province' THEN u.former_province END AS attr
-    FROM unit_closure c JOIN unit u ON u.unit_code = c.ancestor_code
-    WHERE c.unit_code IN (SELECT unit_code FROM scope_units)
+unit_attr AS (
+    SELECT unit_code, CASE $by WHEN 'sector' THEN sector WHEN 'former_province' THEN former_province END AS attr
+    FROM unit
+),
+attr_walk(unit_code, at_code, depth, attr) AS (  -- up the tree and mergers until a value is found
+    SELECT a.unit_code, a.unit_code, 0, a.attr
+    FROM unit_attr a WHERE a.unit_code IN (SELECT unit_code FROM scope_units)
+    UNION ALL
+    SELECT w.unit_code, e.up, w.depth + 1, a.attr
+    FROM attr_walk w
+    JOIN scope_edges e ON e.child = w.at_code
+    JOIN unit_attr a ON a.unit_code = e.up
+    WHERE w.attr IS NULL AND w.depth < 32
 ),
 keyed AS (
-    SELECT s.unit_code, min_by(a.attr, a.depth) AS key
-    FROM scope_units s LEFT JOIN attrs a ON a.unit_code = s.unit_code AND a.attr IS NOT NULL
-    GROUP BY s.unit_code
+    SELECT unit_code, min_by(attr, depth) FILTER (WHERE attr IS NOT NULL) AS key
+    FROM attr_walk GROUP BY unit_code
 ),
 -- @include reduction_facts

@@ -9,8 +9,5 @@ WITH RECURSIVE
 ,
 -- @include retirement
 ,
-keyed AS (
-    SELECT c.unit_code, ch.unit_code AS key
-    FROM scope_children ch JOIN unit_closure c ON c.ancestor_code = ch.unit_code
-),
+keyed AS (SELECT unit_code, key FROM child_units),
 -- @include reduction_facts

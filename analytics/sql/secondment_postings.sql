@@ -5,11 +5,16 @@
 WITH RECURSIVE
 -- @include scope_units
 ,
+agency_walk(agency_code, unit_code, depth) AS (
+    SELECT unit_code, unit_code, 0 FROM unit
+    WHERE unit_type IN ('so_nganh', 'co_quan_khac') AND merged_into IS NULL
+    UNION
+    SELECT w.agency_code, e.child, w.depth + 1
+    FROM agency_walk w JOIN scope_edges e ON e.up = w.unit_code
+    WHERE w.depth < 32
+),
 agency_of AS (
-    SELECT c.unit_code, min_by(c.ancestor_code, c.depth) AS agency_code
-    FROM unit_closure c JOIN unit a ON a.unit_code = c.ancestor_code
-    WHERE a.unit_type IN ('so_nganh', 'co_quan_khac') AND a.merged_into IS NULL
-    GROUP BY c.unit_code
+    SELECT unit_code, min_by(agency_code, depth) AS agency_code FROM agency_walk GROUP BY unit_code
 ),
 picked AS (
     SELECT * FROM (

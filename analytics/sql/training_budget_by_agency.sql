@@ -17,11 +17,17 @@ windows AS (
                 - INTERVAL 1 DAY AS DATE) AS window_end
     FROM city_agencies
 ),
+unit_months AS (  -- payroll summed per unit and month first: far fewer rows to join
+    SELECT unit_code, month, sum(basic_salary_vnd) AS fund
+    FROM payroll
+    WHERE unit_code IN (SELECT unit_code FROM agency_subtree)
+    GROUP BY unit_code, month
+),
 pay AS (
-    SELECT w.agency_code, sum(p.basic_salary_vnd) AS fund, count(DISTINCT p.month) AS months
+    SELECT w.agency_code, sum(p.fund) AS fund, count(DISTINCT p.month) AS months
     FROM windows w
     JOIN agency_subtree s ON s.agency_code = w.agency_code
-    JOIN payroll p ON p.unit_code = s.unit_code
+    JOIN unit_months p ON p.unit_code = s.unit_code
      AND p.month >= date_trunc('month', w.window_start) AND p.month <= w.window_end
     GROUP BY w.agency_code
 ),
