@@ -7,7 +7,9 @@ post is past their retirement date (Decree 135/2020, ``analytics.reference.retir
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -69,7 +71,7 @@ def plan_headcount(units: pd.DataFrame, civil25: pd.Series, over_quota: list[str
     return plan.sort_values(["u", "o"], kind="stable").drop(columns=["o", "u"]).reset_index(drop=True)
 
 
-def _leader_posts(unit: pd.Series, size: int) -> dict[str, list[tuple[str, float, int]]]:
+def _leader_posts(unit: Mapping[str, Any], size: int) -> dict[str, list[tuple[str, float, int]]]:
     """Leader posts of a unit by the category that holds them: (position, allowance coef, tier)."""
     role, name = unit["role"], str(unit["name"])
     if role == "agency":
@@ -142,8 +144,9 @@ def generate_people(units: pd.DataFrame, plan: pd.DataFrame, rng: np.random.Gene
     # Leaders: the first people of each unit in the category that holds the posts.
     sizes = plan.groupby("unit_code")["count"].sum()
     posts = []
-    for code, unit in info.loc[sizes.index].iterrows():
-        for cat, items in _leader_posts(pd.Series({**unit.to_dict(), "unit_code": code}), int(sizes[code])).items():
+    for unit in info.loc[sizes.index].reset_index().to_dict("records"):
+        code = str(unit["unit_code"])
+        for cat, items in _leader_posts(unit, int(sizes[code])).items():
             posts += [(code, cat, r, *item) for r, item in enumerate(items)]
     post_df = pd.DataFrame(posts, columns=["unit_code", "category", "rank", "position", "lead_coef", "tier"])
     p["rank"] = p.groupby(["unit_code", "category"]).cumcount()

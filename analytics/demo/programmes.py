@@ -110,9 +110,9 @@ def secondments(p1: pd.DataFrame, units: pd.DataFrame, quotas: pd.DataFrame,
     per_agency = q26.merge(city, on="unit_code").groupby("agency_code")["quota_assigned"].sum().sort_index()
     required = per_agency * 0.05
     factor = pd.Series(rng.permutation(np.linspace(0.6, 1.2, len(required))), index=required.index)
-    sent = np.round(required * factor).astype(np.int64)
+    sent = np.round(required * factor).clip(np.ceil(required * 0.6), np.floor(required * 1.2)).astype(np.int64)
     target = int(round(SECONDMENT_SHARE * per_agency.sum()))
-    order = required.sort_values(ascending=False).index
+    order = required.drop(factor.idxmin()).sort_values(ascending=False).index  # the laggard stays behind
     i = 0
     while sent.sum() != target and i < 10_000:  # nudge the largest agencies within 60-120 % of their share
         a = order[i % len(order)]
