@@ -8,8 +8,11 @@ Quota side (never mixed with people who left):
     plan_progress_pct = reduced_total / plan × 100           (``*_done_pct``: done only)
 
 Conventions of every function here:
-  * ``current_year`` is the latest year with quota rows for that key and category that is not after
-    the year of ``as_of`` nor after the end year of the programme;
+  * ``current_year`` is the latest year with quota rows of the category anywhere in the scope that
+    is not after the year of ``as_of`` nor after the end year of the programme; it is the same for
+    every row of a breakdown, and a unit or group without rows that year counts 0 (abolished or
+    merged away), so the rows add up to the scope (a unit late with its figures shows in
+    quality.check_units_without_data);
   * units merged since the baseline year count under the unit that took them over (unit_closure),
     so a 2021 baseline is compared on today's units; a unit created after the baseline year has no
     baseline rows and adds 0 to the baseline (its own row shows baseline 0 and pct NaN);
@@ -72,14 +75,21 @@ def period_months(policy: Policy, as_of: date) -> tuple[float, float, float]:
     return months_between(start, ref), months_between(ref, end), months_between(start, end)
 
 
-def measures(years: dict[int, tuple[int, int]], *, category: str, policy: Policy, as_of: date,
-             people_left: int = 0, retiring: int = 0) -> dict[str, Any]:
-    """The reduction measures of one key and category from {year: (quota_assigned, cut_pending)}."""
-    baseline = int(years.get(policy.reduction_baseline_year, (0, 0))[0])
+def current_year_of(years: Any, policy: Policy, as_of: date) -> int | None:
+    """The latest of ``years`` not after the year of as_of nor the programme's end year."""
     limit = min(as_of.year, policy.reduction_end_year)
     candidates = [y for y in years if y <= limit]
-    current_year = max(candidates) if candidates else None
-    current, pending = years[current_year] if current_year is not None else (baseline, 0)
+    return max(candidates) if candidates else None
+
+
+def measures(years: dict[int, tuple[int, int]], *, category: str, policy: Policy, as_of: date,
+             people_left: int = 0, retiring: int = 0, current_year: int | None = None) -> dict[str, Any]:
+    """The reduction measures of one key and category from {year: (quota_assigned, cut_pending)};
+    ``current_year`` None = the key's own latest year (current_year_of)."""
+    baseline = int(years.get(policy.reduction_baseline_year, (0, 0))[0])
+    if current_year is None:
+        current_year = current_year_of(years, policy, as_of)
+    current, pending = years.get(current_year, (0, 0)) if current_year is not None else (baseline, 0)
     done = baseline - int(current)
     total = done + int(pending)
     target = policy.target_pct(category)
@@ -146,12 +156,15 @@ def _from_facts(facts: pd.DataFrame, *, policy: Policy, as_of: date) -> list[dic
             years[(key, category)][int(year)] = (int(quota), int(pending))
         else:
             counts[(key, category, kind)] += int(n)
+    # One current year for the whole scope, so that the rows add up to the scope's figures.
+    current = {c: current_year_of({y for (_, cat), ys in years.items() if cat == c for y in ys}, policy, as_of)
+               for c in codes.REDUCTION_CATEGORIES}
     rows = []
     for key in sorted(keys, key=lambda k: (k is None, str(k))):
         for category in codes.REDUCTION_CATEGORIES:
             m = measures(years.get((key, category), {}), category=category, policy=policy, as_of=as_of,
                          people_left=counts[(key, category, "people_left")],
-                         retiring=counts[(key, category, "retiring")])
+                         retiring=counts[(key, category, "retiring")], current_year=current[category])
             rows.append({"key": key, "category": category, **m})
     return rows
 
@@ -187,13 +200,16 @@ def reduction_by_unit(con: duckdb.DuckDBPyConnection, *, category: str, scope: s
                       as_of: date | None = None, level: str = "child",
                       programme: str = "tinh_gian_2022_2026") -> pd.DataFrame:
     """One row per unit directly under the scope (today's structure; old units merged into it count
-    under it): unit_code, name, unit_type, category + MEASURES. scope None → the root units."""
+    under it): unit_code, name, unit_type, category + MEASURES. scope None → the root units. A last
+    row with unit_code None holds the units in scope under no current unit (abolished districts,
+    the scope unit's own rows), when they have data, so that the rows add up to the scope."""
     check_scope(con, scope)
     check_level(level)
     check_choice("category", category, codes.REDUCTION_CATEGORIES)
     policy, as_of = load_policy(con), as_of or today()
     facts = sql_files.query(con, "reduction_by_unit", _params(policy, scope, as_of, programme))
-    rows = [r for r in _from_facts(facts, policy=policy, as_of=as_of) if r["category"] == category]
+    rows = [r for r in _from_facts(facts, policy=policy, as_of=as_of) if r["category"] == category
+            and (r["key"] is not None or r["has_quota"] or r["people_left"] or r["retiring_before_end"])]
     names = _unit_names(con, [r["key"] for r in rows])
     out = [{"unit_code": r.pop("key"), **r} for r in rows]
     df = _frame(out, policy, ["unit_code", "category"])

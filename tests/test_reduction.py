@@ -148,6 +148,15 @@ def test_merged_units_are_compared_on_todays_unit(merged: duckdb.DuckDBPyConnect
     assert (whole["baseline_quota"], whole["current_quota"], whole["reduced_total"]) == (100, 97, 8)
 
 
+def test_units_under_no_current_unit_form_a_last_row(merged: duckdb.DuckDBPyConnection) -> None:
+    insert(merged, "unit", [unit("P2.D", "P2", unit_type="huyen_cu")])  # an abolished district
+    insert(merged, "quota", [quota("P2.D", 2021, "cong_chuc", 25)])
+    df = reduction.reduction_by_unit(merged, category="cong_chuc", scope="CT", as_of=date(2025, 12, 31))
+    assert df["unit_code"].tolist()[:2] == ["N1", "N2"] and len(df) == 3 and pd.isna(df["unit_code"].iloc[2])
+    assert (df["baseline_quota"].iloc[-1], df["reduced_done"].iloc[-1]) == (25, 25)
+    assert df["baseline_quota"].sum() == by_cat(merged, scope="CT", as_of=date(2025, 12, 31))["cong_chuc"]["baseline_quota"]
+
+
 def test_old_province_scope_lists_its_old_units(merged: duckdb.DuckDBPyConnection) -> None:
     df = reduction.reduction_by_unit(merged, category="cong_chuc", scope="P1", as_of=date(2025, 12, 31))
     assert list(df["unit_code"]) == ["P1.A"] and df["baseline_quota"].tolist() == [60]
