@@ -138,8 +138,8 @@ def secondment_postings(con: duckdb.DuckDBPyConnection, *, as_of: date,
     fractions of calendar months, allowance in VND, violations as a ';'-joined code string)."""
     check_scope(con, scope)
     policy = load_policy(con)
-    raw = sql_files.query(con, "secondment_postings", {"scope": scope, "as_of": as_of})
-    rows = [_posting(r, as_of, policy) for r in raw.astype(object).to_dict("records")]
+    raw = sql_files.records(con, "secondment_postings", {"scope": scope, "as_of": as_of})
+    rows = [_posting(r, as_of, policy) for r in raw]
     df = pd.DataFrame(rows, columns=list(POSTING_COLUMNS))
     df["allowance_vnd"] = df["allowance_vnd"].astype("Int64")
     df["age_years"] = df["age_years"].astype("Int64")

@@ -36,10 +36,21 @@ def parameters(name: str) -> frozenset[str]:
     return frozenset(_PARAM.findall(load(name)))
 
 
-def query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> pd.DataFrame:
-    """Run query ``name`` with the subset of ``params`` it uses; a fully fetched DataFrame."""
+def _execute(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> duckdb.DuckDBPyConnection:
     used = parameters(name)
     missing = used - params.keys()
     if missing:
         raise KeyError(f"query {name} needs parameters {sorted(missing)}")
-    return con.cursor().execute(load(name), {k: params[k] for k in used}).df()
+    return con.cursor().execute(load(name), {k: params[k] for k in used})
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> pd.DataFrame:
+    """Run query ``name`` with the subset of ``params`` it uses; a fully fetched DataFrame."""
+    return _execute(con, name, params).df()
+
+
+def records(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Like ``query`` but plain Python rows (dates as ``date``, NULL as None): for row-by-row work."""
+    cur = _execute(con, name, params)
+    columns = [d[0] for d in cur.description or []]
+    return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]

@@ -14,8 +14,8 @@ PACKAGE = Path(sql_files.__file__).parent
 SQL_FILES = sorted(p.stem for p in sql_files.SQL_DIR.glob("*.sql"))
 PY_SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py"))
 SQL_SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sql_files.SQL_DIR.glob("*.sql"))
-# sql_files.load("x"), sql_files.query(con, "x", …) and quality's _run("x")
-LOADED = set(re.findall(r"""(?:load\(|query\(\s*\w+\s*,\s*|_run\()\s*["'](\w+)["']""", PY_SOURCE))
+# sql_files.load("x"), sql_files.query(con, "x", …), sql_files.records(con, "x", …), quality._run("x")
+LOADED = set(re.findall(r"""(?:load\(|(?:query|records)\(\s*\w+\s*,\s*|_run\()\s*["'](\w+)["']""", PY_SOURCE))
 INCLUDED = set(re.findall(r"^[ \t]*--[ \t]*@include[ \t]+(\w+)", SQL_SOURCE, re.M))
 
 
