@@ -16,6 +16,28 @@ NaN (e.g. a percentage of a zero baseline) becomes null.
 Reduction keys per category: baseline_year, baseline_quota, current_year, current_quota,
 reduced_done, reduced_pending, reduced_total, reduced_pct, target_pct, plan, plan_progress_pct,
 people_left, then the rest of ``reduction.MEASURES``.
+
+The KPI functions behind it (each takes the connection and keyword-only arguments, ``scope`` a unit
+code or None, returns a fetched DataFrame with the settings used in ``df.attrs["policy"]``; columns
+in each docstring):
+
+    reduction.reduction_by_category(con, *, scope, as_of, programme)
+    reduction.reduction_by_unit(con, *, category, scope, as_of, level='child', programme)
+    reduction.reduction_by_group(con, *, category, by='sector'|'former_province', scope, as_of, programme)
+    reduction.reduction_by_year(con, *, category, scope)
+    reduction.people_left_by_route_year(con, *, scope, programme)
+    secondment.secondment_postings(con, *, as_of, scope)
+    secondment.secondment_by_agency(con, *, as_of, scope)
+    secondment.secondment_by_commune(con, *, as_of, scope)
+    training.training_budget_by_agency(con, *, as_of, scope, restructured_only=False)
+    training.training_by_field(con, *, scope, funding)
+    workforce.headcount_by_unit(con, *, as_of, scope, level='child')
+    workforce.headcount_by_category(con, *, as_of, scope)
+    workforce.age_pyramid(con, *, as_of, scope)
+    workforce.workforce_by(con, *, dimension, as_of, scope)
+    workforce.leaders_and_pool(con, *, as_of, scope, level='child')
+    workforce.retirements_by_year(con, *, as_of, scope, until=2030)
+    quality.quality_checks(con, *, as_of, scope) and quality.check_<code>(con, *, as_of, scope)
 """
 
 from __future__ import annotations
