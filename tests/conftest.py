@@ -45,3 +45,20 @@ def _fresh_streamlit_caches() -> Iterator[None]:
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(scope="session")
+def demo_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo city built once per test session (about 15 s), for page and browser tests.
+
+    Tests that use it must not write to it; copy it first when they do.
+    """
+    from analytics.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    c = db.connect(path)
+    try:
+        build_demo(c)
+    finally:
+        c.close()
+    return path

@@ -1,0 +1,121 @@
+"""Every page on the demo city and on an empty database, and what each page must do (AppTest)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics import db
+from ui.nav import PAGES, ROOT
+
+AS_OF = "2026-09-30"
+
+
+def _page(path: Path, monkeypatch: pytest.MonkeyPatch, file: str, **params: str) -> AppTest:
+    """Run app.py (navigation, language, banner) showing ``file``, with URL parameters."""
+    monkeypatch.setenv("OVERSIGHT_DB", str(path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for key, value in {"as_of": AS_OF, **params}.items():
+        at.query_params[key] = value
+    at.switch_page(file)
+    return at.run()
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Path:
+    path = tmp_path / "empty.duckdb"
+    db.connect(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_db_path: Path, tmp_path: Path) -> Path:
+    """A private copy for tests that write (settings)."""
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db_path, path)
+    return path
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.page_id for p in PAGES])
+def test_every_page_renders_on_the_demo_city(spec, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _page(demo_db_path, monkeypatch, spec.file)
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title, "every page has a title"
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.page_id for p in PAGES])
+def test_every_page_renders_on_an_empty_database(spec, empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _page(empty_db, monkeypatch, spec.file)
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.get("plotly_chart"), "no chart of nothing"
+
+
+@pytest.mark.parametrize("spec", [p for p in PAGES if p.page_id in {"overview", "reduction", "secondment", "training", "workforce"}],
+                         ids=lambda p: p.page_id)
+def test_empty_pages_say_what_to_import(spec, empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _page(empty_db, monkeypatch, spec.file)
+    assert any("nhập" in i.value.lower() for i in at.info), [i.value for i in at.info]
+
+
+def _spec(at: AppTest, i: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def test_category_filter_changes_the_reduction_chart(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    civil = _spec(_page(demo_db_path, monkeypatch, "pages/reduction.py", cat="cong_chuc"))
+    employees = _spec(_page(demo_db_path, monkeypatch, "pages/reduction.py", cat="vien_chuc"))
+    assert civil["data"][0]["x"] != employees["data"][0]["x"]
+
+
+def test_reduction_table_matches_its_chart(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _page(demo_db_path, monkeypatch, "pages/reduction.py", cat="cong_chuc")
+    bars = _spec(at)["data"][0]
+    table = at.dataframe[0].value
+    shown = dict(zip(table["Đơn vị"], table["Đạt % kế hoạch"], strict=True))
+    assert len(bars["y"]) == len(table)
+    for name, text in zip(bars["y"], bars["text"], strict=True):
+        assert text.endswith(shown[name]), (name, text, shown[name])
+
+
+def test_unit_page_shows_the_unit_and_its_breadcrumb(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _page(demo_db_path, monkeypatch, "pages/unit.py", unit="SNV")
+    assert not at.exception
+    assert at.title[0].value == "Sở Nội vụ"
+    assert "so_nganh" not in at.caption[0].value and "SNV" in at.caption[0].value
+
+
+def test_unit_page_without_a_unit_asks_for_one(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _page(demo_db_path, monkeypatch, "pages/unit.py")
+    assert any("Chọn một cơ quan" in i.value for i in at.info)
+
+
+def test_english_switch_changes_titles_and_number_format(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    vi = _page(demo_db_path, monkeypatch, "pages/overview.py")
+    en = _page(demo_db_path, monkeypatch, "pages/overview.py", lang="en")
+    assert vi.title[0].value == "Tổng quan sắp xếp bộ máy" and en.title[0].value == "Restructuring at a glance"
+    vi_people, en_people = vi.metric[4].value, en.metric[4].value
+    assert "." in vi_people and "," not in vi_people
+    assert "," in en_people and en_people.replace(",", "") == vi_people.replace(".", "")
+    assert _spec(vi)["layout"]["separators"] == ",." and _spec(en)["layout"]["separators"] == ".,"
+
+
+def test_a_saved_setting_changes_the_reduction_plan(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _page(demo_copy, monkeypatch, "pages/reduction.py").metric[0].value
+    con = db.connect(demo_copy)
+    from analytics.policy import save_setting
+
+    save_setting(con, "target_pct_cong_chuc", 8, user="test")
+    con.close()
+    import streamlit as st
+
+    st.cache_resource.clear()
+    after = _page(demo_copy, monkeypatch, "pages/reduction.py").metric[0].value
+
+    def plan(metric: str) -> float:  # "1.452 / 551,9" -> 551.9
+        return float(metric.split("/")[1].strip().replace(".", "").replace(",", "."))
+
+    assert plan(after) == pytest.approx(plan(before) * 8 / 5, abs=0.1)
