@@ -27,6 +27,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("training", "pages/training.py", "dao-tao", "nav.training", ":material/school:", "app.section.dashboard"),
     PageSpec("workforce", "pages/workforce.py", "doi-ngu", "nav.workforce", ":material/groups:", "app.section.dashboard"),
     PageSpec("unit", "pages/unit.py", "don-vi", "nav.unit", ":material/apartment:", "app.section.dashboard"),
+    PageSpec("import", "pages/import_data.py", "nhap-du-lieu", "nav.import", ":material/upload_file:", "app.section.data"),
     PageSpec("quality", "pages/quality.py", "chat-luong-du-lieu", "nav.quality", ":material/fact_check:", "app.section.data"),
     PageSpec("settings", "pages/settings.py", "cai-dat", "nav.settings", ":material/settings:", "app.section.admin"),
     PageSpec("about_data", "pages/about_data.py", "du-lieu", "nav.about_data", ":material/database:", "app.section.data"),

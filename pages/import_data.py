@@ -1,0 +1,85 @@
+"""Nhập dữ liệu: templates, upload of files as they arrive, every problem at once, all-or-nothing
+load, history with undo."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics import audit
+from analytics.batches import undo_batch
+from analytics.errors import OversightError
+from analytics.ingest.kinds import KINDS
+from analytics.ingest.pipeline import load, prepare
+from analytics.ingest.template import build_template
+from ui import data, errors
+from ui.auth import current_username
+from ui.labels import code
+from ui.panel import XLSX_MIME, data_table
+from ui.session import lang, tr
+from ui.views import importing as view
+
+L = lang()
+st.title(tr("imp.title"))
+st.caption(tr("imp.intro"))
+
+with st.expander(tr("imp.templates_title"), icon=":material/table_view:"):
+    kind = st.selectbox(tr("imp.template_kind"), list(KINDS), format_func=lambda k: code(k, L), key="imp_template_kind")
+    st.download_button(tr("imp.template_download"), build_template(kind), file_name=f"mau-{kind}.xlsx",
+                       mime=XLSX_MIME, key="imp_template_dl", icon=":material/download:")
+
+files = st.file_uploader(tr("imp.upload"), type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True,
+                         key="imp_files", help=tr("imp.upload_help"))
+as_of = st.date_input(tr("imp.as_of"), value=None, format="DD/MM/YYYY", key="imp_as_of", help=tr("imp.as_of_help"))
+if files and st.button(tr("imp.check"), type="primary", key="imp_check"):
+    with st.spinner(tr("imp.checking")):
+        st.session_state["imp_plan"] = prepare(data.connection(), files=[(f.name, f.getvalue()) for f in files],
+                                               as_of=as_of)
+
+plan = st.session_state.get("imp_plan")
+if plan is not None:
+    st.subheader(tr("imp.preview_title"))
+    data_table(plan.preview(), view.PREVIEW_SPEC, key="imp_preview", lang=L, file_stem="nhan-dien-tep")
+    problems = plan.problems_frame()
+    errors_, warnings_ = (view.problems_in(L, problems, s) for s in ("error", "warning"))
+    if len(errors_):
+        st.error(tr("imp.rejected", n=len(errors_)), icon=":material/block:")
+        data_table(errors_, view.PROBLEM_SPEC, key="imp_errors", lang=L, file_stem="loi-nhap-du-lieu")
+    if len(warnings_):
+        st.warning(tr("imp.warnings", n=len(warnings_)), icon=":material/warning:")
+        data_table(warnings_, view.PROBLEM_SPEC, key="imp_warnings", lang=L, file_stem="canh-bao-nhap-du-lieu")
+    if plan.ok:
+        rows = ", ".join(f"{code(t, L)}: {n}" for t, n in plan.rows_by_table().items())
+        st.success(tr("imp.ready", rows=rows), icon=":material/check_circle:")
+        if st.button(tr("imp.load"), type="primary", key="imp_load"):
+            try:
+                result = load(data.connection(), plan, user=current_username())
+            except OversightError as exc:
+                errors.show(exc, L)
+            else:
+                audit.record(data.connection(), username=current_username(), event="import", target=str(result.batch_id),
+                             detail={"files": [{"name": f.name, "sha256": f.sha256} for f in plan.files],
+                                     "rows": result.rows_by_table, "replaced": result.replaced})
+                st.session_state.pop("imp_plan", None)
+                st.success(tr("imp.loaded", batch=result.batch_id), icon=":material/check_circle:")
+
+st.subheader(tr("imp.history_title"))
+history = view.history_frame(data.run("batches.list_batches"))
+if history.empty:
+    st.caption(tr("imp.history_empty"))
+else:
+    data_table(history, view.HISTORY_SPEC, key="imp_history", lang=L, file_stem="lich-su-nhap")
+    loaded = history[history["status"] == "loaded"]["batch_id"].tolist()
+    if loaded:
+        c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
+        batch = c1.selectbox(tr("imp.undo_pick"), loaded, key="imp_undo_batch")
+        confirm = c1.checkbox(tr("imp.undo_confirm", batch=batch), key="imp_undo_confirm")
+        if c2.button(tr("imp.undo"), disabled=not confirm, key="imp_undo"):
+            try:
+                removed = undo_batch(data.connection(), int(batch), user=current_username())
+            except OversightError as exc:
+                errors.show(exc, L)
+            else:
+                audit.record(data.connection(), username=current_username(), event="undo", target=str(batch),
+                             detail={"rows": removed})
+                st.success(tr("imp.undone", batch=batch))
+                st.rerun()
