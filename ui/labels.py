@@ -9,13 +9,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui import text_en, text_vi
+import importlib
+import pkgutil
+
+import ui
 
 LANGS = ("vi", "en")
 
-TEXT: dict[str, dict[str, str]] = {"vi": text_vi.TEXT, "en": text_en.TEXT}
+
+def _merge(lang: str, attr: str) -> dict[str, str]:
+    """Merge ``attr`` of every module ``ui/text_<lang>*.py`` (one file per area); a key defined in
+    two files is a bug and stops the import."""
+    merged: dict[str, str] = {}
+    names = sorted(m.name for m in pkgutil.iter_modules(ui.__path__) if m.name.split("_")[:2] == ["text", lang])
+    for name in names:
+        part: dict[str, str] = getattr(importlib.import_module(f"ui.{name}"), attr, {})
+        twice = set(part) & set(merged)
+        if twice:
+            raise RuntimeError(f"labels defined twice ({name}): {sorted(twice)}")
+        merged.update(part)
+    return merged
+
+
+TEXT: dict[str, dict[str, str]] = {lang: _merge(lang, "TEXT") for lang in LANGS}
 # Labels of coded values (analytics.codes) and of table names.
-CODES: dict[str, dict[str, str]] = {"vi": text_vi.CODES, "en": text_en.CODES}
+CODES: dict[str, dict[str, str]] = {lang: _merge(lang, "CODES") for lang in LANGS}
 
 
 def t(key: str, lang: str = "vi", **params: Any) -> str:

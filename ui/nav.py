@@ -17,6 +17,8 @@ class PageSpec:
     icon: str
     section: str  # label key of the navigation section
     default: bool = False
+    # Pages without chrome (briefing on a projector) open full screen with ?mode=briefing.
+    chrome: bool = True
 
 
 PAGES: tuple[PageSpec, ...] = (
