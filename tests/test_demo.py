@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from analytics import batches, db
+from analytics import batches, db, reduction, workforce
 from analytics.__main__ import main
 from analytics.cli import demo as demo_cli
 from analytics.demo import build_demo
@@ -94,6 +94,49 @@ def test_quota_2026_is_a_few_percent_lower_with_units_over_quota(demo: duckdb.Du
     assert 0.9 < q26 / q25 < 0.99
     over = _one(demo, "SELECT count(*) FROM quota WHERE year = 2026 AND present > quota_assigned")
     assert 2 <= over <= 3
+
+
+AS_OF = date(2026, 9, 30)
+
+
+@pytest.mark.parametrize("category", ["cong_chuc", "vien_chuc"])
+def test_merged_agencies_cut_against_their_predecessors(demo: duckdb.DuckDBPyConnection, category: str) -> None:
+    """Each agency's 2026 quota against the 2021 quota of the old agencies merged into it: no absurd
+    progress, most on track, a few at risk or behind (Thanh tra has no public employees)."""
+    rows = reduction.reduction_by_unit(demo, category=category, scope="CT", as_of=AS_OF)
+    agencies = rows[rows["unit_type"].isin(["so_nganh", "co_quan_khac"])]
+    progress = agencies["plan_progress_pct"].dropna()
+    assert len(agencies) == 15 and len(progress) >= 14
+    assert progress.min() > -50 and progress.max() < 400
+    assert (agencies["baseline_quota"] >= agencies["current_quota"]).sum() >= 13
+    assert 3 <= agencies["status"].isin(["at_risk", "behind"]).sum() <= 5
+
+
+def test_communes_cut_a_few_percent_against_their_predecessors(demo: duckdb.DuckDBPyConnection) -> None:
+    rows = reduction.reduction_by_unit(demo, category="cong_chuc", scope="CT", as_of=AS_OF)
+    pct = rows.loc[rows["unit_type"] == "ubnd_xa", "reduced_pct"]
+    assert len(pct) == 103 and pct.notna().all()
+    assert pct.min() > -5 and pct.max() < 15 and 3 <= pct.median() <= 8
+    assert rows.loc[rows["unit_type"] == "ubnd_xa", "status"].value_counts().min() >= 5
+
+
+@pytest.mark.parametrize(("category", "low", "high"), [("cong_chuc", 8, 13), ("vien_chuc", 6, 9)])
+def test_city_quota_never_rises_2021_to_2026(demo: duckdb.DuckDBPyConnection, category: str, low: float,
+                                             high: float) -> None:
+    years = reduction.reduction_by_year(demo, category=category, scope="CT").set_index("year")["quota_assigned"]
+    assert list(years.index) == [2021, 2022, 2023, 2024, 2025, 2026]
+    assert years.is_monotonic_decreasing
+    assert low <= (1 - years[2026] / years[2021]) * 100 <= high
+
+
+def test_contract_staff_within_their_quota(demo: duckdb.DuckDBPyConnection) -> None:
+    assert _one(demo, "SELECT count(*) FROM quota WHERE year = 2026 AND category = 'nguoi_lao_dong' "
+                "AND present > quota_assigned") == 0
+    assert _one(demo, "SELECT count(*) FROM person p WHERE p.as_of = '2026-09-30' AND p.category = 'nguoi_lao_dong' "
+                "AND p.unit_code NOT IN (SELECT unit_code FROM quota WHERE year = 2026 AND category = 'nguoi_lao_dong')") == 0
+    rows = workforce.headcount_by_unit(demo, as_of=AS_OF, scope="CT")
+    staff = rows[rows["category"] == "nguoi_lao_dong"]
+    assert len(staff) == 118 and (staff["quota"] >= staff["present"]).all()
 
 
 @pytest.mark.parametrize(("category", "year", "expected"), [

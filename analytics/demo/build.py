@@ -34,7 +34,6 @@ def generate(seed: int) -> DemoData:
     """Every table of the demo, deterministic for a seed (one generator, used in a fixed order)."""
     rng = np.random.default_rng(seed)
     units = build_units(rng)
-    old_q = quotas.old_quotas(units, rng)
     civil25 = quotas.civil_2025(units, rng)
     divisions = units.loc[units["role"] == "division", "unit_code"].to_numpy()
     communes = units.loc[units["role"] == "commune", "unit_code"].to_numpy()
@@ -44,7 +43,9 @@ def generate(seed: int) -> DemoData:
     s1, s2 = people.snapshot(p, people.AS_OF_1), people.snapshot(p, people.AS_OF_2)
     present = (s2.assign(category=s2["category"].replace({"can_bo": "cong_chuc"}))
                .groupby(["unit_code", "category"]).size().rename("present").reset_index())
-    quota = pd.concat([old_q, quotas.new_quotas(units, civil25, present, over_quota, rng)], ignore_index=True)
+    new_q = quotas.new_quotas(units, civil25, present, over_quota, rng)
+    old_q = quotas.old_quotas(units, new_q, rng)
+    quota = pd.concat([old_q, new_q], ignore_index=True)
     p1 = p[~p["new_hire"]].reset_index(drop=True)
     payroll, planted_pay = build_payroll(p1, units, rng)
     red_old = programmes.old_ct_cases(units, old_q, rng)

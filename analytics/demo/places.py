@@ -87,7 +87,7 @@ OLD_AGENCIES: tuple[tuple[str, str, str, str, int, int], ...] = (
     ("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL", "CT HG ST", 60, 420),
     ("SLDTBXH", "Sở Lao động - Thương binh và Xã hội", "SNV", "CT HG ST", 65, 330),
     ("SNGV", "Sở Ngoại vụ", "SNGV", "CT ST", 25, 10),
-    ("BDT", "Ban Dân tộc", "SDTTG", "CT HG ST", 20, 0),
+    ("BDT", "Ban Dân tộc", "SDTTG", "CT HG ST", 20, 10),
     ("VPUBND", "Văn phòng UBND", "VPUBND", "CT HG ST", 75, 60),
     ("TT", "Thanh tra", "TTTP", "CT HG ST", 55, 0),
     ("BQLKCN", "Ban Quản lý các khu chế xuất và công nghiệp", "BQL_KCX_KCN", "CT HG ST", 35, 15),
