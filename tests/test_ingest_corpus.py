@@ -85,8 +85,8 @@ def test_commune_staff_list_people_genders_births(corpus: dict[str, Path], tdb: 
         ("Trần Thị Bình", "nu", date(1980, 11, 5), "can_bo"),
         ("Lê Văn Cường", "nam", date(1985, 7, 1), "cong_chuc"),
         ("Phạm Thị Dung", "nu", date(1990, 1, 20), "cong_chuc"),
-        ("Võ Thị Hòa", "nu", date(1992, 1, 1), "cong_chuc"),
-    ] or rows[4][0] == "Võ Thị Hoà"
+        ("Võ Thị Hoà", "nu", date(1992, 1, 1), "cong_chuc"),  # stored as written; only comparison keys fold tones
+    ]
     assert {r[4] for r in rows} == {"XA001"} and {r[5] for r in rows} == {date(2024, 12, 31)}
     text = _text(plan)
     for words in ("bỏ qua 1 dòng tổng cộng", "dòng tiêu đề nhóm", "chân trang", "lấy từ tiêu đề", "chỉ có năm"):

@@ -19,12 +19,10 @@ _CENT = Decimal("0.01")
 def to_arrow(kind: Kind, df: pd.DataFrame) -> pa.Table:
     arrays, names = [], []
     for c in kind.columns:
-        values = [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in df[c.name]]
+        values = df[c.name].to_numpy(dtype=object)
         if c.type == "decimal":
             values = [None if v is None else Decimal(v).quantize(_CENT) for v in values]
-        elif c.type in ("int", "count", "money"):
-            values = [None if v is None else int(v) for v in values]
-        arrays.append(pa.array(values, type=_ARROW[c.type]))
+        arrays.append(pa.array(values, type=_ARROW[c.type], from_pandas=True))
         names.append(c.name)
     return pa.Table.from_arrays(arrays, names=names)
 

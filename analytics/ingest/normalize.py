@@ -36,7 +36,12 @@ def clean_text(value: str | None) -> str | None:
     """NFC, trimmed, inner whitespace (line breaks too) collapsed; blank -> None."""
     if value is None:
         return None
-    s = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
+    s = str(value)
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
+    if "  " in s or "\n" in s or "\t" in s or "\r" in s or "\xa0" in s:
+        s = _SPACE_RE.sub(" ", s)
+    s = s.strip()
     return s or None
 
 

@@ -9,6 +9,7 @@ sheet, the typed rows per table, and every problem (errors block loading, warnin
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -60,6 +61,7 @@ class Plan:
     problems: list[Problem]
     as_of: date | None = None
     replaced: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step, for the benchmark
 
     @property
     def ok(self) -> bool:
@@ -139,19 +141,34 @@ def _check_totals(w: Sheetwork) -> None:
                                       {"stated": stated, "computed": computed}))
 
 
-def _validate(rec: Recognised, ctx: Context) -> Sheetwork:
+def _validate(rec: Recognised, ctx: Context, timings: dict[str, float]) -> Sheetwork:
+    clock = _Clock(timings)
     w = extract(rec, ctx)
     if w.kind.name == "unit" and "unit_code" in w.raw and "name" in w.raw:
         ctx.units.add(pd.DataFrame({"unit_code": w.raw["unit_code"], "name": w.raw["name"]}).dropna())
     fill_context(w, ctx)
+    clock("extract")
     if not check_columns(w) or any(p.code in ("as_of_missing",) for p in w.problems):
         return w
     convert(w, ctx)
+    clock("convert")
     rules.derive(w, ctx)
     check_required(w)
+    clock("derive")
     rules.check(w, ctx)
     _check_totals(w)
+    clock("check")
     return w
+
+
+class _Clock:
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings, self.t = timings, time.perf_counter()
+
+    def __call__(self, step: str) -> None:
+        now = time.perf_counter()
+        self.timings[step] = self.timings.get(step, 0.0) + now - self.t
+        self.t = now
 
 
 def _duplicates(table: str, df: pd.DataFrame) -> list[Problem]:
@@ -174,6 +191,8 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
             today: date | None = None) -> Plan:
     """Read, recognise and validate ``files`` (name, content) against the database; store nothing."""
     limits, read_limits = limits or Limits(), read_limits or ReadLimits()
+    timings: dict[str, float] = {}
+    clock = _Clock(timings)
     problems: list[Problem] = []
     infos: list[FileInfo] = []
     recs: list[Recognised] = []
@@ -190,18 +209,23 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
                           "WHERE f.sha256 = $s AND b.status = 'loaded'", {"s": sha}).fetchall()[0]
         if row and row[0] is not None:
             problems.append(Problem("file_duplicate", sev, name, params={"batch_id": int(row[0])}))
+        clock("hash")
         fmt, p = check_content(name, data, limits)
         problems += p
+        clock("safety")
         if fmt is None:
             continue
         sheets, p = read_workbook(name, data, fmt, read_limits)
         problems += p
+        clock("read")
         file_recs = []
         for s in sheets:
             if not s.visible:
                 problems.append(Problem("sheet_hidden", "warning", name, s.name))
                 continue
+            clock("read")
             rec = recognise(s)
+            clock("recognise")
             if rec.kind is None:
                 if not s.cells.empty:
                     problems.append(Problem("sheet_not_recognised", "warning", name, s.name))
@@ -215,7 +239,8 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
     works: list[Sheetwork] = []
     summaries = []
     for rec in sorted(recs, key=lambda r: r.kind != "unit"):  # units first: other sheets may name them
-        w = _validate(rec, ctx)
+        w = _validate(rec, ctx, timings)
+        clock.t = time.perf_counter()
         problems += _skip_notes(rec) + w.problems
         for _c, h in rec.ignored:
             problems.append(Problem("column_ignored", "warning", rec.sheet.file, rec.sheet.name, rec.header_rows[0],
@@ -235,8 +260,10 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
             df = pd.concat(parts, ignore_index=True)
             problems += _duplicates(table, df)
             tables[table] = df
-    plan = Plan(infos, summaries, tables, problems, as_of)
+    clock("assemble")
+    plan = Plan(infos, summaries, tables, problems, as_of, timings=timings)
     plan.replaced = _replaced_counts(con, plan)
+    clock("replaced")
     for t, n in plan.replaced.items():
         if n:
             plan.problems.append(Problem("replaces_rows", "warning", params={"count": n, "table": t}))
