@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import bootstrap, chrome, session
+from analytics.access import can_view
+from ui import auth, bootstrap, chrome, session
 from ui.labels import t
 from ui.nav import PAGES, PageSpec
 
@@ -19,23 +20,27 @@ def page(spec: PageSpec, lang: str) -> st.Page:
     return st.Page(spec.file, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.url_path, default=spec.default)
 
 
-full_screen = [spec for spec in PAGES if not spec.chrome]
-if st.query_params.get("mode") == "briefing" and full_screen:
-    lang = session.lang()
-    chrome.hide()
-    if not bootstrap.ensure_database(lang):
-        st.stop()
-    st.navigation([page(spec, lang) for spec in full_screen], position="hidden").run()
+full_screen = st.query_params.get("mode") == "briefing"
+lang = session.lang() if full_screen else session.language()
+if not bootstrap.ensure_database(lang):
+    st.stop()
+user = auth.gate(lang)
+if user is None:  # the login (or first-admin) form is on screen: nothing else is shown
     st.stop()
 
-lang = session.language()
-if not bootstrap.ensure_database(lang):
+allowed = [spec for spec in PAGES if can_view(user, spec.page_id)]
+chrome_less = [spec for spec in allowed if not spec.chrome]
+if full_screen and chrome_less:
+    chrome.hide()
+    st.navigation([page(spec, lang) for spec in chrome_less], position="hidden").run()
     st.stop()
 
 sections: dict[str, list[st.Page]] = {}
-for spec in PAGES:
-    sections.setdefault(t(spec.section, lang), []).append(page(spec, lang))
+for spec in allowed:
+    if spec.chrome:
+        sections.setdefault(t(spec.section, lang), []).append(page(spec, lang))
 navigation = st.navigation(sections)
+auth.account_box(user, lang)
 st.sidebar.caption(t("app.short_title", lang))
 bootstrap.demo_banner(lang)
 navigation.run()

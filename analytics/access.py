@@ -60,6 +60,7 @@ PAGES: dict[str, Page] = {
     "training": Page("viewer", False),
     "workforce": Page("viewer", False),
     "unit": Page("viewer", False),
+    "about_data": Page("viewer", False),
     "briefing": Page("viewer", False),
     "quality": Page("analyst", True),   # problems name the rows (people) they are about
     "import": Page("analyst", True),    # upload previews and rejected rows show cell values

@@ -10,18 +10,21 @@ import pandas as pd
 from analytics.errors import NotFound
 
 
-def unit_list(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None) -> pd.DataFrame:
-    """One row per unit (valid on ``active_on`` when given): unit_code, name, unit_type, level,
-    sector, former_province, parent_code, merged_into, valid_from, valid_to; agencies first."""
+def unit_list(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None,
+              within: str | None = None) -> pd.DataFrame:
+    """One row per unit (valid on ``active_on`` when given; under ``within`` and itself when given):
+    unit_code, name, unit_type, level, sector, former_province, parent_code, merged_into,
+    valid_from, valid_to; agencies first."""
     return con.cursor().execute("""
         SELECT unit_code, name, short_name, unit_type, level, sector, former_province, parent_code,
                merged_into, valid_from, valid_to
         FROM unit
-        WHERE $d IS NULL OR ((valid_from IS NULL OR valid_from <= $d) AND (valid_to IS NULL OR valid_to >= $d))
+        WHERE ($d IS NULL OR ((valid_from IS NULL OR valid_from <= $d) AND (valid_to IS NULL OR valid_to >= $d)))
+          AND ($w IS NULL OR unit_code IN (SELECT unit_code FROM unit_closure WHERE ancestor_code = $w))
         ORDER BY CASE unit_type WHEN 'thanh_pho' THEN 0 WHEN 'so_nganh' THEN 1 WHEN 'co_quan_khac' THEN 2
                  WHEN 'ubnd_xa' THEN 3 WHEN 'tinh_cu' THEN 4 WHEN 'huyen_cu' THEN 5 WHEN 'phong' THEN 6 ELSE 7 END,
                  name
-    """, {"d": active_on}).df()
+    """, {"d": active_on, "w": within}).df()
 
 
 def unit_path(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> pd.DataFrame:

@@ -7,10 +7,12 @@ import streamlit as st
 
 from ui import data
 from ui import format as fmt
+from ui.auth import require_page
 from ui.labels import code
 from ui.session import lang, tr
 
 L = lang()
+user = require_page("about_data", L)
 summary = data.run("inventory.database_summary")
 
 st.title(tr("about.title"))

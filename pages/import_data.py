@@ -6,19 +6,21 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics import audit
+from analytics.access import can_do
 from analytics.batches import undo_batch
 from analytics.errors import OversightError
 from analytics.ingest.kinds import KINDS
 from analytics.ingest.pipeline import load, prepare
 from analytics.ingest.template import build_template
 from ui import data, errors
-from ui.auth import current_username
+from ui.auth import require_page
 from ui.labels import code
 from ui.panel import XLSX_MIME, data_table
 from ui.session import lang, tr
 from ui.views import importing as view
 
 L = lang()
+user = require_page("import", L)
 st.title(tr("imp.title"))
 st.caption(tr("imp.intro"))
 
@@ -52,11 +54,11 @@ if plan is not None:
         st.success(tr("imp.ready", rows=rows), icon=":material/check_circle:")
         if st.button(tr("imp.load"), type="primary", key="imp_load"):
             try:
-                result = load(data.connection(), plan, user=current_username())
+                result = load(data.connection(), plan, user=user.username)
             except OversightError as exc:
                 errors.show(exc, L)
             else:
-                audit.record(data.connection(), username=current_username(), event="import", target=str(result.batch_id),
+                audit.record(data.connection(), username=user.username, event="import", target=str(result.batch_id),
                              detail={"files": [{"name": f.name, "sha256": f.sha256} for f in plan.files],
                                      "rows": result.rows_by_table, "replaced": result.replaced})
                 st.session_state.pop("imp_plan", None)
@@ -69,17 +71,17 @@ if history.empty:
 else:
     data_table(history, view.HISTORY_SPEC, key="imp_history", lang=L, file_stem="lich-su-nhap")
     loaded = history[history["status"] == "loaded"]["batch_id"].tolist()
-    if loaded:
+    if loaded and can_do(user, "undo_import"):
         c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
         batch = c1.selectbox(tr("imp.undo_pick"), loaded, key="imp_undo_batch")
         confirm = c1.checkbox(tr("imp.undo_confirm", batch=batch), key="imp_undo_confirm")
         if c2.button(tr("imp.undo"), disabled=not confirm, key="imp_undo"):
             try:
-                removed = undo_batch(data.connection(), int(batch), user=current_username())
+                removed = undo_batch(data.connection(), int(batch), user=user.username)
             except OversightError as exc:
                 errors.show(exc, L)
             else:
-                audit.record(data.connection(), username=current_username(), event="undo", target=str(batch),
+                audit.record(data.connection(), username=user.username, event="undo", target=str(batch),
                              detail={"rows": removed})
                 st.success(tr("imp.undone", batch=batch))
                 st.rerun()

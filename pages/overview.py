@@ -6,12 +6,14 @@ import streamlit as st
 
 from ui import data, filters
 from ui import format as fmt
+from ui.auth import require_page
 from ui.labels import code
 from ui.panel import chart_panel, data_table, empty_state
 from ui.session import lang, tr
 from ui.views import overview as view
 
 L = lang()
+user = require_page("overview", L)
 f = filters.sidebar(L, show=("as_of", "unit"))
 st.title(tr("ov.title"))
 

@@ -6,12 +6,14 @@ import streamlit as st
 
 from ui import data, filters
 from ui import format as fmt
+from ui.auth import require_page
 from ui.cards import kpi_card
 from ui.panel import data_table
 from ui.session import lang, tr
 from ui.views.quality import STATUS_ICON, rows_spec
 
 L = lang()
+user = require_page("quality", L)
 f = filters.sidebar(L, show=("as_of", "unit"))
 st.title(tr("dq.title"))
 st.caption(tr("dq.subtitle", as_of=fmt.day(f.as_of)))

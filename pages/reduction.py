@@ -6,12 +6,14 @@ import streamlit as st
 
 from ui import data, drill, filters
 from ui import format as fmt
+from ui.auth import require_page
 from ui.breakdown import pick_kind, worst
 from ui.panel import chart_panel, data_table, empty_state
 from ui.session import lang, tr
 from ui.views import reduction as view
 
 L = lang()
+user = require_page("reduction", L)
 f = filters.sidebar(L, show=("as_of", "unit", "cat"))
 st.title(tr("red.title"))
 st.caption(tr("red.subtitle", as_of=fmt.day(f.as_of)))

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.access import can_do
 from ui import data, drill, filters
 from ui import format as fmt
+from ui.auth import require_page
 from ui.cards import kpi_card
 from ui.panel import chart_panel, data_table, empty_state
 from ui.session import lang, tr
 from ui.views import secondment as view
 
 L = lang()
+user = require_page("secondment", L)
 f = filters.sidebar(L, show=("as_of", "unit"))
 st.title(tr("sec.title"))
 st.caption(tr("sec.subtitle", as_of=fmt.day(f.as_of)))
@@ -53,8 +56,10 @@ st.subheader(tr("sec.violations_title"))
 bad = postings[postings["violation_count"] > 0]
 if bad.empty:
     st.success(tr("sec.no_violations"))
-else:
+elif can_do(user, "person_list"):
     data_table(bad, view.POSTING_SPEC, key="sec_violations", lang=L, file_stem="vi-pham-dieu-kien-cu")
+else:
+    st.caption(tr("sec.violations_count_only", n=fmt.small_count(len(bad), policy["privacy_min_count"], L)))
 
 single_agency = postings["sending_agency_code"].nunique() == 1
 timeline = (view.timeline_figure(postings, L, f.as_of) if single_agency

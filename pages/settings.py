@@ -6,16 +6,18 @@ from datetime import date
 
 import streamlit as st
 
+from analytics import audit
 from analytics.errors import SettingError
 from analytics.policy import Policy, save_base_salary, save_setting
 from ui import data, errors
 from ui import format as fmt
-from ui.auth import current_username
+from ui.auth import require_page
 from ui.panel import data_table
 from ui.session import lang, tr
 from ui.views.settings import setting_input
 
 L = lang()
+user = require_page("settings", L)
 st.title(tr("settings.title"))
 st.caption(tr("settings.intro"))
 
@@ -32,7 +34,9 @@ if submitted:
     changed = {k: v for k, v in entered.items() if (v.isoformat() if isinstance(v, date) else v) != in_use[k]}
     try:
         for key, value in changed.items():
-            save_setting(data.connection(), key, value, user=current_username())
+            save_setting(data.connection(), key, value, user=user.username)
+            audit.record(data.connection(), username=user.username, event="setting_change", target=key,
+                         detail={"old": str(in_use[key]), "new": str(value)})
     except SettingError as exc:
         errors.show(exc, L)
     else:
@@ -48,7 +52,9 @@ with st.form("base_salary_form"):
     amount = c2.number_input(tr("col.amount"), min_value=0, value=int(salary["amount_vnd"].iloc[-1]), step=10_000)
     if st.form_submit_button(tr("settings.base_salary_add")):
         try:
-            save_base_salary(data.connection(), valid_from=valid_from, amount_vnd=int(amount), user=current_username())
+            save_base_salary(data.connection(), valid_from=valid_from, amount_vnd=int(amount), user=user.username)
+            audit.record(data.connection(), username=user.username, event="setting_change",
+                         target=f"base_salary:{valid_from.isoformat()}", detail={"new": int(amount)})
         except SettingError as exc:
             errors.show(exc, L)
         else:

@@ -6,12 +6,14 @@ import streamlit as st
 
 from ui import data, drill, filters
 from ui import format as fmt
+from ui.auth import require_page
 from ui.cards import kpi_card
 from ui.panel import chart_panel, empty_state
 from ui.session import lang, tr
 from ui.views import training as view
 
 L = lang()
+user = require_page("training", L)
 f = filters.sidebar(L, show=("as_of", "unit"))
 st.title(tr("train.title"))
 st.caption(tr("train.subtitle", as_of=fmt.day(f.as_of)))

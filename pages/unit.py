@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import data, drill, filters
 from ui import format as fmt
+from ui.auth import require_page
 from ui.breakdown import pick_kind, worst
 from ui.labels import code
 from ui.panel import chart_panel, data_table, empty_state
@@ -15,6 +16,7 @@ from ui.views import unit as view
 from ui.views import workforce as wf_view
 
 L = lang()
+user = require_page("unit", L)
 f = filters.sidebar(L, show=("as_of", "unit", "cat"))
 if f.unit is None:
     st.title(tr("unit.title"))

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import data, drill, filters
 from ui import format as fmt
+from ui.auth import require_page
 from ui.breakdown import pick_kind, worst
 from ui.cards import kpi_card
 from ui.panel import chart_panel, empty_state
@@ -13,6 +14,7 @@ from ui.session import lang, tr
 from ui.views import workforce as view
 
 L = lang()
+user = require_page("workforce", L)
 f = filters.sidebar(L, show=("as_of", "unit", "cat"))
 st.title(tr("wf.title"))
 st.caption(tr("wf.subtitle", as_of=fmt.day(f.as_of)))

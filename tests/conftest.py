@@ -59,6 +59,35 @@ def demo_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     c = db.connect(path)
     try:
         build_demo(c)
+        add_accounts(c)
     finally:
         c.close()
     return path
+
+
+# Test accounts: one per role, and an analyst limited to Sở Nội vụ. Passwords are test-only.
+ACCOUNTS = {
+    "admin": ("quantri", "admin", None),
+    "viewer": ("lanhdao", "viewer", None),
+    "analyst": ("chuyenvien", "analyst", None),
+    "scoped": ("chuyenvien.snv", "analyst", "SNV"),
+}
+TEST_PASSWORD = "mat-khau-thu-nghiem"
+
+
+def add_accounts(con: duckdb.DuckDBPyConnection, *, with_scoped: bool = True) -> None:
+    """Create the test accounts (the scoped one needs unit SNV to exist)."""
+    from analytics import auth
+
+    for key, (username, role, scope) in ACCOUNTS.items():
+        if key == "scoped" and not with_scoped:
+            continue
+        auth.create_user(con, username=username, password=TEST_PASSWORD, role=role, scope_unit_code=scope, by="test")
+
+
+def sign_in(at: object, who: str = "admin") -> None:
+    """Put a signed-in account into an AppTest's session (the account must exist in its database)."""
+    from analytics.auth import User
+
+    username, role, scope = ACCOUNTS[who]
+    at.session_state["user"] = User(username=username, display_name=None, role=role, scope_unit_code=scope)  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import db
+from tests.conftest import add_accounts, sign_in
 from ui.nav import ROOT
 
 GOOD = "Mã đơn vị,Năm,Đối tượng,Biên chế được giao\nSNV,2021,Công chức,50\nSNV,2024,Công chức,48\nXA001,2021,Công chức,20\n"
@@ -22,6 +23,7 @@ def units_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     con.execute("INSERT INTO import_batch (kind, created_by) VALUES ('cli', 'setup')")
     con.execute("INSERT INTO unit (unit_code, name, unit_type, level, batch_id) VALUES "
                 "('SNV', 'Sở Nội vụ', 'so_nganh', 'city', 1), ('XA001', 'Phường Ninh Kiều', 'ubnd_xa', 'commune', 1)")
+    add_accounts(con)
     con.close()
     monkeypatch.setenv("OVERSIGHT_DB", str(path))
     return path
@@ -29,6 +31,7 @@ def units_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _import_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    sign_in(at, "admin")
     at.switch_page("pages/import_data.py")
     return at.run()
 

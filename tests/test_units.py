@@ -40,6 +40,7 @@ def test_list_filters_by_validity_and_puts_the_city_first(tree: duckdb.DuckDBPyC
     assert list(units.unit_list(tree)["unit_code"])[0] == "CT"
     assert "CT_CU.SNV" not in set(units.unit_list(tree, active_on=date(2026, 1, 1))["unit_code"])
     assert "CT_CU.SNV" in set(units.unit_list(tree, active_on=date(2025, 1, 1))["unit_code"])
+    assert set(units.unit_list(tree, within="SNV")["unit_code"]) == {"SNV", "SNV.P1", "CT_CU.SNV"}
 
 
 def test_root_is_the_city_valid_on_the_day(tree: duckdb.DuckDBPyConnection) -> None:

@@ -1,15 +1,133 @@
-"""Who is using the app in this session (the login gate fills it; until then the OS account)."""
+"""Login before anything is shown, the first admin account, sessions, and page checks.
+
+The signed-in account lives in ``st.session_state["user"]`` (an ``analytics.auth.User``); on every
+run it is re-read from the database (a disabled account or changed role takes effect at once) and
+the session ends after ``AuthPolicy.session_timeout_minutes`` without activity. Passwords never
+leave this module except into ``analytics.auth``.
+"""
 
 from __future__ import annotations
 
-import getpass
+from datetime import datetime
 
 import streamlit as st
+
+from analytics import access
+from analytics import auth as core
+from analytics.errors import OversightError
+from ui import data, errors
+from ui.labels import t
+
+USER_KEY, SEEN_KEY = "user", "user_last_seen"
+
+
+def current_user() -> core.User | None:
+    user = st.session_state.get(USER_KEY)
+    return user if isinstance(user, core.User) else None
 
 
 def current_username() -> str:
     """The signed-in user's name, for history and audit rows."""
-    user = st.session_state.get("user")
+    user = current_user()
+    return user.username if user else "anonymous"
+
+
+def _sign_in(user: core.User) -> None:
+    st.session_state[USER_KEY] = user
+    st.session_state[SEEN_KEY] = datetime.now()
+
+
+def sign_out(reason: str = "logout") -> None:
+    user = current_user()
+    if user is not None and reason == "logout":
+        from analytics.audit import record
+
+        record(data.connection(), username=user.username, event="logout")
+    st.session_state.pop(USER_KEY, None)
+    st.session_state.pop(SEEN_KEY, None)
+
+
+def gate(lang: str) -> core.User | None:
+    """The signed-in account, or None after drawing the login (or first-admin) form."""
+    con = data.connection()
+    user = current_user()
     if user is not None:
-        return str(getattr(user, "username", user))
-    return f"local:{getpass.getuser()}"
+        last_seen = st.session_state.get(SEEN_KEY) or datetime.now()
+        if core.session_expired(last_seen=last_seen):
+            sign_out("expired")
+            st.info(t("auth.expired", lang), icon=":material/timer_off:")
+        else:
+            try:
+                user = core.current_user(con, username=user.username)
+            except OversightError:
+                sign_out("revoked")
+            else:
+                _sign_in(user)
+                return user
+    if core.needs_first_admin(con):
+        _first_admin_form(lang)
+    else:
+        _login_form(lang)
+    return None
+
+
+def _login_form(lang: str) -> None:
+    st.title(t("auth.login_title", lang))
+    st.caption(t("app.title", lang))
+    with st.form("login"):
+        username = st.text_input(t("auth.username", lang), key="login_username")
+        password = st.text_input(t("auth.password", lang), type="password", key="login_password")
+        submitted = st.form_submit_button(t("auth.login", lang), type="primary")
+    if submitted:
+        try:
+            user = core.authenticate(data.connection(), username=username, password=password)
+        except OversightError as exc:
+            errors.show(exc, lang)
+        else:
+            _sign_in(user)
+            st.rerun()
+
+
+def _first_admin_form(lang: str) -> None:
+    st.title(t("auth.first_admin_title", lang))
+    st.info(t("auth.first_admin_intro", lang), icon=":material/admin_panel_settings:")
+    with st.form("first_admin"):
+        username = st.text_input(t("auth.username", lang), key="admin_username")
+        name = st.text_input(t("auth.display_name", lang), key="admin_name")
+        password = st.text_input(t("auth.password", lang), type="password", key="admin_password")
+        again = st.text_input(t("auth.password_again", lang), type="password", key="admin_password_again")
+        submitted = st.form_submit_button(t("auth.create_admin", lang), type="primary")
+    if submitted:
+        if password != again:
+            st.error(t("auth.passwords_differ", lang))
+            return
+        try:
+            core.create_first_admin(data.connection(), username=username, password=password, display_name=name or None)
+            user = core.authenticate(data.connection(), username=username, password=password)
+        except OversightError as exc:
+            errors.show(exc, lang)
+        else:
+            _sign_in(user)
+            st.rerun()
+
+
+def account_box(user: core.User, lang: str) -> None:
+    """Who is signed in, their role and scope, and the sign-out button (sidebar)."""
+    box = st.sidebar.container(border=True)
+    scope = user.scope_unit_code or t("filter.all_units", lang)
+    box.markdown(f"**{user.display_name or user.username}**  \n{t(f'role.{user.role}', lang)} · {scope}")
+    if box.button(t("auth.logout", lang), key="logout", icon=":material/logout:"):
+        sign_out()
+        st.rerun()
+
+
+def require_page(page_id: str, lang: str) -> core.User:
+    """Stop the page (with a message) unless the signed-in account may see it; audited when denied."""
+    user = current_user()
+    try:
+        access.require(data.connection(), user, page_id)
+    except OversightError as exc:
+        errors.show(exc, lang)
+        st.stop()
+    assert user is not None  # require() refuses a missing user
+    return user

@@ -9,6 +9,7 @@ import or a changed setting changes the data version, so nothing stale is shown.
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import duckdb
 import streamlit as st
 
 from analytics import db
+from analytics.access import effective_scope
 from analytics.config import Settings
 from analytics.inventory import data_version
 
@@ -55,9 +57,18 @@ def _cached(path: str, data_version_: str, name: str, kwargs: tuple[tuple[str, A
 
 
 def run(name: str, **kwargs: Any) -> Any:
-    """Run ``analytics.<module>.<function>(con, **kwargs)``, cached by data version and arguments."""
+    """Run ``analytics.<module>.<function>(con, **kwargs)``, cached by data version and arguments.
+
+    Unit scope is enforced here, for every page, table and download alike: a function that takes
+    ``scope`` gets the signed-in account's effective scope (``analytics.access.effective_scope``),
+    so a unit-limited account can never read another unit's rows, and as the resolved scope is part
+    of the cache key, cached results cannot leak across scopes.
+    """
     path = db_path()
-    return _cached(path, data_version(_connection(path)), name, tuple(sorted(kwargs.items())))
+    con = _connection(path)
+    if "scope" in inspect.signature(_resolve(name)).parameters:
+        kwargs["scope"] = effective_scope(con, st.session_state.get("user"), kwargs.get("scope"))
+    return _cached(path, data_version(con), name, tuple(sorted(kwargs.items())))
 
 
 def clear() -> None:

@@ -55,6 +55,12 @@ def _store(widget_key: str, url_key: str) -> None:
         st.query_params[url_key] = value.isoformat() if isinstance(value, date) else str(value)
 
 
+def _own_scope() -> str | None:
+    """The unit a unit-limited account is confined to (None for whole-city accounts)."""
+    user = st.session_state.get("user")
+    return getattr(user, "scope_unit_code", None)
+
+
 def _reset() -> None:
     for key in URL_KEYS:
         st.query_params.pop(key, None)
@@ -75,14 +81,15 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
         as_of = box.date_input(t("filter.as_of", lang), value=as_of, format="DD/MM/YYYY", key="filter_as_of",
                                on_change=_store, args=("filter_as_of", "as_of"))
     if "unit" in show:
-        units = data.run("units.unit_list", active_on=as_of)
+        units = data.run("units.unit_list", active_on=as_of, within=_own_scope())
         names = dict(zip(units["unit_code"], units["name"], strict=True))
         options = ["__all__", *names]
         if unit not in names:
             unit = None
         picked = box.selectbox(
             t("filter.unit", lang), options, index=options.index(unit or "__all__"), key="filter_unit",
-            format_func=lambda c: t("filter.all_units", lang) if c == "__all__" else f"{names[c]} ({c})",
+            format_func=lambda c: (names.get(_own_scope() or "", t("filter.all_units", lang)) if c == "__all__"
+                                   else f"{names[c]} ({c})"),
             on_change=_store, args=("filter_unit", "unit"),
         )
         unit = None if picked == "__all__" else picked
@@ -103,5 +110,5 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
                                format_func=lambda c: t("filter.all", lang) if c == "__all__" else code_label(c, lang))
         sector = None if picked == "__all__" else picked
     box.button(t("filter.reset", lang), on_click=_reset, key="filter_reset", width="stretch")
-    root = data.run("units.root_unit", active_on=as_of)
+    root = _own_scope() or data.run("units.root_unit", active_on=as_of)
     return Filters(as_of=as_of, unit=unit, category=category, province=province, sector=sector, root=root)

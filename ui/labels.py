@@ -7,10 +7,9 @@ key used in the code exists, and that every code of ``analytics.codes`` has a la
 
 from __future__ import annotations
 
-from typing import Any
-
 import importlib
 import pkgutil
+from typing import Any
 
 import ui
 

@@ -32,6 +32,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("import", "pages/import_data.py", "nhap-du-lieu", "nav.import", ":material/upload_file:", "app.section.data"),
     PageSpec("quality", "pages/quality.py", "chat-luong-du-lieu", "nav.quality", ":material/fact_check:", "app.section.data"),
     PageSpec("settings", "pages/settings.py", "cai-dat", "nav.settings", ":material/settings:", "app.section.admin"),
+    PageSpec("users", "pages/users.py", "nguoi-dung", "nav.users", ":material/manage_accounts:", "app.section.admin"),
+    PageSpec("audit", "pages/audit_log.py", "nhat-ky", "nav.audit", ":material/history:", "app.section.admin"),
     PageSpec("about_data", "pages/about_data.py", "du-lieu", "nav.about_data", ":material/database:", "app.section.data"),
 )
 

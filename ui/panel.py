@@ -14,7 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.audit import record
 from analytics.safe_export import to_csv_bytes, to_xlsx_bytes
+from ui import data
 from ui.charts import image_config
 from ui.labels import t
 from ui.tables import Spec, formatted, labelled
@@ -81,9 +83,18 @@ def data_table(df: pd.DataFrame, spec: Spec, *, key: str, lang: str, file_stem: 
     raw = labelled(df, spec, lang)
     row = st.container(horizontal=True)
     row.download_button(t("panel.download_xlsx", lang), to_xlsx_bytes(raw, sheet_name=file_stem[:31]),
-                       file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"xlsx_{key}", icon=":material/download:")
+                        file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"xlsx_{key}", icon=":material/download:",
+                        on_click=_audit_download, args=(f"{file_stem}.xlsx", len(raw)))
     row.download_button(t("panel.download_csv", lang), to_csv_bytes(raw), file_name=f"{file_stem}.csv",
-                       mime="text/csv", key=f"csv_{key}", icon=":material/description:")
+                        mime="text/csv", key=f"csv_{key}", icon=":material/description:",
+                        on_click=_audit_download, args=(f"{file_stem}.csv", len(raw)))
+
+
+def _audit_download(file_name: str, rows: int) -> None:
+    """Every download leaves an audit row: who, which file, how many rows (never cell values)."""
+    user = st.session_state.get("user")
+    record(data.connection(), username=getattr(user, "username", None), event="download", target=file_name,
+           detail={"rows": rows})
 
 
 def empty_state(message_key: str, lang: str) -> None:
