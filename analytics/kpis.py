@@ -106,8 +106,8 @@ def _secondment(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date,
         return None
     agencies = secondment.secondment_by_agency(con, as_of=as_of, scope=scope, postings=postings)
     communes = secondment.secondment_by_commune(con, as_of=as_of, scope=scope)
-    sent = postings[postings["sent"]]
-    active = sent[sent["active"]]
+    sent = postings.loc[postings["sent"]]
+    active = sent.loc[sent["active"]]
     required = int(agencies["required"].sum())
     staff = int(agencies["staff"].sum())
     out = {

@@ -143,6 +143,12 @@ def secondment_postings(con: duckdb.DuckDBPyConnection, *, as_of: date,
     df = pd.DataFrame(rows, columns=list(POSTING_COLUMNS))
     df["allowance_vnd"] = df["allowance_vnd"].astype("Int64")
     df["age_years"] = df["age_years"].astype("Int64")
+    for col in ("planned_months", "months_served", "months_to_end"):
+        df[col] = df[col].astype("float64")
+    for col in ("receiving_especially_difficult", "sent", "active", "ended_early", "ending_within_3m",
+                "ending_within_6m", "nd76", "in_roster", "is_young", "is_woman", "is_minority"):
+        df[col] = df[col].astype(bool)
+    df["violation_count"] = df["violation_count"].astype("int64")
     df.attrs["policy"] = policy.as_dict()
     return df
 
@@ -163,8 +169,8 @@ def secondment_by_agency(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: 
         "scope": scope, "as_of": as_of, "roster_as_of": as_of, "young_age": policy.young_age_threshold})
     if postings is None:
         postings = secondment_postings(con, as_of=as_of, scope=scope)
-    sent = postings[postings["sent"]]
-    active = sent[sent["active"]]
+    sent = postings.loc[postings["sent"].astype(bool)]
+    active = sent.loc[sent["active"].astype(bool)]
     by = "sending_agency_code"
     agg = pd.DataFrame({
         "sent": sent.groupby(by).size(),

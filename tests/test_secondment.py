@@ -161,3 +161,17 @@ def test_unknown_person_is_a_violation(city: duckdb.DuckDBPyConnection) -> None:
     insert(city, "secondment", [posting("S7", "NOBODY", "STP", "XA4", "2025-08-01", "2028-07-31")])
     df = secondment.secondment_postings(city, as_of=AS_OF).set_index("secondment_id")
     assert df.loc["S7", "violations"] == "person_unknown" and pd.isna(df.loc["S7", "age_years"])
+
+
+def test_empty_database_gives_empty_frames(con: duckdb.DuckDBPyConnection) -> None:
+    assert secondment.secondment_by_agency(con, as_of=AS_OF).empty
+    postings = secondment.secondment_postings(con, as_of=AS_OF)
+    assert postings.empty and "violations" in postings.columns
+    assert secondment.secondment_by_commune(con, as_of=AS_OF).empty
+
+
+def test_agencies_without_postings(con: duckdb.DuckDBPyConnection) -> None:
+    insert(con, "unit", [unit("CT", "thanh_pho", None), unit("SNV", "so_nganh", "CT")])
+    insert(con, "quota", [{"unit_code": "SNV", "year": 2025, "category": "cong_chuc", "quota_assigned": 50}])
+    row = secondment.secondment_by_agency(con, as_of=AS_OF).iloc[0]
+    assert (row["required"], row["sent"], row["active"], row["fulfilment_pct"], row["shortfall"]) == (3, 0, 0, 0.0, 3)
