@@ -48,3 +48,12 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity == "error" for p in problems)
+
+
+def problems_xlsx(problems: list[Problem]) -> bytes:
+    """The problems table as an .xlsx download (headers are the column codes; the UI labels them)."""
+    import io
+
+    buf = io.BytesIO()
+    problems_frame(problems).to_excel(buf, index=False, sheet_name="problems", engine="openpyxl")
+    return buf.getvalue()

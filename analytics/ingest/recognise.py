@@ -234,7 +234,7 @@ def _classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, v
                    "reduction_case": "full_name", "training": "course_name"}.get(rec.kind or "", "")
     label_col = next((m.col for m in rec.columns if m.field == label_field), None)
     first_cols = list(range(min(3, grid.shape[1])))
-    nonempty = np.array([any(v is not None for v in row) for row in grid[start:]], dtype=bool) if len(grid) else []
+    nonempty: Any = np.array([any(v is not None for v in row) for row in grid[start:]], dtype=bool) if len(grid) else []
     hidden = rec.sheet.hidden_rows
     skipped = rec.skipped
     section: str | None = None

@@ -115,8 +115,10 @@ def derive(w: Sheetwork, ctx: Context) -> None:
         if "secondment_id" not in w.raw:
             set_column(t, "secondment_id", [_hash_id("TC", p, s) for p, s in zip(t["person_id"], t["start_date"], strict=True)])
     elif k == "training":
-        for c, v in (("location", "trong_nuoc"), ("participants", 1), ("cost_committed_vnd", 0), ("cost_spent_vnd", 0)):
-            _fill(t, c, v)
+        defaults: tuple[tuple[str, object], ...] = (("location", "trong_nuoc"), ("participants", 1),
+                                                     ("cost_committed_vnd", 0), ("cost_spent_vnd", 0))
+        for name, value in defaults:
+            _fill(t, name, value)
         if "record_id" not in w.raw:
             set_column(t, "record_id", [_hash_id("DT", u, p, c, s) for u, p, c, s in
                               zip(t["unit_code"], t["person_id"], t["course_name"], t["start_date"], strict=True)])
@@ -156,8 +158,8 @@ def check(w: Sheetwork, ctx: Context) -> None:
     k = w.kind.name
     for c in w.kind.columns:
         if c.type in ("int", "count", "money", "decimal"):
-            for i in np.flatnonzero([v is not None and v < 0 for v in t[c.name]]):
-                w.emit("negative", int(i), c.name)
+            for neg in np.flatnonzero([v is not None and v < 0 for v in t[c.name]]):
+                w.emit("negative", int(neg), c.name)
     if k == "person":
         _check_persons(w, ctx)
     fn = {"quota": _check_quota, "payroll": _check_payroll, "secondment": _check_secondment,

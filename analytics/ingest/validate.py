@@ -122,11 +122,14 @@ def extract(rec: Recognised, ctx: Context) -> Sheetwork:
         g_by = {g: [m for m in gender_cols if m.q("gender") == g] for g in ("nam", "nu")}
         vals = {g: _first_nonblank([col[m.col] for m in ms], n) for g, ms in g_by.items()}
         nam, nu = vals["nam"], vals["nu"]
-        gender = np.where(pd.notna(nam), "nam", np.where(pd.notna(nu), "nu", None)).astype(object)
+        gender = np.full(n, None, dtype=object)
+        gender[pd.notna(nu)] = "nu"
+        gender[pd.notna(nam)] = "nam"
         data["_gender_conflict"] = pd.notna(nam) & pd.notna(nu)
         value = _coalesce(nam, nu)
         is_mark = np.array([v in _FLAG_MARKS for v in value], dtype=bool)
-        birth = np.where(is_mark, None, value).astype(object)
+        birth = value.copy()
+        birth[is_mark] = None
         data["birth_date"] = _coalesce(data["birth_date"], birth) if "birth_date" in data else birth
         labels.setdefault("birth_date", " + ".join(m.label for m in gender_cols))
         data["gender"] = _coalesce(data["gender"], gender) if "gender" in data else gender
@@ -290,7 +293,7 @@ def convert(w: Sheetwork, ctx: Context) -> None:
         bad = [i for i, e in enumerate(errors) if e is not None]
         if bad:
             for i in np.flatnonzero(np.isin(codes, bad)):
-                code, params = errors[codes[i]]  # type: ignore[misc]
+                code, params = errors[codes[i]] or ("", {})
                 w.emit(code, int(i), c.name, **params)
         out[c.name] = arr
     w.typed = pd.DataFrame(out, index=pd.RangeIndex(n), dtype=object)

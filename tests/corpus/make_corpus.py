@@ -166,16 +166,19 @@ def roster_cp1258_csv() -> bytes:
     lines = ["Tên đơn vị;Mã cán bộ;Họ và tên;Ngày sinh;Giới tính;Loại cán bộ;Hệ số lương",
              "Sở Nội vụ;CB010;Đặng Thị Hồng;12/03/1985;Nữ;Công chức;3,33",
              "Sở Nội vụ;CB011;Huỳnh Văn Phúc;01/02/1979;Nam;Công chức;4,40"]
-    text = unicodedata.normalize("NFC", "\r\n".join(lines) + "\r\n")
-    return text.encode("cp1258", errors="strict") if _cp1258_ok(text) else text.encode("utf-8")
+    return _cp1258("\r\n".join(lines) + "\r\n")
 
 
-def _cp1258_ok(text: str) -> bool:
-    try:
-        text.encode("cp1258")
-        return True
-    except UnicodeEncodeError:
-        return False
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 writes "ộ" as "ô" + a combining dot below: letters keep their vowel marks
+    (circumflex, breve, horn) precomposed, tone marks follow as combining characters."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        base, *marks = unicodedata.normalize("NFD", ch)
+        vowel = "".join(m for m in marks if m in "\u0302\u0306\u031b")
+        tones = "".join(m for m in marks if m not in "\u0302\u0306\u031b")
+        out.append((unicodedata.normalize("NFC", base + vowel) + tones).encode("cp1258"))
+    return b"".join(out)
 
 
 def roster_nfd() -> bytes:
