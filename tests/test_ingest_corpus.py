@@ -154,3 +154,14 @@ def test_reader_places_cells_where_excel_shows_them(name: str, corpus: dict[str,
             for cell in row:
                 if isinstance(cell.value, str) and cell.coordinate not in ws.merged_cells:
                     assert s.cells.at[cell.row, cell.column - 1] == cell.value, (s.name, cell.coordinate)
+
+
+def test_gender_marks_one_hot_category_and_merged_unit(corpus: dict[str, Path], tdb: duckdb.DuckDBPyConnection) -> None:
+    steps: list[tuple[str, float]] = []
+    plan = prepare(tdb, files=[("g.xlsx", corpus["gender_marks.xlsx"].read_bytes())], as_of=mc.AS_OF,
+                   progress=lambda step, fraction: steps.append((step, fraction)))
+    assert plan.ok, _text(plan)
+    got = sorted(zip(plan.tables["person"]["full_name"], plan.tables["person"]["gender"],
+                     plan.tables["person"]["category"], plan.tables["person"]["unit_code"], strict=True))
+    assert got == [("An", "nam", "cong_chuc", "SNV"), ("Bình", "nu", "vien_chuc", "SNV"), ("Chi", "nu", "vien_chuc", "SNV")]
+    assert steps[0][1] == 0.0 and steps[-1] == ("done", 1.0)

@@ -19,6 +19,7 @@ from analytics.errors import ImportRejected
 from analytics.ingest.messages import KIND_NAMES
 from analytics.ingest.pipeline import Plan, import_files
 from analytics.ingest.problems import Problem
+from analytics.ingest.safety import Limits
 
 
 def parse_day(text: str) -> date:
@@ -74,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         try:
             plan, result = import_files(con, files=files, user=args.user or getpass.getuser(), as_of=args.as_of,
-                                        kind="cli", dry_run=args.dry_run, allow_duplicate=args.allow_duplicate)
+                                        kind="cli", dry_run=args.dry_run, allow_duplicate=args.allow_duplicate,
+                                        limits=Limits(max_file_bytes=settings.upload_max_mb * 1024 * 1024))
         except ImportRejected as exc:
             errors = [p for p in exc.problems if p.severity == "error"]
             print_problems(exc.problems)

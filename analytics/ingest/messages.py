@@ -80,6 +80,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "secondment_short": {"vi": "thời gian tăng cường dưới 36 tháng mà không có quyết định ngoại lệ",
                          "en": "secondment shorter than 36 months without an exception decision"},
     "same_unit": {"vi": "đơn vị cử và xã nhận trùng nhau", "en": "sending and receiving unit are the same"},
+    "unit_self_reference": {"vi": "đơn vị không thể trực thuộc / sáp nhập vào chính nó",
+                            "en": "a unit cannot belong to / merge into itself"},
     "total_below_basic": {"vi": "tổng thu nhập nhỏ hơn lương cơ bản", "en": "total below basic salary"},
     "participants_person": {"vi": "khóa học gắn một người thì số người phải là 1", "en": "a course for one person has 1 participant"},
     "no_base_salary": {"vi": "không có lương cơ sở cho tháng {month}", "en": "no base salary for {month}"},

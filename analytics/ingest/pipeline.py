@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -30,6 +30,7 @@ from analytics.ingest.problems import Problem, has_errors, problems_frame
 from analytics.ingest.reader import ReadLimits, read_workbook
 from analytics.ingest.recognise import Recognised, recognise
 from analytics.ingest.safety import Limits, check_content
+from analytics.ingest.template import GUIDE_SHEET
 from analytics.ingest.units import UnitResolver
 from analytics.ingest.validate import (
     Context,
@@ -188,9 +189,13 @@ def _duplicates(table: str, df: pd.DataFrame) -> list[Problem]:
 
 def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]], as_of: date | None = None,
             allow_duplicate: bool = False, limits: Limits | None = None, read_limits: ReadLimits | None = None,
-            today: date | None = None) -> Plan:
-    """Read, recognise and validate ``files`` (name, content) against the database; store nothing."""
+            today: date | None = None, progress: Callable[[str, float], None] | None = None) -> Plan:
+    """Read, recognise and validate ``files`` (name, content) against the database; store nothing.
+
+    ``progress(step, fraction)`` is called as files are read and sheets validated (a progress bar).
+    """
     limits, read_limits = limits or Limits(), read_limits or ReadLimits()
+    report = progress or (lambda step, fraction: None)
     timings: dict[str, float] = {}
     clock = _Clock(timings)
     problems: list[Problem] = []
@@ -198,7 +203,8 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
     recs: list[Recognised] = []
     seen: dict[str, str] = {}
     cur = con.cursor()
-    for name, data in files:
+    for n_file, (name, data) in enumerate(files):
+        report(f"read:{name}", n_file / max(len(files), 1) / 2)
         sha = hashlib.sha256(data).hexdigest()
         infos.append(FileInfo(name, sha, len(data)))
         sev = "warning" if allow_duplicate else "error"
@@ -220,6 +226,8 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
         clock("read")
         file_recs = []
         for s in sheets:
+            if s.name == GUIDE_SHEET and fmt == "xlsx":
+                continue  # the instructions sheet of our own templates
             if not s.visible:
                 problems.append(Problem("sheet_hidden", "warning", name, s.name))
                 continue
@@ -238,7 +246,9 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
     ctx = _context(con, as_of, today)
     works: list[Sheetwork] = []
     summaries = []
-    for rec in sorted(recs, key=lambda r: r.kind != "unit"):  # units first: other sheets may name them
+    ordered = sorted(recs, key=lambda r: r.kind != "unit")  # units first: other sheets may name them
+    for n_rec, rec in enumerate(ordered):
+        report(f"check:{rec.sheet.file}:{rec.sheet.name}", 0.5 + n_rec / max(len(ordered), 1) / 2)
         w = _validate(rec, ctx, timings)
         clock.t = time.perf_counter()
         problems += _skip_notes(rec) + w.problems
@@ -261,6 +271,7 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
             problems += _duplicates(table, df)
             tables[table] = df
     clock("assemble")
+    report("done", 1.0)
     plan = Plan(infos, summaries, tables, problems, as_of, timings=timings)
     plan.replaced = _replaced_counts(con, plan)
     clock("replaced")
@@ -318,9 +329,10 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
 
 def import_files(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]], user: str,
                  as_of: date | None = None, kind: str = "upload", dry_run: bool = False,
-                 allow_duplicate: bool = False) -> tuple[Plan, LoadResult | None]:
+                 allow_duplicate: bool = False, limits: Limits | None = None,
+                 progress: Callable[[str, float], None] | None = None) -> tuple[Plan, LoadResult | None]:
     """prepare + load; raises ImportRejected (every problem) when any error was found."""
-    plan = prepare(con, files=files, as_of=as_of, allow_duplicate=allow_duplicate)
+    plan = prepare(con, files=files, as_of=as_of, allow_duplicate=allow_duplicate, limits=limits, progress=progress)
     if not plan.ok:
         raise ImportRejected(plan.problems)
     if dry_run:

@@ -170,6 +170,13 @@ def _score(kind: str, matches: list[Match]) -> int:
     return len(names)
 
 
+def _duplicates(matches: list[Match]) -> int:
+    """Columns claiming a field another column already has: a header window that splits them
+    (e.g. "Giới tính" over "Nam" / "Nữ") is the better reading."""
+    plain = [m.field for m in matches if not m.qualifier and m.field != "_stt"]
+    return len(plain) - len(set(plain))
+
+
 def _resolve_duplicates(matches: list[Match]) -> tuple[list[Match], list[tuple[int, str]]]:
     """One column per field (the best variant wins; the others become alternates ``<field>#2``);
     qualified columns (Nam/Nữ, wide quota years) are all kept."""
@@ -310,7 +317,7 @@ def recognise(sheet: Sheet) -> Recognised:
                 if kind == "quota_wide" and s and not any(m.field == "year" for m in
                                                           _fields_for("quota", top, r, d)):
                     s += 100  # years as columns: the long form cannot read this sheet
-                if s and (best is None or (s, -d) > (best[0], -best[1])):
+                if s and (best is None or (s, -_duplicates(matches), -d) > (best[0], -_duplicates(best[4]), -best[1])):
                     best = (s, d, r, kind, matches)
     if best is None:
         return Recognised(sheet, None)

@@ -312,7 +312,22 @@ def _roster(rows: list[list[Any]]) -> bytes:
     return _table([["Mã đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ", "Hệ số lương"], *rows])
 
 
+def gender_marks() -> bytes:
+    """Gender as an "x" under Nam / Nữ (merged "Giới tính" above), category as one-hot columns."""
+    wb, ws = _sheet([["STT", "Họ và tên", "Ngày sinh", "Giới tính", None, "Công chức", "Viên chức", "Đơn vị"],
+                     [None, None, None, "Nam", "Nữ", None, None, None],
+                     [1, "An", "01/01/1980", "x", None, "x", None, "Sở Nội vụ"],
+                     [2, "Bình", "02/02/1982", None, "x", None, "x", None],
+                     [3, "Chi", "03/03/1983", None, "X", None, "x", None]])
+    ws.merge_cells("D1:E1")
+    ws.merge_cells("H3:H5")  # one unit cell for three people
+    for col in "ABCFG":
+        ws.merge_cells(f"{col}1:{col}2")
+    return _bytes(wb)
+
+
 CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
+    "gender_marks.xlsx": (gender_marks, {"tables": {"person": 3}}),
     "commune_staff.xlsx": (commune_staff, {"tables": {"person": 5}}),
     "quota_wide_cantho.xlsx": (wide_quota, {"tables": {"quota": 32}}),
     "roster_plain.csv": (roster_plain_csv, {"tables": {"person": 3}}),
@@ -358,6 +373,8 @@ CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
                                              [None, None, "Nam", "Nữ", None],
                                              ["SNV", "An", "01/01/1980", "01/01/1980", "CC"]]),
                              {"words": ["mâu thuẫn"]}),
+    "unit_self_reference.xlsx": (lambda: _table([["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cấp", "Đơn vị cấp trên"],
+                                                 ["P9", "Phòng Chín", "phong", "city", "P9"]]), {"words": ["chính nó"]}),
     "bad_code.xlsx": (lambda: _roster([["SNV", "C1", "An", "01/01/1980", "Nam", "Giáo viên", "2,34"]]),
                       {"words": ["giá trị không hợp lệ", "Giáo viên"]}),
 }
