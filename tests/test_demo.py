@@ -51,7 +51,7 @@ def test_communes_by_former_province(demo: duckdb.DuckDBPyConnection, province: 
     ("SELECT count(*) FROM unit WHERE unit_type = 'ubnd_xa' AND valid_to IS NULL", 103),
     ("SELECT count(*) FROM unit WHERE commune_kind = 'phuong' AND valid_to IS NULL", 31),
     ("SELECT count(*) FROM unit WHERE parent_code = 'CT' AND unit_type IN ('so_nganh', 'co_quan_khac')", 15),
-    ("SELECT count(*) FROM unit WHERE unit_type = 'dvsnc'", 1450),
+    ("SELECT count(*) FROM unit WHERE unit_type = 'dvsnc' AND valid_to IS NULL", 1450),
     ("SELECT count(*) FROM unit WHERE unit_type = 'tinh_cu' AND merged_into = 'CT'", 3),
     ("SELECT count(*) FROM unit WHERE unit_type = 'huyen_cu'", 9 + 8 + 11),
     ("SELECT count(*) FROM unit WHERE unit_type = 'ubnd_xa' AND valid_to IS NULL AND especially_difficult", 15),
@@ -127,6 +127,16 @@ def test_city_quota_never_rises_2021_to_2026(demo: duckdb.DuckDBPyConnection, ca
     assert list(years.index) == [2021, 2022, 2023, 2024, 2025, 2026]
     assert years.is_monotonic_decreasing
     assert low <= (1 - years[2026] / years[2021]) * 100 <= high
+
+
+@pytest.mark.parametrize("category", ["cong_chuc", "vien_chuc"])
+def test_every_sector_compares_2026_with_its_own_2021_staff(demo: duckdb.DuckDBPyConnection, category: str) -> None:
+    """Old public employees are counted on public service units of their sector, so no sector shows
+    a quota out of nowhere or a cut to zero."""
+    rows = reduction.reduction_by_group(demo, category=category, by="sector", scope="CT", as_of=AS_OF)
+    used = rows[(rows["baseline_quota"] > 0) | (rows["current_quota"] > 0)]
+    assert used["group_code"].notna().all() and len(used) == (1 if category == "cong_chuc" else 6)
+    assert ((used["reduced_pct"] > 0) & (used["reduced_pct"] < 20)).all()
 
 
 def test_contract_staff_within_their_quota(demo: duckdb.DuckDBPyConnection) -> None:

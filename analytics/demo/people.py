@@ -57,7 +57,7 @@ def plan_headcount(units: pd.DataFrame, civil25: pd.Series, over_quota: list[str
     agencies = units.loc[units["role"] == "agency", "unit_code"]
     rows += [(c, "nguoi_lao_dong", int(rng.integers(4, 11))) for c in agencies]
     rows += [(c, "nguoi_lao_dong", int(rng.integers(2, 5))) for c in units.loc[units["role"] == "commune", "unit_code"]]
-    dv = units[units["unit_type"] == "dvsnc"]
+    dv = units[(units["unit_type"] == "dvsnc") & units["valid_to"].isna()]
     nld = np.where(dv["role"] == "hospital", np.round(dv["size"] * 0.08), rng.integers(0, 3, len(dv))).astype(np.int64)
     rows += [(c, "nguoi_lao_dong", int(n)) for c, n in zip(dv["unit_code"], nld, strict=True)]
     employees = TOTAL_PEOPLE - sum(r[2] for r in rows)

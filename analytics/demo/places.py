@@ -93,6 +93,17 @@ OLD_AGENCIES: tuple[tuple[str, str, str, str, int, int], ...] = (
     ("BQLKCN", "Ban Quản lý các khu chế xuất và công nghiệp", "BQL_KCX_KCN", "CT HG ST", 35, 15),
 )
 
+# Sector of the public service units of an old agency (by code suffix); the rest: su_nghiep_khac.
+OLD_SERVICE_SECTOR = {"SGDDT": "giao_duc", "SYT": "y_te", "SNNPTNT": "nong_nghiep", "STNMT": "nong_nghiep",
+                      "SVHTTDL": "van_hoa_the_thao", "BDT": "van_hoa_the_thao", "SKHCN": "khoa_hoc_cong_nghe",
+                      "STTTT": "khoa_hoc_cong_nghe"}
+# The public service units of an old district, by sector: code suffix, name, sector.
+DISTRICT_SERVICES: tuple[tuple[str, str, str], ...] = (
+    ("GD", "Các trường mầm non, tiểu học, THCS", "giao_duc"),
+    ("YT", "Các trạm y tế xã", "y_te"),
+    ("SN", "Các đơn vị sự nghiệp khác", "su_nghiep_khac"),
+)
+
 OLD_DISTRICTS: dict[str, tuple[str, ...]] = {
     "CT_CU": ("Quận Ninh Kiều", "Quận Bình Thủy", "Quận Cái Răng", "Quận Ô Môn", "Quận Thốt Nốt",
               "Huyện Phong Điền", "Huyện Cờ Đỏ", "Huyện Thới Lai", "Huyện Vĩnh Thạnh"),

@@ -116,7 +116,8 @@ def new_quotas(units: pd.DataFrame, civil25: pd.Series, present: pd.DataFrame, o
         _rows(codes, 2026, "cong_chuc", q26, "Nghị quyết số 45/NQ-HĐND", date(2025, 12, 10), date(2026, 9, 30),
               pending=pending, pending_decision=PENDING_DECISION_2026, present=civil_present),
     ]
-    budget = units[(units["unit_type"] == "dvsnc") & ~units["self_financed"]]["unit_code"].to_numpy()
+    budget = units[(units["unit_type"] == "dvsnc") & units["valid_to"].isna() & ~units["self_financed"]]
+    budget = budget["unit_code"].to_numpy()
     vp = np.array([int(pres.get((c, "vien_chuc"), 0)) for c in budget])
     v26 = vp + np.round(vp * rng.uniform(0.0, 0.08, len(vp))).astype(np.int64)
     v25 = v26 + np.round(v26 * rng.uniform(0.0, 0.025, len(vp))).astype(np.int64)
@@ -258,6 +259,26 @@ def _old_agencies_and_districts(units: pd.DataFrame, new: pd.DataFrame, category
     return pd.Series(split)
 
 
+def _to_services(units: pd.DataFrame, new: pd.DataFrame, employees: pd.Series) -> pd.Series:
+    """Public-employee quota of each old agency and district -> its public service units (one per
+    old agency; per district, split by sector like the new communes' units of its former province)."""
+    service = units[units["role"] == "old_service"]
+    current = units[(units["unit_type"] == "dvsnc") & (units["level"] == "commune")].set_index("unit_code")
+    q = new[(new["year"] == 2026) & (new["category"] == "vien_chuc")].set_index("unit_code")["quota_assigned"]
+    q = q[q.index.isin(current.index)]
+    mix = q.groupby([current.loc[q.index, "former_province"].to_numpy(), current.loc[q.index, "sector"].to_numpy()]).sum()
+    out: dict[str, int] = {}
+    for parent, group in service.groupby("parent_code", sort=False):
+        total = int(employees.get(parent, 0))
+        if len(group) == 1:
+            out[str(group["unit_code"].iloc[0])] = total
+            continue
+        province = str(group["former_province"].iloc[0])
+        w = [float(mix.get((province, sector), 0)) for sector in group["sector"]]
+        out.update(zip(group["unit_code"], (int(x) for x in allocate(total, w)), strict=True))
+    return pd.Series(out)
+
+
 def old_quotas(units: pd.DataFrame, new: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     """2021-2024 quotas of the former provinces' agencies, districts and communes, derived from the
     new city's quotas ``new`` (see the module docstring)."""
@@ -266,12 +287,14 @@ def old_quotas(units: pd.DataFrame, new: pd.DataFrame, rng: np.random.Generator)
                               / (1 - CITY_CUT[c]))) for c in CATEGORIES}
     base = {c: _old_agencies_and_districts(units, new, c, city_2021[c], int(communes.sum()) if c == "cong_chuc" else 0,
                                            rng) for c in CATEGORIES}
+    base["vien_chuc"] = _to_services(units, new, base["vien_chuc"])
     frames: list[pd.DataFrame] = []
-    for province, _, _ in places.PROVINCES:
-        mine = units[(units["parent_code"] == province) & units["role"].isin(("old_agency", "old_district"))]
-        codes = mine["unit_code"].to_numpy()
+    for province, _, former in places.PROVINCES:
+        old = units[(units["former_province"] == former) & units["valid_to"].notna()]
         decisions = _decisions(rng, places.PROVINCE_LABEL[province])
         for category in CATEGORIES:
+            roles = ("old_agency", "old_district") if category == "cong_chuc" else ("old_service",)
+            codes = old.loc[old["role"].isin(roles), "unit_code"].to_numpy()
             q21 = base[category].reindex(codes).fillna(0).to_numpy(dtype=np.int64)
             if province == "CT_CU":
                 cuts = CT_CIVIL_CUTS if category == "cong_chuc" else CT_EMPLOYEE_CUTS

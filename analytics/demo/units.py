@@ -45,7 +45,7 @@ def _new_city(rows: list[dict[str, object]]) -> None:
     rows.append(_row("CT", "Thành phố Cần Thơ", "thanh_pho", "city", "city", short_name="Cần Thơ",
                      valid_from=NEW_FROM))
     for code, name, utype, _, divisions in places.AGENCIES:
-        sector = "quan_ly_nha_nuoc" if utype == "so_nganh" else None
+        sector = "quan_ly_nha_nuoc"
         rows.append(_row(code, name, utype, "city", "agency", short_name=name, sector=sector, parent_code="CT",
                          valid_from=NEW_FROM, restructured_on=NEW_FROM, agency_code=code))
         for i, div in enumerate(divisions, start=1):
@@ -83,24 +83,37 @@ def _communes(rows: list[dict[str, object]], rng: np.random.Generator) -> list[t
 
 
 def _former_provinces(rows: list[dict[str, object]]) -> None:
+    """The old provinces, their agencies and districts. Their public employees are counted on one
+    unit per old agency and per district and sector ("the public service units of …", role
+    old_service), so that a 2021 public-employee quota has the sector of the staff it counts."""
     for code, name, province in places.PROVINCES:
         rows.append(_row(code, name, "tinh_cu", "city", "province", short_name=name.split(" (")[0],
                          former_province=province, merged_into="CT", valid_to=OLD_TO))
         key = code[:2]
         label = places.PROVINCE_LABEL[code]
-        for suffix, name_, new, where, _, _ in places.OLD_AGENCIES:
+        for suffix, name_, new, where, _, employees in places.OLD_AGENCIES:
             if key not in where.split():
                 continue
             utype = "co_quan_khac" if suffix == "BQLKCN" else "so_nganh"
             rows.append(_row(f"{code}.{suffix}", f"{name_} {label} (cũ)", utype, "city", "old_agency",
-                             short_name=name_, sector="quan_ly_nha_nuoc" if utype == "so_nganh" else None,
-                             former_province=province, parent_code=code, merged_into=new, valid_to=OLD_TO,
-                             agency_code=new))
+                             short_name=name_, sector="quan_ly_nha_nuoc", former_province=province,
+                             parent_code=code, merged_into=new, valid_to=OLD_TO, agency_code=new))
+            if employees:
+                rows.append(_row(f"{code}.{suffix}.DV", f"Các đơn vị sự nghiệp thuộc {name_} {label} (cũ)", "dvsnc",
+                                 "city", "old_service",
+                                 sector=places.OLD_SERVICE_SECTOR.get(suffix, "su_nghiep_khac"),
+                                 former_province=province, parent_code=f"{code}.{suffix}", valid_to=OLD_TO,
+                                 agency_code=new))
         for i, dname in enumerate(places.OLD_DISTRICTS[code], start=1):
-            rows.append(_row(f"{code}.H{i:02d}", f"{dname} (cũ)", "huyen_cu", "district", "old_district",
+            district = f"{code}.H{i:02d}"
+            rows.append(_row(district, f"{dname} (cũ)", "huyen_cu", "district", "old_district",
                              short_name=dname.split(" ", 1)[1] if not dname.startswith("Thành phố")
-                             else dname.removeprefix("Thành phố "),
+                             else dname.removeprefix("Thành phố "), sector="quan_ly_nha_nuoc",
                              former_province=province, parent_code=code, valid_to=OLD_TO))
+            for suffix, what, sector in places.DISTRICT_SERVICES:
+                rows.append(_row(f"{district}.{suffix}", f"{what} thuộc {dname} (cũ)", "dvsnc", "district",
+                                 "old_service", sector=sector, former_province=province,
+                                 parent_code=district, valid_to=OLD_TO))
 
 
 def _service_units(rows: list[dict[str, object]], communes: list[tuple[str, str, str, str]],
