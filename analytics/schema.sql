@@ -367,3 +367,17 @@ SELECT as_of, unit_code, person_id, last_day(min(reach_date)) AS retirement_date
 FROM candidates
 WHERE year(reach_date) = year
 GROUP BY as_of, unit_code, person_id;
+
+-- Frozen briefing decks ("chốt số liệu", issue 6; migration 0004). A snapshot stores the DATA of the
+-- briefing deck (analytics/briefing.py deck(): codes, numbers and dates, no person names or IDs) as
+-- JSON, so figures shown at a past meeting never move.
+CREATE SEQUENCE IF NOT EXISTS briefing_snapshot_seq START 1;
+CREATE TABLE IF NOT EXISTS briefing_snapshot (
+    snapshot_id     BIGINT PRIMARY KEY DEFAULT nextval('briefing_snapshot_seq'),
+    taken_at        TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    taken_by        VARCHAR NOT NULL,
+    label           VARCHAR NOT NULL,
+    scope_unit_code VARCHAR,            -- NULL = the whole database
+    as_of           DATE NOT NULL,
+    deck            JSON NOT NULL
+);

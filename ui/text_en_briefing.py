@@ -35,7 +35,7 @@ TEXT = {
     "brief.topic.freshness": "Data freshness",
     "brief.topic.compare": "Two frozen sets of figures compared",
     "brief.find.no_data": "{topic}: no data yet",
-    "brief.find.headline.remaining": "{remaining} {category} posts still to cut by the end of {end_year}",
+    "brief.find.headline.remaining": "{remaining} posts of {category} still to cut by the end of {end_year}",
     "brief.find.headline.reached": "Both categories have reached their reduction plan to the end of {end_year}",
     "brief.find.headline.overview": "Headline figures of the restructuring programme",
     "brief.find.reduction.category_behind": "{category} at {progress} of the reduction plan; time elapsed calls for {expected}",
