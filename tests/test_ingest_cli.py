@@ -111,3 +111,28 @@ def test_template_command_writes_xlsx(tmp_path: Path, capsys: pytest.CaptureFixt
     out = tmp_path / "mau.xlsx"
     assert main(["template", "person", "--out", str(out)]) == 0
     assert out.read_bytes()[:2] == b"PK"
+
+
+def test_person_on_another_units_roster_is_warned(tmp_path: Path, dbpath: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(_roster(tmp_path, "a.xlsx", [("P1", "An")])), "--db", str(dbpath), "--as-of", "31/12/2024"]) == 0
+    other = tmp_path / "b.xlsx"
+    other.write_bytes(mc._roster([["SYT", "P1", "An", "01/01/1980", "Nam", "CC", "2,34"]]))
+    capsys.readouterr()
+    assert main(["import", str(other), "--db", str(dbpath), "--as-of", "31/12/2024"]) == 0
+    assert "mã cán bộ đã có ở đơn vị SNV cùng ngày số liệu (lô 2)" in capsys.readouterr().out
+
+
+def test_blank_unit_cells_take_the_unit_above(tmp_path: Path, dbpath: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "ff.xlsx"
+    f.write_bytes(mc._roster([["SNV", "F1", "An", "01/01/1980", "Nam", "CC", "2,34"],
+                              [None, "F2", "Bình", "01/01/1981", "Nữ", "CC", "2,34"],
+                              ["SYT", "F3", "Chi", "01/01/1982", "Nữ", "VC", "2,34"],
+                              [None, "F4", "Dũng", "01/01/1983", "Nam", "VC", "2,34"]]))
+    assert main(["import", str(f), "--db", str(dbpath), "--as-of", "31/12/2024"]) == 0
+    assert "ô đơn vị để trống ở 2 dòng" in capsys.readouterr().out
+    con = db.connect(dbpath)
+    try:
+        got = con.execute("SELECT person_id, unit_code FROM person ORDER BY 1").fetchall()
+    finally:
+        con.close()
+    assert got == [("F1", "SNV"), ("F2", "SNV"), ("F3", "SYT"), ("F4", "SYT")]

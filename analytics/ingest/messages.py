@@ -53,6 +53,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "as_of_from_title": {"vi": "số liệu đến ngày {as_of} lấy từ tiêu đề biểu", "en": "as-of date {as_of} taken from the title"},
     "as_of_missing": {"vi": "không biết số liệu đến ngày nào: thêm cột \"Số liệu đến ngày\" hoặc dùng --as-of",
                       "en": "as-of date unknown: add a column or pass --as-of"},
+    "unit_forward_filled": {"vi": "ô đơn vị để trống ở {count} dòng: lấy đơn vị của dòng trên",
+                            "en": "unit left blank on {count} rows: the unit of the row above is used"},
+    "person_elsewhere": {"vi": "mã cán bộ đã có ở đơn vị {other_unit} cùng ngày số liệu (lô {batch_id})",
+                         "en": "person ID already in unit {other_unit} on the same as-of date (batch {batch_id})"},
     "unit_from_title": {"vi": "đơn vị {unit_code} lấy từ {source}", "en": "unit {unit_code} taken from the {source}"},
     # --- values
     "required": {"vi": "thiếu giá trị bắt buộc", "en": "required value missing"},

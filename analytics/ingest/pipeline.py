@@ -274,11 +274,33 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
     report("done", 1.0)
     plan = Plan(infos, summaries, tables, problems, as_of, timings=timings)
     plan.replaced = _replaced_counts(con, plan)
+    if "person" in tables:
+        plan.problems += _people_elsewhere(con, tables["person"])
     clock("replaced")
     for t, n in plan.replaced.items():
         if n:
             plan.problems.append(Problem("replaces_rows", "warning", params={"count": n, "table": t}))
     return plan
+
+
+def _people_elsewhere(con: duckdb.DuckDBPyConnection, people: pd.DataFrame) -> list[Problem]:
+    """Against the database: a person ID already on another unit's roster at the same as-of date
+    (that roster is not being replaced by this upload). Suspicious, not impossible: a warning."""
+    keys = people[["as_of", "unit_code", "person_id", "_file", "_sheet", "_row"]].copy()
+    keys["as_of"] = pd.to_datetime(keys["as_of"]).dt.date.astype(object)
+    cur = con.cursor()
+    cur.register("_plan_people", keys)
+    try:
+        rows = cur.execute("""
+            SELECT k._file, k._sheet, k._row, k.person_id, p.unit_code, p.batch_id
+            FROM _plan_people k JOIN person p ON p.as_of = k.as_of AND p.person_id = k.person_id
+            WHERE p.unit_code <> k.unit_code
+              AND NOT EXISTS (SELECT 1 FROM _plan_people r WHERE r.unit_code = p.unit_code AND r.as_of = p.as_of)
+            ORDER BY k._row""").fetchall()
+    finally:
+        cur.unregister("_plan_people")
+    return [Problem("person_elsewhere", "warning", f, s, int(r), "person_id", pid, {"other_unit": u, "batch_id": b})
+            for f, s, r, pid, u, b in rows]
 
 
 def _replace_keys(table: str, df: pd.DataFrame) -> pd.DataFrame:

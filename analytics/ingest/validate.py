@@ -34,6 +34,7 @@ from analytics.ingest.problems import Problem
 from analytics.ingest.recognise import Recognised
 from analytics.ingest.units import UnitResolver
 
+FORWARD_FILL_UNIT = ("person", "payroll", "reduction_case", "training")
 _FLAG_MARKS = {"x", "X", "✓", "✔", "v", "V", "1", "+", "có", "Có"}
 
 
@@ -142,8 +143,20 @@ def extract(rec: Recognised, ctx: Context) -> Sheetwork:
             cats[marked] = m.q("category")
         data["category"] = _coalesce(data["category"], cats) if "category" in data else cats
         labels.setdefault("category", " + ".join(m.label for m in cat_cols))
+    filled = 0
+    if kind.name in FORWARD_FILL_UNIT and "unit_code" in data and n:
+        # A unit written once above its people (cells left blank, not merged): carry it down.
+        units = data["unit_code"]
+        blank = pd.isna(units)
+        if blank.any() and not blank.all():
+            data["unit_code"] = pd.Series(units, dtype=object).ffill().to_numpy(dtype=object)
+            filled = int((blank & pd.notna(data["unit_code"])).sum())
     raw = pd.DataFrame(data, index=pd.RangeIndex(n))
-    return Sheetwork(rec, kind, raw, labels)
+    w = Sheetwork(rec, kind, raw, labels)
+    if filled:
+        first = int(np.flatnonzero(blank)[0])
+        w.emit("unit_forward_filled", first, "unit_code", "warning", count=filled)
+    return w
 
 
 def _first_nonblank(arrays: list[np.ndarray], n: int) -> np.ndarray:
