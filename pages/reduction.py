@@ -29,7 +29,7 @@ for column, (_, row) in zip(st.columns(len(by_cat)), by_cat.iterrows(), strict=T
         view.cards(row, L)
 
 row = by_cat.set_index("category").loc[f.category]
-by_unit = pick_kind(data.run("reduction.reduction_by_unit", category=f.category, scope=f.scope, as_of=f.as_of),
+by_unit = pick_kind(view.named(data.run("reduction.reduction_by_unit", category=f.category, scope=f.scope, as_of=f.as_of), L),
                     L, key="red_units")
 charted, cut_note = worst(by_unit, "plan_progress_pct", L)
 picked = chart_panel(

@@ -61,10 +61,12 @@ elif can_do(user, "person_list"):
 else:
     st.caption(tr("sec.violations_count_only", n=fmt.small_count(len(bad), policy["privacy_min_count"], L)))
 
-single_agency = postings["sending_agency_code"].nunique() == 1
-timeline = (view.timeline_figure(postings, L, f.as_of) if single_agency
-            else view.activity_figure(postings, L, dict(zip(agencies["agency_code"], agencies["name"], strict=True))))
-chart_panel(timeline, postings, view.POSTING_SPEC, key="sec_timeline", title=tr("sec.timeline_title"),
+if can_do(user, "person_list") and postings["sending_agency_code"].nunique() == 1:
+    timeline, timeline_rows, timeline_spec = view.timeline_figure(postings, L, f.as_of), postings, view.POSTING_SPEC
+else:  # the city, or a viewer: people serving per agency and month, nobody named
+    timeline_rows = view.activity_frame(postings, dict(zip(agencies["agency_code"], agencies["name"], strict=True)))
+    timeline, timeline_spec = view.activity_figure(timeline_rows, L), view.ACTIVITY_SPEC
+chart_panel(timeline, timeline_rows, timeline_spec, key="sec_timeline", title=tr("sec.timeline_title"),
             how=tr("sec.how_timeline"), lang=L, file_stem="thoi-gian-tang-cuong",
             settings=drill.settings_shown(policy, L, ("secondment_min_months",)))
 

@@ -37,7 +37,7 @@ if by_cat["has_quota"].any():
 view.programme_cards(data.run("secondment.secondment_by_agency", as_of=f.as_of, scope=f.unit),
                      data.run("training.training_budget_by_agency", as_of=f.as_of, scope=f.unit), L)
 
-children = data.run("reduction.reduction_by_unit", category=f.category, scope=f.unit, as_of=f.as_of)
+children = red_view.named(data.run("reduction.reduction_by_unit", category=f.category, scope=f.unit, as_of=f.as_of), L)
 if children["has_quota"].any():
     row = by_cat.set_index("category").loc[f.category]
     children = pick_kind(children, L, key="unit_children")

@@ -35,6 +35,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("users", "pages/users.py", "nguoi-dung", "nav.users", ":material/manage_accounts:", "app.section.admin"),
     PageSpec("audit", "pages/audit_log.py", "nhat-ky", "nav.audit", ":material/history:", "app.section.admin"),
     PageSpec("about_data", "pages/about_data.py", "du-lieu", "nav.about_data", ":material/database:", "app.section.data"),
+    PageSpec("briefing", "pages/briefing.py", "trinh-chieu", "brief.nav", ":material/slideshow:", "app.section.dashboard", chrome=False),
 )
 
 

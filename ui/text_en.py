@@ -457,6 +457,8 @@ TEXT: dict[str, str] = {
     "audit.detail": "Detail",
     "sec.violations_count_only": "{n} postings. The person-level list is for analysts.",
     "app.start_briefing": "Start the briefing",
+    "col.month": "Month",
+    "red.rest_of_scope": "The rest (the body itself, former units)",
 }
 
 CODES: dict[str, str] = {

@@ -457,6 +457,8 @@ TEXT: dict[str, str] = {
     "audit.detail": "Chi tiết",
     "sec.violations_count_only": "{n} trường hợp. Danh sách từng người chỉ dành cho chuyên viên.",
     "app.start_briefing": "Trình chiếu giao ban",
+    "col.month": "Tháng",
+    "red.rest_of_scope": "Bộ phận còn lại (cơ quan, đơn vị cũ)",
 }
 
 CODES: dict[str, str] = {

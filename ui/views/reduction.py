@@ -51,8 +51,14 @@ def cards(row: pd.Series, lang: str) -> None:
     )
 
 
+def named(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Give the breakdown's NULL-key row (the scope unit's own quota and former units under no
+    current unit) a readable name."""
+    return df.assign(name=df["name"].where(df["unit_code"].notna(), t("red.rest_of_scope", lang)))
+
+
 def progress_figure(df: pd.DataFrame, lang: str, expected: float | None) -> go.Figure:
-    d = df.dropna(subset=["plan_progress_pct"]).copy()
+    d = named(df.dropna(subset=["plan_progress_pct"]), lang)
     d["label"] = d["name"].fillna(d["unit_code"])
     d["text"] = d["plan_progress_pct"].map(lambda v: fmt.percent(v, lang, 1))
     return charts.progress_bars(

@@ -38,14 +38,24 @@ def fulfilment_figure(df: pd.DataFrame, lang: str) -> go.Figure:
                                colours=(charts.GREY, charts.BLUE), y_title=t("col.people", lang))
 
 
-def activity_figure(postings: pd.DataFrame, lang: str, names: dict[str, str]) -> go.Figure:
-    """Active postings per sending agency and month (heat map over the whole programme)."""
+ACTIVITY_SPEC: Spec = (("agency", "col.sending", "text"), ("month", "col.month", "text"),
+                       ("active", "col.active", "int"))
+
+
+def activity_frame(postings: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """People serving per sending agency and month, over the whole programme (no person in it)."""
     rows = []
     for p in postings.itertuples():
         for month in pd.period_range(pd.Timestamp(p.start_date), pd.Timestamp(p.ends_on), freq="M"):
             rows.append((names.get(p.sending_agency_code, p.sending_agency_code), month.to_timestamp()))
-    grid = pd.DataFrame(rows, columns=["agency", "month"]).value_counts().rename("n").reset_index()
-    table = grid.pivot(index="agency", columns="month", values="n").fillna(0)
+    grid = pd.DataFrame(rows, columns=["agency", "month_start"]).value_counts().rename("active").reset_index()
+    grid = grid.sort_values(["agency", "month_start"]).reset_index(drop=True)
+    return grid.assign(month=grid["month_start"].dt.strftime("%m/%Y"))
+
+
+def activity_figure(grid: pd.DataFrame, lang: str) -> go.Figure:
+    """Heat map of people serving per agency and month."""
+    table = grid.pivot(index="agency", columns="month_start", values="active").fillna(0)
     fig = go.Figure(go.Heatmap(
         z=table.to_numpy(), x=list(table.columns), y=list(table.index), colorscale="Blues",
         colorbar={"title": {"text": t("col.active", lang)}},
