@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.access import can_view
-from ui import auth, bootstrap, chrome, session
+from ui import auth, bootstrap, chrome, selfcheck, session
 from ui.labels import t
 from ui.nav import PAGES, PageSpec
 
@@ -22,6 +22,10 @@ def page(spec: PageSpec, lang: str) -> st.Page:
 
 full_screen = st.query_params.get("mode") == "briefing"
 lang = session.lang() if full_screen else session.language()
+unsafe = selfcheck.check()
+if unsafe:
+    st.error("  \n".join([t("selfcheck.title", lang), *(f"- {t(key, lang, **params)}" for key, params in unsafe)]))
+    st.stop()
 if not bootstrap.ensure_database(lang):
     st.stop()
 user = auth.gate(lang)

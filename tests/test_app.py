@@ -104,3 +104,24 @@ def test_unreadable_database_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyP
     at = _app().run()
     assert not at.exception
     assert any("Không mở được cơ sở dữ liệu" in e.value for e in at.error)
+
+
+def test_single_sign_on_uses_the_local_account_role(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """OIDC with the identity provider mocked: the provider says who it is, the local account says
+    what they may see; someone without a local account is refused."""
+    from ui import auth as ui_auth
+
+    con = db.connect(empty_db)
+    add_accounts(con, with_scoped=False)
+    con.close()
+    monkeypatch.setattr(ui_auth, "identity_provider_configured", lambda: True)
+    monkeypatch.setattr(ui_auth, "identity", lambda: "lanhdao")
+    at = _app().run()
+    assert not at.exception
+    assert at.title[0].value not in ("Đăng nhập", "Tạo tài khoản quản trị đầu tiên")
+    assert at.session_state["user"].role == "viewer"
+
+    monkeypatch.setattr(ui_auth, "identity", lambda: "nguoi.la@cantho.gov.vn")
+    at = _app().run()
+    assert at.title[0].value == "Đăng nhập"
+    assert any("không đúng" in e.value for e in at.error)

@@ -15,7 +15,7 @@ import streamlit as st
 from analytics import access
 from analytics import auth as core
 from analytics.errors import OversightError
-from ui import data, errors
+from ui import data, errors, selfcheck
 from ui.labels import t
 
 USER_KEY, SEEN_KEY = "user", "user_last_seen"
@@ -45,6 +45,8 @@ def sign_out(reason: str = "logout") -> None:
         record(data.connection(), username=user.username, event="logout")
     st.session_state.pop(USER_KEY, None)
     st.session_state.pop(SEEN_KEY, None)
+    if identity_provider_configured() and st.user.is_logged_in:
+        st.logout()
 
 
 def gate(lang: str) -> core.User | None:
@@ -66,9 +68,39 @@ def gate(lang: str) -> core.User | None:
                 return user
     if core.needs_first_admin(con):
         _first_admin_form(lang)
-    else:
-        _login_form(lang)
+        return None
+    if identity_provider_configured():
+        user = _sso_user(lang)
+        if user is not None:
+            _sign_in(user)
+            return user
+    _login_form(lang)
     return None
+
+
+def identity_provider_configured() -> bool:
+    """True when .streamlit/secrets.toml has an [auth] section (OIDC through ``st.login``)."""
+    return selfcheck.auth_secrets() is not None
+
+
+def identity() -> str | None:
+    """The name the identity provider vouches for (e-mail, else preferred user name), if signed in."""
+    if not st.user.is_logged_in:
+        return None
+    name = st.user.get("email") or st.user.get("preferred_username")
+    return str(name) if name else None
+
+
+def _sso_user(lang: str) -> core.User | None:
+    """The local account of someone the identity provider signed in; role and scope stay local."""
+    name = identity()
+    if name is None:
+        return None
+    try:
+        return core.authenticate_external(data.connection(), username=name, provider="oidc")
+    except OversightError as exc:
+        errors.show(exc, lang)
+        return None
 
 
 def _login_form(lang: str) -> None:
@@ -78,6 +110,8 @@ def _login_form(lang: str) -> None:
         username = st.text_input(t("auth.username", lang), key="login_username")
         password = st.text_input(t("auth.password", lang), type="password", key="login_password")
         submitted = st.form_submit_button(t("auth.login", lang), type="primary")
+    if identity_provider_configured():
+        st.button(t("auth.sso", lang), on_click=st.login, key="login_sso", icon=":material/key:")
     if submitted:
         try:
             user = core.authenticate(data.connection(), username=username, password=password)

@@ -459,6 +459,13 @@ TEXT: dict[str, str] = {
     "app.start_briefing": "Start the briefing",
     "col.month": "Month",
     "red.rest_of_scope": "The rest (the body itself, former units)",
+    "selfcheck.title": "The server's configuration is unsafe; the dashboard will not open. An administrator must fix .streamlit/config.toml or .streamlit/secrets.toml:",
+    "selfcheck.error_details": "client.showErrorDetails = \"{value}\": error details can leak personal data; set \"none\".",
+    "selfcheck.xsrf": "server.enableXsrfProtection is off; it must be on.",
+    "selfcheck.usage_stats": "browser.gatherUsageStats is on; it must be off.",
+    "selfcheck.upload_size": "server.maxUploadSize = {value} MB exceeds the {limit} MB limit.",
+    "selfcheck.cookie_secret": "Single sign-on (OIDC) needs an auth.cookie_secret of at least 32 characters.",
+    "auth.sso": "Sign in with single sign-on",
 }
 
 CODES: dict[str, str] = {

@@ -459,6 +459,13 @@ TEXT: dict[str, str] = {
     "app.start_briefing": "Trình chiếu giao ban",
     "col.month": "Tháng",
     "red.rest_of_scope": "Bộ phận còn lại (cơ quan, đơn vị cũ)",
+    "selfcheck.title": "Máy chủ đang có cấu hình không an toàn; bảng điều khiển chưa được mở. Quản trị viên cần sửa tệp .streamlit/config.toml hoặc .streamlit/secrets.toml:",
+    "selfcheck.error_details": "client.showErrorDetails = \"{value}\": chi tiết lỗi có thể lộ dữ liệu cá nhân; đặt \"none\".",
+    "selfcheck.xsrf": "server.enableXsrfProtection đang tắt; phải bật.",
+    "selfcheck.usage_stats": "browser.gatherUsageStats đang bật; phải tắt.",
+    "selfcheck.upload_size": "server.maxUploadSize = {value} MB vượt giới hạn {limit} MB.",
+    "selfcheck.cookie_secret": "Đăng nhập một lần (OIDC) cần auth.cookie_secret dài ít nhất 32 ký tự.",
+    "auth.sso": "Đăng nhập bằng tài khoản một cửa (SSO)",
 }
 
 CODES: dict[str, str] = {
