@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from analytics import db
-from analytics.errors import ImportRejected
+from analytics.errors import ImportRejected, OversightError
 from analytics.ingest import reader, safety
 from analytics.ingest.pipeline import load, prepare
 from tests.ingest_helpers import checksum, corpus_module, tiny_db
@@ -165,3 +165,15 @@ def test_gender_marks_one_hot_category_and_merged_unit(corpus: dict[str, Path], 
                      plan.tables["person"]["category"], plan.tables["person"]["unit_code"], strict=True))
     assert got == [("An", "nam", "cong_chuc", "SNV"), ("Bình", "nu", "vien_chuc", "SNV"), ("Chi", "nu", "vien_chuc", "SNV")]
     assert steps[0][1] == 0.0 and steps[-1] == ("done", 1.0)
+
+
+def test_user_mapping_makes_an_unknown_header_recognised(tdb: duckdb.DuckDBPyConnection) -> None:
+    data = mc._table([["Mã đơn vị", "Họ và tên", "Sinh nhật", "Giới tính", "Loại cán bộ"],
+                      ["SNV", "An", "01/01/1980", "Nam", "Công chức"]])
+    plan = prepare(tdb, files=[("m.xlsx", data)], as_of=mc.AS_OF)
+    assert not plan.ok and "không nhận ra" in _text(plan)
+    plan = prepare(tdb, files=[("m.xlsx", data)], as_of=mc.AS_OF, extra_headers={"person": {"SINH NHẬT": "birth_date"}})
+    assert plan.ok, _text(plan)
+    assert plan.tables["person"]["birth_date"].tolist() == [date(1980, 1, 1)]
+    with pytest.raises(OversightError, match="mapping_invalid"):
+        prepare(tdb, files=[("m.xlsx", data)], extra_headers={"person": {"Sinh nhật": "birthday"}})

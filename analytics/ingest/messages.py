@@ -36,6 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "sheet kind not recognised (skipped)"},
     "file_not_recognised": {"vi": "không nhận ra dữ liệu nào trong tệp (cần tiêu đề cột như {hint})",
                             "en": "no data recognised in the file (expected headers such as {hint})"},
+    "nothing_to_import": {"vi": "không có dòng dữ liệu nào để nhập", "en": "no data rows to import"},
     "sheet_hidden": {"vi": "trang tính ẩn, bỏ qua", "en": "hidden sheet, skipped"},
     "missing_column": {"vi": "thiếu cột bắt buộc \"{column_vi}\" cho {kind_vi}",
                        "en": "required column \"{column_en}\" missing for {kind}"},

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -189,10 +189,12 @@ def _duplicates(table: str, df: pd.DataFrame) -> list[Problem]:
 
 def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]], as_of: date | None = None,
             allow_duplicate: bool = False, limits: Limits | None = None, read_limits: ReadLimits | None = None,
-            today: date | None = None, progress: Callable[[str, float], None] | None = None) -> Plan:
+            today: date | None = None, progress: Callable[[str, float], None] | None = None,
+            extra_headers: Mapping[str, Mapping[str, str]] | None = None) -> Plan:
     """Read, recognise and validate ``files`` (name, content) against the database; store nothing.
 
     ``progress(step, fraction)`` is called as files are read and sheets validated (a progress bar).
+    ``extra_headers`` {kind: {header text: column}}: mappings a user made in the UI (see recognise).
     """
     limits, read_limits = limits or Limits(), read_limits or ReadLimits()
     report = progress or (lambda step, fraction: None)
@@ -232,7 +234,7 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
                 problems.append(Problem("sheet_hidden", "warning", name, s.name))
                 continue
             clock("read")
-            rec = recognise(s)
+            rec = recognise(s, extra_headers=extra_headers)
             clock("recognise")
             if rec.kind is None:
                 if not s.cells.empty:
@@ -270,6 +272,8 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
             df = pd.concat(parts, ignore_index=True)
             problems += _duplicates(table, df)
             tables[table] = df
+    if not has_errors(problems) and not any(len(df) for df in tables.values()):
+        problems.append(Problem("nothing_to_import", "error"))
     clock("assemble")
     report("done", 1.0)
     plan = Plan(infos, summaries, tables, problems, as_of, timings=timings)

@@ -17,11 +17,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from analytics.errors import OversightError
 from analytics.ingest.headers import (
     CATEGORY_WORDS,
     GENDER_WORDS,
@@ -83,12 +85,29 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _COMPUTED = ("tang", "so voi", "chenh lech", "ty le", "%", "con lai", "chua tuyen", "thua", "thieu")
 
 
+Extras = tuple[tuple[str, str], ...]  # (header key, field) a user mapped for one kind
+
+
+def extra_headers_for(kind: str, mapping: Mapping[str, Mapping[str, str]] | None) -> Extras:
+    """A user's remembered mapping {kind: {header text: column}} as lookup keys, checked."""
+    out = []
+    for header, column in (mapping or {}).get(kind, {}).items():
+        if kind not in KINDS or column not in {c.name for c in KINDS[kind].columns}:
+            raise OversightError("mapping_invalid", kind=kind, header=header, column=column)
+        out.append((header_keys(header)[0], column))
+    return tuple(sorted(out))
+
+
 @functools.lru_cache(maxsize=65536)
-def _match_cached(kind: str, parts: tuple[str, ...]) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
-    return _match_column(kind, list(parts))
+def _match_cached(kind: str, parts: tuple[str, ...], extras: Extras = ()) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
+    return _match_column(kind, list(parts), dict(extras))
 
 
-def _match_column(kind: str, parts: list[str]) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
+def _match_column(kind: str, parts: list[str], extras: dict[str, str] | None = None) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
+    if extras:
+        for text in [" ".join(parts), *reversed(parts)]:
+            if (field := extras.get(header_keys(text)[0])) is not None:
+                return field, -1, ()  # the user's own mapping beats the dictionary
     if kind == "quota_wide":
         return _match_wide(parts)
     d = KINDS[kind].dictionary
@@ -96,8 +115,10 @@ def _match_column(kind: str, parts: list[str]) -> tuple[str, int, tuple[tuple[st
     if kind == "person":
         genders = [GENDER_WORDS[k] for k in keys if k in GENDER_WORDS]
         if genders:
-            # "Ngày, tháng, năm sinh" over "Nam" / "Nữ": a birth date whose column says the gender
-            return "_gender_col", 0, (("gender", genders[-1]),)
+            # "Ngày, tháng, năm sinh" over "Nam" / "Nữ": a birth date whose column says the gender;
+            # "Giới tính" over "Nam" / "Nữ": a mark ("x") says the gender.
+            birth = any((hit := d.lookup(p)) and hit[0] == "birth_date" for p in parts)
+            return "_gender_col", 0, (("gender", genders[-1]), ("birth", birth))
         cats = [CATEGORY_WORDS[k] for k in keys if k in CATEGORY_WORDS]
         if cats and keys[-1] in CATEGORY_WORDS:
             return "_category_col", 0, (("category", cats[-1]),)
@@ -138,13 +159,13 @@ def _parts(top: np.ndarray, r: int, d: int, c: int) -> list[str]:
     return out
 
 
-def _fields_for(kind: str, top: np.ndarray, r: int, d: int) -> list[Match]:
+def _fields_for(kind: str, top: np.ndarray, r: int, d: int, extras: Extras = ()) -> list[Match]:
     found = []
     for c in range(top.shape[1]):
         parts = _parts(top, r, d, c)
         if not parts:
             continue
-        hit = _match_cached(kind, tuple(parts))
+        hit = _match_cached(kind, tuple(parts), extras)
         if hit:
             found.append(Match(c, hit[0], " / ".join(parts), hit[1], hit[2]))
     return found
@@ -153,7 +174,9 @@ def _fields_for(kind: str, top: np.ndarray, r: int, d: int) -> list[Match]:
 def _field_names(kind: str, matches: list[Match]) -> set[str]:
     names = {m.field for m in matches}
     if "_gender_col" in names:
-        names |= {"birth_date", "gender"}
+        names.add("gender")
+        if any(m.field == "_gender_col" and m.q("birth") for m in matches):
+            names.add("birth_date")
     if "_category_col" in names:
         names.add("category")
     return {n for n in names if not n.startswith("_")}
@@ -296,8 +319,24 @@ def _classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, v
         rec.section_category[r] = section
 
 
-def recognise(sheet: Sheet) -> Recognised:
-    """Kind, header, columns and data rows of one sheet (kind None when nothing fits)."""
+_DATALIKE = re.compile(r"^-?\d+([.,]\d+)*$|^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}$|^\d{4}-\d{2}-\d{2}( 00:00:00)?$")
+_YEAR_ONLY = re.compile(r"^(19|20)\d{2}$")
+
+
+def _is_datalike(row: np.ndarray) -> bool:
+    """A row holding a date or a plain number (not a year, not a column number of a numbering row)."""
+    values = [str(v).strip() for v in row if v is not None and str(v).strip()]
+    if _is_colnum_row(values):
+        return False
+    return any(_DATALIKE.match(v) and not _YEAR_ONLY.match(v) for v in values)
+
+
+def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | None = None) -> Recognised:
+    """Kind, header, columns and data rows of one sheet (kind None when nothing fits).
+
+    ``extra_headers``: {kind: {header text: column}} mappings a user made for headers the
+    dictionary does not know; the UI stores them so that the same layout is recognised next time.
+    """
     cells = sheet.cells
     if cells.empty or not sheet.visible:
         return Recognised(sheet, None)
@@ -305,14 +344,16 @@ def recognise(sheet: Sheet) -> Recognised:
     rows = cells.index.to_numpy()
     top = grid[:HEADER_SCAN_ROWS]
     best: tuple[int, int, int, str, list[Match]] | None = None  # (score, -depth, -row, kind, matches)
+    datalike = [_is_datalike(row) for row in top]
     for kind in [*KINDS, "quota_wide"]:
+        extras = extra_headers_for(kind, extra_headers) if kind in KINDS else ()
         for r in range(len(top)):
             if all(v is None for v in top[r]):
                 continue
             for d in range(1, MAX_HEADER_DEPTH + 1):
-                if r + d > len(top):
-                    break
-                matches = _fields_for(kind, top, r, d)
+                if r + d > len(top) or datalike[r + d - 1]:
+                    break  # a header never holds dates or plain numbers: that row is data
+                matches = _fields_for(kind, top, r, d, extras)
                 s = _score(kind, matches)
                 if kind == "quota_wide" and s and not any(m.field == "year" for m in
                                                           _fields_for("quota", top, r, d)):
