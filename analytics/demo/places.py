@@ -97,12 +97,14 @@ OLD_AGENCIES: tuple[tuple[str, str, str, str, int, int], ...] = (
 OLD_SERVICE_SECTOR = {"SGDDT": "giao_duc", "SYT": "y_te", "SNNPTNT": "nong_nghiep", "STNMT": "nong_nghiep",
                       "SVHTTDL": "van_hoa_the_thao", "BDT": "van_hoa_the_thao", "SKHCN": "khoa_hoc_cong_nghe",
                       "STTTT": "khoa_hoc_cong_nghe"}
-# The public service units of an old district, by sector: code suffix, name, sector.
-DISTRICT_SERVICES: tuple[tuple[str, str, str], ...] = (
-    ("GD", "Các trường mầm non, tiểu học, THCS", "giao_duc"),
-    ("YT", "Các trạm y tế xã", "y_te"),
-    ("SN", "Các đơn vị sự nghiệp khác", "su_nghiep_khac"),
+# Public service units run by the old districts. Those of each new commune's area (by sector: code
+# suffix, name, sector) were taken over by the commune; the district's own others were wound up.
+COMMUNE_AREA_SERVICES: tuple[tuple[str, str, str], ...] = (
+    ("GD", "Các trường mầm non, tiểu học, THCS trên địa bàn", "giao_duc"),
+    ("YT", "Các trạm y tế trên địa bàn", "y_te"),
+    ("SN", "Các đơn vị sự nghiệp khác trên địa bàn", "su_nghiep_khac"),
 )
+DISTRICT_OWN_SERVICES = "Các đơn vị sự nghiệp trực thuộc"
 
 OLD_DISTRICTS: dict[str, tuple[str, ...]] = {
     "CT_CU": ("Quận Ninh Kiều", "Quận Bình Thủy", "Quận Cái Răng", "Quận Ô Môn", "Quận Thốt Nốt",

@@ -8,9 +8,11 @@ units are then derived backwards so that every merger cuts staff:
 * each new agency's 2026 quota (pending cuts counted as cuts) is ``1 - r`` times the 2021 quota of
   the old agencies merged into it, ``r`` drawn from a fixed spread of outcomes (most on track
   against the 5 % / 10 % targets, a few at risk or behind, one civil-servant quota slightly up);
-* each new commune's 2026 civil-servant quota is a few percent below its old communes' 2021 sum;
-* the city as a whole ends 2026 ``CITY_CUT`` below 2021; the abolished districts take what is left
-  (they have no successor unit), so the city series never rises from 2021 to 2026.
+* each new commune's 2026 civil-servant quota is a few percent below its old communes' 2021 sum,
+  its public-employee quota a few percent below the old district units of its area (schools,
+  health stations, others: one old unit per sector, under the district, merged into the commune);
+* the city as a whole ends 2026 ``CITY_CUT`` below 2021; the abolished districts' own staff take
+  what is left (they have no successor unit), so the city series never rises from 2021 to 2026.
 
 Old Cần Thơ reproduces the Sở Nội vụ mid-2024 report exactly (DOMAIN.md §3): civil servants
 1.860 → 1.841, public employees 20.735 → 19.415 with 374 more cuts pending; its districts take the
@@ -41,7 +43,7 @@ CATEGORIES = ("cong_chuc", "vien_chuc")
 # Share of 2021 quota cut in 2022, 2023, 2024 in Hậu Giang and Sóc Trăng.
 OLD_CUT_SHARES = {"cong_chuc": (0.008, 0.007, 0.005), "vien_chuc": (0.02, 0.015, 0.01)}
 # 2026 quota of the whole city against 2021 (quota assigned, pending cuts not counted).
-CITY_CUT = {"cong_chuc": 0.115, "vien_chuc": 0.075}
+CITY_CUT = {"cong_chuc": 0.115, "vien_chuc": 0.085}
 # Cut by 2026 against the predecessors' 2021 quota (pending counted), one per agency, shuffled.
 # Civil servants (target 5 %): 10 on track, 2 at risk, 3 behind (one up 1 %). Public employees
 # (target 10 %): 10 on track, 2 at risk, 3 behind.
@@ -53,7 +55,8 @@ AGENCY_OUTCOMES = {
 }
 TARGETS = {"cong_chuc": 0.05, "vien_chuc": 0.10}  # the policy's default targets (DOMAIN.md §3)
 LARGE_AGENCY = {"cong_chuc": 200, "vien_chuc": 500}  # 2026 quota; where a near miss is dealt
-COMMUNE_CUT = (0.055, 0.025, -0.03, 0.12)  # mean, spread, bounds of a commune's civil-servant cut
+COMMUNE_CUT = (0.055, 0.025, -0.03, 0.12)  # mean, spread, bounds of a commune's cut against its predecessors
+DISTRICT_OWN_SHARE = 0.01  # of the old districts' public employees: in units wound up with the district
 PROVINCE_WEIGHT = {"CT_CU": 1.0, "HG_CU": 0.75, "ST_CU": 1.0}
 PENDING_DECISION_2026 = "Kỳ họp HĐND thành phố cuối năm 2026"
 
@@ -220,9 +223,10 @@ def _deal_outcomes(size: pd.Series, category: str, rng: np.random.Generator) -> 
     return dict(zip([*picked, *others], [*values[near], *values[~near]], strict=True))
 
 
-def _old_agencies_and_districts(units: pd.DataFrame, new: pd.DataFrame, category: str, city_2021: int,
-                                communes_2021: int, rng: np.random.Generator) -> pd.Series:
-    """2021 quota of each old agency and old district of ``category``."""
+def _agency_bases(units: pd.DataFrame, new: pd.DataFrame, category: str,
+                  rng: np.random.Generator) -> tuple[dict[str, int], dict[str, dict[str, float]]]:
+    """Per new agency: the 2021 quota of its predecessors (its 2026 quota and a dealt outcome), and
+    the weights that split it over them (old agency code -> weight)."""
     agencies = [a[0] for a in places.AGENCIES]
     net = _net_2026(new, category)
     below = units.set_index("unit_code")["agency_code"]
@@ -238,56 +242,65 @@ def _old_agencies_and_districts(units: pd.DataFrame, new: pd.DataFrame, category
         if w > 0:
             weights.setdefault(agency, {})[code] = w
     base = {a: int(round(per_agency.get(a, 0) / (1 - outcomes[a]))) for a in agencies if a in weights}
-    districts_2021 = city_2021 - communes_2021 - sum(base.values())
+    return base, weights
+
+
+def _provinces(units: pd.DataFrame, base: dict[str, int], weights: dict[str, dict[str, float]], districts_2021: int,
+               ct_available: int, sink: str, rng: np.random.Generator) -> dict[str, int]:
+    """Split the agencies' 2021 quota over the old agencies and ``districts_2021`` over the old
+    districts (unit code + ``sink``), old Cần Thơ getting exactly ``ct_available`` in all."""
     districts = units[units["role"] == "old_district"]
-    if category == "cong_chuc":  # each district committee about the same size
-        share = districts.groupby("parent_code").size().astype(float)
-    else:  # the schools and health units of the communes, by former province
-        code_of = {province: code for code, _, province in places.PROVINCES}
-        share = units[units["role"] == "commune"].groupby("former_province").size().rename(code_of).astype(float)
+    share = districts.groupby("parent_code").size().astype(float)
     share = share / share.sum()
-    ct_total = CT_CIVIL_2021 if category == "cong_chuc" else CT_EMPLOYEE_2021
-    split = _ct_split(base, weights, ct_total - share["CT_CU"] * districts_2021)
-    ct_districts = ct_total - sum(v for k, v in split.items() if k.startswith("CT_CU."))
+    split = _ct_split(base, weights, ct_available - share["CT_CU"] * districts_2021)
+    ct_districts = ct_available - sum(v for k, v in split.items() if k.startswith("CT_CU."))
     rest = allocate(districts_2021 - ct_districts, [share["HG_CU"], share["ST_CU"]])
     totals = {"CT_CU": ct_districts, "HG_CU": int(rest[0]), "ST_CU": int(rest[1])}
     for province, total in totals.items():
-        mine = districts[districts["parent_code"] == province]["unit_code"]
+        mine = districts[districts["parent_code"] == province]["unit_code"] + sink
         if total < 10 * len(mine):
-            raise ValueError(f"demo quotas: {category} districts of {province} get {total}")
+            raise ValueError(f"demo quotas: districts of {province} get {total}")
         split.update(zip(mine, (int(x) for x in allocate(total, rng.uniform(0.8, 1.2, len(mine)))), strict=True))
-    return pd.Series(split)
+    return split
 
 
-def _to_services(units: pd.DataFrame, new: pd.DataFrame, employees: pd.Series) -> pd.Series:
-    """Public-employee quota of each old agency and district -> its public service units (one per
-    old agency; per district, split by sector like the new communes' units of its former province)."""
-    service = units[units["role"] == "old_service"]
-    current = units[(units["unit_type"] == "dvsnc") & (units["level"] == "commune")].set_index("unit_code")
-    q = new[(new["year"] == 2026) & (new["category"] == "vien_chuc")].set_index("unit_code")["quota_assigned"]
-    q = q[q.index.isin(current.index)]
-    mix = q.groupby([current.loc[q.index, "former_province"].to_numpy(), current.loc[q.index, "sector"].to_numpy()]).sum()
+def _commune_areas(units: pd.DataFrame, new: pd.DataFrame, total: int, rng: np.random.Generator) -> pd.Series:
+    """2021 public-employee quota of the old district units of each new commune's area: ``total``
+    spread over the communes in proportion to their 2026 quota a few percent up, then over sectors
+    like the commune's units now."""
+    area = units[(units["role"] == "old_service") & units["merged_into"].notna()]
+    current = units[(units["unit_type"] == "dvsnc") & units["valid_to"].isna() & (units["level"] == "commune")]
+    q = _net_2026(new, "vien_chuc")
+    by = current.assign(q=current["unit_code"].map(q).fillna(0)).groupby(["parent_code", "sector"])["q"].sum()
+    communes = area["merged_into"].drop_duplicates().to_numpy()
+    mean, spread, low, high = COMMUNE_CUT
+    cut = np.clip(rng.normal(mean, spread, len(communes)), low, high)
+    per = by.groupby(level=0).sum().reindex(communes).fillna(0).to_numpy()
     out: dict[str, int] = {}
-    for parent, group in service.groupby("parent_code", sort=False):
-        total = int(employees.get(parent, 0))
-        if len(group) == 1:
-            out[str(group["unit_code"].iloc[0])] = total
-            continue
-        province = str(group["former_province"].iloc[0])
-        w = [float(mix.get((province, sector), 0)) for sector in group["sector"]]
-        out.update(zip(group["unit_code"], (int(x) for x in allocate(total, w)), strict=True))
+    for commune, t in zip(communes, allocate(total, per / (1 - cut)), strict=True):
+        group = area[area["merged_into"] == commune]
+        w = [float(by.get((commune, sector), 0)) for sector in group["sector"]]
+        out.update(zip(group["unit_code"], (int(x) for x in allocate(int(t), w)), strict=True))
     return pd.Series(out)
 
 
 def old_quotas(units: pd.DataFrame, new: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
-    """2021-2024 quotas of the former provinces' agencies, districts and communes, derived from the
-    new city's quotas ``new`` (see the module docstring)."""
+    """2021-2024 quotas of the former provinces' agencies, districts, communes and public service
+    units, derived from the new city's quotas ``new`` (see the module docstring)."""
     communes = _old_communes(units, new, rng)
     city_2021 = {c: int(round(new[(new["year"] == 2026) & (new["category"] == c)]["quota_assigned"].sum()
                               / (1 - CITY_CUT[c]))) for c in CATEGORIES}
-    base = {c: _old_agencies_and_districts(units, new, c, city_2021[c], int(communes.sum()) if c == "cong_chuc" else 0,
-                                           rng) for c in CATEGORIES}
-    base["vien_chuc"] = _to_services(units, new, base["vien_chuc"])
+    agencies, weights = _agency_bases(units, new, "cong_chuc", rng)
+    districts = city_2021["cong_chuc"] - int(communes.sum()) - sum(agencies.values())
+    base = {"cong_chuc": pd.Series(_provinces(units, agencies, weights, districts, CT_CIVIL_2021, "", rng))}
+    agencies, weights = _agency_bases(units, new, "vien_chuc", rng)
+    rest = city_2021["vien_chuc"] - sum(agencies.values())
+    districts = int(round(rest * DISTRICT_OWN_SHARE))
+    areas = _commune_areas(units, new, rest - districts, rng)
+    ct_areas = int(areas[areas.index.str.startswith("CT_CU.")].sum())
+    split = _provinces(units, agencies, weights, districts, CT_EMPLOYEE_2021 - ct_areas, ".SN", rng)
+    services = {k if k.endswith(".SN") else f"{k}.DV": v for k, v in split.items()}
+    base["vien_chuc"] = pd.concat([pd.Series(services), areas])
     frames: list[pd.DataFrame] = []
     for province, _, former in places.PROVINCES:
         old = units[(units["former_province"] == former) & units["valid_to"].notna()]

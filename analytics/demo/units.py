@@ -1,5 +1,6 @@
 """Units of the demo city: the new city, its agencies and communes, the former provinces and their
-agencies, districts and communes, and about 1.450 public service units.
+agencies, districts and communes, 1.450 public service units, and the old public service units
+(grouped per old agency, per district and per new commune's area) that carry the 2021 quotas.
 
 Returns the ``unit`` table rows plus a ``role`` column (what the unit is, for the other generators)
 and ``agency_code`` (the new agency a city-level unit belongs to) that are not stored.
@@ -83,9 +84,10 @@ def _communes(rows: list[dict[str, object]], rng: np.random.Generator) -> list[t
 
 
 def _former_provinces(rows: list[dict[str, object]]) -> None:
-    """The old provinces, their agencies and districts. Their public employees are counted on one
-    unit per old agency and per district and sector ("the public service units of …", role
-    old_service), so that a 2021 public-employee quota has the sector of the staff it counts."""
+    """The old provinces, their agencies and districts. Their public employees are counted on public
+    service units (role old_service): one per old agency ("the public service units of …", its sector)
+    and one per district for its own units wound up with it; the district units of each new
+    commune's area come from ``_commune_area_services``."""
     for code, name, province in places.PROVINCES:
         rows.append(_row(code, name, "tinh_cu", "city", "province", short_name=name.split(" (")[0],
                          former_province=province, merged_into="CT", valid_to=OLD_TO))
@@ -110,10 +112,27 @@ def _former_provinces(rows: list[dict[str, object]]) -> None:
                              short_name=dname.split(" ", 1)[1] if not dname.startswith("Thành phố")
                              else dname.removeprefix("Thành phố "), sector="quan_ly_nha_nuoc",
                              former_province=province, parent_code=code, valid_to=OLD_TO))
-            for suffix, what, sector in places.DISTRICT_SERVICES:
-                rows.append(_row(f"{district}.{suffix}", f"{what} thuộc {dname} (cũ)", "dvsnc", "district",
-                                 "old_service", sector=sector, former_province=province,
-                                 parent_code=district, valid_to=OLD_TO))
+            rows.append(_row(f"{district}.SN", f"{places.DISTRICT_OWN_SERVICES} {dname} (cũ)", "dvsnc", "district",
+                             "old_service", sector="su_nghiep_khac", former_province=province,
+                             parent_code=district, valid_to=OLD_TO))
+
+
+def _commune_area_services(rows: list[dict[str, object]], communes: list[tuple[str, str, str, str]]) -> None:
+    """The old district units of each new commune's area (schools, health stations, others): under
+    an old district (a block of the province's districts in order), merged into the new commune."""
+    by_province: dict[str, list[tuple[str, str, str]]] = {}
+    for code, short, kind, province in communes:
+        by_province.setdefault(province, []).append((code, short, kind))
+    for province, items in by_province.items():
+        districts = places.OLD_DISTRICTS[PROVINCE_CODE[province]]
+        for i, (code, short, kind) in enumerate(items):
+            j = i * len(districts) // len(items)
+            district = f"{PROVINCE_CODE[province]}.H{j + 1:02d}"
+            area = f"{'phường' if kind == 'phuong' else 'xã'} {short}"
+            for suffix, what, sector in places.COMMUNE_AREA_SERVICES:
+                rows.append(_row(f"{district}.{code}.{suffix}", f"{what} {area} thuộc {districts[j]} (cũ)", "dvsnc",
+                                 "district", "old_service", sector=sector, former_province=province,
+                                 parent_code=district, merged_into=code, valid_to=OLD_TO))
 
 
 def _service_units(rows: list[dict[str, object]], communes: list[tuple[str, str, str, str]],
@@ -171,6 +190,7 @@ def build_units(rng: np.random.Generator) -> pd.DataFrame:
     _new_city(rows)
     communes = _communes(rows, rng)
     _former_provinces(rows)
+    _commune_area_services(rows, communes)
     _service_units(rows, communes, rng)
     df = pd.DataFrame(rows)
     for col in ("valid_from", "valid_to", "restructured_on"):
