@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import getpass
 
+import pandas as pd
+
 from analytics import db
 from analytics.batches import list_batches, undo_batch
 from analytics.cli.common import add_db_argument, settings_from
@@ -32,9 +34,10 @@ def run_list(args: argparse.Namespace) -> int:
         con.close()
     print("Lô  loại  trạng thái  lúc                  người       số liệu đến  tệp / số dòng")
     for r in df.itertuples(index=False):
-        as_of = r.as_of.strftime("%d/%m/%Y") if r.as_of is not None and r.as_of == r.as_of else ""
+        as_of = r.as_of.strftime("%d/%m/%Y") if not pd.isna(r.as_of) else ""
+        rows = r.rows_by_table if isinstance(r.rows_by_table, str) else ""
         print(f"{r.batch_id:<4}{r.kind:<6}{r.status:<12}{r.created_at:%d/%m/%Y %H:%M:%S}  {r.created_by:<11} "
-              f"{as_of:<12} {r.files} {r.rows_by_table or ''}")
+              f"{as_of:<12} {r.files} {rows}")
     return 0
 
 

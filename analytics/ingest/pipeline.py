@@ -276,6 +276,9 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
         problems.append(Problem("nothing_to_import", "error"))
     clock("assemble")
     report("done", 1.0)
+    if as_of is None:  # the upload's as-of date: the one date its snapshots share, if they share one
+        dates = {d for t in ("person", "quota") if t in tables for d in tables[t]["as_of"].dropna().unique()}
+        as_of = next(iter(dates)) if len(dates) == 1 else None
     plan = Plan(infos, summaries, tables, problems, as_of, timings=timings)
     plan.replaced = _replaced_counts(con, plan)
     if "person" in tables:
