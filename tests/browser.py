@@ -125,3 +125,20 @@ def full_screenshot(page: Any, path: Path) -> None:
     page.wait_for_timeout(800)
     page.screenshot(path=str(path))
     page.set_viewport_size(size)
+
+
+def login(page: Any, username: str, password: str) -> None:
+    """Fill the login form the app shows on a fresh session, and wait for the page behind it."""
+    page.wait_for_selector('input[type="password"]', timeout=60_000)
+    page.locator('input[type="text"]').first.fill(username)
+    page.locator('input[type="password"]').first.fill(password)
+    page.locator('[data-testid="stFormSubmitButton"] button').first.click()
+    page.wait_for_selector('input[type="password"]', state="detached", timeout=60_000)
+    wait_until_idle(page)
+
+
+def open_signed_in(page: Any, url: str, username: str, password: str) -> None:
+    """Open ``url`` in a fresh session (a full load starts one) and sign in there."""
+    page.goto(url)
+    wait_until_idle(page)
+    login(page, username, password)

@@ -29,6 +29,7 @@ MATRIX = {
     "training": (False, True, True, True),
     "workforce": (False, True, True, True),
     "unit": (False, True, True, True),
+    "about_data": (False, True, True, True),
     "briefing": (False, True, True, True),
     "quality": (False, False, True, True),
     "import": (False, False, True, True),
@@ -40,7 +41,9 @@ USERS = (None, VIEWER, ANALYST, ADMIN)
 
 
 def test_matrix_covers_every_page() -> None:
-    assert set(MATRIX) == set(access.PAGES)
+    from ui.nav import PAGES as NAV
+
+    assert set(MATRIX) == set(access.PAGES) == {p.page_id for p in NAV}
 
 
 @pytest.mark.parametrize("page_id", sorted(MATRIX))
@@ -61,7 +64,7 @@ def test_require_enforces_the_matrix_and_audits_each_denial(con: duckdb.DuckDBPy
                 access.require(con, user, page_id)
             assert err.value.code == ("login_required" if user is None else "access_denied")
             expected_denials.append((user.username if user else None, "denied", f"page:{page_id}"))
-    assert len(expected_denials) == 12 + 5 + 3  # logged out: all 12; viewer: 5; analyst: 3; admin: none
+    assert len(expected_denials) == 13 + 5 + 3  # logged out: all 13; viewer: 5; analyst: 3; admin: none
     assert con.execute("SELECT username, event, target FROM audit_log ORDER BY event_id").fetchall() == expected_denials
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests import browser
+from tests.conftest import TEST_PASSWORD
 from ui.nav import PAGES
 
 pytestmark = [
@@ -45,8 +46,7 @@ def test_page_draws_without_errors(spec, size: tuple[int, int], app_url: str, ch
     page = chromium.new_page(viewport={"width": width, "height": height})
     try:
         path = "" if spec.default else spec.url_path
-        page.goto(f"{app_url}/{path}?as_of=2026-09-30")
-        browser.wait_until_idle(page)
+        browser.open_signed_in(page, f"{app_url}/{path}?as_of=2026-09-30", "quantri", TEST_PASSWORD)
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.get_by_text("Page not found").count() == 0
         total, drawn = browser.plotly_state(page)
