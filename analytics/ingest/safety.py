@@ -25,7 +25,8 @@ class Limits:
     max_ratio: float = 200.0
     ratio_min_bytes: int = 5 * 1024 * 1024  # small parts may compress very well (empty styles)
     max_parts: int = 5000
-    head_bytes: int = 16 * 1024  # how much of each XML part is searched for DOCTYPE / ENTITY
+    head_bytes: int = 16 * 1024  # XML parts are read in chunks of this size up to their root element
+    max_prolog_bytes: int = 1024 * 1024  # a longer prolog (comments before the root) is refused
 
 
 _MAGIC = (
@@ -93,12 +94,29 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> tuple[str | None, list
         if not i.filename.endswith((".xml", ".rels", ".vml")):
             continue
         try:
-            with zf.open(i) as fh:
-                head = fh.read(limits.head_bytes)
+            prolog = _prolog(zf, i, limits)
         except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError) as exc:
             return refuse("zip_invalid", detail=f"{i.filename}: {str(exc)[:60]}")
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            head = head.decode("utf-16", errors="ignore").encode("utf-8")
-        if _DECL.search(head):
+        if prolog is None or _DECL.search(prolog):
             return refuse("xml_entities", part=i.filename)
     return "xlsx", []
+
+
+_ROOT = re.compile(rb"<[A-Za-z_]")
+
+
+def _prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes | None:
+    """The bytes before the root element (where a DOCTYPE must stand), read in chunks; None when
+    no root element starts within ``max_prolog_bytes`` (a prolog padded to hide a declaration)."""
+    head = b""
+    with zf.open(info) as fh:
+        while len(head) < limits.max_prolog_bytes:
+            chunk = fh.read(limits.head_bytes)
+            if not chunk:
+                break
+            head += chunk
+            text = head.decode("utf-16", errors="ignore").encode("utf-8") if head.startswith(
+                (b"\xff\xfe", b"\xfe\xff")) else head
+            if m := _ROOT.search(text):
+                return text[:m.start()]
+    return head if not head.strip() else (None if len(head) >= limits.max_prolog_bytes else head)

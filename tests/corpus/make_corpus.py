@@ -297,6 +297,19 @@ def xml_bomb() -> bytes:
     return buf.getvalue()
 
 
+def xml_bomb_late() -> bytes:
+    """The DOCTYPE hidden behind 100 KB of comments, past a naive "first bytes" check."""
+    good = zipfile.ZipFile(io.BytesIO(_table([["a"]])))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in good.infolist():
+            data = good.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = b"<!-- padding -->" * 6400 + b'<!DOCTYPE x [<!ENTITY a "b">]>' + data.split(b"?>", 1)[-1]
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
 def zip_not_xlsx() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
@@ -345,6 +358,7 @@ CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
     "renamed_pdf.xlsx": (renamed_pdf, {"words": ["PDF", "không đọc"]}),
     "zip_bomb.xlsx": (zip_bomb, {"words": ["bom zip"]}),
     "xml_bomb.xlsx": (xml_bomb, {"words": ["ENTITY", "bom XML"]}),
+    "xml_bomb_late.xlsx": (xml_bomb_late, {"words": ["ENTITY", "xl/workbook.xml"]}),
     "zip_not_xlsx.xlsx": (zip_not_xlsx, {"words": ["[Content_Types].xml"]}),
     "image.xlsx": (png_image, {"words": ["PNG"]}),
     "missing_year.xlsx": (lambda: _table([["Tên đơn vị", "Loại biên chế", "Biên chế được giao"], ["Sở Nội vụ", "Công chức", 5]]),
