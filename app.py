@@ -30,6 +30,8 @@ if not bootstrap.ensure_database(lang):
     st.stop()
 user = auth.gate(lang)
 if user is None:  # the login (or first-admin) form is on screen: nothing else is shown
+    # Register the pages (hidden, not run) so a deep link such as /tinh-gian?unit=SNV survives sign-in.
+    st.navigation([page(spec, lang) for spec in PAGES if spec.chrome], position="hidden")
     st.stop()
 
 allowed = [spec for spec in PAGES if can_view(user, spec.page_id)]

@@ -327,7 +327,7 @@ TEXT: dict[str, str] = {
     "ov.card_reduction_line": "of plan: {total} of {plan} posts cut ({pct} of baseline)",
     "ov.missing_quota": "No quota data.",
     "ov.missing_secondment": "No secondment data.",
-    "ov.card_training": "Training budget: spent",
+    "ov.card_training": "Training: spent",
     "ov.card_training_line": "{spent} of {budget} · {days} days left",
     "ov.missing_training": "No payroll or training data.",
     "ov.card_workforce": "People in post",

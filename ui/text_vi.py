@@ -327,7 +327,7 @@ TEXT: dict[str, str] = {
     "ov.card_reduction_line": "đạt kế hoạch: giảm {total} / {plan} biên chế ({pct} so với năm gốc)",
     "ov.missing_quota": "Chưa có biên chế được giao.",
     "ov.missing_secondment": "Chưa có số liệu tăng cường.",
-    "ov.card_training": "Kinh phí đào tạo: đã chi",
+    "ov.card_training": "Đào tạo: đã chi",
     "ov.card_training_line": "{spent} / {budget} · còn {days} ngày",
     "ov.missing_training": "Chưa có bảng lương hay số liệu đào tạo.",
     "ov.card_workforce": "Người đang công tác",
