@@ -39,7 +39,7 @@ TEXT = {
     "brief.find.headline.reached": "Both categories have reached their reduction plan to the end of {end_year}",
     "brief.find.headline.overview": "Headline figures of the restructuring programme",
     "brief.find.reduction.category_behind": "{category} at {progress} of the reduction plan; time elapsed calls for {expected}",
-    "brief.find.reduction.all_on_track": "Both categories on track: lowest at {lowest} of plan, {expected} needed",
+    "brief.find.reduction.all_on_track": "Staff reduction on track: lowest at {lowest} of plan, {expected} needed by now",
     "brief.find.agencies.agencies_behind": "{behind}/{total} agencies behind on staff reduction",
     "brief.find.agencies.none_behind": "No agency behind on staff reduction ({total} agencies)",
     "brief.find.secondment.agencies_short": "{short}/{total} agencies have not sent enough staff to the communes",

@@ -39,7 +39,7 @@ TEXT = {
     "brief.find.headline.reached": "Cả hai khối đã đạt kế hoạch giảm biên chế đến hết năm {end_year}",
     "brief.find.headline.overview": "Các chỉ số chính của chương trình sắp xếp",
     "brief.find.reduction.category_behind": "{category} mới đạt {progress} kế hoạch giảm biên chế, theo thời gian cần {expected}",
-    "brief.find.reduction.all_on_track": "Cả hai khối đúng tiến độ giảm biên chế: thấp nhất đạt {lowest} kế hoạch, cần {expected}",
+    "brief.find.reduction.all_on_track": "Giảm biên chế đúng tiến độ: thấp nhất đạt {lowest} kế hoạch, theo thời gian cần {expected}",
     "brief.find.agencies.agencies_behind": "{behind}/{total} cơ quan chậm tiến độ giảm biên chế",
     "brief.find.agencies.none_behind": "Không cơ quan nào chậm tiến độ giảm biên chế ({total} cơ quan)",
     "brief.find.secondment.agencies_short": "{short}/{total} cơ quan chưa cử đủ cán bộ tăng cường cơ sở",
