@@ -47,3 +47,22 @@ def test_vietnamese_labels_are_vietnamese() -> None:
     assert labels.t("about.title", "en") == "Data on hand"
     assert labels.code("cong_chuc") == "Công chức" and labels.code("cong_chuc", "en") == "Civil servants"
     assert labels.code("unknown_code") == "unknown_code"
+
+
+def test_keys_built_at_run_time_exist() -> None:
+    """Keys pages build from codes (f-strings the scan above cannot see)."""
+    from analytics import quality
+    from analytics.access import ROLES
+    from analytics.policy import POLICY_KEYS, ROUNDING_RULES
+    from ui.breakdown import KINDS
+
+    keys = {f"setting.{k}" for k in POLICY_KEYS}
+    keys |= {f"dq.check.{c}" for c, _, _ in quality.CHECKS} | {f"dq.explain.{c}" for c, _, _ in quality.CHECKS}
+    keys |= {f"status.{s}" for s in ("on_track", "at_risk", "behind")} | {f"role.{r}" for r in ROLES}
+    keys |= {f"choice.{c}" for c in (*ROUNDING_RULES, "auto", "payroll", "estimate")}
+    keys |= {f"violation.{v}" for v in ("not_in_plan", "disciplined", "unfit", "short_no_exception", "person_unknown")}
+    keys |= {f"wf.dim_{d}" for d in ("category", "ethnicity", "qualification", "pay_group", "political_theory")}
+    keys |= {f"wf.cat_{c}" for c in codes.QUOTA_CATEGORIES} | {f"breakdown.{k}" for k in KINDS}
+    keys |= {f"red.group_{g}" for g in ("former_province", "sector")}
+    keys |= {f"dq.card_{s}" for s in ("fail", "warn", "pass")}
+    assert sorted(keys - set(labels.TEXT["vi"])) == []
