@@ -177,3 +177,16 @@ def test_user_mapping_makes_an_unknown_header_recognised(tdb: duckdb.DuckDBPyCon
     assert plan.tables["person"]["birth_date"].tolist() == [date(1980, 1, 1)]
     with pytest.raises(OversightError, match="mapping_invalid"):
         prepare(tdb, files=[("m.xlsx", data)], extra_headers={"person": {"Sinh nhật": "birthday"}})
+
+
+def test_names_that_look_like_footer_words_are_people(tdb: duckdb.DuckDBPyConnection) -> None:
+    data = mc._table([["Họ và tên", "Mã đơn vị", "Ngày sinh", "Giới tính", "Loại cán bộ"],
+                      ["Lưu Văn Phúc", "SNV", "01/01/1980", "Nam", "CC"],
+                      ["Ghi Thị Chú", "SNV", "01/01/1981", "Nữ", "CC"],
+                      ["Trần Văn Cuối", "SNV", "01/01/1982", "Nam", "CC"],
+                      ["Ghi chú: danh sách gồm 3 người"],
+                      ["Lưu: VT"]])
+    plan = prepare(tdb, files=[("f.xlsx", data)], as_of=mc.AS_OF)
+    assert plan.ok, _text(plan)
+    assert plan.tables["person"]["full_name"].tolist() == ["Lưu Văn Phúc", "Ghi Thị Chú", "Trần Văn Cuối"]
+    assert "bỏ qua 2 dòng chân trang/ký tên từ dòng 5" in _text(plan)

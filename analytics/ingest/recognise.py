@@ -226,9 +226,11 @@ _FORMULA = re.compile(r"^[\(\)0-9a-zA-Z\s=+\-*/x×.,:]+$")
 _GRAND = re.compile(r"^(tổng cộng|tổng số|tổng|toàn thành phố|toàn tỉnh|toàn ngành|tong cong|tong so)(\W|$)")
 _SUB = re.compile(r"^(cộng|khối|trong đó|cong(?! chuc)|khoi)(\W|$)")
 _FOOTER = re.compile(r"^(ghi chu|noi nhan|nguoi lap|thu truong|xac nhan|ky ten|giam doc|chu tich|"
-                     r"t/m|tm\b|kt\b|lanh dao|pho giam doc|ke toan|chu thich|luu\b)|ngay .{0,12}thang .{0,12}nam"
+                     r"t/m|tm\b|kt\b|lanh dao|pho giam doc|ke toan|chu thich)|ngay .{0,12}thang .{0,12}nam"
                      r"|^\(ky|^\*")
 _NOTE = re.compile(r"^\[.*\]$", re.DOTALL)  # the note row of our own templates
+_KEY_FIELDS = {"birth_date", "_gender_col", "quota_year", "quota_assigned", "start_date", "month", "salary_coef",
+               "year", "route", "unit_type"}
 _ARABIC = re.compile(r"^\d+[.)]?$")
 _SECTION_PREFIX = re.compile(r"^([ivxlc]+|[a-d])[.)]\s")
 
@@ -264,6 +266,7 @@ def _classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, v
                    "reduction_case": "full_name", "training": "course_name"}.get(rec.kind or "", "")
     label_col = next((m.col for m in rec.columns if m.field == label_field), None)
     first_cols = list(range(min(3, grid.shape[1])))
+    key_cols = [m.col for m in rec.columns if m.field in _KEY_FIELDS]
     nonempty: Any = np.array([any(v is not None for v in row) for row in grid[start:]], dtype=bool) if len(grid) else []
     hidden = rec.sheet.hidden_rows
     skipped = rec.skipped
@@ -289,8 +292,9 @@ def _classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, v
         label = row[label_col] if label_col is not None else None
         texts = [t for t in (stt_s, label, *(row[c] for c in first_cols)) if t is not None and str(t).strip()]
         folded = [_fold(t) for t in texts]
-        if any(_FOOTER.search(f) for f in folded) and not (label is not None and rec.kind == "person"
-                                                              and _fold(label) and not _FOOTER.search(_fold(label))):
+        # A footer line carries no data: a row with a birth date, a quota, a start date … is data,
+        # whatever its first words ("Lưu Văn A" is a name, not the "Lưu: VT" of a distribution list).
+        if not any(row[c] is not None for c in key_cols) and any(_FOOTER.search(f) for f in folded):
             footer = True
             skipped.setdefault("footer", []).append(r)
             continue
