@@ -38,6 +38,8 @@ from analytics.ingest.units import UnitResolver
     ("1694.0", True, Decimal(1694)),
     (" 12 ", True, Decimal(12)),
     ("(3)", True, Decimal(-3)),
+    ("23.400.000 đ", True, Decimal(23400000)),
+    ("23.400.000₫", True, Decimal(23400000)),
 ])
 def test_parse_decimal(text: str, integer: bool, expected: Decimal) -> None:
     assert parse_decimal(text, integer=integer) == expected

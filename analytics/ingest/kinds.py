@@ -216,7 +216,7 @@ CODE_ALIASES: dict[str, dict[str, str]] = {
                  "hop_dong_111": "nguoi_lao_dong", "hdld": "nguoi_lao_dong", "hop_dong": "nguoi_lao_dong",
                  "lao_dong_hop_dong": "nguoi_lao_dong", "hop_dong_lao_dong": "nguoi_lao_dong", "nld": "nguoi_lao_dong",
                  "bien_che_cong_chuc": "cong_chuc", "so_luong_nguoi_lam_viec": "vien_chuc"},
-    "gender": {"n": "nu", "male": "nam", "female": "nu", "m": "nam", "f": "nu"},
+    "gender": {"male": "nam", "female": "nu", "m": "nam", "f": "nu"},
     "qualification": {"cu_nhan": "dai_hoc", "ky_su": "dai_hoc", "bac_si": "dai_hoc", "ths": "thac_si", "ts": "tien_si",
                       "dh": "dai_hoc", "cd": "cao_dang", "tc": "trung_cap"},
     "political_theory": {"khong": "chua_co", "chua": "chua_co"},

@@ -68,6 +68,7 @@ def code_key(value: str | None) -> str:
 # ------------------------------------------------------------------------------------------------ numbers
 
 _DASHES = {"-", "–", "—", "x0", "_"}
+_CURRENCY = re.compile(r"(?i)(₫|vnđ|vnd|đồng|đ)$")
 _THOUSANDS_DOT = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _THOUSANDS_COMMA = re.compile(r"^-?\d{1,3}(,\d{3})+$")
 
@@ -86,6 +87,7 @@ def parse_decimal(text: str, *, integer: bool = False) -> Decimal:
     such values.
     """
     s = text.strip().replace("\u00a0", "").replace(" ", "")
+    s = _CURRENCY.sub("", s)
     pct = s.endswith("%")
     if pct:
         s = s[:-1]
