@@ -1,0 +1,180 @@
+"""Briefing export on the demo city: the PPTX (python-pptx) and PDF (pypdf text) hold every slide title
+with its diacritics, a slide PNG is 1920×1080, the CLI records an export audit row, and no name or
+ID from the roster appears in the PPTX, the PDF or the briefing page (AppTest through app.py).
+
+Needs Debian's Chromium for kaleido; skipped with that reason when it is missing. About a minute:
+one exporter process (CLI → PPTX) and one in-process export browser (PDF, PNG).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics import audit, briefing, db
+from tests.conftest import sign_in
+from ui.briefing import export
+from ui.briefing import slides as sl
+from ui.nav import ROOT
+
+pytestmark = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(),
+                                reason="export needs Debian's chromium (/usr/bin/chromium) for kaleido")
+
+AS_OF = "2026-09-30"
+
+
+def _norm(text: str) -> str:
+    """NFC, one space for any run of whitespace (titles wrap onto two lines in the PDF)."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).replace("\u00a0", " ")).strip()
+
+
+@pytest.fixture(scope="module")
+def copy(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("brief_export") / "demo.duckdb"
+    shutil.copy(demo_db_path, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def titles(copy: Path) -> list[str]:
+    con = db.connect(copy)
+    try:
+        deck = briefing.deck(con, as_of=date.fromisoformat(AS_OF))
+    finally:
+        con.close()
+    return [s.title for s in sl.build(deck, "vi")]
+
+
+@pytest.fixture(scope="module")
+def files(copy: Path, titles: list[str]) -> Iterator[dict[str, Any]]:
+    out = copy.parent
+    pptx = out / "deck.pptx"
+    run = subprocess.run([sys.executable, "-m", "analytics", "brief", "--db", str(copy), "--as-of", AS_OF,
+                          "--out", str(pptx), "--user", "kiemthu"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=240, check=False)
+    assert run.returncode == 0, run.stderr
+    con = db.connect(copy)
+    try:
+        deck = briefing.deck(con, as_of=date.fromisoformat(AS_OF))
+    finally:
+        con.close()
+    slides = sl.build(deck, "vi")
+    try:
+        pdf = export.deck_pdf(slides)
+        png = export.slide_png(slides[0])
+    finally:
+        export.stop()
+    yield {"pptx": pptx, "pdf": pdf, "png": png, "cli_out": run.stdout}
+
+
+@pytest.fixture(scope="module")
+def roster(demo_db_path: Path) -> tuple[set[str], set[str]]:
+    con = duckdb.connect(str(demo_db_path), read_only=True)
+    try:
+        rows = con.execute("SELECT DISTINCT full_name, person_id FROM person").fetchall()
+    finally:
+        con.close()
+    names, ids = {unicodedata.normalize("NFC", n) for n, _ in rows if n}, {p for _, p in rows if p}
+    assert len(names) > 1000 and len(ids) > 1000  # a real roster to look for
+    return names, ids
+
+
+def _pptx_texts(path: Path) -> list[str]:
+    from pptx import Presentation
+
+    prs = Presentation(str(path))
+    return [_norm(" ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame))
+            for slide in prs.slides]
+
+
+def _pdf_texts(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [_norm(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def _assert_no_person(text: str, roster: tuple[set[str], set[str]]) -> None:
+    names, ids = roster
+    text = unicodedata.normalize("NFC", text)
+    found = [n for n in names if n in text] + [p for p in ids if p in text]
+    assert found == [], found[:5]
+
+
+def test_pptx_has_one_slide_per_deck_slide_with_its_title(files: dict[str, Any], titles: list[str]) -> None:
+    texts = _pptx_texts(files["pptx"])
+    assert len(texts) == len(titles) == len(briefing.SLIDES)
+    for title, text in zip(titles, texts, strict=True):
+        assert _norm(title) in text
+        assert "Số liệu đến ngày 30/09/2026" in text and "Nguồn:" in text
+
+
+def test_pdf_has_one_page_per_slide_with_its_title(files: dict[str, Any], titles: list[str]) -> None:
+    texts = _pdf_texts(files["pdf"])
+    assert len(texts) == len(titles)
+    for title, text in zip(titles, texts, strict=True):
+        assert _norm(title) in text, (title, text[:300])
+        assert "Số liệu đến ngày 30/09/2026" in text
+
+
+def test_titles_carry_vietnamese_diacritics(titles: list[str]) -> None:
+    assert titles[0].startswith("Còn ") and "biên chế" in titles[0]
+    assert any("cơ quan" in x for x in titles)
+
+
+def test_slide_png_is_full_hd(files: dict[str, Any]) -> None:
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(files["png"]))
+    assert image.format == "PNG" and image.size == (1920, 1080)
+
+
+def test_cli_records_the_export(files: dict[str, Any], copy: Path) -> None:
+    assert "deck.pptx" in files["cli_out"]
+    con = db.connect(copy)
+    try:
+        events = audit.audit_events(con)
+    finally:
+        con.close()
+    rows = events[(events["event"] == "export") & (events["target"] == "deck.pptx")]
+    assert len(rows) == 1 and rows["username"].iloc[0] == "kiemthu"
+
+
+def test_no_person_name_or_id_in_the_exports(files: dict[str, Any], roster: tuple[set[str], set[str]]) -> None:
+    _assert_no_person(" ".join(_pptx_texts(files["pptx"])), roster)
+    _assert_no_person(" ".join(_pdf_texts(files["pdf"])), roster)
+
+
+def _page_text(at: AppTest) -> str:
+    parts = [x.value for x in at.title] + [x.value for x in at.markdown] + [x.value for x in at.caption]
+    parts += [str(c.proto.spec) for c in at.get("plotly_chart")]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_no_person_name_or_id_on_the_briefing_page(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    roster: tuple[set[str], set[str]], titles: list[str]) -> None:
+    monkeypatch.setenv("OVERSIGHT_DB", str(demo_db_path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    sign_in(at, "viewer")
+    at.query_params["mode"] = "briefing"
+    at.query_params["as_of"] = AS_OF
+    at.switch_page("pages/briefing.py")
+    at.run()
+    seen = []
+    for _ in titles:
+        assert not at.exception, [e.message for e in at.exception]
+        seen.append(at.title[0].value)
+        _assert_no_person(_page_text(at), roster)
+        at.button(key="brief_next").click().run()
+    assert seen == titles
