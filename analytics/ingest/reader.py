@@ -116,8 +116,7 @@ def _run_child(name: str, data: bytes, fmt: str, limits: ReadLimits) -> tuple[li
 
 
 def _grid(table: pa.Table, row0: int, col0: int, merges: list[tuple[int, int, int, int]]) -> pd.DataFrame:
-    cols = {col0 + i: table.column(i).to_numpy(zero_copy_only=False).astype(object)
-            for i in range(table.num_columns)}
+    cols = {col0 + i: table.column(i).to_numpy(zero_copy_only=False) for i in range(table.num_columns)}
     df = pd.DataFrame(cols, dtype=object)
     df.index = pd.RangeIndex(row0, row0 + len(df))
     for r1, c1, r2, c2 in merges:

@@ -74,6 +74,12 @@ class Recognised:
     skipped: dict[str, list[int]] = field(default_factory=dict)  # reason -> Excel rows
     grand_totals: list[int] = field(default_factory=list)
     title: list[str] = field(default_factory=list)
+    grid: np.ndarray = field(default_factory=lambda: np.empty((0, 0), dtype=object))  # the cells, once
+    row_numbers: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+
+    def positions(self) -> np.ndarray:
+        """Positions of the data rows in ``grid`` (Excel row numbers are ascending)."""
+        return np.searchsorted(self.row_numbers, np.asarray(self.data_rows, dtype=np.int64))
 
     def by_field(self, name: str) -> list[Match]:
         return [m for m in self.columns if m.field == name]
@@ -369,7 +375,7 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
     _, d, r, kind, matches = best
     columns, _ = _resolve_duplicates(matches)
     matched_cols = {m.col for m in columns}
-    rec = Recognised(sheet, kind, (int(rows[r]), int(rows[r + d - 1])), columns)
+    rec = Recognised(sheet, kind, (int(rows[r]), int(rows[r + d - 1])), columns, grid=grid, row_numbers=rows)
     rec.title = [str(v) for row in grid[:r] for v in row if v is not None and str(v).strip()]
     rec.title = list(dict.fromkeys(rec.title))
     for c in range(grid.shape[1]):

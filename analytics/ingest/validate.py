@@ -102,12 +102,13 @@ def _title_date(title: list[str]) -> date | None:
 def extract(rec: Recognised, ctx: Context) -> Sheetwork:
     assert rec.kind is not None
     kind = KINDS["quota" if rec.kind == "quota_wide" else rec.kind]
-    sub = rec.sheet.cells.loc[rec.data_rows] if rec.data_rows else rec.sheet.cells.iloc[0:0]
-    n = len(sub)
+    positions = rec.positions()
+    n = len(positions)
     data: dict[str, Any] = {"_row": np.array(rec.data_rows, dtype=np.int64),
                             "_section": np.array([rec.section_category.get(r) for r in rec.data_rows], dtype=object)}
     labels: dict[str, str] = {}
-    col = {c: _clean(sub[c].to_numpy(dtype=object)) for c in sub.columns}
+    used = {m.col for m in rec.columns if m.field != "_stt"}
+    col = {c: _clean(rec.grid[positions, c]) for c in used}
     if rec.kind == "quota_wide":
         return _extract_wide(rec, kind, col, n, data)
     for m in sorted(rec.columns, key=lambda m: m.field):
