@@ -54,7 +54,8 @@ with right:
 
 by = st.radio(tr("red.group_by"), ("former_province", "sector"), horizontal=True, key="red_group_by",
               format_func=lambda c: tr(f"red.group_{c}"))
-by_group = data.run("reduction.reduction_by_group", category=f.category, by=by, scope=f.scope, as_of=f.as_of)
+by_group = view.group_labelled(
+    data.run("reduction.reduction_by_group", category=f.category, by=by, scope=f.scope, as_of=f.as_of), L)
 chart_panel(view.group_figure(by_group, L), by_group, view.GROUP_SPEC, key="red_groups",
             title=tr("red.by_group_title"), how=tr("red.how_progress"), lang=L, file_stem=f"tinh-gian-theo-{by}")
 

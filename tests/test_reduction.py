@@ -163,11 +163,17 @@ def test_old_province_scope_lists_its_old_units(merged: duckdb.DuckDBPyConnectio
 
 
 def test_groups_take_the_nearest_attribute(merged: duckdb.DuckDBPyConnection) -> None:
+    # old agencies of two provinces merged into a city-wide agency count with the city-wide agencies
+    # (no province); an old commune counts under the province of the commune that took it over
+    insert(merged, "unit", [unit("X1", "CT", unit_type="ubnd_xa", level="commune", former_province="soc_trang"),
+                            unit("P2.X", None, merged_into="X1", unit_type="ubnd_xa", level="commune",
+                                 former_province="hau_giang")])
+    insert(merged, "quota", [quota("P2.X", 2021, "cong_chuc", 20), quota("X1", 2025, "cong_chuc", 18)])
     df = reduction.reduction_by_group(merged, category="cong_chuc", by="former_province", scope="CT",
                                       as_of=date(2025, 12, 31))
-    got = {r["group_code"] if isinstance(r["group_code"], str) else None: r["baseline_quota"]
+    got = {r["group_code"] if isinstance(r["group_code"], str) else None: (r["baseline_quota"], r["current_quota"])
            for r in df.to_dict("records")}
-    assert got == {"can_tho": 60, "hau_giang": 40, None: 0}
+    assert got == {"soc_trang": (20, 18), None: (100, 97)}
     sectors = reduction.reduction_by_group(merged, category="cong_chuc", by="sector", scope="CT",
                                            as_of=date(2025, 12, 31)).set_index("group_code")
     assert sectors.loc["quan_ly_nha_nuoc", "current_quota"] == 90  # N1.D takes N1's sector

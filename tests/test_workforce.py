@@ -129,3 +129,15 @@ def test_retirement_fragment_agrees_with_the_view(con: duckdb.DuckDBPyConnection
                                    "retire_until": "2100-12-31"}).fetchall())
     view = dict(con.execute("SELECT person_id, retirement_date FROM person_retirement").fetchall())
     assert len(fragment) == 1200 and fragment == view
+
+
+def test_self_financed_units_are_outside_the_budget_paid_quota(city: duckdb.DuckDBPyConnection) -> None:
+    insert(city, "unit", [{"unit_code": "B.S", "name": "B.S", "unit_type": "dvsnc", "level": "city",
+                           "parent_code": "B", "self_financed": True}])
+    insert(city, "person", [person("P7", "B.S", "1988-03-03", "nu", category="vien_chuc"),
+                            person("P8", "B.S", "1989-03-03", "nam", category="cong_chuc")])
+    df = workforce.headcount_by_unit(city, as_of=AS_OF, scope="CT").set_index(["unit_code", "category"])
+    assert df.loc[("B", "vien_chuc"), "present"] == 2  # P5, P6; not P7 of the self-financed unit
+    assert df.loc[("B", "cong_chuc"), "present"] == 1  # a civil servant there still counts
+    totals = workforce.headcount_by_category(city, as_of=AS_OF, scope="CT").set_index("category")
+    assert totals.loc["vien_chuc", "present"] == 2

@@ -140,6 +140,7 @@ TEXT: dict[str, str] = {
     "nav.audit": "Audit log",
     "app.start_briefing": "Start the briefing",
     "col.month": "Month",
+    "red.city_wide": "City-wide agencies",
 }
 
 CODES: dict[str, str] = {

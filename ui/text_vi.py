@@ -140,6 +140,7 @@ TEXT: dict[str, str] = {
     "nav.audit": "Nhật ký",
     "app.start_briefing": "Trình chiếu giao ban",
     "col.month": "Tháng",
+    "red.city_wide": "Cơ quan cấp thành phố (toàn địa bàn)",
 }
 
 CODES: dict[str, str] = {

@@ -19,14 +19,15 @@ quotas AS (
 ),
 people AS (
     SELECT CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
-           count(*) AS present,
+           -- against the quota: public employees of self-financed units are outside it (DOMAIN.md §2)
+           count(*) FILTER (WHERE NOT (p.category = 'vien_chuc' AND pu.self_financed)) AS present,
            count(*) FILTER (WHERE p.gender = 'nu') AS women,
            count(*) FILTER (WHERE p.ethnicity <> 'kinh') AS minority,
            count(*) FILTER (WHERE date_sub('year', p.birth_date, coalesce(CAST($as_of AS DATE), p.as_of)) < $young_age) AS young,
            count(*) FILTER (WHERE p.is_leader) AS leaders,
            count(*) FILTER (WHERE p.in_succession_plan) AS succession_pool,
            max(p.as_of) AS roster_as_of
-    FROM roster p
+    FROM roster p JOIN unit pu ON pu.unit_code = p.unit_code
     WHERE p.status = 'dang_cong_tac'
     GROUP BY 1
 ),

@@ -1,6 +1,7 @@
 -- headcount_by_unit: per child unit of the scope and quota category, the quota of the latest year
 -- on or before $year (with the present count reported with it) and the people in post in the
--- roster (cán bộ count against the civil-servant quota).
+-- roster (cán bộ count against the civil-servant quota; public employees of self-financed units
+-- are outside the budget-paid quota and are not counted against it, DOMAIN.md §2).
 WITH RECURSIVE
 -- @include scope_units
 ,
@@ -26,7 +27,8 @@ present AS (
     SELECT k.key, CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
            count(*) AS present, max(p.as_of) AS roster_as_of
     FROM roster p JOIN keyed k ON k.unit_code = p.unit_code
-    WHERE p.status = 'dang_cong_tac'
+    JOIN unit pu ON pu.unit_code = p.unit_code
+    WHERE p.status = 'dang_cong_tac' AND NOT (p.category = 'vien_chuc' AND pu.self_financed)
     GROUP BY ALL
 ),
 categories AS (SELECT unnest(['cong_chuc', 'vien_chuc', 'nguoi_lao_dong']) AS category)

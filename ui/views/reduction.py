@@ -20,7 +20,7 @@ UNIT_SPEC: Spec = (
     ("reduced_pct", "col.reduced_pct", "pct"), ("plan", "col.plan", "float1"),
     ("plan_progress_pct", "col.plan_progress_pct", "pct1"), ("status", "col.status", "code"),
 )
-GROUP_SPEC: Spec = (("group_code", "col.group", "code"), *UNIT_SPEC[1:])
+GROUP_SPEC: Spec = (("group_label", "col.group", "text"), *UNIT_SPEC[1:])
 YEAR_SPEC: Spec = (
     ("year", "col.year", "text"), ("quota_assigned", "col.quota_assigned", "int"),
     ("cut_pending", "col.reduced_pending", "int"), ("reduced_done", "col.reduced_done", "int"),
@@ -68,11 +68,16 @@ def progress_figure(df: pd.DataFrame, lang: str, expected: float | None) -> go.F
     )
 
 
+def group_labelled(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Name each group; units without a former province are the city-wide agencies."""
+    empty = t("red.city_wide" if df.attrs.get("by") == "former_province" else "red.no_group", lang)
+    return df.assign(group_label=df["group_code"].map(lambda c: code(c, lang) if isinstance(c, str) else empty))
+
+
 def group_figure(df: pd.DataFrame, lang: str) -> go.Figure:
     d = df.dropna(subset=["plan_progress_pct"]).copy()
-    d["label"] = d["group_code"].map(lambda c: code(c, lang) if c else t("red.no_group", lang))
     d["text"] = d["plan_progress_pct"].map(lambda v: fmt.percent(v, lang, 1))
-    return charts.progress_bars(d, label="label", value="plan_progress_pct", code="group_code", status="status",
+    return charts.progress_bars(d, label="group_label", value="plan_progress_pct", code="group_code", status="status",
                                 lang=lang, text="text", value_title=t("col.plan_progress_pct", lang),
                                 target_label=t("red.plan_line", lang))
 
