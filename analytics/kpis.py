@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import quality, reduction, secondment, training, workforce
+from analytics.errors import OversightError
 from analytics.policy import load_policy
 from analytics.scope import check_scope, today
 
@@ -206,21 +207,26 @@ def _quality(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date) -> 
     }
 
 
+PARTS = ("reduction", "secondment", "training", "workforce", "quality")
+
+
 def headline(con: duckdb.DuckDBPyConnection, *, scope: str | None = None,
-             as_of: date | None = None) -> dict[str, Any]:
-    """Headline figures of the scope at ``as_of`` (default today): see the module docstring."""
+             as_of: date | None = None, parts: tuple[str, ...] = PARTS) -> dict[str, Any]:
+    """Headline figures of the scope at ``as_of`` (default today): see the module docstring.
+
+    ``parts`` limits the work to some areas (the overview's comparison with the previous snapshot
+    needs no quality checks); the other keys are then absent, not null.
+    """
     check_scope(con, scope)
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        raise OversightError("invalid_argument", name="parts", value=sorted(unknown), allowed=list(PARTS))
     as_of = as_of or today()
     missing: dict[str, str] = {}
-    result: dict[str, Any] = {
-        "as_of": as_of.isoformat(),
-        "scope": scope,
-        "settings": load_policy(con).as_dict(),
-        "reduction": _reduction(con, scope, as_of, missing),
-        "secondment": _secondment(con, scope, as_of, missing),
-        "training": _training(con, scope, as_of, missing),
-        "workforce": _workforce(con, scope, as_of, missing),
-        "quality": _quality(con, scope, as_of),
-    }
+    result: dict[str, Any] = {"as_of": as_of.isoformat(), "scope": scope, "settings": load_policy(con).as_dict()}
+    builders = {"reduction": _reduction, "secondment": _secondment, "training": _training, "workforce": _workforce}
+    for part in PARTS:
+        if part in parts:
+            result[part] = _quality(con, scope, as_of) if part == "quality" else builders[part](con, scope, as_of, missing)
     result["missing"] = missing
     return result

@@ -17,9 +17,9 @@ user = require_page("overview", L)
 f = filters.sidebar(L, show=("as_of", "unit"))
 st.title(tr("ov.title"))
 
-h = data.run("kpis.headline", scope=f.scope, as_of=f.as_of)
+h = data.run("kpis.headline", scope=f.scope, as_of=f.as_of, parts=view.PARTS)
 previous = view.previous_snapshot(data.run("inventory.snapshot_dates"), h)
-prev = data.run("kpis.headline", scope=f.scope, as_of=previous) if previous else None
+prev = data.run("kpis.headline", scope=f.scope, as_of=previous, parts=view.PARTS) if previous else None
 st.caption(tr("ov.subtitle", as_of=fmt.day(f.as_of),
               prev=fmt.day(prev["as_of"]) if prev else tr("ov.no_previous")))
 if all(h.get(part) is None for part in ("reduction", "secondment", "training", "workforce")):

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from analytics import db
@@ -125,3 +126,13 @@ def test_demo_city_headline_reproduces_the_report_and_is_fast(tmp_path: Path) ->
         assert city["missing"] == {} and city["workforce"]["present"] > 50_000
     finally:
         con.close()
+
+
+def test_headline_parts_limit_the_work(con: duckdb.DuckDBPyConnection) -> None:
+    from analytics import kpis
+    from analytics.errors import OversightError
+
+    h = kpis.headline(con, as_of=date(2025, 12, 31), parts=("reduction",))
+    assert "reduction" in h and "quality" not in h and "secondment" not in h
+    with pytest.raises(OversightError):
+        kpis.headline(con, parts=("nonsense",))

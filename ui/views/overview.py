@@ -16,6 +16,8 @@ from ui.cards import kpi_card
 from ui.labels import code, t
 from ui.tables import Spec
 
+# The areas the overview shows (its data-quality summary lives on the quality page).
+PARTS = ("reduction", "secondment", "training", "workforce")
 ATTENTION_SPEC: Spec = (
     ("name", "col.unit", "text"), ("cc_progress", "ov.col_cc_progress", "pct1"), ("cc_status", "ov.col_cc_status", "code"),
     ("vc_progress", "ov.col_vc_progress", "pct1"), ("vc_status", "ov.col_vc_status", "code"),
