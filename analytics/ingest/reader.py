@@ -15,6 +15,7 @@ import io
 import os
 import pickle
 import select
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -75,7 +76,7 @@ class _Server:
         return self.proc
 
     def request(self, data: bytes, fmt: str, limits: ReadLimits) -> dict[str, Any]:
-        with self.lock, tempfile.TemporaryDirectory(prefix="ingest-", dir=_TMP) as folder:
+        with self.lock, tempfile.TemporaryDirectory(prefix="ingest-", dir=_tmp_dir(len(data))) as folder:
             in_path, out_path = os.path.join(folder, "in"), os.path.join(folder, "out")
             with open(in_path, "wb") as fh:
                 fh.write(data)
@@ -110,8 +111,18 @@ def _read(stream: Any, n: int) -> bytes:
 
 
 _ROOT = Path(__file__).resolve().parents[2]
-# Shared memory when the machine has it: the file never touches a disk.
-_TMP = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+
+
+def _tmp_dir(size: int) -> str | None:
+    """Shared memory when it has room for the file and its parsed text (containers often give
+    /dev/shm only 64 MB); else the system's temporary folder."""
+    shm = "/dev/shm"
+    try:
+        if os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > 20 * size + 64 * 1024**2:
+            return shm
+    except OSError:
+        pass
+    return None
 _SERVER = _Server()
 
 
