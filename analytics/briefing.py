@@ -232,7 +232,8 @@ def _training_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: da
     totals = _clean({k: tr[k] for k in ("budget_vnd", "committed_vnd", "spent_vnd", "remaining_vnd", "spent_pct",
                                        "participants", "days_left", "window_start", "window_end")}
                     | {"elapsed_pct": elapsed_pct})
-    return _slide("training", "spent", {"spent_pct": tr["spent_pct"], "spent_vnd": tr["spent_vnd"],
+    finding = "spent" if tr["days_left"] > 0 else "spent_ended"
+    return _slide("training", finding, {"spent_pct": tr["spent_pct"], "spent_vnd": tr["spent_vnd"],
                                         "budget_vnd": tr["budget_vnd"], "days_left": tr["days_left"]},
                   {"rows": rows, "totals": totals})
 

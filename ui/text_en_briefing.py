@@ -45,6 +45,7 @@ TEXT = {
     "brief.find.secondment.agencies_short": "{short}/{total} agencies have not sent enough staff to the communes",
     "brief.find.secondment.all_sent": "All {total} agencies have sent enough staff to the communes",
     "brief.find.training.spent": "{spent} of {budget} training budget spent ({pct}), {days} days left",
+    "brief.find.training.spent_ended": "{spent} of {budget} training budget spent ({pct}); the spending window has closed",
     "brief.find.freshness.freshness": "Roster as of {roster}, quotas as of {quota}; {fail} data checks failing",
     "brief.find.compare": "Change from “{a}” to “{b}”",
     "brief.card.cc": "Civil-servant posts cut",

@@ -45,6 +45,7 @@ TEXT = {
     "brief.find.secondment.agencies_short": "{short}/{total} cơ quan chưa cử đủ cán bộ tăng cường cơ sở",
     "brief.find.secondment.all_sent": "Cả {total} cơ quan đã cử đủ cán bộ tăng cường cơ sở",
     "brief.find.training.spent": "Đã chi {spent} trên {budget} kinh phí đào tạo ({pct}), còn {days} ngày",
+    "brief.find.training.spent_ended": "Đã chi {spent} trên {budget} kinh phí đào tạo ({pct}); thời hạn chi đã hết",
     "brief.find.freshness.freshness": "Danh sách nhân sự đến {roster}, biên chế đến {quota}; {fail} kiểm tra dữ liệu báo lỗi",
     "brief.find.compare": "Thay đổi từ «{a}» đến «{b}»",
     "brief.card.cc": "Giảm biên chế công chức",

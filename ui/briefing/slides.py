@@ -335,6 +335,8 @@ def _training(slide: Slide, th: Theme, scale: float) -> go.Figure:
     df["label"] = df["name"].fillna(df["agency_code"])
     df["text"] = [f"{fmt.percent(p, lang, 0)} · {fmt.money(s, lang)}" for p, s in zip(df["spent_pct"], df["spent_vnd"], strict=True)]
     elapsed = (slide.data.get("totals") or {}).get("elapsed_pct")
+    if elapsed is not None and elapsed >= 97:  # the window is (nearly) over: the 100 % line says it
+        elapsed = None
     fig = charts.progress_bars(df, label="label", value="spent_pct", code="agency_code", status="status", lang=lang,
                                target=100.0, pace=elapsed, value_title=t("brief.axis.spent", lang),
                                target_label=t("brief.full", lang), pace_label=t("brief.elapsed", lang), text="text")
