@@ -108,3 +108,43 @@ def test_template_has_notes_dropdowns_and_guide() -> None:
 def test_unknown_kind_is_refused() -> None:
     with pytest.raises(Exception, match="template_unknown_kind"):
         build_template("salary")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
+    from analytics.demo.build import build_demo
+
+    con = db.connect(tmp_path_factory.mktemp("demo") / "demo.duckdb")
+    build_demo(con)
+    yield con
+    con.close()
+
+
+DEMO_SAMPLE = 400  # rows per table (every unit): the demo's 680.000 payroll rows would take minutes in openpyxl
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_demo_rows_round_trip_through_templates(kind: str, demo: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    k = KINDS[kind]
+    key = ", ".join(k.key)
+    cols = ", ".join(c.name for c in k.columns)
+    limit = 1_000_000 if kind == "unit" else DEMO_SAMPLE
+    rows = demo.execute(f"SELECT {cols} FROM {k.table} ORDER BY hash({key}) LIMIT $n", {"n": limit}).fetchall()
+    original = sorted(rows, key=repr)
+    units = demo.execute("SELECT " + ", ".join(c.name for c in KINDS["unit"].columns) + " FROM unit").fetchall()
+    dest = db.connect(tmp_path / "dest.duckdb")
+    try:
+        files = [("unit.xlsx", build_template("unit", [[_cell(v, c.type) for v, c in zip(r, KINDS["unit"].columns, strict=True)]
+                                                      for r in units]))]
+        if kind != "unit":
+            files.append((f"{kind}.xlsx", build_template(kind, [[_cell(v, c.type) for v, c in zip(r, k.columns, strict=True)]
+                                                              for r in original])))
+        plan = prepare(dest, files=files)
+        errors = [(p.file, p.row, p.column, p.value, p.message()) for p in plan.problems if p.severity == "error"]
+        assert not errors, errors[:10]
+        load(dest, plan, user="test")
+        got = sorted(dest.execute(f"SELECT {cols} FROM {k.table}").fetchall(), key=repr)
+        assert got == original
+    finally:
+        dest.close()
