@@ -190,3 +190,19 @@ def test_names_that_look_like_footer_words_are_people(tdb: duckdb.DuckDBPyConnec
     assert plan.ok, _text(plan)
     assert plan.tables["person"]["full_name"].tolist() == ["Lưu Văn Phúc", "Ghi Thị Chú", "Trần Văn Cuối"]
     assert "bỏ qua 2 dòng chân trang/ký tên từ dòng 5" in _text(plan)
+
+
+def test_wide_quota_with_present_column(tdb: duckdb.DuckDBPyConnection) -> None:
+    wb, ws = mc._sheet([["STT", "Đơn vị", "Biên chế công chức", None, None, "Số lượng người làm việc", None],
+                        [None, None, "Năm 2023", "Năm 2024", "Biên chế có mặt", "Năm 2024", "Hiện có"],
+                        [1, "SNV", 30, 29, 27, 5, 4],
+                        [2, "Sở Y tế", 10, 10, 10, "1.200", "1.150"]])
+    ws.merge_cells("C1:E1")
+    ws.merge_cells("F1:G1")
+    plan = prepare(tdb, files=[("p.xlsx", mc._bytes(wb))], as_of=mc.AS_OF)
+    assert plan.ok, _text(plan)
+    got = {(r.unit_code, r.year, r.category): (r.quota_assigned, r.present)
+           for r in plan.tables["quota"].itertuples()}
+    assert got == {("SNV", 2023, "cong_chuc"): (30, None), ("SNV", 2024, "cong_chuc"): (29, 27),
+                   ("SYT", 2023, "cong_chuc"): (10, None), ("SYT", 2024, "cong_chuc"): (10, 10),
+                   ("SNV", 2024, "vien_chuc"): (5, 4), ("SYT", 2024, "vien_chuc"): (1200, 1150)}
