@@ -1,5 +1,5 @@
 """Real browser (Debian's Chromium via Playwright): the briefing at 1920×1080 with ?mode=briefing shows
-slide 1 without sidebar or header, → goes to slide 2 (and the URL keeps it), a number key jumps,
+slide 1 without sidebar or header, → goes to slide 2 (and the URL keeps it), ←, Space and number keys,
 ?auto=3 moves on by itself, the dark theme draws. Screenshots: screenshots/briefing_*.png."""
 
 from __future__ import annotations
@@ -105,6 +105,8 @@ def test_slide_one_full_screen_then_arrow_and_number_keys(app_url: str, chromium
         page.keyboard.press("ArrowLeft")
         _wait_title(page, titles[2])
         _shot(page, "3_1920x1080")
+        page.keyboard.press("Space")  # a presenter's clicker: Space / PageDown go on too
+        _wait_title(page, titles[3])
         page.keyboard.press("5")
         _wait_title(page, titles[4])
         _shot(page, "5_1920x1080")
