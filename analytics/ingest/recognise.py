@@ -6,7 +6,7 @@ its cells in the window (merged cells were filled by the reader, so a group head
 distinct fields of an eligible kind wins; ties go to the smaller window. Rows under the header
 that only repeat header words or number the columns ("A, B, 1, 2", "(1)", "4=1*3") are skipped.
 
-Data rows: totals and subtotals (TỔNG CỘNG, Tổng số, Cộng, Khối …) are never data; a Roman STT
+Data rows (``rows.classify``): totals and subtotals (TỔNG CỘNG, Tổng số, Cộng, Khối …) are never data; a Roman STT
 ("I", "II.") starts a section whose text may give the staff category of the rows under it; the
 footer ("Ghi chú", "Nơi nhận", "…, ngày … tháng … năm …", signatures) ends the table; hidden rows
 are skipped because government files hide rows that are not meant to count (reported).
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,8 +33,9 @@ from analytics.ingest.headers import (
     header_keys,
 )
 from analytics.ingest.kinds import KINDS
-from analytics.ingest.normalize import ascii_key, is_roman
+from analytics.ingest.normalize import ascii_key
 from analytics.ingest.reader import Sheet, col_letter
+from analytics.ingest.rows import NOTE, classify, is_colnum_row
 
 _STT_DICT = Dictionary([("_stt", STT)])
 _UNIT_DICT = Dictionary([("unit_code", UNIT_REF)])
@@ -224,111 +224,6 @@ def _resolve_duplicates(matches: list[Match]) -> tuple[list[Match], list[tuple[i
     return sorted(keep, key=lambda m: m.col), []
 
 
-# ---------------------------------------------------------------------------------------- rows
-
-_TOKEN = re.compile(r"^\(?\s*([0-9]{1,3}|[a-zA-Z])\s*\)?\*?$")
-_FORMULA = re.compile(r"^[\(\)0-9a-zA-Z\s=+\-*/x×.,:]+$")
-# Matched on the NFC lower-case text: "cộng" (a subtotal) and "công chức" differ only by a diacritic.
-_GRAND = re.compile(r"^(tổng cộng|tổng số|tổng|toàn thành phố|toàn tỉnh|toàn ngành|tong cong|tong so)(\W|$)")
-_SUB = re.compile(r"^(cộng|khối|trong đó|cong(?! chuc)|khoi)(\W|$)")
-_FOOTER = re.compile(r"^(ghi chu|noi nhan|nguoi lap|thu truong|xac nhan|ky ten|giam doc|chu tich|"
-                     r"t/m|tm\b|kt\b|lanh dao|pho giam doc|ke toan|chu thich)|ngay .{0,12}thang .{0,12}nam"
-                     r"|^\(ky|^\*")
-_NOTE = re.compile(r"^\[.*\]$", re.DOTALL)  # the note row of our own templates
-_KEY_FIELDS = {"birth_date", "_gender_col", "quota_year", "quota_assigned", "start_date", "month", "salary_coef",
-               "year", "route", "unit_type"}
-_ARABIC = re.compile(r"^\d+[.)]?$")
-_SECTION_PREFIX = re.compile(r"^([ivxlc]+|[a-d])[.)]\s")
-
-
-def _is_colnum_row(values: list[str]) -> bool:
-    vals = [v.strip() for v in values if v is not None and str(v).strip()]
-    if len(vals) < 2:
-        return False
-    nums = []
-    for v in vals:
-        if "=" in v and _FORMULA.match(v):
-            continue
-        m = _TOKEN.match(v)
-        if not m:
-            return False
-        if m.group(1).isdigit():
-            nums.append(int(m.group(1)))
-    return all(b > a for a, b in zip(nums, nums[1:], strict=False))
-
-
-def _fold(text: Any) -> str:
-    if text is None:
-        return ""
-    s = str(text).strip()
-    if s.isascii():
-        return s.lower()
-    return ascii_key(unicodedata.normalize("NFC", s))
-
-
-def _classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, value_cols: list[int]) -> None:
-    stt_col = next((m.col for m in rec.columns if m.field == "_stt"), None)
-    label_field = {"person": "full_name", "unit": "name", "quota": "unit_code", "quota_wide": "unit_code",
-                   "reduction_case": "full_name", "training": "course_name"}.get(rec.kind or "", "")
-    label_col = next((m.col for m in rec.columns if m.field == label_field), None)
-    first_cols = list(range(min(3, grid.shape[1])))
-    key_cols = [m.col for m in rec.columns if m.field in _KEY_FIELDS]
-    nonempty: Any = np.array([any(v is not None for v in row) for row in grid[start:]], dtype=bool) if len(grid) else []
-    hidden = rec.sheet.hidden_rows
-    skipped = rec.skipped
-    section: str | None = None
-    footer = False
-    for i in range(start, len(rows)):
-        r = int(rows[i])
-        if not nonempty[i - start]:
-            continue
-        if footer:
-            skipped.setdefault("footer", []).append(r)
-            continue
-        if r in hidden:
-            skipped.setdefault("hidden", []).append(r)
-            continue
-        row = grid[i]
-        stt = row[stt_col] if stt_col is not None else None
-        stt_s = str(stt).strip() if stt is not None else ""
-        if stt_s and _ARABIC.match(stt_s):
-            rec.data_rows.append(r)
-            rec.section_category[r] = section
-            continue
-        label = row[label_col] if label_col is not None else None
-        texts = [t for t in (stt_s, label, *(row[c] for c in first_cols)) if t is not None and str(t).strip()]
-        folded = [_fold(t) for t in texts]
-        # A footer line carries no data: a row with a birth date, a quota, a start date … is data,
-        # whatever its first words ("Lưu Văn A" is a name, not the "Lưu: VT" of a distribution list).
-        if not any(row[c] is not None for c in key_cols) and any(_FOOTER.search(f) for f in folded):
-            footer = True
-            skipped.setdefault("footer", []).append(r)
-            continue
-        if _is_colnum_row([row[c] for c in range(grid.shape[1])]):
-            skipped.setdefault("colnum", []).append(r)
-            continue
-        has_values = any(row[c] is not None and str(row[c]).strip() not in ("", "-") for c in value_cols)
-        lowered = [unicodedata.normalize("NFC", str(t)).strip().lower() for t in texts]
-        if not is_roman(stt_s) and any(_GRAND.match(f) for f in lowered):
-            skipped.setdefault("total", []).append(r)
-            rec.grand_totals.append(r)
-            continue
-        if not is_roman(stt_s) and any(_SUB.match(f) for f in lowered):
-            skipped.setdefault("total", []).append(r)
-            continue
-        prefixed = next((t for t, f in zip(texts, folded, strict=False) if _SECTION_PREFIX.match(f)), None)
-        if is_roman(stt_s) or (not stt_s and prefixed is not None):
-            if has_values and rec.kind in ("quota", "quota_wide"):
-                skipped.setdefault("total", []).append(r)  # a group row carrying its subtotal
-                continue
-            section_text = " ".join(str(t) for t in texts)
-            section = category_in(section_text) if rec.kind == "person" else section
-            skipped.setdefault("section", []).append(r)
-            continue
-        rec.data_rows.append(r)
-        rec.section_category[r] = section
-
-
 _DATALIKE = re.compile(r"^-?\d+([.,]\d+)*$|^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}$|^\d{4}-\d{2}-\d{2}( 00:00:00)?$")
 _YEAR_ONLY = re.compile(r"^(19|20)\d{2}$")
 
@@ -336,7 +231,7 @@ _YEAR_ONLY = re.compile(r"^(19|20)\d{2}$")
 def _is_datalike(row: np.ndarray) -> bool:
     """A row holding a date or a plain number (not a year, not a column number of a numbering row)."""
     values = [str(v).strip() for v in row if v is not None and str(v).strip()]
-    if _is_colnum_row(values):
+    if is_colnum_row(values):
         return False
     return any(_DATALIKE.match(v) and not _YEAR_ONLY.match(v) for v in values)
 
@@ -390,7 +285,7 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
         if not vals:
             start += 1
             continue
-        if _is_colnum_row(list(grid[start])) or all(_NOTE.match(str(v).strip()) for v in vals):
+        if is_colnum_row(list(grid[start])) or all(NOTE.match(str(v).strip()) for v in vals):
             rec.skipped.setdefault("colnum", []).append(int(rows[start]))
             start += 1
             continue
@@ -400,5 +295,5 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
             break
         start += 1
     value_cols = [m.col for m in columns if m.field in ("quota_year", "quota_assigned", "cut_pending", "present")]
-    _classify(rec, grid, rows, start, value_cols)
+    classify(rec, grid, rows, start, value_cols)
     return rec
