@@ -178,3 +178,34 @@ def test_no_person_name_or_id_on_the_briefing_page(demo_db_path: Path, monkeypat
         _assert_no_person(_page_text(at), roster)
         at.button(key="brief_next").click().run()
     assert seen == titles
+
+
+def test_snapshot_taken_on_the_page_is_briefed_and_compared(copy: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             titles: list[str]) -> None:
+    monkeypatch.setenv("OVERSIGHT_DB", str(copy))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    sign_in(at, "viewer")
+    for key, value in {"mode": "briefing", "as_of": AS_OF}.items():
+        at.query_params[key] = value
+    at.switch_page("pages/briefing.py")
+    at.run()
+    at.text_input(key="brief_snapshot_label").input("Giao ban tháng 9").run()
+    at.button(key="brief_take").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.success and "?snapshot=" in at.success[0].value
+    con = db.connect(copy)
+    try:
+        snaps = briefing.list_snapshots(con)
+    finally:
+        con.close()
+    sid = int(snaps.loc[snaps["label"] == "Giao ban tháng 9", "snapshot_id"].iloc[0])
+
+    frozen = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    sign_in(frozen, "viewer")
+    for key, value in {"mode": "briefing", "snapshot": str(sid), "compare": str(sid), "slide": "7"}.items():
+        frozen.query_params[key] = value
+    frozen.switch_page("pages/briefing.py")
+    frozen.run()
+    assert not frozen.exception, [e.message for e in frozen.exception]
+    assert "Giao ban tháng 9" in frozen.title[0].value  # the comparison slide, after the six
+    assert any("Giao ban tháng 9" in m.value for m in frozen.markdown)  # "Chốt số liệu «…»" on every slide
