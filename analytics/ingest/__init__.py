@@ -1,7 +1,17 @@
 """Spreadsheet import: read -> recognise -> validate -> load (all or nothing).
 
-Public API (``analytics.ingest.pipeline``): ``prepare(con, files=..., as_of=...) -> Plan`` reads,
-recognises and validates; ``load(con, plan, user=...)`` stores a plan without errors as one batch;
-``import_files`` does both and raises ``ImportRejected`` with every problem. This package module
-imports nothing itself, so the reader's child processes start light.
+For the Import page (``analytics.ingest.pipeline``)::
+
+    plan = prepare(con, files=[(name, data)], as_of=None, allow_duplicate=False,
+                   progress=lambda step, fraction: ..., extra_headers={"person": {"Sinh nhật": "birth_date"}})
+    plan.ok                  # no errors (warnings never block)
+    plan.preview()           # one row per sheet: kind, header rows, columns, rows, skipped rows and why
+    plan.problems_frame()    # file, sheet, row, column, value, code, severity, message_vi, message_en
+    plan.tables              # table -> typed rows (+ _file, _sheet, _row)
+    result = load(con, plan, user="...", kind="upload")   # -> LoadResult(batch_id, rows_by_table, replaced)
+
+``problems.problems_xlsx(plan.problems)`` is the download; ``template.build_template(kind)`` the
+template; ``analytics.batches.list_batches`` / ``undo_batch`` the history. Messages:
+``messages.MESSAGES`` (vi/en). This package module imports nothing itself, so the reader's
+child processes start light.
 """
