@@ -206,3 +206,9 @@ def test_wide_quota_with_present_column(tdb: duckdb.DuckDBPyConnection) -> None:
     assert got == {("SNV", 2023, "cong_chuc"): (30, None), ("SNV", 2024, "cong_chuc"): (29, 27),
                    ("SYT", 2023, "cong_chuc"): (10, None), ("SYT", 2024, "cong_chuc"): (10, 10),
                    ("SNV", 2024, "vien_chuc"): (5, 4), ("SYT", 2024, "vien_chuc"): (1200, 1150)}
+
+
+def test_declared_as_of_wins_over_the_title_with_a_warning(corpus: dict[str, Path], tdb: duckdb.DuckDBPyConnection) -> None:
+    plan = prepare(tdb, files=[("ds.xlsx", corpus["commune_staff.xlsx"].read_bytes())], as_of=date(2025, 1, 31))
+    assert plan.ok and set(plan.tables["person"]["as_of"]) == {date(2025, 1, 31)}
+    assert "dùng ngày số liệu 31/01/2025 đã khai báo, khác ngày 31/12/2024" in _text(plan)

@@ -52,6 +52,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "person_id_generated": {"vi": "không có cột mã cán bộ: tạo mã từ đơn vị, họ tên và ngày sinh cho {count} người",
                             "en": "no person ID column: IDs made from unit, name and birth date for {count} people"},
     "as_of_from_title": {"vi": "số liệu đến ngày {as_of} lấy từ tiêu đề biểu", "en": "as-of date {as_of} taken from the title"},
+    "as_of_title_differs": {"vi": "dùng ngày số liệu {as_of} đã khai báo, khác ngày {title} ghi trong tiêu đề biểu",
+                            "en": "the declared as-of date {as_of} is used; the title says {title}"},
     "as_of_missing": {"vi": "không biết số liệu đến ngày nào: thêm cột \"Số liệu đến ngày\" hoặc dùng --as-of",
                       "en": "as-of date unknown: add a column or pass --as-of"},
     "unit_forward_filled": {"vi": "ô đơn vị để trống ở {count} dòng: lấy đơn vị của dòng trên",

@@ -204,7 +204,11 @@ def fill_context(w: Sheetwork, ctx: Context) -> None:
     names = {c.name for c in w.kind.columns}
     n = len(w.raw)
     if "as_of" in names and "as_of" not in w.raw and w.kind.column("as_of").required:
-        found = ctx.as_of or _title_date(w.rec.title)
+        titled = _title_date(w.rec.title)
+        found = ctx.as_of or titled
+        if ctx.as_of is not None and titled is not None and titled != ctx.as_of:
+            w.emit("as_of_title_differs", None, None, "warning", as_of=ctx.as_of.strftime("%d/%m/%Y"),
+                   title=titled.strftime("%d/%m/%Y"))
         if found is None:
             w.emit("as_of_missing", None, None)
         else:
