@@ -154,3 +154,34 @@ def test_4k_screen_with_scale_2(app_url: str, chromium: Any, titles: list[str]) 
         _shot(page, "3_3840x2160")
     finally:
         page.close()
+
+
+def test_pdf_and_png_download_from_the_page(app_url: str, chromium: Any, titles: list[str]) -> None:
+    import io
+    import re
+    import unicodedata
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    page = _open(chromium, app_url, "slide=3")
+    try:
+        page.get_by_text(t("brief.menu")).click()
+        page.wait_for_timeout(800)
+        _shot(page, "menu_1920x1080")
+        got = {}
+        for key in ("brief.download_png", "brief.download_pdf"):
+            with page.expect_download(timeout=180_000) as download:
+                page.get_by_text(t(key)).click()
+            got[key] = Path(download.value.path()).read_bytes()
+            page.wait_for_timeout(300)
+    finally:
+        page.close()
+    assert Image.open(io.BytesIO(got["brief.download_png"])).size == (1920, 1080)
+    pages = PdfReader(io.BytesIO(got["brief.download_pdf"])).pages
+    assert len(pages) == len(titles)
+
+    def norm(s: str) -> str:
+        return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s).replace("\u00a0", " ")).strip()
+
+    assert norm(titles[2]) in norm(pages[2].extract_text())
