@@ -46,6 +46,9 @@ for spec in allowed:
     if spec.chrome:
         sections.setdefault(t(spec.section, lang), []).append(page(spec, lang))
 navigation = st.navigation(sections)
+if chrome_less:  # the briefing opens full screen in its own tab, for the projector
+    st.sidebar.link_button(t("app.start_briefing", lang), f"/?mode=briefing&lang={lang}",
+                           icon=":material/slideshow:", width="stretch")
 auth.account_box(user, lang)
 st.sidebar.caption(t("app.short_title", lang))
 bootstrap.demo_banner(lang)

@@ -309,6 +309,7 @@ def old_quotas(units: pd.DataFrame, new: pd.DataFrame, rng: np.random.Generator)
             roles = ("old_agency", "old_district") if category == "cong_chuc" else ("old_service",)
             codes = old.loc[old["role"].isin(roles), "unit_code"].to_numpy()
             q21 = base[category].reindex(codes).fillna(0).to_numpy(dtype=np.int64)
+            cuts: tuple[int, ...]
             if province == "CT_CU":
                 cuts = CT_CIVIL_CUTS if category == "cong_chuc" else CT_EMPLOYEE_CUTS
             else:
