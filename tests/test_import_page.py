@@ -55,6 +55,12 @@ def test_good_upload_loads_after_confirmation_and_can_be_undone(units_db: Path) 
     at.button(key="imp_load").click().run()
     assert any("Đã nạp lô số 2" in s.value for s in at.success)
     assert _quota_rows(units_db) == 3
+    from ui import data
+
+    event = data.connection().execute(
+        "SELECT username, target, detail FROM audit_log WHERE event = 'import'").fetchone()
+    assert event[0] == "quantri" and event[1] == "2"
+    assert '"sha256"' in event[2] and "Công chức" not in event[2]  # hashes and counts, no cell values
 
     at = _import_page()
     at.selectbox(key="imp_undo_batch").set_value(2)
@@ -62,6 +68,7 @@ def test_good_upload_loads_after_confirmation_and_can_be_undone(units_db: Path) 
     at.button(key="imp_undo").click().run()
     assert not at.exception
     assert _quota_rows(units_db) == 0
+    assert data.connection().execute("SELECT count(*) FROM audit_log WHERE event = 'undo'").fetchone() == (1,)
 
 
 def test_bad_upload_lists_every_bad_row_and_stores_nothing(units_db: Path) -> None:
