@@ -132,8 +132,11 @@ def login(page: Any, username: str, password: str) -> None:
     page.wait_for_selector('input[type="password"]', timeout=60_000)
     page.locator('input[type="text"]').first.fill(username)
     page.locator('input[type="password"]').first.fill(password)
+    title = page.locator("h1").first.inner_text()
     page.locator('[data-testid="stFormSubmitButton"] button').first.click()
-    page.wait_for_selector('input[type="password"]', state="detached", timeout=60_000)
+    # the sign-in title gives way to the page (which may have password fields of its own)
+    page.wait_for_function("t => { const h = document.querySelector('h1'); return h && h.innerText !== t; }",
+                           arg=title, timeout=60_000)
     wait_until_idle(page)
 
 

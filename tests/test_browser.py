@@ -39,10 +39,10 @@ def app_url(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory, chromi
         yield url
 
 
-@pytest.mark.parametrize("size", browser.VIEWPORTS, ids=lambda s: f"{s[0]}x{s[1]}")
 CHROME_PAGES = [p for p in PAGES if p.chrome]  # the full-screen briefing has its own browser test
 
 
+@pytest.mark.parametrize("size", browser.VIEWPORTS, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("spec", CHROME_PAGES, ids=[p.page_id for p in CHROME_PAGES])
 def test_page_draws_without_errors(spec, size: tuple[int, int], app_url: str, chromium) -> None:  # type: ignore[no-untyped-def]
     width, height = size
