@@ -65,10 +65,12 @@ def progress_bars(
         text=[f"{sym} {lab}" for sym, lab in zip(symbols, labels, strict=True)], textposition="outside",
         cliponaxis=False, hovertemplate="%{y}: %{x:,.1f}<extra></extra>", name=value_title,
     ))
-    for x, name, colour, dash in ((target, target_label, "#333333", "solid"), (pace, pace_label, BLUE, "dash")):
+    # target label above the plot, pace label below it, so the two never overlap when close
+    for x, name, colour, dash, where in ((target, target_label, "#333333", "solid", "top"),
+                                         (pace, pace_label, BLUE, "dash", "bottom")):
         if x is not None:
             fig.add_vline(x=x, line_color=colour, line_dash=dash, line_width=2,
-                          annotation_text=name, annotation_position="top")
+                          annotation_text=name, annotation_position=where)
     # A few units whose quota grew give values like -1.600 %; clip the axis so the others stay
     # readable (the bar text still states the true value).
     values = d[value].dropna()
@@ -101,21 +103,22 @@ def grouped_bars(
     return style(fig, lang, height=min(h, 1400))
 
 
-def trend_with_target(
-    df: pd.DataFrame, *, x: str, series: Sequence[tuple[str, str]], lang: str, baseline: float | None = None,
-    baseline_label: str = "", target: float | None = None, target_label: str = "", y_title: str = "",
-    stacked: bool = True, height: int = 380,
+def lines_with_targets(
+    df: pd.DataFrame, *, x: str, series: Sequence[tuple[str, str]], lang: str,
+    hlines: Sequence[tuple[float | None, str, str, str]] = (), y_title: str = "", height: int = 380,
 ) -> go.Figure:
-    """Stacked bars over time (e.g. quota and pending cut) with baseline and target lines."""
+    """Lines over time with horizontal reference lines (value, label, colour, dash). The y axis is
+    not forced to zero: a few % of change must be visible; the axis labels say where it starts."""
     fig = go.Figure()
     for i, (column, name) in enumerate(series):
-        fig.add_trace(go.Bar(x=df[x].astype(str), y=df[column], name=name, marker_color=SERIES[i % len(SERIES)]))
-    fig.update_layout(barmode="stack" if stacked else "group")
-    for y, name, colour, dash in ((baseline, baseline_label, GREY, "dot"), (target, target_label, VERMILLION, "dash")):
+        fig.add_trace(go.Scatter(x=df[x].astype(str), y=df[column], name=name, mode="lines+markers",
+                                 line={"color": SERIES[i % len(SERIES)], "width": 3}))
+    positions = ("top left", "bottom left", "top right", "bottom right")
+    for i, (y, name, colour, dash) in enumerate(hlines):
         if y is not None:
-            fig.add_hline(y=y, line_color=colour, line_dash=dash, line_width=2,
-                          annotation_text=name, annotation_position="top left")
-    fig.update_yaxes(title_text=y_title, rangemode="tozero")
+            fig.add_hline(y=y, line_color=colour, line_dash=dash, line_width=2, annotation_text=name,
+                          annotation_position=positions[i % len(positions)])
+    fig.update_yaxes(title_text=y_title)
     fig.update_xaxes(type="category")
     return style(fig, lang, height=height)
 

@@ -141,6 +141,7 @@ TEXT: dict[str, str] = {
     "app.start_briefing": "Start the briefing",
     "col.month": "Month",
     "red.city_wide": "City-wide agencies",
+    "red.card_reached": "The period's target is reached.",
 }
 
 CODES: dict[str, str] = {

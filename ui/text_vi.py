@@ -141,6 +141,7 @@ TEXT: dict[str, str] = {
     "app.start_briefing": "Trình chiếu giao ban",
     "col.month": "Tháng",
     "red.city_wide": "Cơ quan cấp thành phố (toàn địa bàn)",
+    "red.card_reached": "Đã đạt chỉ tiêu của giai đoạn.",
 }
 
 CODES: dict[str, str] = {

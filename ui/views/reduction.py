@@ -46,7 +46,8 @@ def cards(row: pd.Series, lang: str) -> None:
             t("red.card_split", lang, done=n(row["reduced_done"]), pending=n(row["reduced_pending"]),
               done_pct=fmt.percent(row["plan_progress_done_pct"], lang, 1)),
             t("red.card_pace", lang, remaining=n(row["remaining_to_target"], 1), months=n(row["months_left"], 0),
-              pace=n(row["pace_needed_per_month"], 1)),
+              pace=n(row["pace_needed_per_month"], 1)) if row["remaining_to_target"] > 0
+            else t("red.card_reached", lang),
         ),
     )
 
@@ -83,16 +84,15 @@ def group_figure(df: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def year_figure(df: pd.DataFrame, lang: str, target_pct: float) -> go.Figure:
-    d = df.copy()
-    d["firm"] = d["quota_assigned"] - d["cut_pending"]
+    """Quota per year, and the same less the cuts pending approval, against baseline and target."""
+    d = df.assign(firm=df["quota_assigned"] - df["cut_pending"])
     baseline = float(d["baseline_quota"].iloc[0]) if len(d) and d["baseline_quota"].iloc[0] else None
-    return charts.trend_with_target(
-        d, x="year", lang=lang,
-        series=(("firm", t("red.series_quota_after_pending", lang)), ("cut_pending", t("col.reduced_pending", lang))),
-        baseline=baseline, baseline_label=t("red.baseline_line", lang),
-        target=baseline * (1 - target_pct / 100) if baseline else None,
-        target_label=t("red.target_line", lang, pct=fmt.percent(target_pct, lang, 0)),
-        y_title=t("col.quota_assigned", lang),
+    return charts.lines_with_targets(
+        d, x="year", lang=lang, y_title=t("col.quota_assigned", lang),
+        series=(("quota_assigned", t("col.quota_assigned", lang)), ("firm", t("red.series_quota_after_pending", lang))),
+        hlines=((baseline, t("red.baseline_line", lang), charts.GREY, "dot"),
+                (baseline * (1 - target_pct / 100) if baseline else None,
+                 t("red.target_line", lang, pct=fmt.percent(target_pct, lang, 0)), charts.VERMILLION, "dash")),
     )
 
 
@@ -106,11 +106,12 @@ def projection_frame(row: pd.Series, lang: str) -> pd.DataFrame:
 
 
 def projection_figure(frame: pd.DataFrame, row: pd.Series, lang: str) -> go.Figure:
+    """Horizontal bars (long Vietnamese labels read on the left) against the plan line."""
     fig = charts.grouped_bars(frame, x="measure", series=(("posts", t("col.posts", lang)),), lang=lang,
-                              y_title=t("col.posts", lang), height=360)
-    fig.add_hline(y=float(row["plan"]), line_color=charts.VERMILLION, line_dash="dash", line_width=2,
+                              horizontal=True, y_title=t("col.posts", lang), height=320)
+    fig.add_vline(x=float(row["plan"]), line_color=charts.VERMILLION, line_dash="dash", line_width=2,
                   annotation_text=t("red.plan_value", lang, plan=fmt.number(row["plan"], lang, 1)),
-                  annotation_position="top left")
+                  annotation_position="bottom right")
     fig.update_layout(showlegend=False)
     return fig
 
