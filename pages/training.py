@@ -35,7 +35,9 @@ with c2:
     kpi_card(tr("train.card_spent"), fmt.percent(spent / budget * 100 if budget else None, L, 1), lang=L,
              lines=(tr("train.card_spent_line", spent=fmt.money(spent, L), committed=fmt.money(committed, L)),))
 with c3:
-    kpi_card(tr("train.card_window"), tr("train.days", n=fmt.number(agencies["days_left"].max(), L)), lang=L,
+    days_left = int(agencies["days_left"].max())
+    kpi_card(tr("train.card_window"), tr("train.days", n=fmt.number(days_left, L)) if days_left else tr("train.closed"),
+             lang=L,
              lines=(tr("train.card_window_line", start=fmt.day(agencies["window_start"].min()),
                        end=fmt.day(agencies["window_end"].max())),))
 with c4:

@@ -142,6 +142,8 @@ TEXT: dict[str, str] = {
     "col.month": "Month",
     "red.city_wide": "City-wide agencies",
     "red.card_reached": "The period's target is reached.",
+    "train.pct_of_budget": "% of the 5 % budget",
+    "train.closed": "Closed",
 }
 
 CODES: dict[str, str] = {

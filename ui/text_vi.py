@@ -142,6 +142,8 @@ TEXT: dict[str, str] = {
     "col.month": "Tháng",
     "red.city_wide": "Cơ quan cấp thành phố (toàn địa bàn)",
     "red.card_reached": "Đã đạt chỉ tiêu của giai đoạn.",
+    "train.pct_of_budget": "% kinh phí 5 %",
+    "train.closed": "Đã kết thúc",
 }
 
 CODES: dict[str, str] = {

@@ -27,16 +27,20 @@ BILLION = 1e9
 
 
 def budget_figure(df: pd.DataFrame, lang: str) -> go.Figure:
-    """Budget, committed and spent per agency in tỷ đồng, lowest spend share first."""
-    d = df.sort_values("spent_pct", na_position="first").copy()
-    for column in ("budget_vnd", "committed_vnd", "spent_vnd"):
-        d[column] = d[column] / BILLION
-    return charts.grouped_bars(
-        d, x="name", code="agency_code", horizontal=True, lang=lang, y_title=t("train.billion", lang),
-        series=(("budget_vnd", t("col.budget", lang)), ("committed_vnd", t("col.committed", lang)),
-                ("spent_vnd", t("col.spent", lang))),
-        colours=(charts.GREY, charts.SKY, charts.BLUE),
+    """Committed and spent as % of each agency's 5 % budget, lowest spend first: agencies of very
+    different size compare on one scale (the amounts are in the table)."""
+    d = df[df["budget_vnd"].fillna(0) > 0].copy()
+    d["committed_pct"] = d["committed_vnd"] / d["budget_vnd"] * 100
+    d["spent_pct_"] = d["spent_vnd"] / d["budget_vnd"] * 100
+    d = d.sort_values("spent_pct_")
+    fig = charts.grouped_bars(
+        d, x="name", code="agency_code", horizontal=True, lang=lang, y_title=t("train.pct_of_budget", lang),
+        series=(("committed_pct", t("col.committed", lang)), ("spent_pct_", t("col.spent", lang))),
+        colours=(charts.SKY, charts.BLUE),
     )
+    fig.add_vline(x=100, line_color="#333333", line_width=2, annotation_text=t("col.budget", lang),
+                  annotation_position="top")
+    return fig
 
 
 def field_figure(df: pd.DataFrame, lang: str) -> go.Figure:
