@@ -144,6 +144,7 @@ TEXT: dict[str, str] = {
     "red.card_reached": "The period's target is reached.",
     "train.pct_of_budget": "% of the 5 % budget",
     "train.closed": "Closed",
+    "ov.card_training_closed": "{spent} of {budget} · the first year is over",
 }
 
 CODES: dict[str, str] = {

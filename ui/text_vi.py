@@ -144,6 +144,7 @@ TEXT: dict[str, str] = {
     "red.card_reached": "Đã đạt chỉ tiêu của giai đoạn.",
     "train.pct_of_budget": "% kinh phí 5 %",
     "train.closed": "Đã kết thúc",
+    "ov.card_training_closed": "{spent} / {budget} · năm đầu đã kết thúc",
 }
 
 CODES: dict[str, str] = {

@@ -75,8 +75,9 @@ def cards(h: dict[str, Any], prev: dict[str, Any] | None, lang: str) -> None:
                           required=fmt.number(_get(s, "required"), lang)) if s else t("ov.missing_secondment", lang),))
     with columns[3]:
         kpi_card(t("ov.card_training", lang), fmt.percent(_get(tr_, "spent_pct"), lang, 1), lang=lang,
-                 lines=(t("ov.card_training_line", lang, spent=fmt.money(_get(tr_, "spent_vnd"), lang),
-                          budget=fmt.money(_get(tr_, "budget_vnd"), lang), days=fmt.number(_get(tr_, "days_left"), lang))
+                 lines=(t("ov.card_training_line" if _get(tr_, "days_left") else "ov.card_training_closed", lang,
+                          spent=fmt.money(_get(tr_, "spent_vnd"), lang), budget=fmt.money(_get(tr_, "budget_vnd"), lang),
+                          days=fmt.number(_get(tr_, "days_left"), lang))
                         if tr_ else t("ov.missing_training", lang),))
     with columns[4]:
         kpi_card(t("ov.card_workforce", lang), fmt.number(_get(w, "present"), lang), lang=lang,
