@@ -1,0 +1,82 @@
+"""Benchmark: every KPI of the demo city, as the dashboard asks for them.
+
+Prints the time of ``kpis.headline`` (all headline figures), of each page's breakdowns, and their
+ratio to a baseline measured in the same run on the same database (one full scan of the payroll
+table, the largest), so results compare across machines. Not a test:
+``python bench/bench_kpis.py [--db PATH]`` (builds the demo into a temporary file without --db).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from analytics import db, kpis, quality, reduction, secondment, training, workforce  # noqa: E402
+
+AS_OF = date(2026, 9, 30)
+
+
+def best_of(fn: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path)
+    args = parser.parse_args()
+    path = args.db
+    if path is None:
+        from analytics.demo import build_demo
+
+        path = Path(tempfile.mkdtemp()) / "demo.duckdb"
+        con = db.connect(path)
+        build_demo(con)
+        con.close()
+    con = db.connect(path)
+    scope = "CT"
+    baseline = best_of(lambda: con.cursor().execute(
+        "SELECT count(*), sum(basic_salary_vnd), sum(total_vnd) FROM payroll").fetchall())
+    pages: dict[str, Callable[[], object]] = {
+        "headline (all areas)": lambda: kpis.headline(con, scope=scope, as_of=AS_OF),
+        "overview page (4 areas, no quality)": lambda: kpis.headline(
+            con, scope=scope, as_of=AS_OF, parts=("reduction", "secondment", "training", "workforce")),
+        "reduction page": lambda: [
+            reduction.reduction_by_category(con, scope=scope, as_of=AS_OF),
+            reduction.reduction_by_unit(con, category="cong_chuc", scope=scope, as_of=AS_OF),
+            reduction.reduction_by_year(con, category="cong_chuc", scope=scope),
+            reduction.reduction_by_group(con, category="cong_chuc", by="former_province", scope=scope, as_of=AS_OF),
+            reduction.people_left_by_route_year(con, scope=scope)],
+        "secondment page": lambda: [secondment.secondment_by_agency(con, as_of=AS_OF, scope=scope),
+                                    secondment.secondment_postings(con, as_of=AS_OF, scope=scope),
+                                    secondment.secondment_by_commune(con, as_of=AS_OF, scope=scope)],
+        "training page": lambda: [training.training_budget_by_agency(con, as_of=AS_OF, scope=scope),
+                                  training.training_by_field(con, scope=scope)],
+        "workforce page": lambda: [workforce.headcount_by_unit(con, as_of=AS_OF, scope=scope),
+                                   workforce.age_pyramid(con, as_of=AS_OF, scope=scope),
+                                   workforce.workforce_by(con, dimension="category", as_of=AS_OF, scope=scope),
+                                   workforce.retirements_by_year(con, as_of=AS_OF, scope=scope),
+                                   workforce.leaders_and_pool(con, as_of=AS_OF, scope=scope)],
+        "quality page": lambda: quality.quality_checks(con, as_of=AS_OF, scope=scope),
+    }
+    print(f"baseline (full scan of payroll): {baseline * 1000:.0f} ms")
+    print(f"{'what':<38} {'ms':>7} {'× baseline':>11}")
+    for name, fn in pages.items():
+        t = best_of(fn, runs=3)
+        print(f"{name:<38} {t * 1000:>7.0f} {t / baseline:>11.1f}")
+
+
+if __name__ == "__main__":
+    main()
