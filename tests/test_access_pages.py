@@ -117,3 +117,30 @@ def test_settings_change_leaves_an_audit_row(demo_copy: Path, monkeypatch: pytes
     rows = data.connection().execute(
         "SELECT username, target FROM audit_log WHERE event = 'setting_change' ORDER BY event_id DESC").fetchall()
     assert ("quantri", "young_age_threshold") in rows
+
+
+def test_scoped_download_file_holds_only_the_own_unit(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The spreadsheet a scoped analyst downloads, read back from its bytes, has only their units."""
+    import io
+
+    import streamlit as st
+    from openpyxl import load_workbook
+
+    from analytics.safe_export import to_xlsx_bytes
+    from ui import data
+    from ui.tables import labelled
+    from ui.views import reduction as view
+
+    monkeypatch.setenv("OVERSIGHT_DB", str(demo_copy))
+    st.session_state["user"] = access_user("scoped")
+    try:
+        rows = view.named(data.run("reduction.reduction_by_unit", category="vien_chuc", scope=None), "vi")
+        payload = to_xlsx_bytes(labelled(rows, view.UNIT_SPEC, "vi"), sheet_name="tinh-gian")
+        inside = {r[0] for r in data.connection().execute(
+            "SELECT coalesce(u.short_name, u.name) FROM unit u JOIN unit_closure c USING (unit_code) "
+            "WHERE c.ancestor_code = 'SNV'").fetchall()}
+    finally:
+        st.session_state.clear()
+    sheet = load_workbook(io.BytesIO(payload)).active
+    names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert names and set(names) - {"Bộ phận còn lại (cơ quan, đơn vị cũ)"} <= inside
