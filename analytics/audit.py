@@ -149,9 +149,7 @@ def record(
     at: datetime | None = None,
 ) -> int:
     """Append one audit row (its own statement, committed at once); returns its event_id."""
-    row = con.cursor().execute(_INSERT, _params(username, event, target, detail, at)).fetchone()
-    assert row is not None
-    return int(row[0])
+    return record_in_transaction(con.cursor(), username=username, event=event, target=target, detail=detail, at=at)
 
 
 def record_in_transaction(
