@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -26,6 +27,14 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     c = db.connect(tmp_path / "test.duckdb")
     yield c
     c.close()
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert dict rows (every row with the same keys) into ``table`` under a fresh batch id."""
+    b = add_batch(con)
+    cols = list(rows[0])
+    con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, batch_id) VALUES ({', '.join('?' * len(cols))}, {b})",
+                    [[r[c] for c in cols] for r in rows])
 
 
 def add_batch(con: duckdb.DuckDBPyConnection, kind: str = "cli") -> int:

@@ -20,18 +20,11 @@ import pytest
 
 from analytics import briefing, db
 from analytics.errors import NotFound
-from tests.conftest import add_batch
+from tests.conftest import insert
 from ui.briefing import slides as sl
 
 AS_OF = date(2024, 6, 30)
 NAMES = ("Nguyễn Văn Thử", "Trần Thị Mẫu", "Lê Văn Ví", "Phạm Thị Dụ")
-
-
-def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
-    b = add_batch(con)
-    cols = list(rows[0])
-    con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, batch_id) VALUES ({', '.join('?' * len(cols))}, {b})",  # noqa: S608 test tables
-                    [[r[c] for c in cols] for r in rows])
 
 
 def _unit(code: str, unit_type: str, parent: str | None, level: str = "city") -> dict[str, Any]:

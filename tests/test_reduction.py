@@ -13,17 +13,9 @@ import pytest
 from analytics import reduction
 from analytics.errors import NotFound, OversightError
 from analytics.policy import save_setting
-from tests.conftest import add_batch
+from tests.conftest import insert
 
 MID_2024 = date(2024, 6, 30)
-
-
-def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert dict rows (every row the same keys) with a fresh batch id."""
-    b = add_batch(con)
-    cols = list(rows[0])
-    con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, batch_id) VALUES ({', '.join('?' * len(cols))}, {b})",
-                    [[r[c] for c in cols] for r in rows])
 
 
 def unit(code: str, parent: str | None = None, merged_into: str | None = None, unit_type: str = "so_nganh",

@@ -12,16 +12,9 @@ import pytest
 
 from analytics import secondment
 from analytics.policy import Policy, save_setting
-from tests.conftest import add_batch
+from tests.conftest import insert
 
 AS_OF = date(2025, 12, 31)
-
-
-def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
-    b = add_batch(con)
-    cols = list(rows[0])
-    con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, batch_id) VALUES ({', '.join('?' * len(cols))}, {b})",
-                    [[r[c] for c in cols] for r in rows])
 
 
 def unit(code: str, unit_type: str, parent: str | None, level: str = "city", **extra: Any) -> dict[str, Any]:

@@ -12,17 +12,10 @@ import pytest
 from analytics import training
 from analytics.periods import add_months
 from analytics.policy import save_setting
-from tests.conftest import add_batch
+from tests.conftest import insert
 
 AS_OF = date(2025, 12, 31)
 SNV_MONTH = 5_475_600 + 9_360_000  # (2,34 + 4,00) × 2.340.000
-
-
-def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
-    b = add_batch(con)
-    cols = list(rows[0])
-    con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, batch_id) VALUES ({', '.join('?' * len(cols))}, {b})",
-                    [[r[c] for c in cols] for r in rows])
 
 
 def pay(month: date, unit: str, pid: str, coef: float) -> dict[str, Any]:

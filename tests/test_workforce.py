@@ -11,16 +11,9 @@ import pytest
 
 from analytics import reference, sql_files, workforce
 from analytics.errors import OversightError
-from tests.conftest import add_batch
+from tests.conftest import insert
 
 AS_OF = date(2025, 12, 31)
-
-
-def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
-    b = add_batch(con)
-    cols = list(rows[0])
-    con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, batch_id) VALUES ({', '.join('?' * len(cols))}, {b})",
-                    [[r[c] for c in cols] for r in rows])
 
 
 def person(pid: str, unit: str, birth: str, gender: str, category: str = "cong_chuc", as_of: str = "2025-12-31",
