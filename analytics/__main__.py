@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for info in sorted(pkgutil.iter_modules(cli.__path__), key=lambda m: m.name):
-        importlib.import_module(f"analytics.cli.{info.name}").register(sub)
+        if not info.name.startswith("_"):  # _common and the like are helpers, not commands
+            importlib.import_module(f"analytics.cli.{info.name}").register(sub)
     return parser
 
 

@@ -113,13 +113,21 @@ def _login_form(lang: str) -> None:
     if identity_provider_configured():
         st.button(t("auth.sso", lang), on_click=st.login, key="login_sso", icon=":material/key:")
     if submitted:
-        try:
-            user = core.authenticate(data.connection(), username=username, password=password)
-        except OversightError as exc:
-            errors.show(exc, lang)
-        else:
-            _sign_in(user)
-            st.rerun()
+        _sign_in_with_password(username, password, lang)
+
+
+def _sign_in_with_password(username: str, password: str, lang: str, *, create_admin: str | None = None) -> None:
+    """Check the password (creating the first admin first when asked) and start the session."""
+    try:
+        if create_admin is not None:
+            core.create_first_admin(data.connection(), username=username, password=password,
+                                    display_name=create_admin or None)
+        user = core.authenticate(data.connection(), username=username, password=password)
+    except OversightError as exc:
+        errors.show(exc, lang)
+    else:
+        _sign_in(user)
+        st.rerun()
 
 
 def _first_admin_form(lang: str) -> None:
@@ -135,14 +143,7 @@ def _first_admin_form(lang: str) -> None:
         if password != again:
             st.error(t("auth.passwords_differ", lang))
             return
-        try:
-            core.create_first_admin(data.connection(), username=username, password=password, display_name=name or None)
-            user = core.authenticate(data.connection(), username=username, password=password)
-        except OversightError as exc:
-            errors.show(exc, lang)
-        else:
-            _sign_in(user)
-            st.rerun()
+        _sign_in_with_password(username, password, lang, create_admin=name)
 
 
 def account_box(user: core.User, lang: str) -> None:

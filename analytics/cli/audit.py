@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from analytics import audit, db, safe_export
-from analytics.cli.common import add_db_argument, settings_from
+from analytics.cli._common import add_db_argument, settings_from
 from analytics.cli.users import os_actor
 
 CSV_HEADERS = {
@@ -39,16 +39,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    con = db.connect(settings.db_path, settings=settings)
-    try:
+    with db.connect(settings.db_path, settings=settings) as con:
         rows = audit.audit_events(con, since=args.since, username=args.user, event=args.event, limit=args.limit)
         if args.csv is not None:
             payload = safe_export.to_csv_bytes(rows, CSV_HEADERS)
             args.csv.write_bytes(payload)
             audit.record(con, username=os_actor(), event="export", target="audit_log",
                          detail=safe_export.describe(payload, rows, fmt="csv"))
-    finally:
-        con.close()
     if args.csv is not None:
         print(f"Đã ghi {len(rows)} dòng nhật ký vào {args.csv}.")
         return 0

@@ -9,7 +9,7 @@ import pandas as pd
 
 from analytics import db
 from analytics.batches import list_batches, undo_batch
-from analytics.cli.common import add_db_argument, settings_from
+from analytics.cli._common import add_db_argument, settings_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,11 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    con = db.connect(settings.db_path, settings=settings)
-    try:
+    with db.connect(settings.db_path, settings=settings) as con:
         df = list_batches(con)
-    finally:
-        con.close()
     print("Lô  loại  trạng thái  lúc                  người       số liệu đến  tệp / số dòng")
     for r in df.itertuples(index=False):
         as_of = r.as_of.strftime("%d/%m/%Y") if not pd.isna(r.as_of) else ""
@@ -43,10 +40,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_undo(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    con = db.connect(settings.db_path, settings=settings)
-    try:
+    with db.connect(settings.db_path, settings=settings) as con:
         removed = undo_batch(con, args.batch_id, user=args.user or getpass.getuser())
-    finally:
-        con.close()
     print(f"Đã hoàn tác lô {args.batch_id}: " + ", ".join(f"{t}: {n}" for t, n in removed.items() if n))
     return 0

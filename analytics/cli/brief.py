@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from analytics.cli.common import add_db_argument
+from analytics.cli._common import add_db_argument
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

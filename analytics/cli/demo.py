@@ -7,7 +7,7 @@ import time
 
 from analytics import db
 from analytics.batches import demo_batches, remove_demo
-from analytics.cli.common import add_db_argument, settings_from
+from analytics.cli._common import add_db_argument, settings_from
 from analytics.demo import build_demo
 
 
@@ -30,8 +30,7 @@ def _print_rows(title: str, rows: dict[str, int]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    con = db.connect(settings.db_path, settings=settings)
-    try:
+    with db.connect(settings.db_path, settings=settings) as con:
         print(f"Cơ sở dữ liệu: {settings.db_path}")
         if args.remove or args.force:
             if demo_batches(con):
@@ -49,8 +48,6 @@ def run(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         rows = build_demo(con, seed=seed, user="cli")
         elapsed = time.perf_counter() - started
-    finally:
-        con.close()
     _print_rows(f"Đã nạp dữ liệu mẫu (hạt giống {seed}), số dòng theo bảng:", rows)
     print(f"  {'tổng cộng':<20} {sum(rows.values()):>9,}".replace(",", "."))
     print(f"Thời gian: {elapsed:.1f} giây".replace(".", ","))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from analytics import db
-from analytics.cli.common import add_db_argument, settings_from
+from analytics.cli._common import add_db_argument, settings_from
 from analytics.errors import ImportRejected
 from analytics.ingest.messages import KIND_NAMES
 from analytics.ingest.pipeline import Plan, import_files
@@ -71,8 +71,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         files.append((path.name, path.read_bytes()))
     settings = settings_from(args)
-    con = db.connect(settings.db_path, settings=settings)
-    try:
+    with db.connect(settings.db_path, settings=settings) as con:
         try:
             plan, result = import_files(con, files=files, user=args.user or getpass.getuser(), as_of=args.as_of,
                                         kind="cli", dry_run=args.dry_run, allow_duplicate=args.allow_duplicate,
@@ -82,8 +81,6 @@ def run(args: argparse.Namespace) -> int:
             print_problems(exc.problems)
             print(f"TỪ CHỐI: {len(errors)} lỗi; không có dữ liệu nào được ghi.")
             return 2
-    finally:
-        con.close()
     _print_preview(plan)
     print_problems(plan.problems)
     if result is None:

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from analytics import db
-from analytics.cli.common import add_db_argument, settings_from
+from analytics.cli._common import add_db_argument, settings_from
 from analytics.inventory import database_summary
 
 
@@ -20,11 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    con = db.connect(settings.db_path, settings=settings)
-    try:
+    with db.connect(settings.db_path, settings=settings) as con:
         summary = database_summary(con)
-    finally:
-        con.close()
     summary["path"] = str(settings.db_path)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from analytics import db
-from analytics.cli.common import add_db_argument, settings_from
+from analytics.cli._common import add_db_argument, settings_from
 from analytics.errors import NotFound
 from analytics.kpis import headline
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analytics import auth, db
 from analytics.access import ROLES
-from analytics.cli.common import add_db_argument, settings_from
+from analytics.cli._common import add_db_argument, settings_from
 from analytics.errors import OversightError
 
 ROLE_LABELS = {"viewer": "lãnh đạo (xem)", "analyst": "chuyên viên", "admin": "quản trị"}
@@ -88,12 +88,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_add(args: argparse.Namespace) -> int:
     password = read_password(args)
     settings = settings_from(args)
-    con = db.connect(settings.db_path, settings=settings)
-    try:
+    with db.connect(settings.db_path, settings=settings) as con:
         user = auth.create_user(con, username=args.username, password=password, role=args.role,
                                 scope_unit_code=args.scope, display_name=args.name, by=os_actor())
-    finally:
-        con.close()
     scope = user.scope_unit_code or "toàn thành phố"
     print(f"Đã tạo tài khoản {user.username} — vai trò {ROLE_LABELS[user.role]}, phạm vi {scope}.")
     return 0
@@ -101,11 +98,8 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    con = db.connect(settings.db_path, settings=settings)
-    try:
+    with db.connect(settings.db_path, settings=settings) as con:
         users = auth.list_users(con)
-    finally:
-        con.close()
     if users.empty:
         print("Chưa có tài khoản nào. Tạo quản trị viên: python -m analytics users add TÊN --role admin")
         return 0
@@ -123,14 +117,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 def _simple(args: argparse.Namespace, action: str) -> int:
     settings = settings_from(args)
-    con = db.connect(settings.db_path, settings=settings)
-    try:
+    with db.connect(settings.db_path, settings=settings) as con:
         if action == "disable":
             auth.disable_user(con, username=args.username, by=os_actor())
         else:
             auth.enable_user(con, username=args.username, by=os_actor())
-    finally:
-        con.close()
     print(f"Đã {'vô hiệu hóa' if action == 'disable' else 'kích hoạt lại'} tài khoản {args.username}.")
     return 0
 
@@ -146,10 +137,7 @@ def run_enable(args: argparse.Namespace) -> int:
 def run_reset(args: argparse.Namespace) -> int:
     password = read_password(args)
     settings = settings_from(args)
-    con = db.connect(settings.db_path, settings=settings)
-    try:
+    with db.connect(settings.db_path, settings=settings) as con:
         auth.set_password(con, username=args.username, password=password, by=os_actor())
-    finally:
-        con.close()
     print(f"Đã đặt mật khẩu mới và mở khóa tài khoản {args.username}.")
     return 0

@@ -1,4 +1,4 @@
-"""Helpers shared by subcommands."""
+"""Helpers shared by subcommands (modules whose name starts with "_" are not subcommands)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,3 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
 
 def settings_from(args: argparse.Namespace) -> Settings:
     return Settings.from_env(args.db)
-
-
-def register(sub: argparse._SubParsersAction) -> None:  # not a command: nothing to add
-    return None
