@@ -1,7 +1,8 @@
 """Filters a leader expects, kept in the URL so a view can be bookmarked and shared.
 
-URL keys: ``as_of`` (YYYY-MM-DD), ``unit`` (unit code), ``cat`` (staff category), ``prov`` (former
-province), ``sector``. ``lang`` is kept by ``ui.session``. The reset button clears all but ``lang``.
+URL keys: ``as_of`` (YYYY-MM-DD), ``unit`` (unit code), ``cat`` (staff category). ``lang`` is kept by
+``ui.session``. The reset button clears all but ``lang``. Sector and former province are breakdowns
+on the pages (group-by), not filters: no KPI is defined on a slice of them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ui import data
 from ui.labels import code as code_label
 from ui.labels import t
 
-URL_KEYS = ("as_of", "unit", "cat", "prov", "sector")
+URL_KEYS = ("as_of", "unit", "cat")
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,6 @@ class Filters:
     as_of: date
     unit: str | None  # the unit picked; None = the whole city
     category: str
-    province: str | None
-    sector: str | None
     root: str | None = None  # the city unit on as_of (None in a database without one)
 
     @property
@@ -75,8 +74,6 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
     category = _param("cat") or "cong_chuc"
     if category not in codes.REDUCTION_CATEGORIES:
         category = "cong_chuc"
-    province = _param("prov") if _param("prov") in codes.FORMER_PROVINCES else None
-    sector = _param("sector") if _param("sector") in codes.SECTORS else None
     if "as_of" in show:
         as_of = box.date_input(t("filter.as_of", lang), value=as_of, format="DD/MM/YYYY", key="filter_as_of",
                                on_change=_store, args=("filter_as_of", "as_of"))
@@ -97,18 +94,6 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
         category = box.radio(t("filter.category", lang), codes.REDUCTION_CATEGORIES, horizontal=True,
                              index=codes.REDUCTION_CATEGORIES.index(category), key="filter_cat",
                              format_func=lambda c: code_label(c, lang), on_change=_store, args=("filter_cat", "cat"))
-    if "prov" in show:
-        options = ["__all__", *codes.FORMER_PROVINCES]
-        picked = box.selectbox(t("filter.province", lang), options, index=options.index(province or "__all__"),
-                               key="filter_prov", on_change=_store, args=("filter_prov", "prov"),
-                               format_func=lambda c: t("filter.all", lang) if c == "__all__" else code_label(c, lang))
-        province = None if picked == "__all__" else picked
-    if "sector" in show:
-        options = ["__all__", *codes.SECTORS]
-        picked = box.selectbox(t("filter.sector", lang), options, index=options.index(sector or "__all__"),
-                               key="filter_sector", on_change=_store, args=("filter_sector", "sector"),
-                               format_func=lambda c: t("filter.all", lang) if c == "__all__" else code_label(c, lang))
-        sector = None if picked == "__all__" else picked
     box.button(t("filter.reset", lang), on_click=_reset, key="filter_reset", width="stretch")
     root = _own_scope() or data.run("units.root_unit", active_on=as_of)
-    return Filters(as_of=as_of, unit=unit, category=category, province=province, sector=sector, root=root)
+    return Filters(as_of=as_of, unit=unit, category=category, root=root)

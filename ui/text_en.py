@@ -18,8 +18,6 @@ TEXT: dict[str, str] = {
     "filter.unit": "Unit",
     "filter.all_units": "Whole city",
     "filter.category": "Category",
-    "filter.province": "Former province",
-    "filter.sector": "Sector",
     "filter.all": "All",
     "filter.reset": "Reset filters",
     "panel.chart": "Chart",

@@ -18,8 +18,6 @@ TEXT: dict[str, str] = {
     "filter.unit": "Đơn vị",
     "filter.all_units": "Toàn thành phố",
     "filter.category": "Đối tượng",
-    "filter.province": "Địa bàn cũ",
-    "filter.sector": "Lĩnh vực",
     "filter.all": "Tất cả",
     "filter.reset": "Đặt lại bộ lọc",
     "panel.chart": "Biểu đồ",

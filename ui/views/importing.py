@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from ui.tables import Spec
@@ -37,8 +39,6 @@ def history_frame(batches: pd.DataFrame) -> pd.DataFrame:
     def rows_text(raw: object) -> str:
         if not isinstance(raw, str) or not raw:
             return ""
-        import json
-
         return ", ".join(f"{t}: {n:,}".replace(",", ".") for t, n in json.loads(raw).items())
 
     return batches.assign(rows_text=batches["rows_by_table"].map(rows_text))
