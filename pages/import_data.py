@@ -18,6 +18,7 @@ from ui.labels import code
 from ui.panel import XLSX_MIME, data_table
 from ui.session import lang, tr
 from ui.views import importing as view
+from ui.views import mapping as mapping_view
 
 L = lang()
 user = require_page("import", L)
@@ -32,15 +33,38 @@ with st.expander(tr("imp.templates_title"), icon=":material/table_view:"):
 files = st.file_uploader(tr("imp.upload"), type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True,
                          key="imp_files", help=tr("imp.upload_help"))
 as_of = st.date_input(tr("imp.as_of"), value=None, format="DD/MM/YYYY", key="imp_as_of", help=tr("imp.as_of_help"))
+
+
+def check(user_maps: list[mapping_view.UserMap]) -> None:
+    """Read and check the uploaded files (with the user's column mappings), showing progress."""
+    bar = st.progress(0.0, text=tr("imp.checking"))
+    plan = prepare(data.connection(), files=[(f.name, f.getvalue()) for f in files or []], as_of=as_of,
+                   extra_headers=mapping_view.extra_headers(user_maps),
+                   progress=lambda step, fraction: bar.progress(min(max(fraction, 0.0), 1.0),
+                                                                text=view.progress_text(step, L)))
+    bar.empty()
+    st.session_state["imp_plan"] = plan
+    st.session_state[mapping_view.STATE] = {(m.file, m.sheet): m for m in user_maps}
+
+
 if files and st.button(tr("imp.check"), type="primary", key="imp_check"):
-    with st.spinner(tr("imp.checking")):
-        st.session_state["imp_plan"] = prepare(data.connection(), files=[(f.name, f.getvalue()) for f in files],
-                                               as_of=as_of)
+    check([])
 
 plan = st.session_state.get("imp_plan")
 if plan is not None:
     st.subheader(tr("imp.preview_title"))
     data_table(plan.preview(), view.PREVIEW_SPEC, key="imp_preview", lang=L, file_stem="nhan-dien-tep")
+    if mapping_view.to_map(plan):
+        with st.expander(tr("imp.map_title"), expanded=not plan.ok, icon=":material/join:"):
+            st.caption(tr("imp.map_intro"))
+            try:
+                chosen = mapping_view.editor(plan, L)
+            except OversightError as exc:
+                errors.show(exc, L)
+            else:
+                if st.button(tr("imp.map_recheck"), key="imp_recheck", disabled=not files):
+                    check(chosen)
+                    st.rerun()
     problems = plan.problems_frame()
     errors_, warnings_ = (view.problems_in(L, problems, s) for s in ("error", "warning"))
     if len(errors_):
@@ -52,6 +76,8 @@ if plan is not None:
     if plan.ok:
         rows = ", ".join(f"{code(t, L)}: {n}" for t, n in plan.rows_by_table().items())
         st.success(tr("imp.ready", rows=rows), icon=":material/check_circle:")
+        user_maps = [m for m in st.session_state.get(mapping_view.STATE, {}).values() if m.mapping]
+        remember = user_maps and st.checkbox(tr("imp.map_remember"), value=True, key="imp_remember")
         if st.button(tr("imp.load"), type="primary", key="imp_load"):
             try:
                 result = load(data.connection(), plan, user=user.username)
@@ -63,6 +89,9 @@ if plan is not None:
                                      "rows": result.rows_by_table, "replaced": result.replaced})
                 st.session_state.pop("imp_plan", None)
                 st.success(tr("imp.loaded", batch=result.batch_id), icon=":material/check_circle:")
+                for m in user_maps if remember else []:
+                    mapping_id = mapping_view.remember(plan, m, user.username)
+                    st.info(tr("imp.map_remembered", file=m.file, sheet=m.sheet, id=mapping_id), icon=":material/bookmark:")
 
 st.subheader(tr("imp.history_title"))
 history = view.history_frame(data.run("batches.list_batches"))
@@ -85,3 +114,5 @@ else:
                              detail={"rows": removed})
                 st.success(tr("imp.undone", batch=batch))
                 st.rerun()
+
+mapping_view.remembered_section(user, L)

@@ -83,3 +83,55 @@ def test_bad_upload_lists_every_bad_row_and_stores_nothing(units_db: Path) -> No
     assert {"không được âm", "không tìm thấy đơn vị", "không phải số"} <= set(problems["Nội dung"])
     assert not [b for b in at.button if b.key == "imp_load"]
     assert _quota_rows(units_db) == 0
+
+
+UNKNOWN = ("Số TT,Tên CB,Sinh ngày,Phái,Nơi làm,Diện\n"
+           "1,Lê Văn An,01/02/1980,Nam,XA001,Công chức\n2,Trần Thị Bình,15/07/1990,Nữ,XA001,Công chức\n")
+LATER = ("Số TT,Tên CB,Sinh ngày,Phái,Nơi làm,Diện\n"
+         "1,Lê Văn An,01/02/1980,Nam,XA001,Công chức\n2,Phạm Văn Cường,03/03/1985,Nam,XA001,Công chức\n")
+CHOICES = {1: "full_name", 2: "birth_date", 3: "gender", 4: "unit_code", 5: "category"}
+
+
+def _upload(at: AppTest, name: str, text: str) -> AppTest:
+    from datetime import date
+
+    at.file_uploader(key="imp_files").set_value((name, text.encode(), "text/csv"))
+    at.date_input(key="imp_as_of").set_value(date(2024, 12, 31))
+    at.run()
+    return at.button(key="imp_check").click().run()
+
+
+def test_columns_mapped_by_hand_load_and_the_layout_is_remembered(units_db: Path) -> None:
+    at = _upload(_import_page(), "ds-xa.csv", UNKNOWN)
+    assert not at.exception
+    assert any("chưa nạp gì" in e.value for e in at.error)  # not recognised: nothing to load yet
+    at.selectbox(key="imp_map_kind_0").set_value("person").run()
+    assert sorted(s.label for s in at.selectbox if s.key.startswith("imp_map_0_person_")) == [
+        "A: Số TT", "B: Tên CB", "C: Sinh ngày", "D: Phái", "E: Nơi làm", "F: Diện"]
+    for col, field in CHOICES.items():
+        at.selectbox(key=f"imp_map_0_person_{col}").set_value(field)
+    at.run()
+    at.button(key="imp_recheck").click().run()
+    assert not at.exception
+    assert any("Sẵn sàng nạp" in s.value for s in at.success), [e.value for e in at.error]
+    assert at.checkbox(key="imp_remember").value is True
+    at.button(key="imp_load").click().run()
+    assert any("Đã ghi nhớ cách ghép cột của ds-xa.csv" in i.value for i in at.info)
+    from ui import data
+
+    con = data.connection()
+    assert con.execute("SELECT count(*) FROM person").fetchone() == (2,)
+    assert con.execute("SELECT kind, created_by FROM column_mapping").fetchall() == [("person", "quantri")]
+    assert con.execute("SELECT count(*) FROM audit_log WHERE event = 'setting_change' "
+                       "AND target LIKE 'column_mapping:%'").fetchone() == (1,)
+
+    # Next quarter, the same layout: recognised by itself, nothing to map.
+    at = _upload(_import_page(), "ds-xa-quy1.csv", LATER)
+    assert any("Sẵn sàng nạp" in s.value for s in at.success), [e.value for e in at.error]
+    assert not [s for s in at.selectbox if s.key.startswith("imp_map_kind_")]
+    saved = next(df.value for df in at.dataframe if "Tiêu đề → cột" in df.value.columns)
+    assert "Tên CB → full_name" in saved["Tiêu đề → cột"].iloc[0]
+
+    at.button(key="imp_forget").click().run()
+    assert not at.exception
+    assert con.execute("SELECT count(*) FROM column_mapping").fetchone() == (0,)

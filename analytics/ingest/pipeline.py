@@ -22,7 +22,7 @@ import pandas as pd
 from analytics.batches import close_batch, open_batch, replace_rows
 from analytics.db import DATA_TABLES, transaction
 from analytics.errors import ImportRejected
-from analytics.ingest import rules
+from analytics.ingest import mappings, rules
 from analytics.ingest.kinds import KINDS
 from analytics.ingest.load import insert_rows
 from analytics.ingest.normalize import is_blank_number, parse_int
@@ -43,6 +43,8 @@ from analytics.ingest.validate import (
 )
 
 META = ["_file", "_sheet", "_row"]
+PREVIEW_COLUMNS = ("file", "sheet", "kind", "header_rows", "columns", "data_rows", "rows", "skipped_total",
+                   "skipped_section", "skipped_hidden", "skipped_footer", "ignored_columns")
 
 
 @dataclass
@@ -63,6 +65,7 @@ class Plan:
     as_of: date | None = None
     replaced: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step, for the benchmark
+    layouts: list[mappings.SheetLayout] = field(default_factory=list)  # headers per sheet, for mapping by hand
 
     @property
     def ok(self) -> bool:
@@ -72,8 +75,9 @@ class Plan:
         return problems_frame(self.problems)
 
     def preview(self) -> pd.DataFrame:
-        """One row per sheet: what was recognised and what was skipped, and why."""
-        return pd.DataFrame(self.sheets)
+        """One row per sheet: what was recognised and what was skipped, and why (no rows, same
+        columns, when nothing was recognised)."""
+        return pd.DataFrame(self.sheets, columns=list(PREVIEW_COLUMNS))
 
     def rows_by_table(self) -> dict[str, int]:
         return {t: len(df) for t, df in self.tables.items() if len(df)}
@@ -194,7 +198,8 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
     """Read, recognise and validate ``files`` (name, content) against the database; store nothing.
 
     ``progress(step, fraction)`` is called as files are read and sheets validated (a progress bar).
-    ``extra_headers`` {kind: {header text: column}}: mappings a user made in the UI (see recognise).
+    ``extra_headers`` {kind: {header text: column}}: mappings a user made in the UI (see recognise);
+    mappings remembered for a sheet's layout (``mappings.for_sheet``) apply too, the user's own win.
     """
     limits, read_limits = limits or Limits(), read_limits or ReadLimits()
     report = progress or (lambda step, fraction: None)
@@ -204,6 +209,8 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
     infos: list[FileInfo] = []
     recs: list[Recognised] = []
     seen: dict[str, str] = {}
+    layouts: list[mappings.SheetLayout] = []
+    remembered = mappings.stored(con)
     cur = con.cursor()
     for n_file, (name, data) in enumerate(files):
         report(f"read:{name}", n_file / max(len(files), 1) / 2)
@@ -234,7 +241,9 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
                 problems.append(Problem("sheet_hidden", "warning", name, s.name))
                 continue
             clock("read")
-            rec = recognise(s, extra_headers=extra_headers)
+            sheet_mapping, applied = mappings.for_sheet(remembered, s, extra_headers)
+            rec = recognise(s, extra_headers=sheet_mapping)
+            layouts.append(mappings.describe(rec, applied))
             clock("recognise")
             if rec.kind is None:
                 if not s.cells.empty:
@@ -279,7 +288,7 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, bytes]
     if as_of is None:  # the upload's as-of date: the one date its snapshots share, if they share one
         dates = {d for t in ("person", "quota") if t in tables for d in tables[t]["as_of"].dropna().unique()}
         as_of = next(iter(dates)) if len(dates) == 1 else None
-    plan = Plan(infos, summaries, tables, problems, as_of, timings=timings)
+    plan = Plan(infos, summaries, tables, problems, as_of, timings=timings, layouts=layouts)
     plan.replaced = _replaced_counts(con, plan)
     if "person" in tables:
         plan.problems += _people_elsewhere(con, tables["person"])
@@ -350,6 +359,7 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
                     continue
                 replaced[table] = replace_rows(cur, table, _replace_keys(table, df), batch_id)
                 rows[table] = insert_rows(cur, KINDS[table], df.drop(columns=META), batch_id)
+            mappings.mark_used(cur, {i for layout in plan.layouts for i in layout.applied})
             close_batch(cur, batch_id, rows)
     except duckdb.ConstraintException as exc:
         raise ImportRejected([Problem("db_constraint", params={"detail": str(exc).splitlines()[0][:200]})]) from exc

@@ -6,6 +6,7 @@ import json
 
 import pandas as pd
 
+from ui.labels import t
 from ui.tables import Spec
 
 PROBLEM_SPEC: Spec = (
@@ -42,3 +43,14 @@ def history_frame(batches: pd.DataFrame) -> pd.DataFrame:
         return ", ".join(f"{t}: {n:,}".replace(",", ".") for t, n in json.loads(raw).items())
 
     return batches.assign(rows_text=batches["rows_by_table"].map(rows_text))
+
+
+def progress_text(step: str, lang: str) -> str:
+    """The progress bar's text for a step of ``prepare`` ("read:<file>", "check:<file>:<sheet>", …)."""
+    what, _, rest = step.partition(":")
+    if what == "read":
+        return t("imp.progress_read", lang, file=rest)
+    if what == "check":
+        file, _, sheet = rest.partition(":")
+        return t("imp.progress_check", lang, file=file, sheet=sheet)
+    return t("imp.checking", lang)
