@@ -1,39 +1,61 @@
-"""Insert typed rows into a table with the types of its kind spec (Arrow, no type guessing)."""
+"""Typed rows as Arrow with the types of their kind spec (no type guessing), ready to stage and load."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
-import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from analytics.ingest.kinds import Kind
+from analytics.ingest.problems import Problem
 
-_ARROW = {"text": pa.string(), "code": pa.string(), "unit": pa.string(), "int": pa.int64(), "count": pa.int64(),
-          "money": pa.int64(), "decimal": pa.decimal128(7, 2), "date": pa.date32(), "month": pa.date32(),
-          "bool": pa.bool_(), "flag": pa.bool_()}
+META = ["_file", "_sheet", "_row"]
+ARROW_TYPES = {"text": pa.string(), "code": pa.string(), "unit": pa.string(), "int": pa.int64(), "count": pa.int64(),
+               "money": pa.int64(), "decimal": pa.decimal128(7, 2), "date": pa.date32(), "month": pa.date32(),
+               "bool": pa.bool_(), "flag": pa.bool_()}
 _CENT = Decimal("0.01")
+# The widest value each Arrow type holds: a bigger one is reported (out_of_range) instead of
+# failing the whole upload in pyarrow; the database's own CHECKs are narrower still.
+_DECIMAL_MAX = Decimal("99999.99")
+_INT_MAX = 2**63 - 1
 
 
-def to_arrow(kind: Kind, df: pd.DataFrame) -> pa.Table:
-    arrays, names = [], []
-    for c in kind.columns:
-        values = df[c.name].to_numpy(dtype=object)
-        if c.type == "decimal":
-            values = [None if v is None else Decimal(v).quantize(_CENT) for v in values]
-        arrays.append(pa.array(values, type=_ARROW[c.type], from_pandas=True))
-        names.append(c.name)
-    return pa.Table.from_arrays(arrays, names=names)
+def _column(kind: Kind, name: str, values: np.ndarray, report: Any) -> pa.Array:
+    """One column as the kind's Arrow type; values too large for it are reported and left blank."""
+    ctype = kind.column(name).type
+    if ctype == "decimal":
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)  # few distinct coefficients
+        fixed = []
+        for u in uniques:
+            q = Decimal(u).quantize(_CENT)
+            fixed.append(q if abs(q) <= _DECIMAL_MAX else None)
+            if fixed[-1] is None:
+                report(name, np.flatnonzero(codes == len(fixed) - 1), -_DECIMAL_MAX, _DECIMAL_MAX)
+        values = np.array([*fixed, None], dtype=object)[codes]
+    elif ARROW_TYPES[ctype] == pa.int64():
+        big = np.array([v is not None and not -_INT_MAX <= v <= _INT_MAX for v in values], dtype=bool)
+        if big.any():
+            report(name, np.flatnonzero(big), -_INT_MAX, _INT_MAX)
+            values = values.copy()
+            values[big] = None
+    return pa.array(values, type=ARROW_TYPES[ctype], from_pandas=True)
 
 
-def insert_rows(cur: duckdb.DuckDBPyConnection, kind: Kind, df: pd.DataFrame, batch_id: int) -> int:
-    """Insert ``df`` (the kind's columns) into its table under ``batch_id``; returns rows inserted."""
-    tbl = to_arrow(kind, df)
-    cur.register("_ingest_rows", tbl)
-    try:
-        cur.execute(f"INSERT INTO {kind.table} BY NAME SELECT *, $b AS batch_id FROM _ingest_rows",  # noqa: S608 kind spec
-                    {"b": batch_id})
-    finally:
-        cur.unregister("_ingest_rows")
-    return tbl.num_rows
+def to_table(kind: Kind, typed: pd.DataFrame, rows: np.ndarray, file: str, sheet: str) -> tuple[pa.Table, list[Problem]]:
+    """Typed rows (object columns) as an Arrow table of the kind's types plus the meta columns."""
+    problems: list[Problem] = []
+
+    def report(column: str, positions: np.ndarray, low: Any, high: Any) -> None:
+        for i in positions:
+            problems.append(Problem("out_of_range", "error", file, sheet, int(rows[i]), column,
+                                    str(typed[column].iat[int(i)]), {"low": low, "high": high}))
+
+    n = len(typed)
+    arrays = [_column(kind, c.name, typed[c.name].to_numpy(dtype=object), report) for c in kind.columns]
+    names = [c.name for c in kind.columns]
+    arrays += [pa.array(np.full(n, file, dtype=object), pa.string()), pa.array(np.full(n, sheet, dtype=object), pa.string()),
+               pa.array(np.asarray(rows, dtype=np.int64))]
+    return pa.Table.from_arrays(arrays, names=[*names, *META]), problems

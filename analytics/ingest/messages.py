@@ -99,6 +99,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "replaces_rows": {"vi": "thay thế {count} dòng {table} đã có (ảnh chụp cũ hơn cùng đơn vị, cùng kỳ)",
                       "en": "replaces {count} existing {table} rows (older snapshot of the same unit and period)"},
     "db_constraint": {"vi": "cơ sở dữ liệu từ chối dữ liệu: {detail}", "en": "the database refused the data: {detail}"},
+    "problems_more": {"vi": "… và {count} dòng khác có cùng vấn đề: {message_vi}",
+                      "en": "… and {count} more rows with the same problem: {message_en}"},
     "quota_no_category": {"vi": "cột năm không thuộc nhóm Công chức / Viên chức", "en": "year column outside a Công chức / Viên chức group"},
 }
 

@@ -46,6 +46,47 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
+class ProblemCap:
+    """Keeps the first ``limit`` problems of each (code, severity) of one file and counts the rest.
+
+    A bad upload of a million rows could otherwise hold a million problems (and the Import page
+    would render them): the rest of each code becomes one ``problems_more`` problem "… and K more
+    rows" carrying the message of the last one dropped, with the same severity, so an upload
+    with errors stays rejected."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.kept: dict[tuple[str, str], int] = {}
+        self.dropped: dict[tuple[str, str], tuple[int, Problem]] = {}
+
+    def take(self, code: str, severity: str) -> bool:
+        """Count one problem of ``code``; True when it is to be kept."""
+        k = (code, severity)
+        n = self.kept.get(k, 0)
+        if n < self.limit:
+            self.kept[k] = n + 1
+            return True
+        return False
+
+    def drop(self, problem: Problem) -> None:
+        k = (problem.code, problem.severity)
+        self.dropped[k] = (self.dropped.get(k, (0, problem))[0] + 1, problem)
+
+    def add(self, out: list[Problem], problems: list[Problem]) -> None:
+        """Append ``problems`` to ``out`` within the limit; count the others."""
+        for p in problems:
+            if self.take(p.code, p.severity):
+                out.append(p)
+            else:
+                self.drop(p)
+
+    def summary(self, file: str | None) -> list[Problem]:
+        """One ``problems_more`` problem per code that went over the limit."""
+        return [Problem("problems_more", severity, file, params={
+            "count": n, "code": code, "message_vi": last.message("vi"), "message_en": last.message("en")})
+            for (code, severity), (n, last) in self.dropped.items()]
+
+
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity == "error" for p in problems)
 

@@ -30,7 +30,7 @@ from analytics.ingest.normalize import (
     parse_decimal,
     parse_int,
 )
-from analytics.ingest.problems import Problem
+from analytics.ingest.problems import Problem, ProblemCap
 from analytics.ingest.recognise import Recognised
 from analytics.ingest.units import UnitResolver
 
@@ -60,6 +60,7 @@ class Sheetwork:
     typed: pd.DataFrame = field(default_factory=pd.DataFrame)
     problems: list[Problem] = field(default_factory=list)
     bad_rows: set[int] = field(default_factory=set)
+    cap: ProblemCap | None = None  # the file's limit per problem code (see ProblemCap)
 
     def emit(self, code: str, i: int | None, column: str | None, severity: str = "error", **params: Any) -> None:
         row = int(self.raw["_row"].iat[i]) if i is not None else None
@@ -72,7 +73,11 @@ class Sheetwork:
         if i is not None and column is not None and column in self.raw:
             v = self.raw[column].iat[i]
             value = None if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
-        self.problems.append(Problem(code, severity, self.rec.sheet.file, self.rec.sheet.name, row, label, value, params))
+        problem = Problem(code, severity, self.rec.sheet.file, self.rec.sheet.name, row, label, value, params)
+        if self.cap is None or self.cap.take(code, severity):
+            self.problems.append(problem)
+        else:
+            self.cap.drop(problem)
         if severity == "error" and i is not None:
             self.bad_rows.add(i)
 
