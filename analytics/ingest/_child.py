@@ -1,5 +1,5 @@
-"""The child-process side of ``reader``: imports only the standard library, pyarrow and fastexcel,
-so a fresh child starts fast and holds nothing of the server's state."""
+"""The child-process side of ``reader``: imports only the standard library, pyarrow and fastexcel
+(and xlrd for the layout of a legacy .xls), so a fresh child starts fast and holds nothing of the server's state."""
 
 from __future__ import annotations
 
@@ -71,6 +71,27 @@ def _scan_sheet_xml(xml: bytes) -> dict[str, Any]:
     return {"hidden": hidden, "merges": merges, "row0": row0 or 1, "col0": col0 or 0}
 
 
+def _scan_xls(data: bytes) -> dict[str, dict[str, Any]]:
+    """Legacy .xls: hidden rows, merged ranges and the grid origin from the BIFF records (xlrd;
+    calamine gives the values but not these, and starts its grid at the first used cell)."""
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    layout = {}
+    empty = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
+    for i in range(book.nsheets):
+        sh = book.sheet_by_index(i)
+        used = [(r, c) for r in range(sh.nrows) for c, t in enumerate(sh.row_types(r)) if t not in empty]
+        layout[sh.name] = {
+            "hidden": sorted(r + 1 for r, info in sh.rowinfo_map.items() if info.hidden),
+            "merges": [(r1 + 1, c1, r2, c2 - 1) for r1, r2, c1, c2 in sh.merged_cells],
+            "row0": (min(r for r, _ in used) + 1) if used else 1,
+            "col0": min((c for _, c in used), default=0),
+        }
+        book.unload_sheet(i)
+    return layout
+
+
 def _parse_workbook(data: bytes, fmt: str) -> list[dict[str, Any]]:
     import zipfile
 
@@ -84,6 +105,8 @@ def _parse_workbook(data: bytes, fmt: str) -> list[dict[str, Any]]:
         for sheet_name, part in _sheet_parts(zf).items():
             if part in names:
                 layout[sheet_name] = _scan_sheet_xml(zf.read(part))
+    elif fmt == "xls":
+        layout = _scan_xls(data)
     out = []
     for name in reader.sheet_names:
         try:

@@ -150,6 +150,10 @@ def _grid(table: pa.Table, row0: int, col0: int, merges: list[tuple[int, int, in
             if c not in df.columns:
                 df[c] = pd.Series([None] * len(df), index=df.index, dtype=object)
             df.loc[r1:min(r2, df.index[-1]), c] = value
+    # Columns from A (empty ones too): recognition addresses cells by position, messages by letter.
+    for c in range(max(df.columns, default=-1)):
+        if c not in df.columns:
+            df[c] = pd.Series([None] * len(df), index=df.index, dtype=object)
     return df.reindex(columns=sorted(df.columns))
 
 
