@@ -109,6 +109,19 @@ def test_wide_quota_report(corpus: dict[str, Path], tdb: duckdb.DuckDBPyConnecti
     assert len(got) == 4 * 4 * 2
 
 
+def test_reduction_counts_beside_a_wide_quota_are_not_quotas(tdb: duckdb.DuckDBPyConnection) -> None:
+    """ "Tinh giản biên chế năm 2024" names a year under Công chức, but counts people who left."""
+    wb, ws = mc._sheet([["STT", "Đơn vị", "Công chức", None, None],
+                        [None, None, "Biên chế giao năm 2021", "Biên chế giao năm 2024", "Tinh giản biên chế năm 2024"],
+                        [1, "SNV", 30, 28, 2]])
+    ws.merge_cells("C1:E1")
+    plan = prepare(tdb, files=[("bc.xlsx", mc._bytes(wb))])
+    assert plan.ok, _text(plan)
+    assert sorted(plan.tables["quota"][["year", "quota_assigned"]].itertuples(index=False, name=None)) == [
+        (2021, 30), (2024, 28)]
+    assert 'cột "Công chức / Tinh giản biên chế năm 2024" không dùng' in _text(plan)
+
+
 def test_hidden_row_skipped_and_reported(corpus: dict[str, Path], tdb: duckdb.DuckDBPyConnection) -> None:
     plan = prepare(tdb, files=[("h.xlsx", corpus["roster_hidden.xlsx"].read_bytes())], as_of=mc.AS_OF)
     assert plan.ok and "bỏ qua 1 dòng bị ẩn (dòng 3)" in _text(plan)

@@ -36,6 +36,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "sheet kind not recognised (skipped)"},
     "file_not_recognised": {"vi": "không nhận ra dữ liệu nào trong tệp (cần tiêu đề cột như {hint})",
                             "en": "no data recognised in the file (expected headers such as {hint})"},
+    "sheet_reduction_summary": {
+        "vi": "đây là báo cáo tổng hợp số người tinh giản theo đơn vị; không nạp được số liệu tổng hợp. Cần danh sách "
+              "từng trường hợp (họ tên, đối tượng, hình thức tinh giản, số và ngày quyết định) theo mẫu «Trường hợp tinh giản»",
+        "en": "this is a summary of how many people each unit cut; summary counts cannot be loaded. Send the list of "
+              "cases (name, category, route, decision number and date) in the «Reduction cases» template"},
     "nothing_to_import": {"vi": "không có dòng dữ liệu nào để nhập", "en": "no data rows to import"},
     "sheet_hidden": {"vi": "trang tính ẩn, bỏ qua", "en": "hidden sheet, skipped"},
     "missing_column": {"vi": "thiếu cột bắt buộc \"{column_vi}\" cho {kind_vi}",

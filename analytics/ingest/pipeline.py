@@ -211,13 +211,15 @@ def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
         out.layouts.append(mappings.describe(rec, applied))
         clock("recognise")
         if rec.kind is None:
-            if not s.cells.empty:
+            if rec.refused:
+                out.problems.append(Problem(f"sheet_{rec.refused}", "error", name, s.name))
+            elif not s.cells.empty:
                 out.problems.append(Problem("sheet_not_recognised", "warning", name, s.name))
             continue
         recs.append(rec)
     had_sheets = bool(sheets)
     del sheets
-    if had_sheets and not recs:
+    if had_sheets and not recs and not any(p.code.startswith("sheet_") and p.severity == "error" for p in out.problems):
         out.problems.append(Problem("file_not_recognised", "error", name,
                                     params={"hint": "Họ và tên, Ngày sinh, Tên đơn vị, Biên chế được giao"}))
     recs.sort(key=lambda r: r.kind != "unit")  # units first: other sheets may name them

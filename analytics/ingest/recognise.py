@@ -30,6 +30,7 @@ from analytics.ingest.headers import (
     UNIT_REF,
     Dictionary,
     category_in,
+    header_key,
     header_keys,
 )
 from analytics.ingest.kinds import KINDS
@@ -73,6 +74,7 @@ class Recognised:
     section_category: dict[int, str | None] = field(default_factory=dict)
     skipped: dict[str, list[int]] = field(default_factory=dict)  # reason -> Excel rows
     grand_totals: list[int] = field(default_factory=list)
+    refused: str | None = None  # why a sheet of no kind cannot be read: "reduction_summary"
     title: list[str] = field(default_factory=list)
     grid: np.ndarray = field(default_factory=lambda: np.empty((0, 0), dtype=object))  # the cells, once
     row_numbers: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
@@ -89,6 +91,8 @@ class Recognised:
 
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _COMPUTED = ("tang", "so voi", "chenh lech", "ty le", "%", "con lai", "chua tuyen", "thua", "thieu")
+# Counts of people who left under a reduction policy ("Tinh giản biên chế năm 2022"): never quotas.
+_REDUCTION_WORDS = ("tinh gian", "giam bien che", "nghi huu truoc tuoi", "thoi viec")
 
 
 Extras = tuple[tuple[str, str], ...]  # (header key, field) a user mapped for one kind
@@ -149,6 +153,8 @@ def _match_wide(parts: list[str]) -> tuple[str, int, tuple[tuple[str, Any], ...]
     if "co mat" in joined or "hien co" in joined:
         years = _YEAR.findall(joined)
         return "present", 0, (("category", cat), ("year", int(years[-1]) if years else None))
+    if any(w in joined for w in _REDUCTION_WORDS):
+        return None
     years = _YEAR.findall(joined)
     if years and not any(w in joined for w in _COMPUTED) and \
             any(w in joined for w in ("bien che", "giao", "nam", "so luong", "chi tieu")):
@@ -236,6 +242,16 @@ def _is_datalike(row: np.ndarray) -> bool:
     return any(_DATALIKE.match(v) and not _YEAR_ONLY.match(v) for v in values)
 
 
+def _reduction_summary(top: np.ndarray) -> bool:
+    """A report of how many people each unit cut ("Tinh giản biên chế năm 2023", "Thôi việc") with no
+    person's name: counts the product cannot load, since every case needs its route and decision."""
+    texts = [str(v) for v in top.ravel() if v is not None and str(v).strip()]
+    unit = any(_UNIT_DICT.lookup(t) for t in texts)
+    counts = any(w in ascii_key(header_key(t)) for t in texts for w in _REDUCTION_WORDS)
+    names = any((hit := KINDS["person"].dictionary.lookup(t)) and hit[0] == "full_name" for t in texts)
+    return unit and counts and not names
+
+
 def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | None = None) -> Recognised:
     """Kind, header, columns and data rows of one sheet (kind None when nothing fits).
 
@@ -266,7 +282,7 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
                 if s and (best is None or (s, -_duplicates(matches), -d) > (best[0], -_duplicates(best[4]), -best[1])):
                     best = (s, d, r, kind, matches)
     if best is None:
-        return Recognised(sheet, None)
+        return Recognised(sheet, None, refused="reduction_summary" if _reduction_summary(top) else None)
     _, d, r, kind, matches = best
     columns, _ = _resolve_duplicates(matches)
     matched_cols = {m.col for m in columns}

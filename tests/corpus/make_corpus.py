@@ -389,6 +389,10 @@ CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
                              {"words": ["mâu thuẫn"]}),
     "unit_self_reference.xlsx": (lambda: _table([["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cấp", "Đơn vị cấp trên"],
                                                  ["P9", "Phòng Chín", "phong", "city", "P9"]]), {"words": ["chính nó"]}),
+    "reduction_summary.xlsx": (lambda: _table([["STT", "Tên đơn vị", "Công chức", None],
+                                               [None, None, "Tinh giản biên chế năm 2022", "Tinh giản biên chế năm 2023"],
+                                               [1, "Sở Nội vụ", 2, 1], [2, "Sở Y tế", 3, 0], [None, "Tổng cộng", 5, 1]]),
+                               {"words": ["báo cáo tổng hợp số người tinh giản", "danh sách từng trường hợp"]}),
     "bad_code.xlsx": (lambda: _roster([["SNV", "C1", "An", "01/01/1980", "Nam", "Giáo viên", "2,34"]]),
                       {"words": ["giá trị không hợp lệ", "Giáo viên"]}),
 }
