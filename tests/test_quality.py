@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import duckdb
 import pandas as pd
 import pytest
 
-from analytics import quality
+from analytics import db, quality, sql_files
 from tests.conftest import add_batch
 
 AS_OF = date(2025, 12, 31)
@@ -16,6 +18,11 @@ AS_OF = date(2025, 12, 31)
 
 @pytest.fixture
 def clean(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    fill_clean(con)
+    return con
+
+
+def fill_clean(con: duckdb.DuckDBPyConnection) -> None:
     b = add_batch(con)
     con.execute(f"""
         INSERT INTO unit (unit_code, name, unit_type, level, parent_code, batch_id) VALUES
@@ -34,7 +41,6 @@ def clean(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
                                 planned_end_date, status, batch_id)
           VALUES ('S1', 'P1', 'A', 'XA', '2025-08-01', '2028-07-31', 'dang_tang_cuong', {b});
     """)
-    return con
 
 
 def test_clean_database_passes_every_check(clean: duckdb.DuckDBPyConnection) -> None:
@@ -114,3 +120,40 @@ def test_scope_limits_the_rows(clean: duckdb.DuckDBPyConnection) -> None:
     clean.execute("UPDATE quota SET present = 12 WHERE unit_code = 'A'")
     assert len(quality.check_over_quota(clean, scope="A")) == 1
     assert quality.check_over_quota(clean, scope="XA").empty
+
+
+
+SCOPES_AND_DATES = [(scope, as_of) for scope in (None, "CT", "A", "XA") for as_of in (None, AS_OF, date(2025, 7, 31))]
+
+
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[duckdb.DuckDBPyConnection, dict[Any, pd.Series]]]:
+    """The clean database with every bad input of BAD at once, and quality_checks' counts of it for
+    each scope and date of SCOPES_AND_DATES."""
+    con = db.connect(tmp_path_factory.mktemp("quality") / "faults.duckdb")
+    fill_clean(con)
+    b = add_batch(con)
+    for _, _, sql in BAD:
+        for statement in filter(str.strip, sql.split(";")):
+            con.execute(statement.replace("$b", str(b)))
+    counts = {(scope, as_of): quality.quality_checks(con, as_of=as_of, scope=scope).set_index("check")["rows"]
+              for scope, as_of in SCOPES_AND_DATES}
+    yield con, counts
+    con.close()
+
+
+@pytest.mark.parametrize("code", [c for c, _, _ in quality.CHECKS])
+def test_counts_are_the_rows_of_each_check(counted: tuple[duckdb.DuckDBPyConnection, dict[Any, pd.Series]],
+                                           code: str) -> None:
+    # quality_checks counts every check in one query (quality_checks.sql): each count must be the
+    # number of rows the check_<code> function lists, so the two can never drift apart.
+    con, counts = counted
+    fn = dict((c, f) for c, _, f in quality.CHECKS)[code]
+    listed = {(scope, as_of): len(fn(con, as_of=as_of, scope=scope)) for scope, as_of in SCOPES_AND_DATES}
+    assert {key: int(counts[key][code]) for key in SCOPES_AND_DATES} == listed
+    assert listed[(None, AS_OF)] >= 1  # the fault is there to be counted
+
+
+def test_the_count_query_names_the_same_checks(clean: duckdb.DuckDBPyConnection) -> None:
+    rows = sql_files.records(clean, "quality_checks", {"as_of": AS_OF, "roster_as_of": AS_OF, "scope": None})
+    assert sorted(r["check"] for r in rows) == sorted(c for c, _, _ in quality.CHECKS)

@@ -124,6 +124,28 @@ def test_retirement_fragment_agrees_with_the_view(con: duckdb.DuckDBPyConnection
     assert len(fragment) == 1200 and fragment == view
 
 
+
+# Month ends, leap days and the first and last day of a year: the fragment works the rule out per
+# birth month (the day cannot change the month reached), the view per person.
+EDGE_BIRTHS = ["1964-01-31", "1964-02-29", "1965-08-31", "1966-12-31", "1967-01-01", "1968-02-29", "1969-03-31",
+               "1970-05-31", "1971-10-31", "1972-02-29", "1974-11-30", "1976-02-29", "1980-07-31"]
+
+
+@pytest.mark.parametrize("birth", EDGE_BIRTHS)
+def test_retirement_fragment_agrees_with_the_view_at_month_ends(con: duckdb.DuckDBPyConnection, birth: str) -> None:
+    insert(con, "unit", [{"unit_code": "U", "name": "U", "unit_type": "so_nganh", "level": "city"}])
+    insert(con, "person", [person(f"{g}-{birth}", "U", birth, g) for g in ("nam", "nu")]
+           + [person(f"{g}-next", "U", (date.fromisoformat(birth) + timedelta(days=1)).isoformat(), g)
+              for g in ("nam", "nu")])
+    sql = ("WITH RECURSIVE " + ",\n".join(sql_files.load(n) for n in ("_scope_units", "_roster", "_retirement"))
+           + "\nSELECT p.person_id, r.retirement_date FROM roster p JOIN retirement r USING (birth_date, gender)")
+    fragment = dict(con.execute(sql, {"scope": None, "roster_as_of": None, "retire_from": "1900-01-01",
+                                   "retire_until": "2100-12-31"}).fetchall())
+    view = dict(con.execute("SELECT person_id, retirement_date FROM person_retirement").fetchall())
+    assert len(fragment) == 4 and fragment == view
+    assert fragment[f"nam-{birth}"] == reference.retirement_date(date.fromisoformat(birth), "nam")
+
+
 def test_self_financed_units_are_outside_the_budget_paid_quota(city: duckdb.DuckDBPyConnection) -> None:
     insert(city, "unit", [{"unit_code": "B.S", "name": "B.S", "unit_type": "dvsnc", "level": "city",
                            "parent_code": "B", "self_financed": True}])

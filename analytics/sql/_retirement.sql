@@ -19,18 +19,29 @@ retirement_births AS (
     SELECT DISTINCT r.birth_date, r.gender FROM roster r, retirement_window w
     WHERE r.birth_date > w.born_after AND r.birth_date <= w.born_until
 ),
+retirement_months AS (  -- the rule depends on the birth month only: see the note above
+    SELECT DISTINCT year(birth_date) * 12 + month(birth_date) - 1 AS birth_month, gender
+    FROM retirement_births
+),
 retirement_candidates AS (
-    SELECT rb.birth_date, rb.gender, year(rb.birth_date) + k.k AS year,
-           CAST(rb.birth_date + to_months(coalesce(ra.age_months,
-               CASE WHEN year(rb.birth_date) + k.k < b.first_year THEN b.first_age ELSE b.last_age END)) AS DATE) AS reach
-    FROM retirement_births rb
-    JOIN retirement_bounds b ON b.gender = rb.gender
+    SELECT m.birth_month, m.gender, m.birth_month // 12 + k.k AS year,
+           m.birth_month + coalesce(ra.age_months,
+               CASE WHEN m.birth_month // 12 + k.k < b.first_year THEN b.first_age ELSE b.last_age END) AS reach_month
+    FROM retirement_months m
+    JOIN retirement_bounds b ON b.gender = m.gender
     CROSS JOIN range(50, 71) k(k)
-    LEFT JOIN retirement_age ra ON ra.gender = rb.gender AND ra.year = year(rb.birth_date) + k.k
+    LEFT JOIN retirement_age ra ON ra.gender = m.gender AND ra.year = m.birth_month // 12 + k.k
+),
+retirement_month AS (
+    SELECT birth_month, gender, min(reach_month) AS reach_month
+    FROM retirement_candidates
+    WHERE reach_month // 12 = year
+    GROUP BY birth_month, gender
 ),
 retirement AS (
-    SELECT birth_date, gender, last_day(min(reach)) AS retirement_date
-    FROM retirement_candidates
-    WHERE year(reach) = year
-    GROUP BY birth_date, gender
+    SELECT rb.birth_date, rb.gender,
+           last_day(make_date(rm.reach_month // 12, rm.reach_month % 12 + 1, 1)) AS retirement_date
+    FROM retirement_births rb
+    JOIN retirement_month rm ON rm.gender = rb.gender
+     AND rm.birth_month = year(rb.birth_date) * 12 + month(rb.birth_date) - 1
 )

@@ -1,12 +1,9 @@
--- check_coef_not_in_pay_scale: people in post whose coefficient is not the pay scale's coefficient
--- for their pay group and step (or whose step is not in the scale).
+-- check_coef_not_in_pay_scale: the rows at fault, as defined in the fragment _check_coef_not_in_pay_scale.sql.
 WITH RECURSIVE
 -- @include scope_units
 ,
 -- @include roster
-SELECT p.as_of, p.unit_code, p.person_id, p.pay_group, p.step, p.salary_coef, s.coef AS scale_coef
-FROM roster p
-LEFT JOIN pay_scale s ON s.pay_group = p.pay_group AND s.step = p.step
-WHERE p.status = 'dang_cong_tac' AND p.pay_group IS NOT NULL AND p.salary_coef IS NOT NULL
-  AND (s.coef IS NULL OR s.coef <> p.salary_coef)
-ORDER BY p.unit_code, p.person_id
+,
+-- @include check_coef_not_in_pay_scale
+SELECT * FROM check_coef_not_in_pay_scale
+ORDER BY unit_code, person_id

@@ -1,20 +1,7 @@
--- check_person_two_units: one person listed in post by two units' rosters of the same date, among
--- the snapshots in use (each unit's latest on or before $as_of).
+-- check_person_two_units: the rows at fault, as defined in the fragment _check_person_two_units.sql.
 WITH RECURSIVE
 -- @include scope_units
-, snaps AS (
-    SELECT unit_code, max(as_of) AS snap FROM person
-    WHERE CAST($as_of AS DATE) IS NULL OR as_of <= CAST($as_of AS DATE)
-    GROUP BY unit_code
-),
-in_post AS (
-    SELECT p.as_of, p.person_id, p.unit_code
-    FROM person p JOIN snaps s ON s.unit_code = p.unit_code AND s.snap = p.as_of
-    WHERE p.status = 'dang_cong_tac'
-),
-twice AS (SELECT as_of, person_id FROM in_post GROUP BY as_of, person_id HAVING count(*) > 1)
-SELECT i.as_of, i.person_id, list(i.unit_code ORDER BY i.unit_code) AS unit_codes, count(*)::BIGINT AS units
-FROM in_post i JOIN twice t ON t.as_of = i.as_of AND t.person_id = i.person_id
-GROUP BY i.as_of, i.person_id
-HAVING bool_or(i.unit_code IN (SELECT unit_code FROM scope_units))
-ORDER BY i.as_of, i.person_id
+,
+-- @include check_person_two_units
+SELECT * FROM check_person_two_units
+ORDER BY as_of, person_id

@@ -1,24 +1,9 @@
--- check_reduction_still_paid: a person who left under a reduction programme (status 'da_nghi') and
--- is still on the payroll: paid in a unit's latest payroll month on or before $as_of, when that
--- month is later than the month of the effective date. (The latest month only: it answers "still
--- paid" and spares scanning every month of the payroll.)
+-- check_reduction_still_paid: the rows at fault, as defined in the fragment _check_reduction_still_paid.sql.
 WITH RECURSIVE
 -- @include scope_units
-, latest_month AS (
-    SELECT unit_code, max(month) AS month
-    FROM payroll
-    WHERE CAST($as_of AS DATE) IS NULL OR month <= CAST($as_of AS DATE)
-    GROUP BY unit_code
-),
-left_people AS (
-    SELECT case_id, person_id, unit_code, effective_date
-    FROM reduction_case
-    WHERE status = 'da_nghi' AND effective_date IS NOT NULL AND person_id IS NOT NULL
-      AND unit_code IN (SELECT unit_code FROM scope_units)
-)
-SELECT r.case_id, r.person_id, r.unit_code, r.effective_date,
-       p.unit_code AS paid_by_unit_code, p.month AS paid_month
-FROM left_people r
-JOIN payroll p ON p.person_id = r.person_id AND p.month > date_trunc('month', r.effective_date)
-JOIN latest_month l ON l.unit_code = p.unit_code AND l.month = p.month
-ORDER BY r.case_id, p.unit_code
+,
+-- @include payroll_latest
+,
+-- @include check_reduction_still_paid
+SELECT * FROM check_reduction_still_paid
+ORDER BY case_id, paid_by_unit_code

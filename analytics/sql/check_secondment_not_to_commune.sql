@@ -1,9 +1,7 @@
--- check_secondment_not_to_commune: postings whose receiving unit is not a commune (ubnd_xa).
+-- check_secondment_not_to_commune: the rows at fault, as defined in the fragment _check_secondment_not_to_commune.sql.
 WITH RECURSIVE
 -- @include scope_units
-SELECT s.secondment_id, s.sending_unit_code, s.receiving_unit_code, u.unit_type AS receiving_unit_type
-FROM secondment s JOIN unit u ON u.unit_code = s.receiving_unit_code
-WHERE u.unit_type <> 'ubnd_xa'
-  AND (s.sending_unit_code IN (SELECT unit_code FROM scope_units)
-       OR s.receiving_unit_code IN (SELECT unit_code FROM scope_units))
-ORDER BY s.secondment_id
+,
+-- @include check_secondment_not_to_commune
+SELECT * FROM check_secondment_not_to_commune
+ORDER BY secondment_id

@@ -1,0 +1,9 @@
+-- check_secondment_not_to_commune: postings whose receiving unit is not a commune (ubnd_xa).
+-- Needs scope_units.
+check_secondment_not_to_commune AS (
+    SELECT s.secondment_id, s.sending_unit_code, s.receiving_unit_code, u.unit_type AS receiving_unit_type
+    FROM secondment s JOIN unit u ON u.unit_code = s.receiving_unit_code
+    WHERE u.unit_type <> 'ubnd_xa'
+      AND (s.sending_unit_code IN (SELECT unit_code FROM scope_units)
+           OR s.receiving_unit_code IN (SELECT unit_code FROM scope_units))
+)

@@ -1,0 +1,8 @@
+-- Each unit's latest payroll month on or before $as_of (its latest of all when NULL), for every
+-- unit (a person may be paid outside the scope): payroll_latest(unit_code, month).
+payroll_latest AS (
+    SELECT unit_code, max(month) AS month
+    FROM payroll
+    WHERE CAST($as_of AS DATE) IS NULL OR month <= CAST($as_of AS DATE)
+    GROUP BY unit_code
+)
