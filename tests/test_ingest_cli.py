@@ -136,3 +136,15 @@ def test_blank_unit_cells_take_the_unit_above(tmp_path: Path, dbpath: Path, caps
     finally:
         con.close()
     assert got == [("F1", "SNV"), ("F2", "SNV"), ("F3", "SYT"), ("F4", "SYT")]
+
+
+def test_progress_goes_to_stderr_when_asked(tmp_path: Path, dbpath: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = _roster(tmp_path, "a.xlsx", [("P1", "An")]), _roster(tmp_path, "b.xlsx", [("P2", "Bình")])
+    assert main(["import", str(a), str(b), "--db", str(dbpath), "--as-of", "31/12/2024"]) == 0
+    assert capsys.readouterr().err == ""  # not a terminal, not asked: quiet
+    c = _roster(tmp_path, "c.xlsx", [("P3", "Chi")])
+    assert main(["import", str(c), "--db", str(dbpath), "--as-of", "31/12/2024", "--progress"]) == 0
+    err = capsys.readouterr().err
+    for words in ("[  0%] đọc c.xlsx", "kiểm tra c.xlsx — Sheet1", "lưu tạm c.xlsx — Sheet1", "ghi person", "[100%] xong"):
+        assert words in err, err
+    assert err.endswith("\n")

@@ -17,7 +17,7 @@ from analytics import db
 from analytics.cli._common import add_db_argument, settings_from
 from analytics.errors import ImportRejected
 from analytics.ingest.messages import KIND_NAMES
-from analytics.ingest.pipeline import Plan, import_files
+from analytics.ingest.pipeline import Plan, Source, import_files
 from analytics.ingest.problems import Problem
 from analytics.ingest.safety import Limits
 
@@ -41,6 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
     p.add_argument("--user", default=None, help="người nhập (mặc định: tài khoản hệ điều hành)")
     p.add_argument("--allow-duplicate", action="store_true", help="cho nhập lại tệp đã nhập")
+    p.add_argument("--progress", action="store_true", default=None,
+                   help="in tiến độ ra stderr (mặc định: khi stderr là màn hình)")
     p.set_defaults(func=run)
 
 
@@ -63,24 +65,51 @@ def _print_preview(plan: Plan) -> None:
         print(f"{s['file']} | {s['sheet']}: {kind}, tiêu đề dòng {s['header_rows']}, {s['rows']} dòng dữ liệu")
 
 
+_STEPS = {"read": "đọc", "check": "kiểm tra", "stage": "lưu tạm", "upload": "đối chiếu toàn bộ lô",
+          "load": "ghi", "commit": "ghi lô", "done": "xong"}
+
+
+class StderrProgress:
+    """``progress(step, fraction)`` as one line on stderr rewritten in place: "[ 42%] kiểm tra a.xlsx — DS"."""
+
+    def __init__(self, out: Any = None) -> None:
+        self.out = out or sys.stderr
+        self.last = ""
+
+    def __call__(self, step: str, fraction: float) -> None:
+        what, _, rest = step.partition(":")
+        detail = rest.replace(":", " — ")
+        line = f"[{fraction * 100:3.0f}%] {_STEPS.get(what, what)} {detail}".rstrip()
+        if line != self.last:
+            self.out.write("\r" + line[:100].ljust(len(self.last[:100])))
+            self.out.flush()
+            self.last = line
+        if what == "done" and fraction >= 1.0:
+            self.out.write("\n")
+            self.out.flush()
+
+
 def run(args: argparse.Namespace) -> int:
-    files = []
+    files: list[tuple[str, Source]] = []
     for path in args.files:
         if not path.is_file():
             print(f"LỖI: không tìm thấy tệp {path}", file=sys.stderr)
             return 2
-        files.append((path.name, path.read_bytes()))
+        files.append((path.name, path))  # read when its turn comes, not all up front
+    show = sys.stderr.isatty() if args.progress is None else args.progress
     settings = settings_from(args)
     with db.connect(settings.db_path, settings=settings) as con:
         try:
             plan, result = import_files(con, files=files, user=args.user or getpass.getuser(), as_of=args.as_of,
                                         kind="cli", dry_run=args.dry_run, allow_duplicate=args.allow_duplicate,
-                                        limits=Limits(max_file_bytes=settings.upload_max_mb * 1024 * 1024))
+                                        limits=Limits(max_file_bytes=settings.upload_max_mb * 1024 * 1024),
+                                        progress=StderrProgress() if show else None)
         except ImportRejected as exc:
             errors = [p for p in exc.problems if p.severity == "error"]
             print_problems(exc.problems)
             print(f"TỪ CHỐI: {len(errors)} lỗi; không có dữ liệu nào được ghi.")
             return 2
+    plan.close()
     _print_preview(plan)
     print_problems(plan.problems)
     if result is None:

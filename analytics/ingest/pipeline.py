@@ -15,7 +15,7 @@ of that code become one "… and K more rows" problem (``problems.ProblemCap``).
 
 ``progress(step, fraction)`` advances from 0 to 1 over the whole job; each file's share is its
 size. Steps: ``read:<file>``, ``check:<file>:<sheet>``, ``stage:<file>:<sheet>``, ``upload``
-(checks across files), ``done``; ``load`` reports ``load:<table>`` and ``done``.
+(checks across files), ``done``; ``load`` reports ``load:<table>``, ``commit`` and ``done``.
 """
 
 from __future__ import annotations
@@ -147,6 +147,7 @@ class _Bar:
 
     def __init__(self, report: Progress | None, sizes: list[int | None]) -> None:
         self.report = report or (lambda step, fraction: None)
+        self.held: float | None = None  # files checked again at the end report here: never backwards
         known = [s for s in sizes if s]
         mean = sum(known) / len(known) if known else 1.0
         weights = [float(s) if s else mean for s in sizes]
@@ -158,7 +159,10 @@ class _Bar:
             acc += w
 
     def file(self, n_file: int, step: str, within: float) -> None:
-        self.report(step, self.starts[n_file] + self.widths[n_file] * min(max(within, 0.0), 1.0))
+        if self.held is not None:
+            self.report(step, self.held)
+        else:
+            self.report(step, self.starts[n_file] + self.widths[n_file] * min(max(within, 0.0), 1.0))
 
 
 @dataclass
@@ -190,7 +194,6 @@ def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
     clock = Clock(job.timings)
     out = _FileResult()
     cap = ProblemCap(job.problem_cap)
-    job.bar.file(n_file, f"read:{name}", 0.0)
     fmt, p = check_content(name, data, job.limits)
     out.problems += p
     clock("safety")
@@ -233,7 +236,8 @@ def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
         clock.t = time.perf_counter()
         out.units |= rec.kind == "unit"
         out.others |= rec.kind != "unit"
-        cap.add(out.problems, notes(rec) + w.problems)
+        cap.add(out.problems, notes(rec))
+        out.problems += w.problems  # capped as they were found
         out.sheets.append(summary(rec, len(w.typed)))
         if len(w.typed):
             job.bar.file(n_file, f"stage:{name}:{sheet}", 0.4 + 0.5 * (done + 0.8 * len(rec.data_rows)) / total)
@@ -302,9 +306,11 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
         del data
     # A unit sheet teaches the resolver new units: files checked before it are checked again
     # (rare: a unit list usually comes alone or first).
-    last_units = max((i for i, r in enumerate(results) if r.units), default=-1)
+    last_units = max((i for i, r in enumerate(results) if r.units), default=0)
+    job.bar.held = 0.95
     for n_file, (name, source) in enumerate(files[:last_units]):
         if results[n_file].others:
+            job.bar.file(n_file, f"read:{name}", 0.0)
             job.staging.drop_file(n_file)
             results[n_file] = _check_file(job, n_file, name, _read_source(source))
             clock.t = time.perf_counter()
@@ -351,7 +357,7 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
          progress: Progress | None = None) -> LoadResult:
     """Store a plan as one batch, all or nothing; older snapshots of the same keys are replaced.
 
-    ``progress(step, fraction)``: ``load:<table>`` per table, then ``done``. DuckDB runs the
+    ``progress(step, fraction)``: ``load:<table>`` per table, ``commit``, ``done``. DuckDB runs the
     inserts on one thread: inserting into primary-key indexes does not gain from a second one,
     and loses a lot when another process holds the other core (measured: 0.22 s vs 0.65 s for
     100.000 roster rows). The setting is restored afterwards.
@@ -380,7 +386,7 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
                 done += counts[table]
             mappings.mark_used(cur, {i for layout in plan.layouts for i in layout.applied})
             close_batch(cur, batch_id, rows)
-            report("load:commit", 0.95)
+            report("commit", 0.95)
     except duckdb.ConstraintException as exc:
         raise ImportRejected([Problem("db_constraint", params={"detail": str(exc).splitlines()[0][:200]})]) from exc
     finally:
