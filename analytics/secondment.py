@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics import sql_files
@@ -169,22 +170,24 @@ def secondment_by_agency(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: 
         "scope": scope, "as_of": as_of, "roster_as_of": as_of, "young_age": policy.young_age_threshold})
     if postings is None:
         postings = secondment_postings(con, as_of=as_of, scope=scope)
-    sent = postings.loc[postings["sent"].astype(bool)]
-    active = sent.loc[sent["active"].astype(bool)]
-    by = "sending_agency_code"
+    # One groupby over 0/1 columns instead of a groupby per measure on filtered copies: the same
+    # sums at a fraction of pandas' per-call cost.
+    col = {c: postings[c].to_numpy(dtype=bool) for c in (
+        "sent", "active", "ended_early", "ending_within_3m", "ending_within_6m", "nd76", "is_young", "is_woman",
+        "is_minority")}
+    sent, active = col["sent"], col["sent"] & col["active"]
+    flags = {
+        "sent": sent, "active": active, "ended_early": sent & col["ended_early"],
+        "violations": sent & (postings["violation_count"].to_numpy() > 0),
+        "ending_3m": active & col["ending_within_3m"], "ending_6m": active & col["ending_within_6m"],
+        "nd76_postings": sent & col["nd76"], "active_young": active & col["is_young"],
+        "active_women": active & col["is_woman"], "active_minority": active & col["is_minority"],
+    }
     agg = pd.DataFrame({
-        "sent": sent.groupby(by).size(),
-        "active": active.groupby(by).size(),
-        "ended_early": sent.groupby(by)["ended_early"].sum(),
-        "violations": sent.groupby(by)["violation_count"].apply(lambda s: int((s > 0).sum())),
-        "ending_3m": active.groupby(by)["ending_within_3m"].sum(),
-        "ending_6m": active.groupby(by)["ending_within_6m"].sum(),
-        "allowance_vnd": sent.groupby(by)["allowance_vnd"].sum(),
-        "nd76_postings": sent.groupby(by)["nd76"].sum(),
-        "active_young": active.groupby(by)["is_young"].sum(),
-        "active_women": active.groupby(by)["is_woman"].sum(),
-        "active_minority": active.groupby(by)["is_minority"].sum(),
-    })
+        "sending_agency_code": postings["sending_agency_code"].to_numpy(dtype=object),
+        **{name: mask.astype(np.int64) for name, mask in flags.items()},
+        "allowance_vnd": postings["allowance_vnd"].where(sent, 0).fillna(0).to_numpy(dtype=np.int64),
+    }).groupby("sending_agency_code").sum()
     df = agencies.merge(agg, how="left", left_on="agency_code", right_index=True)
     for col in agg.columns:
         df[col] = df[col].fillna(0).astype("int64")
