@@ -27,15 +27,19 @@ def _column(kind: Kind, name: str, values: np.ndarray, report: Any) -> pa.Array:
     """One column as the kind's Arrow type; values too large for it are reported and left blank."""
     ctype = kind.column(name).type
     if ctype == "decimal":
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)  # few distinct coefficients
-        fixed = []
-        for u in uniques:
-            q = Decimal(u).quantize(_CENT)
-            fixed.append(q if abs(q) <= _DECIMAL_MAX else None)
-            if fixed[-1] is None:
-                report(name, np.flatnonzero(codes == len(fixed) - 1), -_DECIMAL_MAX, _DECIMAL_MAX)
-        values = np.array([*fixed, None], dtype=object)[codes]
-    elif ARROW_TYPES[ctype] == pa.int64():
+        # Equal texts were parsed once (validate.convert), so equal values are one object: factorize
+        # by identity (integers, fast) rather than by Decimal hashing (0.1 s a column on 100.000 rows).
+        ids = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
+        _, first, codes = np.unique(ids, return_index=True, return_inverse=True)
+        fixed: list[Decimal | None] = []
+        for k, u in enumerate(values[first] if len(values) else []):
+            q = None if u is None else Decimal(u).quantize(_CENT)
+            fixed.append(q if q is None or abs(q) <= _DECIMAL_MAX else None)
+            if q is not None and fixed[-1] is None:
+                report(name, np.flatnonzero(codes == k), -_DECIMAL_MAX, _DECIMAL_MAX)
+        # pyarrow converts Decimal objects slowly (0.1 s per 100.000): convert the distinct ones, then take
+        return pa.array(fixed, type=ARROW_TYPES[ctype]).take(pa.array(codes, type=pa.int64()))
+    if ARROW_TYPES[ctype] == pa.int64():
         big = np.array([v is not None and not -_INT_MAX <= v <= _INT_MAX for v in values], dtype=bool)
         if big.any():
             report(name, np.flatnonzero(big), -_INT_MAX, _INT_MAX)
