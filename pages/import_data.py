@@ -53,7 +53,10 @@ if files and st.button(tr("imp.check"), type="primary", key="imp_check"):
 plan = st.session_state.get("imp_plan")
 if plan is not None:
     st.subheader(tr("imp.preview_title"))
-    data_table(plan.preview(), view.PREVIEW_SPEC, key="imp_preview", lang=L, file_stem="nhan-dien-tep")
+    if plan.preview().empty:
+        st.caption(tr("imp.preview_none"))
+    else:
+        data_table(plan.preview(), view.PREVIEW_SPEC, key="imp_preview", lang=L, file_stem="nhan-dien-tep")
     if mapping_view.to_map(plan):
         with st.expander(tr("imp.map_title"), expanded=not plan.ok, icon=":material/join:"):
             st.caption(tr("imp.map_intro"))

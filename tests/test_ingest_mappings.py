@@ -78,8 +78,9 @@ def test_a_mapping_made_once_is_remembered_for_that_layout(tdb: duckdb.DuckDBPyC
     mapping_id = mappings.remember(tdb, kind="person", mapping=USER, signature=layout.signature, user="chuyenvien",
                                    source_file="xa.xlsx", source_sheet="Sheet1")
 
-    later = prepare(tdb, files=[("xa-q1.xlsx", LATER)], as_of=date(2025, 3, 31))  # no mapping given
+    later = prepare(tdb, files=[("xa-q1.xlsx", LATER)])  # no mapping given, no as-of date given
     assert later.ok, later.problems_frame()
+    assert later.as_of == date(2025, 3, 31)  # "… ĐẾN 31/03/2025" in the title
     assert later.layouts[0].applied == (mapping_id,)
     assert later.tables["person"]["full_name"].tolist() == ["Lê Văn An", "Phạm Văn Cường", "Ngô Thị Dung"]
     load(tdb, later, user="chuyenvien")

@@ -33,6 +33,8 @@ def labelled(df: pd.DataFrame, spec: Spec, lang: str) -> pd.DataFrame:
             values = values.map(lambda v: fmt.day(v) if pd.notna(v) else "")
         elif kind == "datetime":
             values = values.map(lambda v: fmt.moment(v) if pd.notna(v) else "")
+        elif kind == "text":
+            values = values.astype(object).where(values.notna(), "")  # a blank, not "None"
         out[_label(key, lang)] = values
     return out.reset_index(drop=True)
 

@@ -167,6 +167,8 @@ TEXT: dict[str, str] = {
     "imp.progress_check": "Checking {file} — {sheet}…",
     "error.mapping_invalid": "Invalid column mapping: kind «{kind}», header «{header}», column «{column}».",
     "error.mapping_not_found": "Column mapping no. {mapping_id} not found (it may have been removed).",
+    "imp.map_header_row": "header row {row}",
+    "imp.preview_none": "No sheet recognised yet. If the file holds a table, map its columns by hand below.",
 }
 
 CODES: dict[str, str] = {

@@ -167,6 +167,8 @@ TEXT: dict[str, str] = {
     "imp.progress_check": "Đang kiểm tra {file} — {sheet}…",
     "error.mapping_invalid": "Cách ghép cột không hợp lệ: loại số liệu «{kind}», tiêu đề «{header}», cột «{column}».",
     "error.mapping_not_found": "Không tìm thấy cách ghép cột số {mapping_id} (có thể đã bị xoá).",
+    "imp.map_header_row": "dòng tiêu đề {row}",
+    "imp.preview_none": "Chưa nhận ra trang tính nào. Nếu tệp có bảng, hãy ghép cột thủ công bên dưới.",
 }
 
 CODES: dict[str, str] = {

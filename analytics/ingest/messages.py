@@ -59,8 +59,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "as_of_from_title": {"vi": "số liệu đến ngày {as_of} lấy từ tiêu đề biểu", "en": "as-of date {as_of} taken from the title"},
     "as_of_title_differs": {"vi": "dùng ngày số liệu {as_of} đã khai báo, khác ngày {title} ghi trong tiêu đề biểu",
                             "en": "the declared as-of date {as_of} is used; the title says {title}"},
-    "as_of_missing": {"vi": "không biết số liệu đến ngày nào: thêm cột \"Số liệu đến ngày\" hoặc dùng --as-of",
-                      "en": "as-of date unknown: add a column or pass --as-of"},
+    "as_of_missing": {"vi": "không biết số liệu đến ngày nào: chọn ngày ở ô «Số liệu đến ngày» khi nhập (dòng lệnh: "
+                            "--as-of), hoặc thêm cột \"Số liệu đến ngày\" vào tệp",
+                      "en": "as-of date unknown: pick it in the «Data as of» box when importing (command line: --as-of), "
+                            "or add an \"As of\" column to the file"},
     "unit_forward_filled": {"vi": "ô đơn vị để trống ở {count} dòng: lấy đơn vị của dòng trên",
                             "en": "unit left blank on {count} rows: the unit of the row above is used"},
     "person_elsewhere": {"vi": "mã cán bộ đã có ở đơn vị {other_unit} cùng ngày số liệu (lô {batch_id})",

@@ -9,6 +9,7 @@ values and checks each row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -95,10 +96,13 @@ def _coalesce(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
+_UNTIL_DATE = re.compile(r"\bđến\s+\d{1,2}/\d{1,2}/\d{4}")  # "DANH SÁCH CÁN BỘ ĐẾN 31/12/2024"
+
+
 def _title_date(title: list[str]) -> date | None:
     for t in title:
         low = t.lower()
-        if "đến ngày" in low or "tính đến" in low or "thời điểm" in low or "den ngay" in low:
+        if "đến ngày" in low or "tính đến" in low or "thời điểm" in low or "den ngay" in low or _UNTIL_DATE.search(low):
             if d := find_date_in_text(t):
                 return d
     return None

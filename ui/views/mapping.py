@@ -53,7 +53,9 @@ def to_map(plan: Plan) -> list[mappings.SheetLayout]:
 
 
 def _pickers(i: int, layout: mappings.SheetLayout, lang: str) -> UserMap | None:
-    st.markdown(f"**{layout.file} — {layout.sheet}** · {tr('imp.map_header_rows', first=layout.header_rows[0], last=layout.header_rows[1])}")
+    first, last = layout.header_rows
+    rows = tr("imp.map_header_row", row=first) if first == last else tr("imp.map_header_rows", first=first, last=last)
+    st.markdown(f"**{layout.file} — {layout.sheet}** · {rows}")
     previous: UserMap | None = st.session_state.get(STATE, {}).get((layout.file, layout.sheet))
     kinds = list(KINDS)
     current = previous.kind if previous else layout.kind
