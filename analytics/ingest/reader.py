@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,7 +77,8 @@ class _Server:
                                          stdout=subprocess.PIPE, cwd=str(_ROOT), close_fds=True)
         return self.proc
 
-    def request(self, data: bytes, fmt: str, limits: ReadLimits) -> dict[str, Any]:
+    def request(self, data: bytes, fmt: str, limits: ReadLimits, tick: Callable[[float], None] | None = None) -> dict[str, Any]:
+        """Parse ``data`` in a limited child; ``tick(seconds waited)`` about twice a second meanwhile."""
         with self.lock, tempfile.TemporaryDirectory(prefix="ingest-", dir=_tmp_dir(len(data))) as folder:
             in_path, out_path = os.path.join(folder, "in"), os.path.join(folder, "out")
             with open(in_path, "wb") as fh:
@@ -87,9 +90,16 @@ class _Server:
             try:
                 proc.stdin.write(len(head).to_bytes(8, "little") + head)
                 proc.stdin.flush()
-                ready, _, _ = select.select([proc.stdout], [], [], limits.seconds + 30)
-                if not ready:
-                    raise TimeoutError
+                started = time.monotonic()
+                while True:
+                    waited = time.monotonic() - started
+                    if waited > limits.seconds + 30:
+                        raise TimeoutError
+                    ready, _, _ = select.select([proc.stdout], [], [], 0.5 if tick else limits.seconds + 30)
+                    if ready:
+                        break
+                    if tick:
+                        tick(time.monotonic() - started)
                 n = int.from_bytes(_read(proc.stdout, 8), "little")
                 reply = dict(pickle.loads(_read(proc.stdout, n)))  # noqa: S301 - our own server's reply
             except (OSError, EOFError, TimeoutError):
@@ -126,8 +136,9 @@ def _tmp_dir(size: int) -> str | None:
 _SERVER = _Server()
 
 
-def _run_child(name: str, data: bytes, fmt: str, limits: ReadLimits) -> tuple[list[dict[str, Any]] | None, list[Problem]]:
-    reply = _SERVER.request(data, fmt, limits)
+def _run_child(name: str, data: bytes, fmt: str, limits: ReadLimits,
+               tick: Callable[[float], None] | None = None) -> tuple[list[dict[str, Any]] | None, list[Problem]]:
+    reply = _SERVER.request(data, fmt, limits, tick)
     status = reply["status"]
     if status == "ok":
         return reply["payload"], []
@@ -177,11 +188,13 @@ def read_csv(name: str, data: bytes) -> tuple[list[Sheet], list[Problem]]:
     return [Sheet(name, name.rsplit(".", 1)[0], True, grid)], problems
 
 
-def read_workbook(name: str, data: bytes, fmt: str, limits: ReadLimits | None = None) -> tuple[list[Sheet], list[Problem]]:
-    """Sheets of one checked file (``fmt`` from ``safety.check_content``)."""
+def read_workbook(name: str, data: bytes, fmt: str, limits: ReadLimits | None = None,
+                  tick: Callable[[float], None] | None = None) -> tuple[list[Sheet], list[Problem]]:
+    """Sheets of one checked file (``fmt`` from ``safety.check_content``); ``tick(seconds)`` is
+    called while the child parses (a progress bar that does not stall on a big file)."""
     if fmt == "csv":
         return read_csv(name, data)
-    payload, problems = _run_child(name, data, fmt, limits or ReadLimits())
+    payload, problems = _run_child(name, data, fmt, limits or ReadLimits(), tick)
     if payload is None:
         return [], problems
     sheets = []

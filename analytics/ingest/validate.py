@@ -307,6 +307,9 @@ def convert(w: Sheetwork, ctx: Context) -> None:
             out[c.name] = np.full(n, 0 if c.type == "count" else c.default, dtype=object)
             continue
         values = w.raw[c.name].to_numpy(dtype=object)
+        if c.type == "text":  # cleaned by extract already; parsing is the identity
+            out[c.name] = values
+            continue
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         parse = _parser(c, w.kind, ctx)
         parsed: list[Any] = []
