@@ -82,11 +82,16 @@ if plan is not None:
         user_maps = [m for m in st.session_state.get(mapping_view.STATE, {}).values() if m.mapping]
         remember = user_maps and st.checkbox(tr("imp.map_remember"), value=True, key="imp_remember")
         if st.button(tr("imp.load"), type="primary", key="imp_load"):
+            bar = st.progress(0.0, text=tr("imp.progress_commit"))
             try:
-                result = load(data.connection(), plan, user=user.username)
+                result = load(data.connection(), plan, user=user.username,
+                              progress=lambda step, fraction: bar.progress(min(max(fraction, 0.0), 1.0),
+                                                                           text=view.progress_text(step, L)))
             except OversightError as exc:
+                bar.empty()
                 errors.show(exc, L)
             else:
+                bar.empty()
                 audit.record(data.connection(), username=user.username, event="import", target=str(result.batch_id),
                              detail={"files": [{"name": f.name, "sha256": f.sha256} for f in plan.files],
                                      "rows": result.rows_by_table, "replaced": result.replaced})

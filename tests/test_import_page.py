@@ -135,3 +135,16 @@ def test_columns_mapped_by_hand_load_and_the_layout_is_remembered(units_db: Path
     at.button(key="imp_forget").click().run()
     assert not at.exception
     assert con.execute("SELECT count(*) FROM column_mapping").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(("step", "vi", "en"), [
+    ("read:a.xlsx", "Đang đọc a.xlsx…", "Reading a.xlsx…"),
+    ("check:a.xlsx:DS", "Đang kiểm tra a.xlsx — DS…", "Checking a.xlsx — DS…"),
+    ("stage:a.xlsx:DS", "Đang kiểm tra a.xlsx — DS…", "Checking a.xlsx — DS…"),
+    ("load:person", "Đang nạp Danh sách cán bộ, công chức, viên chức…", "Loading Staff roster…"),
+    ("commit", "Đang lưu vào cơ sở dữ liệu…", "Saving to the database…"),
+])
+def test_progress_bar_says_what_is_being_done(step: str, vi: str, en: str) -> None:
+    from ui.views.importing import progress_text
+
+    assert (progress_text(step, "vi"), progress_text(step, "en")) == (vi, en)

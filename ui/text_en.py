@@ -169,6 +169,9 @@ TEXT: dict[str, str] = {
     "error.mapping_not_found": "Column mapping no. {mapping_id} not found (it may have been removed).",
     "imp.map_header_row": "header row {row}",
     "imp.preview_none": "No sheet recognised yet. If the file holds a table, map its columns by hand below.",
+    "imp.progress_upload": "Checking the whole upload (duplicates, data already stored)…",
+    "imp.progress_load": "Loading {table}…",
+    "imp.progress_commit": "Saving to the database…",
 }
 
 CODES: dict[str, str] = {

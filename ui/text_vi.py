@@ -169,6 +169,9 @@ TEXT: dict[str, str] = {
     "error.mapping_not_found": "Không tìm thấy cách ghép cột số {mapping_id} (có thể đã bị xoá).",
     "imp.map_header_row": "dòng tiêu đề {row}",
     "imp.preview_none": "Chưa nhận ra trang tính nào. Nếu tệp có bảng, hãy ghép cột thủ công bên dưới.",
+    "imp.progress_upload": "Đang đối chiếu toàn bộ lần nhập (trùng lặp, dữ liệu đã có)…",
+    "imp.progress_load": "Đang nạp {table}…",
+    "imp.progress_commit": "Đang lưu vào cơ sở dữ liệu…",
 }
 
 CODES: dict[str, str] = {

@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from ui.labels import t
+from ui.labels import code, t
 from ui.tables import Spec
 
 PROBLEM_SPEC: Spec = (
@@ -46,11 +46,18 @@ def history_frame(batches: pd.DataFrame) -> pd.DataFrame:
 
 
 def progress_text(step: str, lang: str) -> str:
-    """The progress bar's text for a step of ``prepare`` ("read:<file>", "check:<file>:<sheet>", …)."""
+    """The progress bar's text for a step of ``prepare`` / ``load`` ("read:<file>",
+    "check:<file>:<sheet>", "stage:<file>:<sheet>", "upload", "load:<table>", "commit", "done")."""
     what, _, rest = step.partition(":")
+    file, _, sheet = rest.partition(":")
     if what == "read":
         return t("imp.progress_read", lang, file=rest)
-    if what == "check":
-        file, _, sheet = rest.partition(":")
+    if what in ("check", "stage"):
         return t("imp.progress_check", lang, file=file, sheet=sheet)
+    if what == "upload":
+        return t("imp.progress_upload", lang)
+    if what == "load":
+        return t("imp.progress_load", lang, table=code(rest, lang))
+    if what == "commit":
+        return t("imp.progress_commit", lang)
     return t("imp.checking", lang)
