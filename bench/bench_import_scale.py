@@ -65,9 +65,11 @@ def worker(paths: list[Path]) -> dict[str, float]:
                     "VALUES ($c, $n, 'ubnd_xa', 'commune', 'phuong', 1)", {"c": code, "n": name})
     calls: list[tuple[float, str, float]] = []
     phase = ["prepare"]
+    steps: list[str] = ["start"]
 
     def progress(step: str, fraction: float) -> None:
         calls.append((time.perf_counter(), phase[0], fraction))
+        steps.append(step)
         if sys.stderr.isatty():
             sys.stderr.write(f"\r[{fraction * 100:3.0f}%] {step[:70]:<70}")
 
@@ -89,12 +91,15 @@ def worker(paths: list[Path]) -> dict[str, float]:
         _SERVER.proc.stdin.close()
         _SERVER.proc.wait()
     times = [t0, *(c[0] for c in calls)]
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    worst = max(range(len(gaps)), key=gaps.__getitem__)
+    print(f"longest progress gap: {gaps[worst]:.1f} s after {steps[worst]} (until {steps[worst + 1]})", file=sys.stderr)
     monotonic = all([f for _, ph, f in calls if ph == p] == sorted(f for _, ph, f in calls if ph == p)
                     for p in ("prepare", "load"))
     return {"files": len(paths), "rows": sum(result.rows_by_table.values()), "prepare_s": t_prepare, "load_s": t_load,
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "reader_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-            "progress_calls": len(calls), "progress_max_gap_s": max(b - a for a, b in zip(times, times[1:], strict=False)),
+            "progress_calls": len(calls), "progress_max_gap_s": gaps[worst],
             "progress_monotonic": float(monotonic),
             **{f"t_{k}": v for k, v in plan.timings.items()}}
 

@@ -8,6 +8,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import pandas as pd
 
 from analytics.ingest.headers import category_in
 from analytics.ingest.normalize import ascii_key, is_roman
@@ -63,7 +64,7 @@ def classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, va
     label_col = next((m.col for m in rec.columns if m.field == label_field), None)
     first_cols = list(range(min(3, grid.shape[1])))
     key_cols = [m.col for m in rec.columns if m.field in _KEY_FIELDS]
-    nonempty: Any = np.array([any(v is not None for v in row) for row in grid[start:]], dtype=bool) if len(grid) else []
+    nonempty: Any = pd.notna(grid[start:]).any(axis=1) if len(grid) else []  # vectorised: 100.000 rows
     hidden = rec.sheet.hidden_rows
     skipped = rec.skipped
     section: str | None = None

@@ -76,9 +76,12 @@ class Staging:
         self.parts = [p for p in self.parts if p.n_file != n_file]
         self._rows_of_file.pop(n_file, None)
 
-    def paths(self, table: str) -> list[str]:
+    def parts_of(self, table: str) -> list[Part]:
         """Parts of ``table`` in upload order (file, then sheet)."""
-        return [p.path for p in sorted(self.parts, key=lambda p: p.n_file) if p.table == table and p.rows]
+        return [p for p in sorted(self.parts, key=lambda p: p.n_file) if p.table == table and p.rows]
+
+    def paths(self, table: str) -> list[str]:
+        return [p.path for p in self.parts_of(table)]
 
     def rows_by_table(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -200,10 +203,11 @@ def as_of_dates(con: duckdb.DuckDBPyConnection, staging: Staging) -> set[date]:
     return found
 
 
-def insert(cur: duckdb.DuckDBPyConnection, staging: Staging, table: str, batch_id: int) -> int:
-    """INSERT … SELECT the staged rows of ``table`` under ``batch_id`` (inside the caller's transaction)."""
+def insert(cur: duckdb.DuckDBPyConnection, part: Part, batch_id: int) -> int:
+    """INSERT … SELECT one staged part under ``batch_id`` (inside the caller's transaction)."""
+    table = part.table
     names = ", ".join(f'"{c.name}"' for c in KINDS[table].columns)
     sql = (f"INSERT INTO {table} BY NAME SELECT {names}, $b AS batch_id "  # noqa: S608 - identifiers from the kind specs
-           "FROM read_parquet($files)")
-    row = cur.execute(sql, {"b": batch_id, "files": staging.paths(table)}).fetchall()
+           "FROM read_parquet($file)")
+    row = cur.execute(sql, {"b": batch_id, "file": part.path}).fetchall()
     return int(row[0][0]) if row else 0
