@@ -186,7 +186,12 @@ def reduction_by_category(con: duckdb.DuckDBPyConnection, *, scope: str | None =
     (quota in posts, *_pct in percent, pace in posts per month, months as fractions)."""
     check_scope(con, scope)
     check_choice("programme", programme, codes.REDUCTION_PROGRAMMES)
-    policy, as_of = load_policy(con), as_of or today()
+    return _by_category(con, load_policy(con), scope=scope, as_of=as_of or today(), programme=programme)
+
+
+def _by_category(con: duckdb.DuckDBPyConnection, policy: Policy, *, scope: str | None, as_of: date,
+                 programme: str) -> pd.DataFrame:
+    """reduction_by_category once the arguments are checked and the policy loaded (kpis.headline)."""
     facts = sql_files.query(con, "reduction_by_category", _params(policy, scope, as_of, programme))
     rows = _from_facts(facts, policy=policy, as_of=as_of) or [
         {"key": "scope", "category": c, **measures({}, category=c, policy=policy, as_of=as_of)}

@@ -138,7 +138,11 @@ def secondment_postings(con: duckdb.DuckDBPyConnection, *, as_of: date,
     """One row per posting whose sending or receiving unit is in scope: POSTING_COLUMNS (months as
     fractions of calendar months, allowance in VND, violations as a ';'-joined code string)."""
     check_scope(con, scope)
-    policy = load_policy(con)
+    return _postings(con, load_policy(con), as_of=as_of, scope=scope)
+
+
+def _postings(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date, scope: str | None) -> pd.DataFrame:
+    """secondment_postings once the scope is checked and the policy loaded (kpis.headline)."""
     raw = sql_files.records(con, "secondment_postings", {"scope": scope, "as_of": as_of})
     rows = [_posting(r, as_of, policy) for r in raw]
     df = pd.DataFrame(rows, columns=list(POSTING_COLUMNS))
@@ -165,11 +169,16 @@ def secondment_by_agency(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: 
     violations (postings with any), ending_3m, ending_6m, allowance_vnd, nd76_postings, active_young,
     active_women, active_minority and their *_pct among active, staff and staff_*_pct (%)."""
     check_scope(con, scope)
-    policy = load_policy(con)
+    return _by_agency(con, load_policy(con), as_of=as_of, scope=scope, postings=postings)
+
+
+def _by_agency(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date, scope: str | None,
+               postings: pd.DataFrame | None) -> pd.DataFrame:
+    """secondment_by_agency once the scope is checked and the policy loaded (kpis.headline)."""
     agencies = sql_files.query(con, "secondment_by_agency", {
         "scope": scope, "as_of": as_of, "roster_as_of": as_of, "young_age": policy.young_age_threshold})
     if postings is None:
-        postings = secondment_postings(con, as_of=as_of, scope=scope)
+        postings = _postings(con, policy, as_of=as_of, scope=scope)
     # One groupby over 0/1 columns instead of a groupby per measure on filtered copies: the same
     # sums at a fraction of pandas' per-call cost.
     col = {c: postings[c].to_numpy(dtype=bool) for c in (
@@ -215,7 +224,12 @@ def secondment_by_commune(con: duckdb.DuckDBPyConnection, *, as_of: date,
     included: unit_code, name, commune_kind, former_province, especially_difficult, received
     (postings started ≤ as_of), active (at as_of), receives_none (no active posting)."""
     check_scope(con, scope)
+    return _by_commune(con, load_policy(con), as_of=as_of, scope=scope)
+
+
+def _by_commune(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date, scope: str | None) -> pd.DataFrame:
+    """secondment_by_commune once the scope is checked and the policy loaded (kpis.headline)."""
     df = sql_files.query(con, "secondment_by_commune", {"scope": scope, "as_of": as_of})
     df["receives_none"] = df["active"] == 0
-    df.attrs["policy"] = load_policy(con).as_dict()
+    df.attrs["policy"] = policy.as_dict()
     return df

@@ -73,7 +73,12 @@ def training_budget_by_agency(con: duckdb.DuckDBPyConnection, *, as_of: date, sc
     committed_vnd, spent_vnd, remaining_vnd, spent_pct (% of budget), days_left, participants,
     cost_per_participant_vnd, domestic_spent_vnd, abroad_spent_vnd, priority_spent_vnd, records."""
     check_scope(con, scope)
-    policy = load_policy(con)
+    return _budget_by_agency(con, load_policy(con), as_of=as_of, scope=scope, restructured_only=restructured_only)
+
+
+def _budget_by_agency(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date, scope: str | None,
+                      restructured_only: bool) -> pd.DataFrame:
+    """training_budget_by_agency once the scope is checked and the policy loaded (kpis.headline)."""
     raw = sql_files.query(con, "training_budget_by_agency", {
         "scope": scope, "as_of": as_of, "roster_as_of": as_of, "window_start": policy.training_window_start,
         "window_months": policy.training_window_months,

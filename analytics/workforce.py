@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from analytics import sql_files
-from analytics.policy import load_policy
+from analytics.policy import Policy, load_policy
 from analytics.scope import check_choice, check_level, check_scope
 
 DIMENSIONS = ("ethnicity", "qualification", "pay_group", "grade", "category", "political_theory", "gender")
@@ -44,7 +44,12 @@ def headcount_by_category(con: duckdb.DuckDBPyConnection, *, as_of: date | None 
     present_reported, present, vacant (quota − present), over_quota, women, minority, young
     (< Policy.young_age_threshold), leaders, succession_pool (people), roster_as_of."""
     check_scope(con, scope)
-    policy = load_policy(con)
+    return _headcount_by_category(con, load_policy(con), as_of=as_of, scope=scope)
+
+
+def _headcount_by_category(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date | None,
+                           scope: str | None) -> pd.DataFrame:
+    """headcount_by_category once the scope is checked and the policy loaded (kpis.headline)."""
     year = (as_of or date.max).year
     df = sql_files.query(con, "headcount_by_category", {
         "scope": scope, "roster_as_of": as_of, "as_of": as_of, "year": year, "young_age": policy.young_age_threshold})
@@ -103,9 +108,15 @@ def retirements_by_year(con: duckdb.DuckDBPyConnection, *, as_of: date | None = 
     """People in post due to retire (Decree 135/2020 roadmap; retirement date on or after as_of) per
     year up to ``until``: year, category, gender, people."""
     check_scope(con, scope)
+    return _retirements_by_year(con, load_policy(con), as_of=as_of, scope=scope, until=until)
+
+
+def _retirements_by_year(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date | None,
+                         scope: str | None, until: int) -> pd.DataFrame:
+    """retirements_by_year once the scope is checked and the policy loaded (kpis.headline)."""
     df = sql_files.query(con, "retirements_by_year", {"scope": scope, "roster_as_of": as_of, "as_of": as_of,
                                                       "until": until,
                                                       "retire_from": as_of or date(1900, 1, 1),
                                                       "retire_until": date(until, 12, 31)})
-    df.attrs["policy"] = load_policy(con).as_dict()
+    df.attrs["policy"] = policy.as_dict()
     return df

@@ -15,7 +15,7 @@ check_payroll_coef_mismatch AS (
     SELECT pr.month, pr.unit_code, pr.person_id, pr.salary_coef AS payroll_coef,
            p.salary_coef AS roster_coef, p.as_of AS roster_as_of
     FROM snap s
-    JOIN payroll pr ON pr.unit_code = s.unit_code AND pr.month = s.month
+    JOIN payroll_latest_rows pr ON pr.unit_code = s.unit_code AND pr.month = s.month
     JOIN person p ON p.as_of = s.as_of AND p.unit_code = pr.unit_code AND p.person_id = pr.person_id
     WHERE p.salary_coef IS NOT NULL AND p.salary_coef <> pr.salary_coef
 )
