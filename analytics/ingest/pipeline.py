@@ -321,6 +321,7 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
     job.bar.report("upload", 0.95)
     problems = [p for fp, r in zip(file_problems, results, strict=True) for p in (*fp, *r.problems)]
     problems += _upload_checks(job)
+    job.bar.report("upload", 0.97)
     counts = job.staging.rows_by_table()
     if not has_errors(problems) and not any(counts.values()):
         problems.append(Problem("nothing_to_import", "error"))
@@ -330,6 +331,7 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
     plan = Plan(infos, [s for r in results for s in r.sheets], job.staging, problems, as_of, timings=job.timings,
                 layouts=[lay for r in results for lay in r.layouts])
     plan.replaced = {t: staging.replaced_count(job.con, job.staging, t) for t in DATA_TABLES if counts.get(t)}
+    job.bar.report("upload", 0.99)
     for t, n in plan.replaced.items():
         if n:
             plan.problems.append(Problem("replaces_rows", "warning", params={"count": n, "table": t}))
