@@ -130,7 +130,7 @@ def test_columns_mapped_by_hand_load_and_the_layout_is_remembered(units_db: Path
     assert any("Sẵn sàng nạp" in s.value for s in at.success), [e.value for e in at.error]
     assert not [s for s in at.selectbox if s.key.startswith("imp_map_kind_")]
     saved = next(df.value for df in at.dataframe if "Tiêu đề → cột" in df.value.columns)
-    assert "Tên CB → full_name" in saved["Tiêu đề → cột"].iloc[0]
+    assert "Tên CB → Họ và tên (full_name)" in saved["Tiêu đề → cột"].iloc[0]
 
     at.button(key="imp_forget").click().run()
     assert not at.exception

@@ -118,7 +118,7 @@ def test_remembering_the_same_layout_again_replaces_it_and_forget_removes_it(tdb
     rows = tdb.execute("SELECT created_by, mapping FROM column_mapping").fetchall()
     assert [(r[0], json.loads(r[1])) for r in rows] == [("b", {"Tên CB": "full_name", "Sinh ngày": "birth_date"})]
     listed = mappings.list_mappings(tdb)
-    assert listed["mapping"].tolist() == ["Tên CB → full_name, Sinh ngày → birth_date"]
+    assert listed["mapping"].tolist() == [{"Tên CB": "full_name", "Sinh ngày": "birth_date"}]
     mappings.forget(tdb, first)
     assert mappings.stored(tdb) == []
     with pytest.raises(OversightError, match="mapping_not_found"):

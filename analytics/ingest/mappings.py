@@ -218,12 +218,12 @@ def mark_used(cur: duckdb.DuckDBPyConnection, ids: Iterable[int]) -> None:
 
 
 def list_mappings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Stored mappings for the Import page: id, kind, the mapping as "header → column" text, source,
-    who, when, uses."""
+    """Stored mappings for the Import page: id, kind, the mapping ({header: column}), source, who,
+    when, uses."""
     df = con.cursor().execute(
         "SELECT mapping_id, kind, mapping, source_file, source_sheet, created_by, created_at, used_count, last_used_at "
         "FROM column_mapping ORDER BY mapping_id").df()
-    df["mapping"] = [", ".join(f"{h} → {c}" for h, c in json.loads(m).items()) for m in df["mapping"]]
+    df["mapping"] = [json.loads(m) for m in df["mapping"]]
     return df
 
 

@@ -42,7 +42,10 @@ class UserMap:
 
 def column_label(kind: str, name: str, lang: str) -> str:
     """How a target column is named in a picker: the template's header (vi) or the column name (en)."""
-    text = KINDS[kind].column(name).headers[0] if lang == "vi" else name.replace("_", " ")
+    known = KINDS.get(kind) and next((c for c in KINDS[kind].columns if c.name == name), None)
+    if not known:
+        return name  # a mapping stored before the kind lost this column
+    text = known.headers[0] if lang == "vi" else name.replace("_", " ")
     return f"{text} ({name})"
 
 
@@ -122,6 +125,8 @@ def remembered_section(user: User, lang: str) -> None:
     if saved.empty:
         st.caption(tr("imp.map_saved_empty"))
         return
+    saved["mapping"] = [", ".join(f"{h} → {column_label(k, c, lang)}" for h, c in m.items())
+                        for k, m in zip(saved["kind"], saved["mapping"], strict=True)]
     data_table(saved, SAVED_SPEC, key="imp_saved_maps", lang=lang, file_stem="cach-ghep-cot")
     c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
     pick = c1.selectbox(tr("imp.map_forget_pick"), saved["mapping_id"].tolist(), key="imp_forget_pick")
