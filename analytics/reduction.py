@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics import codes, sql_files
@@ -61,6 +62,7 @@ MEASURES = (
 _INT_COLUMNS = ("baseline_year", "baseline_quota", "current_year", "current_quota", "reduced_done",
                 "reduced_pending", "reduced_total", "retiring_before_end", "projected_end_with_retirements",
                 "people_left")
+_FLOAT_COLUMNS = frozenset(MEASURES) - set(_INT_COLUMNS) - {"status", "has_quota"}
 
 
 def _div(a: float, b: float) -> float:
@@ -170,11 +172,17 @@ def _from_facts(facts: pd.DataFrame, *, policy: Policy, as_of: date) -> list[dic
 
 
 def _frame(rows: list[dict[str, Any]], policy: Policy, leading: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=[*leading, *MEASURES])
-    for col in _INT_COLUMNS:
-        df[col] = df[col].astype("Int64")
-    for col in set(MEASURES) - set(_INT_COLUMNS) - {"status", "has_quota"}:
-        df[col] = df[col].astype("float64")
+    # Typed columns built at once: converting column by column afterwards costs several times more.
+    columns: dict[str, Any] = {}
+    for col in [*leading, *MEASURES]:
+        values = [r[col] for r in rows]
+        if col in _INT_COLUMNS:
+            columns[col] = pd.array(values, dtype="Int64")
+        elif col in _FLOAT_COLUMNS:
+            columns[col] = np.array(values, dtype="float64")
+        else:
+            columns[col] = values if values else pd.Series([], dtype=object)
+    df = pd.DataFrame(columns)
     df.attrs["policy"] = policy.as_dict()
     return df
 

@@ -133,6 +133,14 @@ POSTING_COLUMNS = (
 )
 
 
+_POSTING_TYPES: dict[str, str] = {
+    "allowance_vnd": "Int64", "age_years": "Int64", "violation_count": "int64",
+    **{c: "float64" for c in ("planned_months", "months_served", "months_to_end")},
+    **{c: "bool" for c in ("receiving_especially_difficult", "sent", "active", "ended_early", "ending_within_3m",
+                           "ending_within_6m", "nd76", "in_roster", "is_young", "is_woman", "is_minority")},
+}
+
+
 def secondment_postings(con: duckdb.DuckDBPyConnection, *, as_of: date,
                         scope: str | None = None) -> pd.DataFrame:
     """One row per posting whose sending or receiving unit is in scope: POSTING_COLUMNS (months as
@@ -145,15 +153,12 @@ def _postings(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date, sc
     """secondment_postings once the scope is checked and the policy loaded (kpis.headline)."""
     raw = sql_files.records(con, "secondment_postings", {"scope": scope, "as_of": as_of})
     rows = [_posting(r, as_of, policy) for r in raw]
-    df = pd.DataFrame(rows, columns=list(POSTING_COLUMNS))
-    df["allowance_vnd"] = df["allowance_vnd"].astype("Int64")
-    df["age_years"] = df["age_years"].astype("Int64")
-    for col in ("planned_months", "months_served", "months_to_end"):
-        df[col] = df[col].astype("float64")
-    for col in ("receiving_especially_difficult", "sent", "active", "ended_early", "ending_within_3m",
-                "ending_within_6m", "nd76", "in_roster", "is_young", "is_woman", "is_minority"):
-        df[col] = df[col].astype(bool)
-    df["violation_count"] = df["violation_count"].astype("int64")
+    if not rows:
+        df = pd.DataFrame(rows, columns=list(POSTING_COLUMNS))
+        df = df.astype({c: t for c, t in _POSTING_TYPES.items()})
+    else:  # typed columns built at once: converting column by column afterwards costs several times more
+        df = pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=_POSTING_TYPES[c]) if c in _POSTING_TYPES
+                           else [r[c] for r in rows] for c in POSTING_COLUMNS})
     df.attrs["policy"] = policy.as_dict()
     return df
 
