@@ -45,7 +45,23 @@ def make_file(path: Path, rows: int) -> None:
     wb.save(path)
 
 
-def _import_once(path: Path, data: bytes, tmp: Path) -> tuple[float, float, dict[str, float], dict[str, int]]:
+def _cpu_seconds() -> float:
+    """CPU time of this process and of the reader's finished children (from the reader server's
+    /proc entry): unlike wall time, it does not grow when other processes share the cores."""
+    import os
+    import resource
+
+    from analytics.ingest.reader import _SERVER
+
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    total = me.ru_utime + me.ru_stime
+    if _SERVER.proc is not None and _SERVER.proc.poll() is None:
+        fields = Path(f"/proc/{_SERVER.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[13]) + int(fields[14]) + int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _import_once(path: Path, data: bytes, tmp: Path) -> tuple[float, float, dict[str, float], dict[str, int], float]:
     from analytics import db
     from analytics.ingest.pipeline import load, prepare
 
@@ -56,6 +72,7 @@ def _import_once(path: Path, data: bytes, tmp: Path) -> tuple[float, float, dict
     for code, name in UNITS:
         con.execute("INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, batch_id) "
                     "VALUES ($c, $n, 'ubnd_xa', 'commune', 'phuong', 1)", {"c": code, "n": name})
+    cpu = _cpu_seconds()
     t = time.perf_counter()
     plan = prepare(con, files=[(path.name, data)], as_of=None)
     t_prepare = time.perf_counter() - t
@@ -64,9 +81,10 @@ def _import_once(path: Path, data: bytes, tmp: Path) -> tuple[float, float, dict
     t = time.perf_counter()
     result = load(con, plan, user="bench")
     t_load = time.perf_counter() - t
+    cpu = _cpu_seconds() - cpu
     plan.close()
     con.close()
-    return t_prepare, t_load, plan.timings, result.rows_by_table
+    return t_prepare, t_load, plan.timings, result.rows_by_table, cpu
 
 
 def main() -> None:
@@ -109,11 +127,14 @@ def main() -> None:
         if busy is not None:
             busy.kill()
             busy.wait()
-    for t_prepare, t_load, timings, _ in runs:
+    for t_prepare, t_load, timings, _, cpu in runs:
         total = t_prepare + t_load
         print("steps: " + ", ".join(f"{k} {v:.2f}" for k, v in timings.items()) + f", load {t_load:.2f}"
-              f" | prepare {t_prepare:.2f} + load {t_load:.2f} = {total:.2f} s")
-    totals = sorted(p + lo for p, lo, _, _ in runs)
+              f" | prepare {t_prepare:.2f} + load {t_load:.2f} = {total:.2f} s, CPU {cpu:.2f} s")
+    totals = sorted(p + lo for p, lo, _, _, _ in runs)
+    cpus = sorted(r[4] for r in runs)
+    print(f"CPU seconds (importer + reader) per import: min {cpus[0]:.2f}, max {cpus[-1]:.2f}: what the import "
+          "takes on a core of its own")
     print(f"rows: {rows:,}; loaded: {runs[-1][3]}{'; other core kept busy' if args.busy else ''}")
     if t_openpyxl is not None:
         print(f"baseline openpyxl read-only iteration: {t_openpyxl:6.2f} s (first {min(rows, 20_000):,} rows, scaled)")
