@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -12,6 +15,48 @@ from analytics.errors import DatabaseError
 from ui import data
 from ui.labels import t
 
+_BUILDING = threading.Lock()  # one first-start build per process, however many sessions open at once
+
+
+def build_once(path: Path, build: Callable[[Path], dict[str, int]]) -> dict[str, int] | None:
+    """Run ``build`` on a new database at ``path`` unless the file exists; None when it existed.
+
+    Sessions that open while the first one builds wait for it (instead of building twice or
+    reading a half-built file), and the database is built in a side file renamed into place when
+    complete, so a failed build leaves no file behind and the next start tries again.
+    """
+    if path.exists() and not _BUILDING.locked():
+        return None
+    with _BUILDING:
+        if path.exists():
+            return None
+        part = path.with_name(path.name + ".building")
+        for leftover in (part, part.with_name(part.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        try:
+            rows = build(part)
+            os.replace(part, path)
+        finally:
+            for leftover in (part, part.with_name(part.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+        return rows
+
+
+def _build_demo(settings: Settings) -> Callable[[Path], dict[str, int]]:
+    def build(path: Path) -> dict[str, int]:
+        # Imported here: the generator is only needed once, on the very first start.
+        from analytics.demo import build_demo
+
+        con = db.connect(path, settings=settings)
+        try:
+            rows = build_demo(con, seed=settings.demo_seed)
+            con.execute("CHECKPOINT")  # everything in the file itself before it is moved into place
+        finally:
+            con.close()
+        return rows
+
+    return build
+
 
 def ensure_database(lang: str) -> bool:
     """Make sure the database opens; on a first start build the demo with a progress indicator.
@@ -20,18 +65,14 @@ def ensure_database(lang: str) -> bool:
     """
     settings = Settings.from_env()
     path = Path(settings.db_path)
-    if not path.exists():
+    if not path.exists() or _BUILDING.locked():
         with st.status(t("app.building_demo", lang), expanded=False) as status:
-            # Imported here: the generator is only needed once, on the very first start.
-            from analytics.demo import build_demo
-
-            con = db.connect(path, settings=settings)
-            try:
-                rows = build_demo(con, seed=settings.demo_seed)
-            finally:
-                con.close()
-            status.update(label=t("app.demo_built", lang, rows=f"{sum(rows.values()):,}".replace(",", ".")),
-                          state="complete")
+            rows = build_once(path, _build_demo(settings))
+            if rows is not None:
+                status.update(label=t("app.demo_built", lang, rows=f"{sum(rows.values()):,}".replace(",", ".")),
+                              state="complete")
+            else:
+                status.update(label=t("app.demo_ready", lang), state="complete")
     try:
         data.connection()
     except DatabaseError as exc:

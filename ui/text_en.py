@@ -172,6 +172,7 @@ TEXT: dict[str, str] = {
     "imp.progress_upload": "Checking the whole upload (duplicates, data already stored)…",
     "imp.progress_load": "Loading {table}…",
     "imp.progress_commit": "Saving to the database…",
+    "app.demo_ready": "The demo data is ready.",
 }
 
 CODES: dict[str, str] = {

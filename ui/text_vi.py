@@ -172,6 +172,7 @@ TEXT: dict[str, str] = {
     "imp.progress_upload": "Đang đối chiếu toàn bộ lần nhập (trùng lặp, dữ liệu đã có)…",
     "imp.progress_load": "Đang nạp {table}…",
     "imp.progress_commit": "Đang lưu vào cơ sở dữ liệu…",
+    "app.demo_ready": "Dữ liệu mẫu đã sẵn sàng.",
 }
 
 CODES: dict[str, str] = {
