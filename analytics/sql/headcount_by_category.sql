@@ -20,14 +20,15 @@ quotas AS (
 people AS (
     SELECT CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
            -- against the quota: public employees of self-financed units are outside it (DOMAIN.md §2)
-           count(*) FILTER (WHERE NOT (p.category = 'vien_chuc' AND pu.self_financed)) AS present,
+           count(*) FILTER (WHERE NOT (p.category = 'vien_chuc'
+                                       AND p.unit_code IN (SELECT unit_code FROM unit WHERE self_financed))) AS present,
            count(*) FILTER (WHERE p.gender = 'nu') AS women,
            count(*) FILTER (WHERE p.ethnicity <> 'kinh') AS minority,
            count(*) FILTER (WHERE date_sub('year', p.birth_date, coalesce(CAST($as_of AS DATE), p.as_of)) < $young_age) AS young,
            count(*) FILTER (WHERE p.is_leader) AS leaders,
            count(*) FILTER (WHERE p.in_succession_plan) AS succession_pool,
            max(p.as_of) AS roster_as_of
-    FROM roster p JOIN unit pu ON pu.unit_code = p.unit_code
+    FROM roster p  -- (roster units are in the unit table: scope_units is drawn from it)
     WHERE p.status = 'dang_cong_tac'
     GROUP BY 1
 ),

@@ -26,9 +26,9 @@ quotas AS (
 present AS (
     SELECT k.key, CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
            count(*) AS present, max(p.as_of) AS roster_as_of
-    FROM roster p JOIN keyed k ON k.unit_code = p.unit_code
-    JOIN unit pu ON pu.unit_code = p.unit_code
-    WHERE p.status = 'dang_cong_tac' AND NOT (p.category = 'vien_chuc' AND pu.self_financed)
+    FROM roster p JOIN keyed k ON k.unit_code = p.unit_code  -- roster units are all in the unit table
+    WHERE p.status = 'dang_cong_tac'
+      AND NOT (p.category = 'vien_chuc' AND p.unit_code IN (SELECT unit_code FROM unit WHERE self_financed))
     GROUP BY ALL
 ),
 categories AS (SELECT unnest(['cong_chuc', 'vien_chuc', 'nguoi_lao_dong']) AS category)
