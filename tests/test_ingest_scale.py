@@ -18,7 +18,7 @@ import duckdb
 import pytest
 
 from analytics import db
-from analytics.errors import ImportRejected
+from analytics.errors import ImportRejected, OversightError
 from analytics.ingest.pipeline import Source, import_files, load, prepare
 from analytics.ingest.reader import Sheet
 from analytics.ingest.validate import Sheetwork
@@ -153,6 +153,7 @@ def test_progress_runs_from_zero_to_one_over_every_file_by_size(tdb: duckdb.Duck
         assert dict(steps)["read:b.csv"] == pytest.approx(0.95 * len(a) / (len(a) + len(b)))
         load_steps: list[tuple[str, float]] = []
         load(tdb, plan, user="t", progress=lambda s, f: load_steps.append((s, f)))
+        assert tdb.execute("SELECT current_setting('threads')").fetchall() == [(2,)]  # restored after one-thread inserts
         assert load_steps == [("load:person", 0.0), ("load:person", pytest.approx(0.95 * 3000 / 4000)), ("commit", 0.95),
                               ("done", 1.0)]
 
@@ -183,3 +184,14 @@ def test_the_staging_folder_goes_with_the_plan(tdb: duckdb.DuckDBPyConnection) -
     del plan
     gc.collect()
     assert not os.path.exists(folder)
+
+
+def test_a_closed_plan_cannot_be_loaded(tdb: duckdb.DuckDBPyConnection) -> None:
+    before = checksum(tdb)
+    plan = prepare(tdb, files=[("a.csv", roster("A", 10))], as_of=mc.AS_OF)
+    plan.close()
+    assert plan.rows_by_table() == {"person": 10}  # still says what it held
+    with pytest.raises(OversightError, match="import_plan_closed"):
+        load(tdb, plan, user="t")
+    assert checksum(tdb) == before
+    assert tdb.execute("SELECT current_setting('threads')").fetchall() == [(2,)]  # untouched

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ PROBLEM_CAP = 1000  # problems kept per code and file; the rest are counted
 READ_BYTES_PER_SECOND = 2.5e6  # .xlsx parsed per second (bench: 7 MB, 100.000 rows, in 3 s): paces the bar
 Source = bytes | bytearray | memoryview | os.PathLike[str] | Callable[[], bytes]
 Progress = Callable[[str, float], None]
+_LOAD_LOCK = threading.Lock()
 
 
 @dataclass
@@ -375,32 +377,40 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
     report = progress or (lambda step, fraction: None)
     counts = plan.staging.rows_by_table()
     tables = [t for t in DATA_TABLES if counts.get(t)]
-    total = sum(counts[t] for t in tables) or 1
     rows: dict[str, int] = {}
     replaced: dict[str, int] = {}
-    threads = con.cursor().execute("SELECT current_setting('threads')").fetchall()[0][0]
-    done = 0
-    try:
-        con.cursor().execute("SET threads = 1")
-        with transaction(con) as cur:
-            batch_id = open_batch(cur, kind=kind, user=user, as_of=plan.as_of, note=note,
-                                  files=[(f.name, f.sha256, f.size_bytes) for f in plan.files])
-            for table in tables:
-                replaced[table] = replace_rows(cur, table, staging.replace_keys(con, plan.staging, table), batch_id)
-                rows[table] = 0
-                for part in plan.staging.parts_of(table):  # part by part: the bar moves on a big table too
-                    report(f"load:{table}", 0.95 * done / total)
-                    rows[table] += staging.insert(cur, part, batch_id)
-                    done += part.rows
-            mappings.mark_used(cur, {i for layout in plan.layouts for i in layout.applied})
-            close_batch(cur, batch_id, rows)
-            report("commit", 0.95)
-    except duckdb.ConstraintException as exc:
-        raise ImportRejected([Problem("db_constraint", params={"detail": str(exc).splitlines()[0][:200]})]) from exc
-    finally:
-        con.cursor().execute(f"SET threads = {int(threads)}")
+    with _LOAD_LOCK:  # one load at a time per process: the thread setting is the database's, not the cursor's
+        threads = con.cursor().execute("SELECT current_setting('threads')").fetchall()[0][0]
+        try:
+            con.cursor().execute("SET threads = 1")
+            batch_id = _store(con, plan, kind, user, note, tables, counts, rows, replaced, report)
+        except duckdb.ConstraintException as exc:
+            raise ImportRejected([Problem("db_constraint", params={"detail": str(exc).splitlines()[0][:200]})]) from exc
+        finally:
+            con.cursor().execute(f"SET threads = {int(threads)}")
     report("done", 1.0)
     return LoadResult(batch_id, rows, replaced)
+
+
+def _store(con: duckdb.DuckDBPyConnection, plan: Plan, kind: str, user: str, note: str | None, tables: list[str],
+           counts: dict[str, int], rows: dict[str, int], replaced: dict[str, int], report: Progress) -> int:
+    """The one transaction of ``load``: batch, replaced rows, inserts part by part; returns the batch."""
+    total = sum(counts[t] for t in tables) or 1
+    done = 0
+    with transaction(con) as cur:
+        batch_id = open_batch(cur, kind=kind, user=user, as_of=plan.as_of, note=note,
+                              files=[(f.name, f.sha256, f.size_bytes) for f in plan.files])
+        for table in tables:
+            replaced[table] = replace_rows(cur, table, staging.replace_keys(con, plan.staging, table), batch_id)
+            rows[table] = 0
+            for part in plan.staging.parts_of(table):  # part by part: the bar moves on a big table too
+                report(f"load:{table}", 0.95 * done / total)
+                rows[table] += staging.insert(cur, part, batch_id)
+                done += part.rows
+        mappings.mark_used(cur, {i for layout in plan.layouts for i in layout.applied})
+        close_batch(cur, batch_id, rows)
+        report("commit", 0.95)
+    return batch_id
 
 
 def import_files(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, Source]], user: str,
