@@ -85,9 +85,11 @@ def current_year_of(years: Any, policy: Policy, as_of: date) -> int | None:
 
 
 def measures(years: dict[int, tuple[int, int]], *, category: str, policy: Policy, as_of: date,
-             people_left: int = 0, retiring: int = 0, current_year: int | None = None) -> dict[str, Any]:
+             people_left: int = 0, retiring: int = 0, current_year: int | None = None,
+             period: tuple[float, float, float] | None = None) -> dict[str, Any]:
     """The reduction measures of one key and category from {year: (quota_assigned, cut_pending)};
-    ``current_year`` None = the key's own latest year (current_year_of)."""
+    ``current_year`` None = the key's own latest year (current_year_of); ``period`` =
+    period_months(policy, as_of) when the caller has it already."""
     baseline = int(years.get(policy.reduction_baseline_year, (0, 0))[0])
     if current_year is None:
         current_year = current_year_of(years, policy, as_of)
@@ -97,7 +99,7 @@ def measures(years: dict[int, tuple[int, int]], *, category: str, policy: Policy
     target = policy.target_pct(category)
     plan = target / 100 * baseline
     progress = _div(total, plan) * 100
-    elapsed, left, all_months = period_months(policy, as_of)
+    elapsed, left, all_months = period or period_months(policy, as_of)
     remaining = max(plan - total, 0.0)
     expected = _div(elapsed, all_months) * 100
     pace_so_far = _div(total, elapsed)
@@ -145,13 +147,16 @@ def _params(policy: Policy, scope: str | None, as_of: date, programme: str) -> d
     }
 
 
-def _from_facts(facts: pd.DataFrame, *, policy: Policy, as_of: date) -> list[dict[str, Any]]:
-    """One measures dict per key and reduction category (key first, then category)."""
+def _from_facts(facts: list[dict[str, Any]], *, policy: Policy, as_of: date,
+                categories: tuple[str, ...] = codes.REDUCTION_CATEGORIES) -> list[dict[str, Any]]:
+    """One measures dict per key and category of ``categories`` (key first, then category), from the
+    rows of analytics/sql/_reduction_facts.sql."""
     years: dict[tuple[Any, str], dict[int, tuple[int, int]]] = defaultdict(dict)
     counts: dict[tuple[Any, str, str], int] = defaultdict(int)
     keys: list[Any] = []
-    for kind, key, category, year, quota, pending, n in facts.itertuples(index=False, name=None):
-        key = None if key is None or key != key else key  # NaN key → None
+    for r in facts:
+        kind, key, category, year, quota, pending, n = (
+            r["kind"], r["key"], r["category"], r["year"], r["quota_assigned"], r["cut_pending"], r["n"])
         if kind == "key":
             keys.append(key)
         elif kind == "quota":
@@ -161,12 +166,14 @@ def _from_facts(facts: pd.DataFrame, *, policy: Policy, as_of: date) -> list[dic
     # One current year for the whole scope, so that the rows add up to the scope's figures.
     current = {c: current_year_of({y for (_, cat), ys in years.items() if cat == c for y in ys}, policy, as_of)
                for c in codes.REDUCTION_CATEGORIES}
+    period = period_months(policy, as_of)
     rows = []
     for key in sorted(keys, key=lambda k: (k is None, str(k))):
-        for category in codes.REDUCTION_CATEGORIES:
+        for category in categories:
             m = measures(years.get((key, category), {}), category=category, policy=policy, as_of=as_of,
                          people_left=counts[(key, category, "people_left")],
-                         retiring=counts[(key, category, "retiring")], current_year=current[category])
+                         retiring=counts[(key, category, "retiring")], current_year=current[category],
+                         period=period)
             rows.append({"key": key, "category": category, **m})
     return rows
 
@@ -200,7 +207,7 @@ def reduction_by_category(con: duckdb.DuckDBPyConnection, *, scope: str | None =
 def _by_category(con: duckdb.DuckDBPyConnection, policy: Policy, *, scope: str | None, as_of: date,
                  programme: str) -> pd.DataFrame:
     """reduction_by_category once the arguments are checked and the policy loaded (kpis.headline)."""
-    facts = sql_files.query(con, "reduction_by_category", _params(policy, scope, as_of, programme))
+    facts = sql_files.records(con, "reduction_by_category", _params(policy, scope, as_of, programme))
     rows = _from_facts(facts, policy=policy, as_of=as_of) or [
         {"key": "scope", "category": c, **measures({}, category=c, policy=policy, as_of=as_of)}
         for c in codes.REDUCTION_CATEGORIES]
@@ -220,9 +227,9 @@ def reduction_by_unit(con: duckdb.DuckDBPyConnection, *, category: str, scope: s
     check_level(level)
     check_choice("category", category, codes.REDUCTION_CATEGORIES)
     policy, as_of = load_policy(con), as_of or today()
-    facts = sql_files.query(con, "reduction_by_unit", _params(policy, scope, as_of, programme))
-    rows = [r for r in _from_facts(facts, policy=policy, as_of=as_of) if r["category"] == category
-            and (r["key"] is not None or r["has_quota"] or r["people_left"] or r["retiring_before_end"])]
+    facts = sql_files.records(con, "reduction_by_unit", _params(policy, scope, as_of, programme))
+    rows = [r for r in _from_facts(facts, policy=policy, as_of=as_of, categories=(category,))
+            if (r["key"] is not None or r["has_quota"] or r["people_left"] or r["retiring_before_end"])]
     names = _unit_names(con, [r["key"] for r in rows])
     out = [{"unit_code": r.pop("key"), **r} for r in rows]
     df = _frame(out, policy, ["unit_code", "category"])
@@ -241,9 +248,9 @@ def reduction_by_group(con: duckdb.DuckDBPyConnection, *, category: str, by: str
     check_choice("category", category, codes.REDUCTION_CATEGORIES)
     policy, as_of = load_policy(con), as_of or today()
     params = {**_params(policy, scope, as_of, programme), "by": by}
-    facts = sql_files.query(con, "reduction_by_group", params)
+    facts = sql_files.records(con, "reduction_by_group", params)
     rows = [{"group_code": r.pop("key"), **r}
-            for r in _from_facts(facts, policy=policy, as_of=as_of) if r["category"] == category]
+            for r in _from_facts(facts, policy=policy, as_of=as_of, categories=(category,))]
     df = _frame(rows, policy, ["group_code", "category"])
     df.attrs["by"] = by
     return df
