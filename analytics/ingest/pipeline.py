@@ -25,11 +25,10 @@ import math
 import os
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -45,6 +44,7 @@ from analytics.ingest.reader import ReadLimits, read_workbook
 from analytics.ingest.recognise import Recognised, recognise
 from analytics.ingest.safety import Limits, check_content
 from analytics.ingest.sheetcheck import Clock, notes, summary, validate
+from analytics.ingest.sources import Bar, Progress, Source, read_source, size_of
 from analytics.ingest.staging import StagedTables, Staging
 from analytics.ingest.template import GUIDE_SHEET
 from analytics.ingest.units import UnitResolver
@@ -54,8 +54,6 @@ PREVIEW_COLUMNS = ("file", "sheet", "kind", "header_rows", "columns", "data_rows
                    "skipped_section", "skipped_hidden", "skipped_footer", "ignored_columns")
 PROBLEM_CAP = 1000  # problems kept per code and file; the rest are counted
 READ_BYTES_PER_SECOND = 2.5e6  # .xlsx parsed per second (bench: 7 MB, 100.000 rows, in 3 s): paces the bar
-Source = bytes | bytearray | memoryview | os.PathLike[str] | Callable[[], bytes]
-Progress = Callable[[str, float], None]
 _LOAD_LOCK = threading.Lock()
 
 
@@ -126,49 +124,6 @@ def _context(con: duckdb.DuckDBPyConnection, as_of: date | None, today: date | N
     return Context(as_of, UnitResolver.from_db(con), scale, base, today or date.today())
 
 
-def _read_source(source: Source) -> bytes:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return bytes(source) if not isinstance(source, bytes) else source
-    if isinstance(source, os.PathLike):
-        return Path(source).read_bytes()
-    return source()
-
-
-def _size_of(source: Source) -> int | None:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return len(source)
-    if isinstance(source, os.PathLike):
-        try:
-            return os.stat(source).st_size
-        except OSError:
-            return None
-    return None
-
-
-class _Bar:
-    """Maps (file, share within the file) to the fraction of the whole job: files by size, the
-    last 5 % for the checks across files."""
-
-    def __init__(self, report: Progress | None, sizes: list[int | None]) -> None:
-        self.report = report or (lambda step, fraction: None)
-        self.held: float | None = None  # files checked again at the end report here: never backwards
-        known = [s for s in sizes if s]
-        mean = sum(known) / len(known) if known else 1.0
-        weights = [float(s) if s else mean for s in sizes]
-        total = sum(weights) or 1.0
-        self.starts, self.widths, acc = [], [], 0.0
-        for w in weights:
-            self.starts.append(0.95 * acc / total)
-            self.widths.append(0.95 * w / total)
-            acc += w
-
-    def file(self, n_file: int, step: str, within: float) -> None:
-        if self.held is not None:
-            self.report(step, self.held)
-        else:
-            self.report(step, self.starts[n_file] + self.widths[n_file] * min(max(within, 0.0), 1.0))
-
-
 @dataclass
 class _FileResult:
     problems: list[Problem] = field(default_factory=list)
@@ -183,7 +138,7 @@ class _Job:
     con: duckdb.DuckDBPyConnection
     ctx: Context
     staging: Staging
-    bar: _Bar
+    bar: Bar
     limits: Limits
     read_limits: ReadLimits
     extra_headers: Mapping[str, Mapping[str, str]] | None
@@ -272,7 +227,7 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, Source
     """
     timings: dict[str, float] = {}
     clock = Clock(timings)
-    bar = _Bar(progress, [_size_of(src) for _, src in files])
+    bar = Bar(progress, [size_of(src) for _, src in files])
     store = Staging(staging_dir)
     try:
         job = _Job(con, _context(con, as_of, today), store, bar, limits or Limits(), read_limits or ReadLimits(),
@@ -294,7 +249,7 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
     sev = "warning" if allow_duplicate else "error"
     for n_file, (name, source) in enumerate(files):
         job.bar.file(n_file, f"read:{name}", 0.0)
-        data = _read_source(source)
+        data = read_source(source)
         sha = hashlib.sha256(data).hexdigest()
         infos.append(FileInfo(name, sha, len(data)))
         fp = []
@@ -318,7 +273,7 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
         if results[n_file].others:
             job.bar.file(n_file, f"read:{name}", 0.0)
             job.staging.drop_file(n_file)
-            results[n_file] = _check_file(job, n_file, name, _read_source(source))
+            results[n_file] = _check_file(job, n_file, name, read_source(source))
             clock.t = time.perf_counter()
     job.bar.report("upload", 0.95)
     problems = [p for fp, r in zip(file_problems, results, strict=True) for p in (*fp, *r.problems)]
