@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics import codes, sql_files
@@ -93,20 +94,23 @@ def _budget_by_agency(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: 
         r["restructured_on"] = None
         r.update(_fund(r, policy, table))
         rows.append(r)
-    df = pd.DataFrame(rows, columns=[*raw.columns, "estimate_fund_vnd", "fund_source", "salary_fund_vnd",
-                                     "budget_vnd"]).drop(columns=["restructured_on"], errors="ignore")
-    for col in ("estimate_fund_vnd", "salary_fund_vnd", "budget_vnd", "estimate_quota"):
-        df[col] = df[col].astype("Int64")
-    df["avg_coef"] = df["avg_coef"].astype("float64")
-    df["window_months"] = policy.training_window_months
-    df["payroll_complete"] = df["months_with_payroll"] >= policy.training_window_months
-    df["remaining_vnd"] = df["budget_vnd"] - df["spent_vnd"]
-    df["uncommitted_vnd"] = df["budget_vnd"] - df["committed_vnd"]
-    budget = df["budget_vnd"].astype("float64")
-    df["spent_pct"] = df["spent_vnd"] / budget.where(budget != 0) * 100
-    df["committed_pct"] = df["committed_vnd"] / budget.where(budget != 0) * 100
-    df["days_left"] = [_days_left(as_of, s, e) for s, e in zip(df["window_start"], df["window_end"], strict=True)]
-    df["cost_per_participant_vnd"] = df["spent_vnd"] / df["participants"].where(df["participants"] != 0)
+    if rows:
+        df = _budget_frame(rows, policy, as_of)
+    else:  # no agency: the columns as the per-column steps below have always typed them
+        df = pd.DataFrame(rows, columns=[*raw.columns, "estimate_fund_vnd", "fund_source", "salary_fund_vnd",
+                                         "budget_vnd"]).drop(columns=["restructured_on"], errors="ignore")
+        for col in ("estimate_fund_vnd", "salary_fund_vnd", "budget_vnd", "estimate_quota"):
+            df[col] = df[col].astype("Int64")
+        df["avg_coef"] = df["avg_coef"].astype("float64")
+        df["window_months"] = policy.training_window_months
+        df["payroll_complete"] = df["months_with_payroll"] >= policy.training_window_months
+        df["remaining_vnd"] = df["budget_vnd"] - df["spent_vnd"]
+        df["uncommitted_vnd"] = df["budget_vnd"] - df["committed_vnd"]
+        budget = df["budget_vnd"].astype("float64")
+        df["spent_pct"] = df["spent_vnd"] / budget.where(budget != 0) * 100
+        df["committed_pct"] = df["committed_vnd"] / budget.where(budget != 0) * 100
+        df["days_left"] = [_days_left(as_of, s, e) for s, e in zip(df["window_start"], df["window_end"], strict=True)]
+        df["cost_per_participant_vnd"] = df["spent_vnd"] / df["participants"].where(df["participants"] != 0)
     order = ["agency_code", "name", "unit_type", "restructured", "window_start", "window_end", "window_months",
              "months_with_payroll", "payroll_complete", "payroll_fund_vnd", "estimate_quota", "avg_coef",
              "estimate_fund_vnd", "fund_source", "salary_fund_vnd", "budget_vnd", "committed_vnd", "spent_vnd",
@@ -116,6 +120,42 @@ def _budget_by_agency(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: 
     df = df[order].reset_index(drop=True)
     df.attrs["policy"] = policy.as_dict()
     return df
+
+
+def _ratio(a: Any, b: Any) -> float:
+    """a / b × 1 as a float; NaN when b is missing or zero (as pandas divides by .where(b != 0))."""
+    return float("nan") if b is None or b is pd.NA or b != b or b == 0 else a / b
+
+
+def _budget_frame(rows: list[dict[str, Any]], policy: Policy, as_of: date) -> pd.DataFrame:
+    """The budget rows with their derived columns, typed column by column at once (pandas arithmetic
+    per column costs several times more on a few dozen rows)."""
+    n = policy.training_window_months
+    cols: dict[str, Any] = {c: [r[c] for r in rows] for c in (
+        "agency_code", "name", "unit_type", "restructured", "window_start", "window_end", "months_with_payroll",
+        "payroll_fund_vnd", "committed_vnd", "spent_vnd", "participants", "domestic_spent_vnd",
+        "abroad_spent_vnd", "priority_spent_vnd", "records", "fund_source")}
+    nullable = {c: [None if _missing(r[c]) else int(r[c]) for r in rows]
+                for c in ("estimate_quota", "estimate_fund_vnd", "salary_fund_vnd", "budget_vnd")}
+    budget = nullable["budget_vnd"]
+    cols |= {c: pd.array(v, dtype="Int64") for c, v in nullable.items()}
+    cols["avg_coef"] = np.array([np.nan if _missing(r["avg_coef"]) else float(r["avg_coef"]) for r in rows])
+    cols["window_months"] = [n] * len(rows)
+    cols["payroll_complete"] = [m >= n for m in cols["months_with_payroll"]]
+    cols["remaining_vnd"] = pd.array([None if b is None else b - x for b, x in zip(budget, cols["spent_vnd"], strict=True)],
+                                     dtype="Int64")
+    cols["uncommitted_vnd"] = pd.array([None if b is None else b - x
+                                        for b, x in zip(budget, cols["committed_vnd"], strict=True)], dtype="Int64")
+    cols["spent_pct"] = np.array([_ratio(x, b) * 100 for x, b in zip(cols["spent_vnd"], budget, strict=True)])
+    cols["committed_pct"] = np.array([_ratio(x, b) * 100 for x, b in zip(cols["committed_vnd"], budget, strict=True)])
+    cols["days_left"] = [_days_left(as_of, s, e) for s, e in zip(cols["window_start"], cols["window_end"], strict=True)]
+    cols["cost_per_participant_vnd"] = np.array([_ratio(x, p) for x, p in zip(cols["spent_vnd"], cols["participants"],
+                                                                                strict=True)])
+    return pd.DataFrame(cols)
+
+
+def _missing(v: Any) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
 
 
 def training_by_field(con: duckdb.DuckDBPyConnection, *, scope: str | None = None,
