@@ -2,7 +2,8 @@
 loaded with a progress callback, against one file measured in the same run.
 
 Each run happens in a fresh process so that its peak memory is its own: the peak RSS of the
-importing process and of the reader's child processes (``ru_maxrss`` of the process, and of its
+importing process (after prepare, and after load, which adds the database's primary-key index
+of the new rows) and of the reader's child processes (``ru_maxrss`` of the process, and of its
 children once the reader server has ended). The ratio of N files to one file shows whether memory
 is bounded by the largest file (ratio near 1) or grows with the upload (ratio near N). Also
 printed: wall time, rows per second, and the longest wait between two progress calls.
@@ -76,6 +77,7 @@ def worker(paths: list[Path]) -> dict[str, float]:
     t0 = time.perf_counter()
     plan = prepare(con, files=[(p.name, p) for p in paths], progress=progress)
     t_prepare = time.perf_counter() - t0
+    rss_prepare = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     errors = [p for p in plan.problems if p.severity == "error"]
     assert not errors, [p.message() for p in errors[:5]]
     t1 = time.perf_counter()
@@ -97,7 +99,7 @@ def worker(paths: list[Path]) -> dict[str, float]:
     monotonic = all([f for _, ph, f in calls if ph == p] == sorted(f for _, ph, f in calls if ph == p)
                     for p in ("prepare", "load"))
     return {"files": len(paths), "rows": sum(result.rows_by_table.values()), "prepare_s": t_prepare, "load_s": t_load,
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "rss_prepare_mb": rss_prepare, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "reader_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
             "progress_calls": len(calls), "progress_max_gap_s": gaps[worst],
             "progress_monotonic": float(monotonic),
@@ -127,7 +129,7 @@ def main() -> None:
     many = run(paths)
     print(f"{'':28}{'1 file':>12}{f'{len(paths)} files':>12}{'ratio':>8}")
     for key, label in (("rows", "rows loaded"), ("prepare_s", "prepare (s)"), ("load_s", "load (s)"),
-                       ("rss_mb", "peak RSS, importer (MB)"), ("reader_rss_mb", "peak RSS, reader (MB)"),
+                       ("rss_prepare_mb", "peak RSS, prepare (MB)"), ("rss_mb", "peak RSS, + load (MB)"), ("reader_rss_mb", "peak RSS, reader (MB)"),
                        ("progress_calls", "progress calls"), ("progress_max_gap_s", "longest progress gap (s)")):
         a, b = one[key], many[key]
         print(f"{label:28}{a:12,.1f}{b:12,.1f}{b / a if a else 0:8.2f}")
