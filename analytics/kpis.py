@@ -13,6 +13,10 @@ part's path as key: "reduction" / "reduction.vien_chuc" → "no_quota_data", "se
 "workforce" → "no_roster_data". It never raises because data is missing. Numbers are unrounded;
 NaN (e.g. a percentage of a zero baseline) becomes null.
 
+Speed: the parts are computed PARALLEL_PARTS at a time, each on its own cursors (the result is the
+same as one after another: tests/test_kpis.py), and the scope is checked and the policy loaded once;
+the quality part is one counting query (quality.check_counts). bench/bench_kpis.py measures it.
+
 Reduction keys per category: baseline_year, baseline_quota, current_year, current_quota,
 reduced_done, reduced_pending, reduced_total, reduced_pct, target_pct, plan, plan_progress_pct,
 people_left, then the rest of ``reduction.MEASURES``.

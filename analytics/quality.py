@@ -1,7 +1,8 @@
 """Data quality: cross-checks between sources, each a query returning the violating rows.
 
 Every check is ``check_<code>(con, *, as_of=None, scope=None) -> DataFrame`` (the rows at fault,
-columns as in its SQL file ``analytics/sql/check_<code>.sql``); ``quality_checks`` runs them all.
+columns as in its fragment ``analytics/sql/_check_<code>.sql``, listed by ``check_<code>.sql``);
+``quality_checks`` counts them all in one query (``quality_checks.sql``, the same fragments).
 ``as_of`` None = no cut-off (today for "current period" checks).
 """
 
