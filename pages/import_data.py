@@ -38,7 +38,9 @@ as_of = st.date_input(tr("imp.as_of"), value=None, format="DD/MM/YYYY", key="imp
 def check(user_maps: list[mapping_view.UserMap]) -> None:
     """Read and check the uploaded files (with the user's column mappings), showing progress."""
     bar = st.progress(0.0, text=tr("imp.checking"))
-    plan = prepare(data.connection(), files=[(f.name, f.getvalue()) for f in files or []], as_of=as_of,
+    if (old := st.session_state.pop("imp_plan", None)) is not None:
+        old.close()  # its staged rows on disk
+    plan = prepare(data.connection(), files=[(f.name, f.getvalue) for f in files or []], as_of=as_of,
                    extra_headers=mapping_view.extra_headers(user_maps),
                    progress=lambda step, fraction: bar.progress(min(max(fraction, 0.0), 1.0),
                                                                 text=view.progress_text(step, L)))
@@ -95,7 +97,7 @@ if plan is not None:
                 audit.record(data.connection(), username=user.username, event="import", target=str(result.batch_id),
                              detail={"files": [{"name": f.name, "sha256": f.sha256} for f in plan.files],
                                      "rows": result.rows_by_table, "replaced": result.replaced})
-                st.session_state.pop("imp_plan", None)
+                st.session_state.pop("imp_plan").close()
                 st.success(tr("imp.loaded", batch=result.batch_id), icon=":material/check_circle:")
                 for m in user_maps if remember else []:
                     mapping_id = mapping_view.remember(plan, m, user.username)

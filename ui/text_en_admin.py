@@ -32,6 +32,7 @@ TEXT: dict[str, str] = {
     "choice.auto": "Automatic: payroll when present, else estimate",
     "choice.payroll": "From payroll",
     "choice.estimate": "Estimate: quota × average coefficient × base salary × 12",
+    "error.import_plan_closed": "This check result was already used or has expired; press «Check» again, then load.",
     "error.generic": "Could not be done ({code}). {detail}",
     "error.setting_invalid": "“{value}” is not a valid value for {key}.",
     "error.setting_unknown": "There is no setting {key}.",

@@ -32,6 +32,7 @@ TEXT: dict[str, str] = {
     "choice.auto": "Tự động: bảng lương nếu có, nếu không thì ước tính",
     "choice.payroll": "Theo bảng lương",
     "choice.estimate": "Ước tính: biên chế × hệ số bình quân × lương cơ sở × 12",
+    "error.import_plan_closed": "Kết quả kiểm tra này đã được dùng hoặc đã hết hạn; hãy bấm «Kiểm tra» lại rồi nạp.",
     "error.generic": "Không thực hiện được ({code}). {detail}",
     "error.setting_invalid": "Giá trị “{value}” không hợp lệ cho thiết lập {key}.",
     "error.setting_unknown": "Không có thiết lập {key}.",
