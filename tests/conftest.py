@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,26 @@ def _fresh_streamlit_caches() -> Iterator[None]:
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(scope="session")
+def tiny_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The import tests' tiny database (tests/ingest_helpers.tiny_db), built once per run."""
+    from tests.ingest_helpers import tiny_db
+
+    path = tmp_path_factory.mktemp("tiny") / "tiny.duckdb"
+    tiny_db(path).close()
+    return path
+
+
+@pytest.fixture
+def tdb(tiny_file: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A copy of the tiny database (building the schema per test costs half a second)."""
+    path = tmp_path / "t.duckdb"
+    shutil.copy(tiny_file, path)
+    con = db.connect(path)
+    yield con
+    con.close()
 
 
 @pytest.fixture(scope="session")

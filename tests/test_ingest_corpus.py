@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 import unicodedata
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,11 +11,10 @@ import duckdb
 import openpyxl
 import pytest
 
-from analytics import db
 from analytics.errors import ImportRejected, OversightError
 from analytics.ingest import reader, safety
 from analytics.ingest.pipeline import load, prepare
-from tests.ingest_helpers import checksum, corpus_module, tiny_db
+from tests.ingest_helpers import checksum, corpus_module
 
 mc = corpus_module()
 
@@ -25,23 +22,6 @@ mc = corpus_module()
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return mc.build(tmp_path_factory.mktemp("corpus"))
-
-
-@pytest.fixture(scope="session")
-def tiny_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("tiny") / "tiny.duckdb"
-    tiny_db(path).close()
-    return path
-
-
-@pytest.fixture
-def tdb(tiny_file: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A copy of the tiny database (building the schema per test costs half a second)."""
-    path = tmp_path / "t.duckdb"
-    shutil.copy(tiny_file, path)
-    con = db.connect(path)
-    yield con
-    con.close()
 
 
 def _text(plan) -> str:

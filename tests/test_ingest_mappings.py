@@ -4,20 +4,16 @@ next file in the same layout is recognised by itself (issue 3, point 2)."""
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pytest
 
-from analytics import db
 from analytics.errors import OversightError
 from analytics.ingest import mappings
 from analytics.ingest.pipeline import load, prepare
 from analytics.ingest.reader import Sheet
-from tests.ingest_helpers import corpus_module, tiny_db
+from tests.ingest_helpers import corpus_module
 
 mc = corpus_module()
 
@@ -36,22 +32,6 @@ LATER = roster("DANH SÁCH CÁN BỘ ĐẾN 31/03/2025", [[1, "Lê Văn An", "01
                                                     [2, "Phạm Văn Cường", "03/03/1985", "Nam", "XA001", "Công chức"],
                                                     [3, "Ngô Thị Dung", "04/04/1995", "Nữ", "XA001", "Công chức"]])
 USER = {"Tên CB": "full_name", "Sinh ngày": "birth_date", "Phái": "gender", "Nơi làm": "unit_code", "Diện": "category"}
-
-
-@pytest.fixture(scope="module")
-def tiny_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("tiny") / "tiny.duckdb"
-    tiny_db(path).close()
-    return path
-
-
-@pytest.fixture
-def tdb(tiny_file: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    path = tmp_path / "t.duckdb"
-    shutil.copy(tiny_file, path)
-    con = db.connect(path)
-    yield con
-    con.close()
 
 
 def test_an_unknown_layout_is_described_for_mapping_by_hand(tdb: duckdb.DuckDBPyConnection) -> None:

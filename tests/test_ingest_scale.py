@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import gc
 import os
-import shutil
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from analytics import db
 from analytics.errors import ImportRejected, OversightError
 from analytics.ingest.pipeline import Source, import_files, load, prepare
 from analytics.ingest.reader import Sheet
 from analytics.ingest.validate import Sheetwork
-from tests.ingest_helpers import checksum, corpus_module, tiny_db
+from tests.ingest_helpers import checksum, corpus_module
 
 mc = corpus_module()
 HEADER = "Mã đơn vị,Mã cán bộ,Họ và tên,Ngày sinh,Giới tính,Loại cán bộ,Phụ cấp chức vụ"
@@ -34,22 +32,6 @@ def roster(prefix: str, rows: int, *, birth: str = "01/01/1980", coef: str = "0"
     lines = [HEADER] + [f"{UNITS[i % 5]},{prefix}{i:05d},Người {prefix} {i},{birth},{'Nam' if i % 2 else 'Nữ'},"
                         f"Công chức,{coef}" for i in range(rows)]
     return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-@pytest.fixture(scope="module")
-def tiny_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("tiny") / "tiny.duckdb"
-    tiny_db(path).close()
-    return path
-
-
-@pytest.fixture
-def tdb(tiny_file: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    path = tmp_path / "t.duckdb"
-    shutil.copy(tiny_file, path)
-    con = db.connect(path)
-    yield con
-    con.close()
 
 
 def test_each_file_is_staged_and_dropped_before_the_next_and_load_stores_every_row(

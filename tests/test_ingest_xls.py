@@ -4,20 +4,16 @@ hidden rows skipped — through calamine for the values and xlrd for the layout.
 from __future__ import annotations
 
 import io
-import shutil
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import duckdb
 import openpyxl
 import pytest
 import xlwt
 
-from analytics import db
 from analytics.ingest import safety
 from analytics.ingest.pipeline import load, prepare
-from tests.ingest_helpers import checksum, corpus_module, tiny_db
+from tests.ingest_helpers import checksum, corpus_module
 
 mc = corpus_module()
 DATE = xlwt.easyxf(num_format_str="DD/MM/YYYY")
@@ -46,22 +42,6 @@ def to_xls(xlsx: bytes, hide: frozenset[int] | set[int] = frozenset()) -> bytes:
     buf = io.BytesIO()
     out.save(buf)
     return buf.getvalue()
-
-
-@pytest.fixture(scope="module")
-def tiny_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("tiny") / "tiny.duckdb"
-    tiny_db(path).close()
-    return path
-
-
-@pytest.fixture
-def tdb(tiny_file: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    path = tmp_path / "t.duckdb"
-    shutil.copy(tiny_file, path)
-    con = db.connect(path)
-    yield con
-    con.close()
 
 
 def _text(plan: object) -> str:
