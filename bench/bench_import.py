@@ -17,6 +17,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+import duckdb
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 UNITS = [(f"XA{i:03d}", f"Phường Số {i}") for i in range(1, 104)]
@@ -45,6 +47,19 @@ def make_file(path: Path, rows: int) -> None:
     wb.save(path)
 
 
+def units_db(dbfile: Path) -> duckdb.DuckDBPyConnection:
+    """A new database holding only the 103 communes the generated rosters name."""
+    from analytics import db
+
+    dbfile.unlink(missing_ok=True)
+    con = db.connect(dbfile)
+    con.execute("INSERT INTO import_batch (kind, created_by) VALUES ('demo', 'bench')")
+    for code, name in UNITS:
+        con.execute("INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, batch_id) "
+                    "VALUES ($c, $n, 'ubnd_xa', 'commune', 'phuong', 1)", {"c": code, "n": name})
+    return con
+
+
 def _cpu_seconds() -> float:
     """CPU time of this process and of the reader's finished children (from the reader server's
     /proc entry): unlike wall time, it does not grow when other processes share the cores."""
@@ -62,16 +77,9 @@ def _cpu_seconds() -> float:
 
 
 def _import_once(path: Path, data: bytes, tmp: Path) -> tuple[float, float, dict[str, float], dict[str, int], float]:
-    from analytics import db
     from analytics.ingest.pipeline import load, prepare
 
-    dbfile = tmp / "bench_import.duckdb"
-    dbfile.unlink(missing_ok=True)
-    con = db.connect(dbfile)
-    con.execute("INSERT INTO import_batch (kind, created_by) VALUES ('demo', 'bench')")
-    for code, name in UNITS:
-        con.execute("INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, batch_id) "
-                    "VALUES ($c, $n, 'ubnd_xa', 'commune', 'phuong', 1)", {"c": code, "n": name})
+    con = units_db(tmp / "bench_import.duckdb")
     cpu = _cpu_seconds()
     t = time.perf_counter()
     plan = prepare(con, files=[(path.name, data)], as_of=None)

@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_import import UNITS, make_file  # noqa: E402
+from bench_import import make_file, units_db  # noqa: E402
 
 
 def files_for(n: int, rows: int) -> list[Path]:
@@ -53,17 +53,10 @@ def files_for(n: int, rows: int) -> list[Path]:
 
 def worker(paths: list[Path]) -> dict[str, float]:
     """One import in this process; returns times, peak memory and progress gaps."""
-    from analytics import db
     from analytics.ingest.pipeline import load, prepare
     from analytics.ingest.reader import _SERVER
 
-    dbfile = Path(tempfile.gettempdir()) / f"bench_import_scale_{len(paths)}.duckdb"
-    dbfile.unlink(missing_ok=True)
-    con = db.connect(dbfile)
-    con.execute("INSERT INTO import_batch (kind, created_by) VALUES ('demo', 'bench')")
-    for code, name in UNITS:
-        con.execute("INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, batch_id) "
-                    "VALUES ($c, $n, 'ubnd_xa', 'commune', 'phuong', 1)", {"c": code, "n": name})
+    con = units_db(Path(tempfile.gettempdir()) / f"bench_import_scale_{len(paths)}.duckdb")
     calls: list[tuple[float, str, float]] = []
     phase = ["prepare"]
     steps: list[str] = ["start"]
