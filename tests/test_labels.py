@@ -66,3 +66,18 @@ def test_keys_built_at_run_time_exist() -> None:
     keys |= {f"red.group_{g}" for g in ("former_province", "sector")}
     keys |= {f"dq.card_{s}" for s in ("fail", "warn", "pass")}
     assert sorted(keys - set(labels.TEXT["vi"])) == []
+
+
+def test_every_column_a_quality_check_shows_has_a_label(demo_db_path: Path) -> None:
+    """The Quality page lists each check's rows under col.<name> labels: no raw column names."""
+    from datetime import date
+
+    from analytics import quality
+
+    con = db.connect(demo_db_path)
+    try:
+        columns = {c for _, _, check in quality.CHECKS for c in check(con, as_of=date(2026, 9, 30), scope=None).columns}
+    finally:
+        con.close()
+    assert len(columns) > 20
+    assert sorted(c for c in columns if f"col.{c}" not in labels.TEXT["vi"]) == []
