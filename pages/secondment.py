@@ -42,7 +42,7 @@ with c3:
     kpi_card(tr("sec.card_ending"), fmt.number(int(agencies["ending_6m"].sum()), L), lang=L,
              lines=(tr("sec.card_ending_line", n3=fmt.number(int(agencies["ending_3m"].sum()), L)),))
 with c4:
-    kpi_card(tr("sec.card_allowance"), fmt.money(agencies["allowance_vnd"].sum(), L), lang=L,
+    kpi_card(tr("sec.card_allowance"), fmt.money(agencies["allowance_vnd"].sum(), L, short=True), lang=L,
              lines=(tr("sec.card_allowance_line", nd76=fmt.number(int(agencies["nd76_postings"].sum()), L)),))
 
 picked = chart_panel(view.fulfilment_figure(agencies, L), agencies, view.AGENCY_SPEC, key="sec_agencies",

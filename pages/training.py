@@ -28,7 +28,7 @@ estimated = int((agencies["fund_source"] == "estimate").sum())
 
 c1, c2, c3, c4 = st.columns(4)
 with c1:
-    kpi_card(tr("train.card_budget"), fmt.money(budget, L), lang=L,
+    kpi_card(tr("train.card_budget"), fmt.money(budget, L, short=True), lang=L,
              lines=(tr("train.card_budget_line", pct=fmt.percent(policy["training_budget_pct"], L, 0)),
                     *((tr("train.card_estimated", n=estimated),) if estimated else ())))
 with c2:

@@ -38,6 +38,14 @@ def test_money(vnd: int, lang: str, text: str) -> None:
     assert fmt.money(vnd, lang) == text
 
 
+@pytest.mark.parametrize(("vnd", "lang", "text"), [
+    (4_520_000_000, "vi", f"4,52{NB}tỷ"), (18_200_000, "vi", f"18,2{NB}triệu"), (950_000, "vi", f"950.000{NB}₫"),
+    (4_520_000_000, "en", f"4.52{NB}bn ₫"), (18_200_000, "en", f"18.2{NB}m ₫"),
+])
+def test_money_short_for_card_values(vnd: int, lang: str, text: str) -> None:
+    assert fmt.money(vnd, lang, short=True) == text
+
+
 def test_money_exact_and_dates() -> None:
     assert fmt.money_exact(23_400_000) == f"23.400.000{NB}₫"
     assert fmt.day(date(2024, 12, 31)) == "31/12/2024"

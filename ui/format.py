@@ -44,12 +44,18 @@ def percent(x: Any, lang: str = "vi", digits: int = 2, dash: str = "–") -> str
     return f"{number(x, lang, digits)}{NBSP}%"
 
 
-def money(vnd: Any, lang: str = "vi", dash: str = "–") -> str:
-    """Whole đồng below a million; triệu / tỷ above, one or two decimals as the size needs."""
+_MONEY_UNITS = {"vi": ((1e9, "tỷ đồng"), (1e6, "triệu đồng")), "en": ((1e9, "billion ₫"), (1e6, "million ₫"))}
+# Short forms for a card's big number, which a narrow screen would otherwise cut ("4,52 tỷ đồ…").
+_MONEY_UNITS_SHORT = {"vi": ((1e9, "tỷ"), (1e6, "triệu")), "en": ((1e9, "bn ₫"), (1e6, "m ₫"))}
+
+
+def money(vnd: Any, lang: str = "vi", dash: str = "–", *, short: bool = False) -> str:
+    """Whole đồng below a million; triệu / tỷ above, one or two decimals as the size needs.
+    ``short``: without "đồng" ("4,52 tỷ"), for a card's value under a label that says it is money."""
     if _missing(vnd):
         return dash
     v = float(vnd)
-    units = {"vi": ((1e9, "tỷ đồng"), (1e6, "triệu đồng")), "en": ((1e9, "billion ₫"), (1e6, "million ₫"))}
+    units = _MONEY_UNITS_SHORT if short else _MONEY_UNITS
     for scale, word in units["en" if lang == "en" else "vi"]:
         if abs(v) >= scale:
             q = v / scale
