@@ -36,8 +36,9 @@ def style(fig: go.Figure, lang: str, *, height: int = 380, legend: bool = True) 
         plot_bgcolor="white",
         hoverlabel={"font": {"family": FONT}},
     )
-    fig.update_xaxes(gridcolor="#E5E5E5", zerolinecolor="#BDBDBD", automargin=True)
-    fig.update_yaxes(gridcolor="#E5E5E5", zerolinecolor="#BDBDBD", automargin=True)
+    # exponentformat none: "20.000", not the SI "20k" that reads as English on a Vietnamese chart
+    fig.update_xaxes(gridcolor="#E5E5E5", zerolinecolor="#BDBDBD", automargin=True, exponentformat="none")
+    fig.update_yaxes(gridcolor="#E5E5E5", zerolinecolor="#BDBDBD", automargin=True, exponentformat="none")
     return fig
 
 
