@@ -114,7 +114,7 @@ def header_columns(sheet: Sheet, first: int, last: int, fields: Mapping[int, str
     return out
 
 
-def signature_of(columns: Iterable[HeaderColumn], sheet: Sheet, first: int, last: int) -> frozenset[str]:
+def signature_of(sheet: Sheet, first: int, last: int) -> frozenset[str]:
     """Header keys of every header cell of the layout."""
     keys = {header_keys(t)[0] for v in sheet.cells.loc[first:last].to_numpy(dtype=object).ravel() if (t := _text(v))}
     return frozenset(k for k in keys if k)
@@ -140,7 +140,7 @@ def describe(rec: Recognised, applied: Sequence[int] = ()) -> SheetLayout:
         fields = {}
     columns = header_columns(sheet, first, last, fields)
     return SheetLayout(sheet.file, sheet.name, rec.kind, (first, last), columns, tuple(applied),
-                       signature_of(columns, sheet, first, last))
+                       signature_of(sheet, first, last))
 
 
 # ------------------------------------------------------------------------------------ storage
@@ -230,7 +230,6 @@ def list_mappings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def user_mapping(layout: SheetLayout, kind: str, choices: Mapping[int, str | None]) -> dict[str, str]:
     """{header text: column} from a user's choice per column position (None = leave unmapped);
     only columns the user set differently from what recognition found."""
-    check_mapping(kind, {})
     out = {}
     for c in layout.columns:
         chosen = choices.get(c.col)

@@ -164,6 +164,7 @@ def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
     out.problems += p
     clock("read")
     recs: list[Recognised] = []
+    refused = False  # a sheet already told why it cannot be read: no generic "not recognised" too
     for s in sheets:
         if s.name == GUIDE_SHEET and fmt == "xlsx":
             continue  # the instructions sheet of our own templates
@@ -176,6 +177,7 @@ def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
         clock("recognise")
         if rec.kind is None:
             if rec.refused:
+                refused = True
                 out.problems.append(Problem(f"sheet_{rec.refused}", "error", name, s.name))
             elif not s.cells.empty:
                 out.problems.append(Problem("sheet_not_recognised", "warning", name, s.name))
@@ -183,7 +185,7 @@ def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
         recs.append(rec)
     had_sheets = bool(sheets)
     del sheets
-    if had_sheets and not recs and not any(p.code.startswith("sheet_") and p.severity == "error" for p in out.problems):
+    if had_sheets and not recs and not refused:
         out.problems.append(Problem("file_not_recognised", "error", name,
                                     params={"hint": "Họ và tên, Ngày sinh, Tên đơn vị, Biên chế được giao"}))
     recs.sort(key=lambda r: r.kind != "unit")  # units first: other sheets may name them
