@@ -1,5 +1,6 @@
 """The demo city against DOMAIN.md: the seed report's figures, the 103 communes, pay and retirement
-rules, secondment rules, determinism, removal and the CLI. The full demo is built twice per session."""
+rules, secondment rules, determinism, removal and the CLI. The checks read the session's demo
+(conftest); only the CLI tests build it again."""
 
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = db.connect(tmp_path_factory.mktemp("demo") / "demo.duckdb")
-    build_demo(con)
+def demo(demo_db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The session's demo city (conftest), read only."""
+    con = db.connect(demo_db_path)
     yield con
     con.close()
 

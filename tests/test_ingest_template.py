@@ -111,11 +111,9 @@ def test_unknown_kind_is_refused() -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
-    from analytics.demo.build import build_demo
-
-    con = db.connect(tmp_path_factory.mktemp("demo") / "demo.duckdb")
-    build_demo(con)
+def demo(demo_db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The session's demo city (conftest), read only."""
+    con = db.connect(demo_db_path)
     yield con
     con.close()
 
