@@ -12,6 +12,7 @@ import pkgutil
 from typing import Any
 
 import ui
+from analytics import vocab
 
 LANGS = ("vi", "en")
 
@@ -31,8 +32,12 @@ def _merge(lang: str, attr: str) -> dict[str, str]:
 
 
 TEXT: dict[str, dict[str, str]] = {lang: _merge(lang, "TEXT") for lang in LANGS}
-# Labels of coded values (analytics.codes) and of table names.
-CODES: dict[str, dict[str, str]] = {lang: _merge(lang, "CODES") for lang in LANGS}
+# Labels of coded values: those of analytics.codes come from analytics.vocab (the importer lists the
+# same labels in its messages); table names and statuses of pages from ui/text_<lang>*.py.
+CODES: dict[str, dict[str, str]] = {lang: {**vocab.labels(lang), **_merge(lang, "CODES")} for lang in LANGS}
+_TWICE = set(vocab.TERMS) & {k for lang in LANGS for k in _merge(lang, "CODES")}
+if _TWICE:
+    raise RuntimeError(f"code labels defined in ui and in analytics.vocab: {sorted(_TWICE)}")
 
 
 def t(key: str, lang: str = "vi", **params: Any) -> str:

@@ -208,30 +208,3 @@ _kind("training", "training", (
     C("cost_spent_vnd", "money", ("Kinh phí đã chi", "Đã chi", "Kinh phí thực hiện"), example="120.000.000", default=0),
     C("funding", "code", ("Nguồn kinh phí", "Nguồn"), True, "tai_co_cau_5pct"),
 ), ("record_id",), ("record_id",), (frozenset({"course_name", "start_date"}),))
-
-# Extra accepted spellings of coded values (beyond the code itself and its no-diacritics form:
-# "Công chức" -> cong_chuc works without an entry here).
-CODE_ALIASES: dict[str, dict[str, str]] = {
-    "category": {"cb": "can_bo", "cc": "cong_chuc", "vc": "vien_chuc", "hd_111": "nguoi_lao_dong",
-                 "hop_dong_111": "nguoi_lao_dong", "hdld": "nguoi_lao_dong", "hop_dong": "nguoi_lao_dong",
-                 "lao_dong_hop_dong": "nguoi_lao_dong", "hop_dong_lao_dong": "nguoi_lao_dong", "nld": "nguoi_lao_dong",
-                 "bien_che_cong_chuc": "cong_chuc", "so_luong_nguoi_lam_viec": "vien_chuc"},
-    "gender": {"male": "nam", "female": "nu", "m": "nam", "f": "nu"},
-    "qualification": {"cu_nhan": "dai_hoc", "ky_su": "dai_hoc", "bac_si": "dai_hoc", "ths": "thac_si", "ts": "tien_si",
-                      "dh": "dai_hoc", "cd": "cao_dang", "tc": "trung_cap"},
-    "political_theory": {"khong": "chua_co", "chua": "chua_co"},
-    "route": {"thoi_viec_ngay": "thoi_viec", "thoi_viec_sau_khi_hoc_nghe": "thoi_viec",
-              "chuyen_sang_to_chuc_khong_huong_luong_tu_nsnn": "chuyen_ngoai_nsnn",
-              "chuyen_sang_to_chuc_khong_huong_luong_nsnn": "chuyen_ngoai_nsnn", "nghi_huu": "nghi_huu_dung_tuoi",
-              "nghi_huu_som": "nghi_huu_truoc_tuoi"},
-    "level": {"thanh_pho": "city", "cap_tinh": "city", "tinh": "city", "cap_thanh_pho": "city", "xa": "commune",
-              "cap_xa": "commune", "phuong": "commune", "huyen": "district", "cap_huyen": "district"},
-    "status": {"dang_lam_viec": "dang_cong_tac", "da_nghi_viec": "da_nghi", "da_phe_duyet_": "da_phe_duyet"},
-    "location": {"trong_nuoc": "trong_nuoc", "nuoc_ngoai": "nuoc_ngoai", "ngoai_nuoc": "nuoc_ngoai"},
-    "funding": {"tai_co_cau": "tai_co_cau_5pct", "5": "tai_co_cau_5pct", "kinh_phi_tai_co_cau": "tai_co_cau_5pct",
-                "chi_thuong_xuyen": "thuong_xuyen"},
-    "former_province": {"tp_can_tho": "can_tho", "thanh_pho_can_tho": "can_tho", "tinh_hau_giang": "hau_giang",
-                        "tinh_soc_trang": "soc_trang"},
-    "discipline": {"buoc_thoi_viec": "buoc_thoi_viec"},
-    "allowance_regime": {"mot_lan": "mot_lan_10x", "10_lan_luong_co_so": "mot_lan_10x", "nghi_dinh_76": "nd76"},
-}

@@ -75,7 +75,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bad_date": {"vi": "ngày không hợp lệ (dùng dd/mm/yyyy)", "en": "invalid date (use dd/mm/yyyy)"},
     "date_year_only": {"vi": "chỉ có năm; lấy ngày 01/01", "en": "year only; 1 January used"},
     "bad_bool": {"vi": "phải là có/không (x hoặc để trống)", "en": "must be yes/no (x or blank)"},
-    "bad_code": {"vi": "giá trị không hợp lệ; cho phép: {allowed}", "en": "invalid value; allowed: {allowed}"},
+    "bad_code": {"vi": "giá trị không hợp lệ; ghi một trong: {allowed}", "en": "invalid value; write one of: {allowed}"},
+    "commune_kind_not_commune": {"vi": "chỉ UBND xã, phường mới ghi loại xã/phường",
+                                 "en": "only a commune or ward has a commune kind"},
     "unknown_unit": {"vi": "không tìm thấy đơn vị", "en": "unit not found"},
     "ambiguous_unit": {"vi": "tên đơn vị trùng nhiều đơn vị: {candidates}", "en": "unit name matches several units: {candidates}"},
     "negative": {"vi": "không được âm", "en": "must not be negative"},
@@ -127,6 +129,8 @@ KIND_NAMES: dict[str, dict[str, str]] = {
 def render(code: str, params: dict[str, Any], lang: str = "vi") -> str:
     """The message of ``code`` in ``lang`` with its parameters filled in."""
     template = MESSAGES.get(code, {}).get(lang) or code
+    # A parameter may carry its own text per language ({"vi": …, "en": …}: labels of allowed values).
+    params = {k: v.get(lang, v.get("vi")) if isinstance(v, dict) and "vi" in v else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

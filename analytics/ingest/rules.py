@@ -281,6 +281,6 @@ def _check_unit(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
         if r[ref] is not None and r[ref] == r["unit_code"]:
             w.emit("unit_self_reference", i, ref)
     if r["commune_kind"] is not None and r["unit_type"] != "ubnd_xa":
-        w.emit("bad_code", i, "commune_kind", allowed="(chỉ cho UBND xã/phường)")
+        w.emit("commune_kind_not_commune", i, "commune_kind")
     if r["valid_to"] is not None and r["valid_from"] is not None and r["valid_to"] < r["valid_from"]:
         w.emit("end_before_start", i, "valid_to")

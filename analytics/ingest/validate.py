@@ -19,11 +19,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analytics.ingest.kinds import CODE_ALIASES, KINDS, Column, Kind
+from analytics.ingest.kinds import KINDS, Column, Kind
 from analytics.ingest.messages import KIND_NAMES
 from analytics.ingest.normalize import (
     clean_text,
-    code_key,
     find_date_in_text,
     is_blank_number,
     parse_bool,
@@ -34,6 +33,7 @@ from analytics.ingest.normalize import (
 from analytics.ingest.problems import Problem, ProblemCap
 from analytics.ingest.recognise import Recognised
 from analytics.ingest.units import UnitResolver
+from analytics.vocab import code_list
 
 FORWARD_FILL_UNIT = ("person", "payroll", "reduction_case", "training")
 _FLAG_MARKS = {"x", "X", "✓", "✔", "v", "V", "1", "+", "có", "Có"}
@@ -261,17 +261,7 @@ def _parser(c: Column, kind: Kind, ctx: Context) -> Callable[[str], Any]:
     if c.type == "text":
         return lambda s: s
     if c.type == "code":
-        allowed = {a.lower(): a for a in kind.allowed(c.name)}
-        aliases = CODE_ALIASES.get(c.name, {})
-
-        def code(s: str) -> str:
-            k = code_key(s)
-            if k in allowed:
-                return allowed[k]
-            if k in aliases and aliases[k] in allowed.values():
-                return aliases[k]
-            raise ValueError("bad_code", {"allowed": ", ".join(allowed.values())})
-        return code
+        return code_list(kind.allowed(c.name), c.name).parse
     if c.type in ("int", "count"):
         return lambda s: 0 if c.type == "count" and is_blank_number(s) else parse_int(s)
     if c.type == "money":
