@@ -216,6 +216,23 @@ def fold(text: Any) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", ascii_key(str(text))).split())
 
 
+# Ethnicity is free text stored as a key ("kinh", "khmer", …); these are the spellings of one group.
+ETHNICITIES: dict[str, tuple[str, ...]] = {
+    "kinh": ("Kinh", "Việt", "dân tộc Kinh"),
+    "khmer": ("Khmer", "Khơ-me", "Khơ me", "Khơme", "Khơ-me Nam Bộ", "Khmer Nam Bộ", "Khơ Me", "dân tộc Khmer"),
+    "hoa": ("Hoa", "Người Hoa", "dân tộc Hoa"),
+    "cham": ("Chăm", "Chàm", "Chăm Pa", "dân tộc Chăm"),
+}
+_ETHNIC = {fold(s): code for code, spellings in ETHNICITIES.items() for s in (code, *spellings)}
+
+
+def ethnicity_key(text: str | None) -> str | None:
+    """"Khơ-me" → "khmer"; another group as its folded name ("Tày" → "tay"); blank → None."""
+    k = fold(text) if text is not None else ""
+    return _ETHNIC.get(k) or (k.replace(" ", "_") or None)
+
+
+
 class CodeList:
     """Reads what people write for one coded column with the allowed codes ``allowed``."""
 

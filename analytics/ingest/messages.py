@@ -67,7 +67,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "unit left blank on {count} rows: the unit of the row above is used"},
     "person_elsewhere": {"vi": "mã cán bộ đã có ở đơn vị {other_unit} cùng ngày số liệu (lô {batch_id})",
                          "en": "person ID already in unit {other_unit} on the same as-of date (batch {batch_id})"},
-    "unit_from_title": {"vi": "đơn vị {unit_code} lấy từ {source}", "en": "unit {unit_code} taken from the {source}"},
+    "unit_from_title": {"vi": "đơn vị «{unit}» lấy từ {source}", "en": "unit «{unit}» taken from the {source}"},
+    "ambiguous_unit_title": {"vi": "tiêu đề biểu nêu nhiều đơn vị ({candidates}): thêm cột «Tên đơn vị» vào bảng",
+                             "en": "the title names several units ({candidates}): add a «Unit» column to the table"},
     # --- values
     "required": {"vi": "thiếu giá trị bắt buộc", "en": "required value missing"},
     "bad_number": {"vi": "không phải số", "en": "not a number"},

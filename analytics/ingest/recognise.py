@@ -33,6 +33,7 @@ from analytics.ingest.headers import (
     header_key,
     header_keys,
 )
+from analytics.ingest.evidence import evidence, names_a_person, title_rows
 from analytics.ingest.kinds import KINDS
 from analytics.ingest.normalize import ascii_key
 from analytics.ingest.reader import Sheet, col_letter
@@ -41,6 +42,8 @@ from analytics.ingest.rows import NOTE, classify, is_colnum_row
 _STT_DICT = Dictionary([("_stt", STT)])
 _UNIT_DICT = Dictionary([("unit_code", UNIT_REF)])
 HEADER_SCAN_ROWS = 40
+CLOSE = 0.9  # a runner-up kind with this share of the best one's evidence: ask the user which
+_NO_PEOPLE = ("unit", "quota", "quota_wide")  # kinds with no person on a row
 MAX_HEADER_DEPTH = 4
 
 
@@ -74,7 +77,8 @@ class Recognised:
     section_category: dict[int, str | None] = field(default_factory=dict)
     skipped: dict[str, list[int]] = field(default_factory=dict)  # reason -> Excel rows
     grand_totals: list[int] = field(default_factory=list)
-    refused: str | None = None  # why a sheet of no kind cannot be read: "reduction_summary"
+    refused: str | None = None  # why a sheet of no kind cannot be read: "reduction_summary", "ambiguous"
+    close: list[tuple[str, list[str]]] = field(default_factory=list)  # ambiguous: the two kinds, their evidence
     title: list[str] = field(default_factory=list)
     grid: np.ndarray = field(default_factory=lambda: np.empty((0, 0), dtype=object))  # the cells, once
     row_numbers: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
@@ -252,6 +256,36 @@ def _reduction_summary(top: np.ndarray) -> bool:
     return unit and counts and not names
 
 
+def _table(kind: str) -> str:
+    return "quota" if kind == "quota_wide" else kind
+
+
+def _rank(per_kind: dict[str, tuple[int, int, int, int, list[Match]]], top: np.ndarray) -> list[tuple[float, str]]:
+    """Kinds by the evidence of their best header window, best first; of quota and quota_wide (one
+    table) only the better reading stays."""
+    if "quota" in per_kind and "quota_wide" in per_kind:
+        drop = "quota" if per_kind["quota_wide"][:3] > per_kind["quota"][:3] else "quota_wide"
+        per_kind = {k: v for k, v in per_kind.items() if k != drop}
+    out = []
+    for kind, (score, _dups, negd, r, matches) in per_kind.items():
+        claims: dict[str, int] = {}
+        for m in matches:
+            if m.field.startswith("_") and m.field not in ("_gender_col", "_category_col"):
+                continue
+            parts = tuple(_parts(top, r, -negd, m.col))
+            n = sum(1 for k in {_table(k2) for k2 in [*KINDS, "quota_wide"]}
+                    if any(_match_cached(k2, parts) for k2 in [*KINDS, "quota_wide"] if _table(k2) == k))
+            for f in _field_names(kind, [m]):
+                claims[f] = min(claims.get(f, n), n)
+        out.append((evidence(_field_names(kind, matches), claims), score, kind))
+    out.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    return [(e, k) for e, _, k in out]
+
+
+def _evidence_columns(matches: list[Match]) -> list[str]:
+    return [m.header for m in matches if not m.field.startswith("_stt")][:6]
+
+
 def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | None = None) -> Recognised:
     """Kind, header, columns and data rows of one sheet (kind None when nothing fits).
 
@@ -264,26 +298,36 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
     grid = cells.to_numpy(dtype=object)
     rows = cells.index.to_numpy()
     top = grid[:HEADER_SCAN_ROWS]
-    best: tuple[int, int, int, str, list[Match]] | None = None  # (score, -depth, -row, kind, matches)
+    titles = title_rows(top)
     datalike = [_is_datalike(row) for row in top]
+    per_kind: dict[str, tuple[int, int, int, int, list[Match]]] = {}  # kind -> (score, -dups, -depth, row, matches)
     for kind in [*KINDS, "quota_wide"]:
         extras = extra_headers_for(kind, extra_headers) if kind in KINDS else ()
         for r in range(len(top)):
-            if all(v is None for v in top[r]):
+            if r in titles or all(v is None for v in top[r]):
                 continue
             for d in range(1, MAX_HEADER_DEPTH + 1):
-                if r + d > len(top) or datalike[r + d - 1]:
-                    break  # a header never holds dates or plain numbers: that row is data
+                if r + d > len(top) or datalike[r + d - 1] or (r + d - 1) in titles:
+                    break  # a header never holds dates, plain numbers or title lines
                 matches = _fields_for(kind, top, r, d, extras)
                 s = _score(kind, matches)
+                if s and kind in _NO_PEOPLE and any(names_a_person(_parts(top, r, d, c)) for c in range(top.shape[1])):
+                    s = 0  # a column of people's names: not a table of units or quotas
                 if kind == "quota_wide" and s and not any(m.field == "year" for m in
                                                           _fields_for("quota", top, r, d)):
                     s += 100  # years as columns: the long form cannot read this sheet
-                if s and (best is None or (s, -_duplicates(matches), -d) > (best[0], -_duplicates(best[4]), -best[1])):
-                    best = (s, d, r, kind, matches)
-    if best is None:
+                cand = (s, -_duplicates(matches), -d, r, matches)
+                if s and (kind not in per_kind or cand[:3] > per_kind[kind][:3]):
+                    per_kind[kind] = cand
+    ranked = _rank(per_kind, top)
+    if not ranked:
         return Recognised(sheet, None, refused="reduction_summary" if _reduction_summary(top) else None)
-    _, d, r, kind, matches = best
+    if len(ranked) > 1 and ranked[1][0] >= CLOSE * ranked[0][0] and _table(ranked[1][1]) != _table(ranked[0][1]):
+        return Recognised(sheet, None, refused="ambiguous", close=[(k, _evidence_columns(per_kind[k][4]))
+                                                                    for _, k in ranked[:2]])
+    kind = ranked[0][1]
+    _, _, negd, r, matches = per_kind[kind]
+    d = -negd
     columns, _ = _resolve_duplicates(matches)
     matched_cols = {m.col for m in columns}
     rec = Recognised(sheet, kind, (int(rows[r]), int(rows[r + d - 1])), columns, grid=grid, row_numbers=rows)

@@ -25,6 +25,8 @@ _SUB = re.compile(r"^(cộng|khối|trong đó|cong(?! chuc)|khoi)(\W|$)")
 _FOOTER = re.compile(r"^(ghi chu|noi nhan|nguoi lap|thu truong|xac nhan|ky ten|giam doc|chu tich|"
                      r"t/m|tm\b|kt\b|lanh dao|pho giam doc|ke toan|chu thich)|ngay .{0,12}thang .{0,12}nam"
                      r"|^\(ky|^\*")
+# The place-and-date line and the distribution list end a table wherever they stand in the row.
+_FOOTER_ANYWHERE = re.compile(r"ngay .{0,12}thang .{0,12}nam|^noi nhan")
 NOTE = re.compile(r"^\[.*\]$", re.DOTALL)  # the note row of our own templates
 _KEY_FIELDS = {"birth_date", "_gender_col", "quota_year", "quota_assigned", "start_date", "month", "salary_coef",
                "year", "route", "unit_type"}
@@ -116,7 +118,9 @@ def classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, va
         folded = [_fold(t) for t in texts]
         # A footer line carries no data: a row with a birth date, a quota, a start date … is data,
         # whatever its first words ("Lưu Văn A" is a name, not the "Lưu: VT" of a distribution list).
-        if not any(row[c] is not None for c in key_cols) and any(_FOOTER.search(f) for f in folded):
+        if not any(row[c] is not None for c in key_cols) and (
+                any(_FOOTER.search(f) for f in folded)
+                or any(_FOOTER_ANYWHERE.search(_fold(v)) for v in row if v is not None and type(v) is str)):
             state["footer"] = True
             skipped.setdefault("footer", []).append(r)
             continue

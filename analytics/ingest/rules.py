@@ -13,9 +13,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analytics.ingest.normalize import ascii_key, code_key
+from analytics.ingest.normalize import ascii_key
 from analytics.ingest.validate import Context, Sheetwork
 from analytics.reference import MAX_STEP
+from analytics.vocab import ethnicity_key
 
 MIN_AGE, MAX_AGE = 18, 70
 SECONDMENT_MONTHS = 36  # Kế hoạch 10/KH-UBND; same rule as the schema's CHECK on secondment
@@ -65,7 +66,7 @@ def derive(w: Sheetwork, ctx: Context) -> None:
     if k == "person":
         _fill(t, "category", w.raw["_section"].to_numpy(dtype=object))
         _fill(t, "ethnicity", "kinh")
-        set_column(t, "ethnicity", map_unique(t["ethnicity"].to_numpy(dtype=object), lambda e: code_key(e) or "kinh"))
+        set_column(t, "ethnicity", map_unique(t["ethnicity"].to_numpy(dtype=object), lambda e: ethnicity_key(e) or "kinh"))
         for c, v in (("is_leader", False), ("leadership_allowance_coef", Decimal(0)), ("in_succession_plan", False),
                      ("status", "dang_cong_tac")):
             _fill(t, c, v)

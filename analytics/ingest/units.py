@@ -21,8 +21,12 @@ _ORG = re.compile(r"^(ubnd|uy ban nhan dan|u\.b\.n\.d)\s+")
 _ADMIN = re.compile(r"^(phuong|xa|thi tran|p\.|x\.|tt\.|quan|huyen|thi xa|thanh pho|tp\.?)\s*")
 
 
+_UBND = re.compile(r"\b(uy ban nhan dan|u\.b\.n\.d\.?)(?=\s|$)")
+_ROOT_TYPES = ("thanh_pho", "tinh_cu")
+
+
 def _levels(text: str) -> tuple[list[str], bool]:
-    a = ascii_key(text)
+    a = _UBND.sub("ubnd", ascii_key(text).replace("–", "-"))
     old = bool(_OLD.search(a))
     base = re.sub(r"\s+", " ", _OLD.sub(" ", a)).strip(" .,-")
     org = _ORG.sub("", base)
@@ -43,20 +47,30 @@ class UnitResolver:
         self.codes: dict[str, str] = {}
         self.levels: list[dict[str, set[str]]] = [{}, {}, {}]
         self.merged: dict[str, bool] = {}
+        self.names: dict[str, str] = {}
+        self.parent: dict[str, str] = {}
+        self.root: set[str] = set()
 
     @classmethod
     def from_db(cls, con: duckdb.DuckDBPyConnection) -> UnitResolver:
         r = cls()
         r.add(con.cursor().execute(
-            "SELECT unit_code, name, short_name, merged_into IS NOT NULL OR valid_to IS NOT NULL AS old FROM unit").df())
+            "SELECT unit_code, name, short_name, merged_into IS NOT NULL OR valid_to IS NOT NULL AS old, parent_code, "
+            "unit_type FROM unit").df())
         return r
 
     def add(self, units: pd.DataFrame) -> None:
-        """``units``: unit_code, name, short_name (optional), old (optional bool)."""
+        """``units``: unit_code, name, short_name, old (bool), parent_code, unit_type (all but the first two optional)."""
         for row in units.itertuples(index=False):
             code = str(row.unit_code)
             self.codes[code.strip().upper()] = code
             self.merged[code] = bool(getattr(row, "old", False))
+            self.names[code] = str(row.name)
+            parent = getattr(row, "parent_code", None)
+            if isinstance(parent, str) and parent:
+                self.parent[code] = parent
+            if getattr(row, "unit_type", None) in _ROOT_TYPES:
+                self.root.add(code)
             for text in (row.name, getattr(row, "short_name", None)):
                 if text is None or (isinstance(text, float) and pd.isna(text)):
                     continue
@@ -81,3 +95,33 @@ class UnitResolver:
                 return preferred[0], []
             return None, sorted(found)
         return None, []
+
+    def name(self, code: str) -> str:
+        return self.names.get(code, code)
+
+    def _ancestors(self, code: str) -> set[str]:
+        out: set[str] = set()
+        while (code := self.parent.get(code, "")) and code not in out:
+            out.add(code)
+        return out
+
+    def find_in_text(self, texts: list[str]) -> tuple[str | None, list[str]]:
+        """The unit a title block names ("DANH SÁCH CÁN BỘ XÃ HÒA TÚ - THÀNH PHỐ CẦN THƠ"): full unit
+        names found as words inside the lines; a unit above another one found (the city above its
+        commune) and the root of the tree give way to the more specific one. (code, candidates)
+        as ``resolve``."""
+        found: list[str] = []
+        for text in texts:
+            padded = f" {re.sub(r'[^a-z0-9]+', ' ', _levels(text)[0][0])} "
+            for lvl in self.levels[:2]:
+                for k, codes in lvl.items():
+                    if len(k.split()) >= 2 and f" {re.sub(r'[^a-z0-9]+', ' ', k).strip()} " in padded:
+                        found += [c for c in sorted(codes) if c not in found]
+        if not found:
+            return None, []
+        above = set().union(*(self._ancestors(c) for c in found))
+        specific = [c for c in found if c not in above and c not in self.root] or [c for c in found if c not in above]
+        current = [c for c in specific if not self.merged.get(c, False)] or specific
+        if len(current) == 1:
+            return current[0], []
+        return None, sorted(current)

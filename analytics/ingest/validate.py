@@ -237,13 +237,18 @@ def fill_context(w: Sheetwork, ctx: Context) -> None:
     elif "as_of" in names and "as_of" not in w.raw and ctx.as_of is not None:
         w.raw["as_of"] = np.full(n, ctx.as_of.isoformat(), dtype=object)
     if "unit_code" in names and "unit_code" not in w.raw and w.kind.column("unit_code").required:
-        for source, text in [*(("tiêu đề", t) for t in w.rec.title[:8]), ("tên trang tính", w.rec.sheet.name)]:
-            code, _ = ctx.units.resolve(text)
-            if code:
-                w.raw["unit_code"] = np.full(n, code, dtype=object)
-                w.labels["unit_code"] = source
-                w.emit("unit_from_title", None, None, "warning", unit_code=code, source=source)
-                break
+        code, candidates = ctx.units.find_in_text(w.rec.title[:8])
+        source = "tiêu đề"
+        if code is None and not candidates:
+            code, candidates = ctx.units.resolve(w.rec.sheet.name)
+            source = "tên trang tính"
+        if code:
+            w.raw["unit_code"] = np.full(n, code, dtype=object)
+            w.labels["unit_code"] = source
+            w.emit("unit_from_title", None, None, "warning", unit=ctx.units.name(code),
+                   source={"vi": source, "en": "title" if source == "tiêu đề" else "sheet name"})
+        elif candidates:
+            w.emit("ambiguous_unit_title", None, None, candidates=", ".join(ctx.units.name(c) for c in candidates))
 
 
 def check_columns(w: Sheetwork) -> bool:
