@@ -33,7 +33,13 @@ def header_keys(text: str | None) -> tuple[str, str]:
 
 
 class Dictionary:
-    """Maps header keys to (field, priority); a lower priority number is a better match."""
+    """Maps header keys to (field, priority); a lower priority number is a better match.
+
+    A header that is no variant itself may still contain one as a run of whole words ("Phân loại
+    đơn vị" holds "loại đơn vị", "Số quyết định cử" holds "số quyết định"): the longest such
+    variant of at least two words matches, ranked after every exact match (``CONTAINED``)."""
+
+    CONTAINED = 50
 
     def __init__(self, entries: Iterable[tuple[str, Iterable[str]]]) -> None:
         self.exact: dict[str, tuple[str, int]] = {}
@@ -43,16 +49,28 @@ class Dictionary:
                 k, a = header_keys(v)
                 self.exact.setdefault(k, (field, prio))
                 self.folded.setdefault(a, (field, prio))
+        # Longest first, so that "biên chế được giao" wins over "biên chế" inside one header.
+        self.phrases = sorted(((f" {re.sub(r'[^a-z0-9]+', ' ', a).strip()} ", hit) for a, hit in self.folded.items()
+                               if len(a.split()) >= 2), key=lambda t: -len(t[0]))
 
     def lookup(self, text: str | None) -> tuple[str, int] | None:
         k, a = header_keys(text)
         if not k:
             return None
-        return self.exact.get(k) or self.folded.get(a)
+        return self.exact.get(k) or self.folded.get(a) or self._contained(a)
+
+    def _contained(self, a: str) -> tuple[str, int] | None:
+        padded = f" {re.sub(r'[^a-z0-9]+', ' ', a).strip()} "
+        for phrase, (field, prio) in self.phrases:
+            if phrase in padded:
+                return field, self.CONTAINED + prio
+        return None
 
 
 UNIT_REF = ("Mã đơn vị", "Tên đơn vị", "Đơn vị", "Cơ quan, đơn vị", "Cơ quan đơn vị", "Tên cơ quan, đơn vị",
-            "Đơn vị công tác", "Cơ quan công tác", "Nơi công tác", "Tên đơn vị, địa phương", "Địa phương")
+            "Đơn vị công tác", "Cơ quan công tác", "Nơi công tác", "Tên đơn vị, địa phương", "Địa phương",
+            "Tên xã, phường", "Xã, phường", "Tên xã, phường, thị trấn", "Xã, phường, thị trấn", "Tên xã", "Tên phường",
+            "Tên cơ quan", "Cơ quan", "Đơn vị sử dụng", "Tên cơ quan, tổ chức, đơn vị", "Cơ quan, tổ chức, đơn vị")
 STT = ("STT", "Số TT", "Số thứ tự", "TT")
 GENDER_WORDS = {"nam": "nam", "nữ": "nu", "nu": "nu"}
 CATEGORY_WORDS = {

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from analytics.errors import OversightError
+from analytics.ingest.evidence import evidence, names_a_person, title_rows
 from analytics.ingest.headers import (
     CATEGORY_WORDS,
     GENDER_WORDS,
@@ -33,7 +34,6 @@ from analytics.ingest.headers import (
     header_key,
     header_keys,
 )
-from analytics.ingest.evidence import evidence, names_a_person, title_rows
 from analytics.ingest.kinds import KINDS
 from analytics.ingest.normalize import ascii_key
 from analytics.ingest.reader import Sheet, col_letter
@@ -93,7 +93,7 @@ class Recognised:
 
 # ---------------------------------------------------------------------------------------- columns
 
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"(?<![/\d.])\b((?:19|20)\d{2})\b(?!/)")  # not the year of a decree number "111/2022"
 _COMPUTED = ("tang", "so voi", "chenh lech", "ty le", "%", "con lai", "chua tuyen", "thua", "thieu")
 # Counts of people who left under a reduction policy ("Tinh giản biên chế năm 2022"): never quotas.
 _REDUCTION_WORDS = ("tinh gian", "giam bien che", "nghi huu truoc tuoi", "thoi viec")
@@ -124,6 +124,9 @@ def _match_column(kind: str, parts: list[str], extras: dict[str, str] | None = N
                 return field, -1, ()  # the user's own mapping beats the dictionary
     if kind == "quota_wide":
         return _match_wide(parts)
+    if kind == "quota" and any(w in ascii_key(" ".join(parts)) for w in _REDUCTION_WORDS) \
+            and not _UNIT_DICT.lookup(parts[-1]):
+        return None  # "Tinh giản biên chế năm 2023": people who left, never a quota
     d = KINDS[kind].dictionary
     keys = [header_keys(p)[0] for p in parts]
     if kind == "person":
@@ -143,26 +146,38 @@ def _match_column(kind: str, parts: list[str], extras: dict[str, str] | None = N
     return None
 
 
+_YEAR_DIM = ("nam", "nam giao", "nam ke hoach", "nam bao cao", "nam so lieu")
+_QUOTA_WORDS = ("bien che", "giao", "so luong", "chi tieu", "nguoi lam viec")
+
+
 def _match_wide(parts: list[str]) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
+    """A column of a quota cross-table: the unit, the year (as rows), or a measure (assigned quota,
+    pending cut, present) whose category and year come from its header when it names them."""
     for p in reversed(parts):
         if hit := _UNIT_DICT.lookup(p):
             return "unit_code", hit[1], ()
         if _STT_DICT.lookup(p):
             return "_stt", 0, ()
+    folded = [ascii_key(header_key(p)) for p in parts]
+    if folded and all(f in _YEAR_DIM for f in folded):
+        return "year", 0, ()
     joined = ascii_key(" ".join(parts))
+    if "sinh" in joined:
+        return None  # "Ngày, tháng, năm sinh": a person's birth, never a quota year
     cat = next((c for p in parts if (c := category_in(p))), None)
+    years = _YEAR.findall(joined)
+    year = int(years[-1]) if years else None
     if ("cho" in joined and ("phe duyet" in joined or "giam" in joined)) or "chua phe duyet" in joined \
             or "de nghi giam" in joined:
-        return "cut_pending", 0, (("category", cat),)
+        return "cut_pending", 0, (("category", cat), ("year", year))
     if "co mat" in joined or "hien co" in joined:
-        years = _YEAR.findall(joined)
-        return "present", 0, (("category", cat), ("year", int(years[-1]) if years else None))
-    if any(w in joined for w in _REDUCTION_WORDS):
+        return "present", 0, (("category", cat), ("year", year))
+    if any(w in joined for w in _REDUCTION_WORDS) or any(w in joined for w in _COMPUTED):
         return None
-    years = _YEAR.findall(joined)
-    if years and not any(w in joined for w in _COMPUTED) and \
-            any(w in joined for w in ("bien che", "giao", "nam", "so luong", "chi tieu")):
-        return "quota_year", 0, (("category", cat), ("year", int(years[-1])))
+    if any(w in joined for w in _QUOTA_WORDS) and (year is not None or cat is not None):
+        return "quota_year", 0, (("category", cat), ("year", year))
+    if year is not None and any(re.fullmatch(rf"(nam )?{year}", f) for f in folded):
+        return "quota_year", 0, (("category", cat), ("year", year))  # "2021" / "Năm 2021" under a quota group
     return None
 
 
@@ -202,8 +217,11 @@ def _score(kind: str, matches: list[Match]) -> int:
     names = _field_names(kind, matches) - {"_stt"}
     if kind == "quota_wide":
         years = {(m.q("year"), m.q("category")) for m in matches if m.field == "quota_year"}
-        pending = {m.q("category") for m in matches if m.field == "cut_pending"}
-        return 1 + len(years) + len(pending) if "unit_code" in names and years else 0
+        others = {(m.field, m.q("category"), m.q("year")) for m in matches if m.field in ("cut_pending", "present")}
+        # The unit may be named by the title or the sheet instead of a column (one sheet per unit);
+        # a year missing from both header and rows is taken from the title, or reported.
+        typed = sum(1 for _, cat in years if cat is not None)  # a measure whose category the header names
+        return 1 + len(years) + typed + len(others) if years and ("unit_code" in names or "year" in names) else 0
     if not any(sig <= names for sig in KINDS[kind].signatures):
         return 0
     return len(names)
@@ -313,9 +331,11 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
                 s = _score(kind, matches)
                 if s and kind in _NO_PEOPLE and any(names_a_person(_parts(top, r, d, c)) for c in range(top.shape[1])):
                     s = 0  # a column of people's names: not a table of units or quotas
-                if kind == "quota_wide" and s and not any(m.field == "year" for m in
-                                                          _fields_for("quota", top, r, d)):
-                    s += 100  # years as columns: the long form cannot read this sheet
+                if kind == "quota_wide" and s:
+                    long = {m.field for m in _fields_for("quota", top, r, d)}
+                    if "year" not in long or ("category" not in long and any(
+                            m.q("category") for m in matches if m.field == "quota_year")):
+                        s += 100  # years or categories as columns: the long form cannot read this sheet
                 cand = (s, -_duplicates(matches), -d, r, matches)
                 if s and (kind not in per_kind or cand[:3] > per_kind[kind][:3]):
                     per_kind[kind] = cand

@@ -118,7 +118,8 @@ def classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, va
         folded = [_fold(t) for t in texts]
         # A footer line carries no data: a row with a birth date, a quota, a start date … is data,
         # whatever its first words ("Lưu Văn A" is a name, not the "Lưu: VT" of a distribution list).
-        if not any(row[c] is not None for c in key_cols) and (
+        cells = [_fold(v) for v in row if v is not None and str(v).strip()]
+        if (cells and all(_FOOTER.search(f) for f in cells)) or not any(row[c] is not None for c in key_cols) and (
                 any(_FOOTER.search(f) for f in folded)
                 or any(_FOOTER_ANYWHERE.search(_fold(v)) for v in row if v is not None and type(v) is str)):
             state["footer"] = True

@@ -3,6 +3,7 @@ columns ignored, totals that do not add up) and its line in the preview."""
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -66,25 +67,46 @@ def notes(rec: Recognised) -> list[Problem]:
     return out
 
 
+def _row_year(cells: pd.DataFrame, row: int, year_col: int | None) -> int | None:
+    """The year a row is about: its year cell, else a year written in its text ("Tổng cộng năm 2021")."""
+    texts = [cells.at[row, year_col]] if year_col is not None else []
+    texts += [v for v in cells.loc[row] if isinstance(v, str)]
+    for t in texts:
+        if t is not None and (m := _YEAR_IN.search(str(t))):
+            return int(m.group(1))
+    return None
+
+
+_YEAR_IN = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
+
+
 def _check_totals(w: Sheetwork) -> None:
-    """A quota sheet's grand-total row must equal the sum of its data rows, column by column."""
+    """A quota sheet's grand-total row must equal the sum of its data rows, column by column; when
+    years are rows, a total row counts the rows of its own year (a total with no year is not checked)."""
     rec = w.rec
     if not rec.grand_totals or w.kind.name != "quota":
         return
     cells = rec.sheet.cells
-    total_row = rec.grand_totals[0]
+    year_col = next((m.col for m in rec.columns if m.field == "year"), None)
     value_cols = [m for m in rec.columns if m.field in ("quota_year", "quota_assigned", "cut_pending", "present")]
-    for m in value_cols:
-        stated_text = cells.at[total_row, m.col]
-        try:
-            stated = 0 if is_blank_number(stated_text) else parse_int(str(stated_text))
-            computed = sum(0 if is_blank_number(v) else parse_int(str(v)) for v in cells.loc[rec.data_rows, m.col])
-        except ValueError:
-            continue
-        if stated != computed:
-            w.problems.append(Problem("totals_mismatch", "error", rec.sheet.file, rec.sheet.name, total_row, m.label,
-                                      None if stated_text is None else str(stated_text),
-                                      {"stated": stated, "computed": computed}))
+    for total_row in rec.grand_totals if year_col is not None else rec.grand_totals[:1]:
+        rows = rec.data_rows
+        if year_col is not None:
+            year = _row_year(cells, total_row, year_col)
+            if year is None:
+                continue
+            rows = [r for r in rows if _row_year(cells, r, year_col) == year]
+        for m in value_cols:
+            stated_text = cells.at[total_row, m.col]
+            try:
+                stated = 0 if is_blank_number(stated_text) else parse_int(str(stated_text))
+                computed = sum(0 if is_blank_number(v) else parse_int(str(v)) for v in cells.loc[rows, m.col])
+            except ValueError:
+                continue
+            if stated != computed:
+                w.problems.append(Problem("totals_mismatch", "error", rec.sheet.file, rec.sheet.name, total_row, m.label,
+                                          None if stated_text is None else str(stated_text),
+                                          {"stated": stated, "computed": computed}))
 
 
 def validate(rec: Recognised, ctx: Context, timings: dict[str, float], cap: ProblemCap | None = None) -> Sheetwork:

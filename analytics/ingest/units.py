@@ -18,15 +18,26 @@ from analytics.ingest.normalize import ascii_key
 
 _OLD = re.compile(r"\(\s*cu\s*\)|\bcu\s*$")
 _ORG = re.compile(r"^(ubnd|uy ban nhan dan|u\.b\.n\.d)\s+")
-_ADMIN = re.compile(r"^(phuong|xa|thi tran|p\.|x\.|tt\.|quan|huyen|thi xa|thanh pho|tp\.?)\s*")
+_ADMIN = re.compile(r"^(phuong|xa|thi tran|p\.|x\.|tt\.|q\.|h\.|tx\.|quan|huyen|thi xa|thanh pho|tp\.?)\s*")
 
 
 _UBND = re.compile(r"\b(uy ban nhan dan|u\.b\.n\.d\.?)(?=\s|$)")
 _ROOT_TYPES = ("thanh_pho", "tinh_cu")
+# Abbreviations of agency names as files write them ("Sở GD&ĐT", "Sở GD và ĐT", "VP UBND TP").
+_ABBREV = [(re.compile(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])"), full) for pattern, full in (
+    (r"gd\s*(&|va|-|,)?\s*dt", "giao duc va dao tao"), (r"kh\s*(&|va)?\s*cn", "khoa hoc va cong nghe"),
+    (r"nn\s*(&|va)?\s*ptnt", "nong nghiep va phat trien nong thon"), (r"nn\s*(&|va)\s*mt", "nong nghiep va moi truong"),
+    (r"tn\s*(&|va)?\s*mt", "tai nguyen va moi truong"), (r"ld\s*,?\s*tb\s*(&|va)?\s*xh", "lao dong thuong binh va xa hoi"),
+    (r"vh\s*,?\s*tt\s*(&|va)?\s*dl", "van hoa the thao va du lich"), (r"gtvt", "giao thong van tai"),
+    (r"dt\s*(&|va)?\s*tg", "dan toc va ton giao"), (r"tp\.?", "thanh pho"), (r"vp", "van phong"),
+    (r"bql", "ban quan ly"), (r"bv", "benh vien"), (r"ttyt", "trung tam y te"), (r"tyt", "tram y te"),
+    (r"hdnd", "hoi dong nhan dan"))]
 
 
 def _levels(text: str) -> tuple[list[str], bool]:
     a = _UBND.sub("ubnd", ascii_key(text).replace("–", "-"))
+    for pattern, full in _ABBREV:
+        a = pattern.sub(full, a)
     old = bool(_OLD.search(a))
     base = re.sub(r"\s+", " ", _OLD.sub(" ", a)).strip(" .,-")
     org = _ORG.sub("", base)

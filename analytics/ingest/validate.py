@@ -185,31 +185,61 @@ def _first_nonblank(arrays: list[np.ndarray], n: int) -> np.ndarray:
     return out
 
 
+_TITLE_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
+
+
+def _year_text(v: Any) -> Any:
+    """"Năm 2024" in a year column -> "2024"; anything else as written (the parser reports it)."""
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", str(v)) if v is not None else None
+    return m.group(1) if m else v
+
+
 def _extract_wide(rec: Recognised, kind: Kind, col: dict[int, np.ndarray], n: int, data: dict[str, Any]) -> Sheetwork:
-    unit = rec.by_field("unit_code")[0]
+    """Melt a quota cross-table: one row per (data row, assigned-quota column). A column's category
+    and year come from its header, else from the row (a "Năm" column), else from the title."""
+    unit = next(iter(rec.by_field("unit_code")), None)
+    year_col = next(iter(rec.by_field("year")), None)
+    title_years = {int(y) for t in rec.title for y in _TITLE_YEAR.findall(t)}
+    title_year = next(iter(title_years)) if len(title_years) == 1 else None
     years = rec.by_field("quota_year")
     latest: dict[Any, int] = {}
     for m in years:
-        latest[m.q("category")] = max(latest.get(m.q("category"), 0), m.q("year"))
-    pending = {m.q("category"): m for m in rec.by_field("cut_pending")}
-    present = {m.q("category"): m for m in rec.by_field("present")}
+        if m.q("year") is not None:
+            latest[m.q("category")] = max(latest.get(m.q("category"), 0), m.q("year"))
+    others = [m for m in rec.columns if m.field in ("cut_pending", "present")]
     parts: list[pd.DataFrame] = []
     for m in years:
         cat, year = m.q("category"), m.q("year")
-        d = {"_row": data["_row"], "_section": data["_section"], "unit_code": col[unit.col],
-             "_col_unit_code": np.full(n, unit.label, dtype=object),
-             "year": np.full(n, str(year), dtype=object), "category": np.full(n, cat, dtype=object),
+        d = {"_row": data["_row"], "_section": data["_section"], "category": np.full(n, cat, dtype=object),
              "quota_assigned": col[m.col], "_col_quota_assigned": np.full(n, m.label, dtype=object),
              "_col_category": np.full(n, m.label, dtype=object)}
-        for name, by_cat in (("cut_pending", pending), ("present", present)):
-            src = by_cat.get(cat)
-            if src is not None and (src.q("year") in (None, year)) and year == latest[cat]:
+        if unit is not None:
+            d["unit_code"] = col[unit.col]
+            d["_col_unit_code"] = np.full(n, unit.label, dtype=object)
+        if year is not None:
+            d["year"] = np.full(n, str(year), dtype=object)
+        elif year_col is not None:
+            d["year"] = np.array([_year_text(v) for v in col[year_col.col]], dtype=object)
+            d["_col_year"] = np.full(n, year_col.label, dtype=object)
+        elif title_year is not None:
+            d["year"] = np.full(n, str(title_year), dtype=object)
+        for name in ("cut_pending", "present"):
+            src = next((o for o in others if o.field == name and o.q("category") == cat and (
+                o.q("year") == year or (o.q("year") is None and (year is None or year == latest.get(cat))))), None)
+            if src is not None:
                 d[name] = col[src.col]
                 d[f"_col_{name}"] = np.full(n, src.label, dtype=object)
         parts.append(_frame(d, n))
     raw = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    raw = raw[pd.notna(raw["unit_code"]) | pd.notna(raw["quota_assigned"])].reset_index(drop=True)
-    w = Sheetwork(rec, kind, raw, {"unit_code": unit.label, "category": unit.label})
+    if len(raw):
+        keep = pd.notna(raw["quota_assigned"]).to_numpy().copy()
+        if "unit_code" in raw:
+            keep |= pd.notna(raw["unit_code"]).to_numpy()
+        raw = raw[keep].reset_index(drop=True)
+    labels = {"category": unit.label if unit is not None else years[0].label}
+    if unit is not None:
+        labels["unit_code"] = unit.label
+    w = Sheetwork(rec, kind, raw, labels)
     for m in years:
         if m.q("category") is None:
             w.problems.append(Problem("quota_no_category", "error", rec.sheet.file, rec.sheet.name, rec.header_rows[0],
@@ -268,7 +298,9 @@ def _parser(c: Column, kind: Kind, ctx: Context) -> Callable[[str], Any]:
     if c.type == "code":
         return code_list(kind.allowed(c.name), c.name).parse
     if c.type in ("int", "count"):
-        return lambda s: 0 if c.type == "count" and is_blank_number(s) else parse_int(s)
+        # "-" is how government tables write zero; a blank int stays unknown (None), a year never zero.
+        zero = is_blank_number if c.type == "count" else (lambda s: c.name != "year" and s.strip() in ("-", "–", "—"))
+        return lambda s: 0 if zero(s) else parse_int(s)
     if c.type == "money":
         return lambda s: c.default if is_blank_number(s) else parse_int(s)
     if c.type == "decimal":

@@ -13,8 +13,16 @@ from typing import Any
 import xlwt
 from openpyxl.utils import get_column_letter
 
-from tests.forms.common import (BOLD, merge, national_block, new_book, put, rows_at, signature, to_bytes,
-                                vn_int)
+from tests.forms.common import (
+    merge,
+    national_block,
+    new_book,
+    put,
+    rows_at,
+    signature,
+    to_bytes,
+    vn_int,
+)
 
 YEARS = (2021, 2022, 2023, 2024)
 
