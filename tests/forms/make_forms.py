@@ -24,7 +24,7 @@ from typing import Any
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.forms import quota, staff  # noqa: E402
+from tests.forms import bad, payroll, quota, reduction, secondment, staff, training  # noqa: E402
 from tests.forms.common import UNITS, seed_units  # noqa: E402,F401
 
 Case = tuple[Callable[[], bytes], dict[str, Any]]
@@ -35,6 +35,13 @@ CASES: dict[str, Case] = {
     "danh_sach_cbcc_xa_hoa_tu.xlsx": (staff.danh_sach_xa_hoa_tu, staff.HOA_TU_EXPECT),
     **{n: c for n, c in quota.CASES.items() if n != "bc_bien_che_cantho_2021_2024.xlsx"},
     "danh_sach_so_noi_vu_2025.xlsx": (staff.danh_sach_so_noi_vu, staff.SNV_EXPECT),
+    "ds_vien_chuc_nhieu_don_vi.xlsx": (staff.danh_sach_vien_chuc_nhieu_don_vi, staff.MANY_EXPECT),
+    "ds_cbcc_moi_xa_mot_sheet.xlsx": (staff.danh_sach_cbcc_moi_xa_mot_sheet, staff.COMMUNES_EXPECT),
+    **payroll.CASES,
+    **reduction.CASES,
+    **secondment.CASES,
+    **training.CASES,
+    **bad.CASES,
 }
 
 

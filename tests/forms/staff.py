@@ -123,3 +123,88 @@ SNV_EXPECT = {
         ("SELECT grade_code FROM person WHERE full_name = 'Võ Thị Thu Trang'", [("V.01.02.02",)]),
     ],
 }
+
+
+# Health and school staff of several units on one sheet: (unit as written, code, name, birth year,
+# gender, category as written, code, title)
+MANY: list[tuple[str, str, str, str, str, str, str, str]] = [
+    ("Trạm Y tế xã Hòa Tú", "D03", "Sơn Thị Hà", "1984", "nu", "VC", "vien_chuc", "Trạm trưởng"),
+    ("Trạm Y tế xã Hòa Tú", "D03", "Kim Văn Ly", "1990", "nam", "VC", "vien_chuc", "Y sĩ"),
+    ("Trạm Y tế xã Hòa Tú", "D03", "Thạch Thị Phương", "1997", "nu", "HĐ 111", "nguoi_lao_dong", "Bảo vệ"),
+    ("Trạm Y tế P. Ninh Kiều", "D04", "Trần Văn Phúc", "1986", "nam", "VC", "vien_chuc", "Bác sĩ"),
+    ("Trạm Y tế P. Ninh Kiều", "D04", "Lý Thị Ngọc", "1993", "nu", "VC", "vien_chuc", "Điều dưỡng"),
+    ("THPT Châu Văn Liêm", "D01", "Nguyễn Thị Ngọc Hân", "1978", "nu", "Viên chức", "vien_chuc", "Tổ trưởng chuyên môn"),
+    ("THPT Châu Văn Liêm", "D01", "Dương Thị Mai", "1981", "nu", "Hợp đồng 111", "nguoi_lao_dong", "Văn thư"),
+]
+
+
+def danh_sach_vien_chuc_nhieu_don_vi() -> bytes:
+    """Public employees and contract staff of several public service units on one sheet: "Đơn vị"
+    per row (written "Trạm Y tế P. Ninh Kiều", "THPT Châu Văn Liêm"), birth YEAR only under Nam /
+    Nữ ("Năm sinh"), "Đối tượng" as "VC" / "HĐ 111" / "Viên chức" / "Hợp đồng 111"; the as-of date
+    is not in the file (declared at upload: 31/12/2025). Common habit of consolidated lists; no
+    published copy found."""
+    wb, ws = new_book("DS VC")
+    put(ws, 1, 1, ["DANH SÁCH VIÊN CHỨC, NGƯỜI LAO ĐỘNG CÁC ĐƠN VỊ SỰ NGHIỆP"], bold=True)
+    put(ws, 3, 1, ["TT", "Họ và tên", "Năm sinh", None, "Đơn vị", "Đối tượng", "Chức danh"], bold=True)
+    put(ws, 4, 3, ["Nam", "Nữ"], bold=True)
+    merge(ws, "C3:D3", *[f"{c}3:{c}4" for c in "ABEFG"])
+    for i, p in enumerate(MANY, start=1):
+        put(ws, 4 + i, 1, [i, p[2], p[3] if p[4] == "nam" else None, p[3] if p[4] == "nu" else None, p[0], p[5], p[7]])
+    return to_bytes(wb)
+
+
+MANY_EXPECT = {
+    "tables": {"person": 7}, "db": "units", "as_of": date(2025, 12, 31),
+    "checks": [
+        ("SELECT unit_code, category, count(*), count(*) FILTER (WHERE gender = 'nu') FROM person GROUP BY ALL ORDER BY ALL",
+         [("D01", "nguoi_lao_dong", 1, 1), ("D01", "vien_chuc", 1, 1), ("D03", "nguoi_lao_dong", 1, 1),
+          ("D03", "vien_chuc", 2, 1), ("D04", "vien_chuc", 2, 1)]),
+        ("SELECT min(birth_date), max(birth_date) FROM person", [(date(1978, 1, 1), date(1997, 1, 1))]),
+    ],
+}
+
+COMMUNES = {  # sheet: (title, as-of, [(section, name, birth, gender)])
+    "Xã Phong Điền": ("UBND XÃ PHONG ĐIỀN", "31/12/2025", [
+        ("can_bo", "Nguyễn Văn Tâm", "02/02/1975", "nam"), ("can_bo", "Lê Thị Hồng Nhung", "19/08/1982", "nu"),
+        ("cong_chuc", "Phạm Văn Khải", "07/07/1991", "nam"), ("cong_chuc", "Trương Thị Yến", "23/03/1994", "nu"),
+        ("cong_chuc", "Đinh Thị Lệ", "11/11/1989", "nu")]),
+    "Xã Thới Lai": ("UBND XÃ THỚI LAI", "31/12/2025", [
+        ("can_bo", "Võ Văn Đức", "15/01/1970", "nam"), ("cong_chuc", "Hồ Thị Cẩm", "04/04/1996", "nu"),
+        ("cong_chuc", "Bùi Văn Lợi", "28/02/1987", "nam")]),
+}
+
+
+def danh_sach_cbcc_moi_xa_mot_sheet() -> bytes:
+    """The commune form of issue file 2 collected from two communes, one sheet each (sheets named
+    "Xã Phong Điền", "Xã Thới Lai"), each with its own title block and as-of, sections "I. Cán bộ" /
+    "II. Công chức" in sentence case, no unit column at all, a "Cộng" line. Common habit of Sở
+    Nội vụ staff consolidating the communes' replies; no published copy found."""
+    wb, first = new_book("Xã Phong Điền")
+    for n, (sheet, (title, as_of, people)) in enumerate(COMMUNES.items()):
+        ws = first if n == 0 else wb.create_sheet(sheet)
+        put(ws, 1, 1, [title], bold=True)
+        put(ws, 3, 1, ["DANH SÁCH CÁN BỘ, CÔNG CHỨC"], bold=True)
+        put(ws, 4, 1, [f"(Tính đến ngày {as_of})"])
+        put(ws, 6, 1, ["STT", "Họ và tên", "Ngày, tháng, năm sinh", None], bold=True)
+        put(ws, 7, 3, ["Nam", "Nữ"], bold=True)
+        merge(ws, "A6:A7", "B6:B7", "C6:D6")
+        r = 8
+        for roman, sec, label in (("I", "can_bo", "Cán bộ"), ("II", "cong_chuc", "Công chức")):
+            put(ws, r, 1, [f"{roman}.", label], bold=True)
+            r += 1
+            for i, p in enumerate([p for p in people if p[0] == sec], start=1):
+                put(ws, r, 1, [i, p[1], p[2] if p[3] == "nam" else None, p[2] if p[3] == "nu" else None])
+                r += 1
+        put(ws, r, 2, [f"Cộng: {len(people)} người"])
+    return to_bytes(wb)
+
+
+COMMUNES_EXPECT = {
+    "tables": {"person": 8}, "db": "units", "as_of": None,
+    "checks": [
+        ("SELECT unit_code, category, count(*), count(*) FILTER (WHERE gender = 'nu') FROM person GROUP BY ALL ORDER BY ALL",
+         [("X04", "can_bo", 2, 1), ("X04", "cong_chuc", 3, 2), ("X05", "can_bo", 1, 0), ("X05", "cong_chuc", 2, 1)]),
+        ("SELECT DISTINCT as_of FROM person", [(date(2025, 12, 31),)]),
+    ],
+}
