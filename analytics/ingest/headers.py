@@ -24,10 +24,17 @@ def header_key(text: str | None) -> str:
     return key(_PAREN.sub(" ", str(text)))
 
 
+# Abbreviations of header words ("PC chức vụ" = "Phụ cấp chức vụ", "HS phụ cấp" = "Hệ số phụ cấp").
+_HEADER_ABBREV = [(re.compile(r"(?<!\w)pc(?!\w)"), "phụ cấp"), (re.compile(r"(?<!\w)hs(?!\w)"), "hệ số"),
+                  (re.compile(r"(?<!\w)tl(?!\w)"), "tiền lương")]
+
+
 @functools.lru_cache(maxsize=65536)
 def header_keys(text: str | None) -> tuple[str, str]:
     """(accented key, no-diacritics key) of a header cell; both without commas for robustness."""
     k = header_key(text).replace(",", " ").replace("/", " / ")
+    for pattern, full in _HEADER_ABBREV:
+        k = pattern.sub(full, k)
     k = re.sub(r"\s+", " ", k).strip()
     return k, ascii_key(k)
 
@@ -37,7 +44,7 @@ class Dictionary:
 
     A header that is no variant itself may still contain one as a run of whole words ("Phân loại
     đơn vị" holds "loại đơn vị", "Số quyết định cử" holds "số quyết định"): the longest such
-    variant of at least two words matches, ranked after every exact match (``CONTAINED``)."""
+    variant of at least three words matches (two-word ones such as "mã số" or "hệ số" are too common), ranked after every exact match (``CONTAINED``)."""
 
     CONTAINED = 50
 
@@ -51,7 +58,7 @@ class Dictionary:
                 self.folded.setdefault(a, (field, prio))
         # Longest first, so that "biên chế được giao" wins over "biên chế" inside one header.
         self.phrases = sorted(((f" {re.sub(r'[^a-z0-9]+', ' ', a).strip()} ", hit) for a, hit in self.folded.items()
-                               if len(a.split()) >= 2), key=lambda t: -len(t[0]))
+                               if len(a.split()) >= 3), key=lambda t: -len(t[0]))
 
     def lookup(self, text: str | None) -> tuple[str, int] | None:
         k, a = header_keys(text)
@@ -72,6 +79,9 @@ UNIT_REF = ("Mã đơn vị", "Tên đơn vị", "Đơn vị", "Cơ quan, đơn 
             "Tên xã, phường", "Xã, phường", "Tên xã, phường, thị trấn", "Xã, phường, thị trấn", "Tên xã", "Tên phường",
             "Tên cơ quan", "Cơ quan", "Đơn vị sử dụng", "Tên cơ quan, tổ chức, đơn vị", "Cơ quan, tổ chức, đơn vị")
 STT = ("STT", "Số TT", "Số thứ tự", "TT")
+# A person's name where the table has no column for it (payroll, secondment): used to make an ID.
+NAME = ("Họ và tên", "Họ tên", "Họ, tên", "Họ và tên cán bộ", "Họ và tên người được cử", "Họ và tên công chức",
+        "Họ và tên học viên")
 GENDER_WORDS = {"nam": "nam", "nữ": "nu", "nu": "nu"}
 CATEGORY_WORDS = {
     "cán bộ": "can_bo", "cong chuc": "cong_chuc", "công chức": "cong_chuc", "viên chức": "vien_chuc",

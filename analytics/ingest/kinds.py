@@ -56,8 +56,9 @@ C = Column
 _CAT = ("Loại cán bộ", "Đối tượng", "Phân loại", "Loại", "Loại biên chế", "Công chức/Viên chức/Người lao động", "CB/CC/VC")
 _PERSON_ID = ("Mã cán bộ", "Mã CBCCVC", "Mã số cán bộ", "Mã số", "Mã định danh", "Số định danh", "Số CCCD",
               "Mã nhân sự", "Số hiệu cán bộ", "Mã người")
-_DECISION_NO = ("Số quyết định", "Quyết định", "Số QĐ")
-_DECISION_DATE = ("Ngày quyết định", "Ngày QĐ", "Ngày ban hành quyết định")
+_DECISION_NO = ("Số quyết định", "Quyết định", "Số QĐ", "Quyết định số", "Quyết định Số", "Số, ký hiệu quyết định")
+_DECISION_DATE = ("Ngày quyết định", "Ngày QĐ", "Ngày ban hành quyết định", "Quyết định ngày", "Quyết định Ngày",
+                  "Ngày ban hành", "Ngày ký")
 
 KINDS: dict[str, Kind] = {}
 
@@ -132,19 +133,22 @@ _kind("person", "person", (
 _kind("payroll", "payroll", (
     C("month", "month", ("Tháng", "Tháng lương", "Kỳ lương"), True, "03/2025"),
     C("unit_code", "unit", UNIT_REF, True, "SNV"),
-    C("person_id", "text", _PERSON_ID, True, "CB0001"),
+    C("person_id", "text", _PERSON_ID, True, "CB0001", derived=True),  # else made from unit and name
     C("salary_coef", "decimal", ("Hệ số lương", "HSL", "Hệ số"), True, "3,00"),
     C("base_salary_vnd", "money", ("Lương cơ sở", "Mức lương cơ sở"), True, "2.340.000", derived=True),
     C("basic_salary_vnd", "money", ("Lương cơ bản", "Lương theo hệ số", "Tiền lương theo ngạch bậc", "Lương ngạch bậc"),
       True, "7.020.000", derived=True),
     C("allowance_leadership_vnd", "money", ("Phụ cấp chức vụ", "PCCV"), example="0", default=0),
-    C("allowance_seniority_vnd", "money", ("Phụ cấp thâm niên vượt khung", "TNVK", "Thâm niên vượt khung"), example="0", default=0),
+    C("allowance_seniority_vnd", "money", ("Phụ cấp thâm niên vượt khung", "TNVK", "Thâm niên vượt khung",
+                                                    "Phụ cấp vượt khung", "Vượt khung"), example="0", default=0),
     C("allowance_occupational_vnd", "money", ("Phụ cấp nghề", "Phụ cấp ưu đãi nghề", "Phụ cấp thâm niên nghề"), example="0", default=0),
     C("allowance_public_service_vnd", "money", ("Phụ cấp công vụ",), example="1.755.000", default=0),
     C("allowance_other_vnd", "money", ("Phụ cấp khác", "Khác"), example="0", default=0),
     C("total_vnd", "money", ("Tổng thu nhập", "Tổng số tiền", "Tổng lương", "Tổng cộng", "Tổng"), True, "8.775.000", derived=True),
 ), ("month", "unit_code", "person_id"), ("unit_code", "month"),
-    (frozenset({"month", "salary_coef"}), frozenset({"month", "basic_salary_vnd"})))
+    # The month is often only in the title ("Tháng 3 năm 2025"): the salary columns alone tell a payroll.
+    (frozenset({"month", "salary_coef"}), frozenset({"month", "basic_salary_vnd"}),
+     frozenset({"salary_coef", "basic_salary_vnd"}), frozenset({"basic_salary_vnd", "total_vnd"})))
 
 _kind("reduction_case", "reduction_case", (
     C("case_id", "text", ("Mã hồ sơ", "Số hồ sơ", "Mã trường hợp"), True, "TG-2024-001", derived=True),
@@ -166,15 +170,17 @@ _kind("reduction_case", "reduction_case", (
 
 _kind("secondment", "secondment", (
     C("secondment_id", "text", ("Mã tăng cường", "Mã hồ sơ", "Mã"), True, "TC-001", derived=True),
-    C("person_id", "text", _PERSON_ID, True, "CB0001"),
+    C("person_id", "text", _PERSON_ID, True, "CB0001", derived=True),  # else made from name and birth date
     C("sending_unit_code", "unit", ("Đơn vị cử", "Cơ quan cử", "Cơ quan cử đi", "Đơn vị công tác hiện nay", "Đơn vị cử đi"),
       True, "SNV"),
     C("receiving_unit_code", "unit", ("Xã nhận", "Đơn vị nhận", "Nơi tăng cường", "Xã, phường nhận", "Địa phương nhận",
                                       "Xã, phường được tăng cường"), True, "XA001"),
-    C("start_date", "date", ("Ngày bắt đầu", "Từ ngày", "Thời gian bắt đầu"), True, "01/08/2025"),
-    C("planned_end_date", "date", ("Ngày kết thúc dự kiến", "Đến ngày", "Ngày kết thúc", "Thời gian kết thúc"), True, "31/07/2028"),
+    C("start_date", "date", ("Ngày bắt đầu", "Từ ngày", "Thời gian bắt đầu", "Từ", "Thời gian tăng cường Từ",
+                             "Thời gian tăng cường Từ ngày"), True, "01/08/2025"),
+    C("planned_end_date", "date", ("Ngày kết thúc dự kiến", "Đến ngày", "Ngày kết thúc", "Thời gian kết thúc", "Đến",
+                                   "Thời gian tăng cường Đến", "Thời gian tăng cường Đến ngày"), True, "31/07/2028"),
     C("actual_end_date", "date", ("Ngày kết thúc thực tế",), example=""),
-    C("decision_no", "text", ("Quyết định cử", *_DECISION_NO), example="12/QĐ-UBND"),
+    C("decision_no", "text", ("Quyết định cử", "Quyết định cử Số", *_DECISION_NO), example="12/QĐ-UBND"),
     C("decision_date", "date", _DECISION_DATE, example="20/07/2025"),
     C("exception_decision_no", "text", ("Quyết định ngoại lệ", "Quyết định cho phép dưới 36 tháng"), example=""),
     C("status", "code", ("Trạng thái", "Tình trạng"), True, "dang_tang_cuong", derived=True),

@@ -41,6 +41,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "từng trường hợp (họ tên, đối tượng, hình thức tinh giản, số và ngày quyết định) theo mẫu «Trường hợp tinh giản»",
         "en": "this is a summary of how many people each unit cut; summary counts cannot be loaded. Send the list of "
               "cases (name, category, route, decision number and date) in the «Reduction cases» template"},
+    "sheet_ambiguous": {
+        "vi": "không chắc trang tính là {kind_a} (cột {columns_a}) hay {kind_b} (cột {columns_b}): chọn loại dữ liệu ở "
+              "phần «Ghép cột» trên trang Nhập dữ liệu",
+        "en": "unsure whether the sheet holds {kind_a} (columns {columns_a}) or {kind_b} (columns {columns_b}): pick the "
+              "kind under «Map columns» on the Import page"},
     "nothing_to_import": {"vi": "không có dòng dữ liệu nào để nhập", "en": "no data rows to import"},
     "sheet_hidden": {"vi": "trang tính ẩn, bỏ qua", "en": "hidden sheet, skipped"},
     "missing_column": {"vi": "thiếu cột bắt buộc \"{column_vi}\" cho {kind_vi}",
@@ -137,3 +142,12 @@ def render(code: str, params: dict[str, Any], lang: str = "vi") -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return f"{template} {params}"
+
+
+def refusal_params(rec: Any) -> dict[str, Any]:
+    """Parameters of a refused sheet's message: for an ambiguous one the two kinds and their columns."""
+    if rec.refused != "ambiguous" or len(rec.close) < 2:
+        return {}
+    (a, cols_a), (b, cols_b) = rec.close[:2]
+    return {"kind_a": dict(KIND_NAMES[a]), "kind_b": dict(KIND_NAMES[b]),
+            "columns_a": ", ".join(f"«{c}»" for c in cols_a), "columns_b": ", ".join(f"«{c}»" for c in cols_b)}

@@ -41,6 +41,7 @@ from analytics.ingest import mappings, staging
 from analytics.ingest.load import META, to_table
 from analytics.ingest.problems import Problem, ProblemCap, has_errors, problems_frame
 from analytics.ingest.reader import ReadLimits, read_workbook
+from analytics.ingest.messages import refusal_params
 from analytics.ingest.recognise import Recognised, recognise
 from analytics.ingest.safety import Limits, check_content
 from analytics.ingest.sheetcheck import Clock, notes, summary, validate
@@ -178,7 +179,7 @@ def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
         if rec.kind is None:
             if rec.refused:
                 refused = True
-                out.problems.append(Problem(f"sheet_{rec.refused}", "error", name, s.name))
+                out.problems.append(Problem(f"sheet_{rec.refused}", "error", name, s.name, params=refusal_params(rec)))
             elif not s.cells.empty:
                 out.problems.append(Problem("sheet_not_recognised", "warning", name, s.name))
             continue

@@ -27,6 +27,7 @@ from analytics.ingest.evidence import evidence, names_a_person, title_rows
 from analytics.ingest.headers import (
     CATEGORY_WORDS,
     GENDER_WORDS,
+    NAME,
     STT,
     UNIT_REF,
     Dictionary,
@@ -40,10 +41,14 @@ from analytics.ingest.reader import Sheet, col_letter
 from analytics.ingest.rows import NOTE, classify, is_colnum_row
 
 _STT_DICT = Dictionary([("_stt", STT)])
+_NAME_DICT = Dictionary([("_name", NAME)])
+_NAME_KINDS = ("payroll", "secondment", "training")  # kinds whose table has no name column
 _UNIT_DICT = Dictionary([("unit_code", UNIT_REF)])
 HEADER_SCAN_ROWS = 40
 CLOSE = 0.9  # a runner-up kind with this share of the best one's evidence: ask the user which
 _NO_PEOPLE = ("unit", "quota", "quota_wide")  # kinds with no person on a row
+_PERSON_LEVEL = ("reduction_case", "secondment", "payroll", "training")  # lists of people with more than a roster
+YIELD = 0.5  # ... that the roster gives way to when they have half its evidence
 MAX_HEADER_DEPTH = 4
 
 
@@ -139,8 +144,11 @@ def _match_column(kind: str, parts: list[str], extras: dict[str, str] | None = N
         cats = [CATEGORY_WORDS[k] for k in keys if k in CATEGORY_WORDS]
         if cats and keys[-1] in CATEGORY_WORDS:
             return "_category_col", 0, (("category", cats[-1]),)
+    coefficient_group = any("he so" in header_keys(p)[1] for p in parts[:-1])
     for text in [" ".join(parts), *reversed(parts)]:
-        hit = d.lookup(text) or _STT_DICT.lookup(text)
+        hit = d.lookup(text) or _STT_DICT.lookup(text) or (_NAME_DICT.lookup(text) if kind in _NAME_KINDS else None)
+        if hit and coefficient_group and hit[0].endswith("_vnd"):
+            return None  # "Hệ số phụ cấp / PC chức vụ": a coefficient, not the money of the same name
         if hit:
             return hit[0], hit[1], ()
     return None
@@ -297,6 +305,13 @@ def _rank(per_kind: dict[str, tuple[int, int, int, int, list[Match]]], top: np.n
                 claims[f] = min(claims.get(f, n), n)
         out.append((evidence(_field_names(kind, matches), claims), score, kind))
     out.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    if out and out[0][2] == "person":
+        # A list of people that also carries a reduction route, a receiving commune, a pay month or a
+        # course is that list, not a roster: the roster has none of those columns.
+        special = [t for t in out if t[2] in _PERSON_LEVEL and t[0] >= YIELD * out[0][0]]
+        if special:
+            out.remove(special[0])
+            out.insert(0, special[0])
     return [(e, k) for e, _, k in out]
 
 
@@ -342,7 +357,9 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
     ranked = _rank(per_kind, top)
     if not ranked:
         return Recognised(sheet, None, refused="reduction_summary" if _reduction_summary(top) else None)
-    if len(ranked) > 1 and ranked[1][0] >= CLOSE * ranked[0][0] and _table(ranked[1][1]) != _table(ranked[0][1]):
+    settled = ranked[0][1] in _PERSON_LEVEL and len(ranked) > 1 and ranked[1][1] == "person"  # see _rank
+    if len(ranked) > 1 and not settled and ranked[1][0] >= CLOSE * ranked[0][0] \
+            and _table(ranked[1][1]) != _table(ranked[0][1]):
         return Recognised(sheet, None, refused="ambiguous", close=[(k, _evidence_columns(per_kind[k][4]))
                                                                     for _, k in ranked[:2]])
     kind = ranked[0][1]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 _TOKEN = re.compile(r"^\(?\s*([0-9]{1,3}|[a-zA-Z])\s*\)?\*?$")
-_FORMULA = re.compile(r"^[\(\)0-9a-zA-Z\s=+\-*/x×.,:]+$")
+_FORMULA = re.compile(r"^[\(\)0-9a-zA-Z\s=+\-*/x×.,:%]+$")
 # Matched on the NFC lower-case text: "cộng" (a subtotal) and "công chức" differ only by a diacritic.
 _GRAND = re.compile(r"^(tổng cộng|tổng số|tổng|toàn thành phố|toàn tỉnh|toàn ngành|tong cong|tong so)(\W|$)")
 _SUB = re.compile(r"^(cộng|khối|trong đó|cong(?! chuc)|khoi)(\W|$)")
@@ -143,7 +143,7 @@ def classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, va
                 skipped.setdefault("total", []).append(r)  # a group row carrying its subtotal
                 continue
             section_text = " ".join(str(t) for t in texts)
-            state["section"] = category_in(section_text) if rec.kind == "person" else section
+            state["section"] = category_in(section_text) if rec.kind in ("person", "reduction_case") else section
             skipped.setdefault("section", []).append(r)
             continue
         rec.data_rows.append(r)

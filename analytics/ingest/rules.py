@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -13,10 +14,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analytics.ingest.normalize import ascii_key
+from analytics.ingest.normalize import ascii_key, parse_date
 from analytics.ingest.validate import Context, Sheetwork
 from analytics.reference import MAX_STEP
-from analytics.vocab import ethnicity_key
+from analytics.vocab import code_list, ethnicity_key
 
 MIN_AGE, MAX_AGE = 18, 70
 SECONDMENT_MONTHS = 36  # Kế hoạch 10/KH-UBND; same rule as the schema's CHECK on secondment
@@ -76,6 +77,7 @@ def derive(w: Sheetwork, ctx: Context) -> None:
             if n:
                 w.emit("person_id_generated", None, None, "warning", count=n)
     elif k == "payroll":
+        _person_ids(w, "unit_code")
         base = []
         for i, m in enumerate(t["month"]):
             amount = None
@@ -94,6 +96,8 @@ def derive(w: Sheetwork, ctx: Context) -> None:
                  for i, b in enumerate(t["basic_salary_vnd"])]
         _fill(t, "total_vnd", total)
     elif k == "reduction_case":
+        _fill(t, "category", w.raw["_section"].to_numpy(dtype=object))
+        _from_title(w)
         _fill(t, "year", [d.year if d is not None else None for d in t["effective_date"]])
         _fill(t, "year", [d.year if d is not None else None for d in t["decision_date"]])
         for c, v in (("programme", "tinh_gian_2022_2026"), ("status", "da_nghi")):
@@ -102,6 +106,7 @@ def derive(w: Sheetwork, ctx: Context) -> None:
             set_column(t, "case_id", [_hash_id("TG", u, p or nm, y, dn) for u, p, nm, y, dn in
                             zip(t["unit_code"], t["person_id"], t["full_name"], t["year"], t["decision_no"], strict=True)])
     elif k == "secondment":
+        _person_ids(w, "sending_unit_code")
         on = ctx.as_of or ctx.today
         status = []
         for s, pe, ae in zip(t["start_date"], t["planned_end_date"], t["actual_end_date"], strict=True):
@@ -133,6 +138,42 @@ def derive(w: Sheetwork, ctx: Context) -> None:
         _fill(t, "especially_difficult", False)
     elif k == "quota":
         _fill(t, "as_of", ctx.as_of)
+
+
+_DECISION = re.compile(r"(?i)quyết định\s+(?:số\s*)?([0-9][\w/.\-]*)\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4})")
+
+
+def _from_title(w: Sheetwork) -> None:
+    """What a list of reduction cases says once, in its title: the decree ("theo Nghị định số
+    178/2024") and the approving decision ("Kèm theo Quyết định số 245/QĐ-UBND ngày 15/3/2023")."""
+    t = w.typed
+    programmes = code_list(w.kind.allowed("programme"), "programme")
+    for line in w.rec.title:
+        if "programme" not in w.raw:
+            try:
+                _fill(t, "programme", programmes.parse(line))
+            except ValueError:
+                pass  # a title line that names no programme
+        if (m := _DECISION.search(line)) and "decision_no" not in w.raw:
+            _fill(t, "decision_no", m.group(1))
+            if "decision_date" not in w.raw:
+                _fill(t, "decision_date", parse_date(m.group(2))[0])
+
+
+def _person_ids(w: Sheetwork, unit_column: str) -> None:
+    """A payroll or secondment list with names but no ID column: an ID made from unit and name."""
+    if "person_id" in w.raw:
+        return
+    if "_name" not in w.raw:
+        w.emit("missing_column", None, None, column_en="person_id", column_vi="Mã cán bộ hoặc Họ và tên",
+               kind=w.kind.name, kind_vi="")
+        return
+    t = w.typed
+    ids = [None if nm is None else _hash_id("auto", u, nm) for u, nm in
+           zip(t[unit_column], w.raw["_name"].to_numpy(dtype=object), strict=True)]
+    set_column(t, "person_id", ids)
+    if len(t):
+        w.emit("person_id_generated", None, None, "warning", count=len(t))
 
 
 def _unit_type(name: str | None) -> str | None:

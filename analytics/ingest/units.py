@@ -31,7 +31,8 @@ _ABBREV = [(re.compile(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])"), full) for patter
     (r"vh\s*,?\s*tt\s*(&|va)?\s*dl", "van hoa the thao va du lich"), (r"gtvt", "giao thong van tai"),
     (r"dt\s*(&|va)?\s*tg", "dan toc va ton giao"), (r"tp\.?", "thanh pho"), (r"vp", "van phong"),
     (r"bql", "ban quan ly"), (r"bv", "benh vien"), (r"ttyt", "trung tam y te"), (r"tyt", "tram y te"),
-    (r"hdnd", "hoi dong nhan dan"))]
+    (r"hdnd", "hoi dong nhan dan"), (r"p\.", "phuong "), (r"x\.", "xa "), (r"q\.", "quan "), (r"h\.", "huyen "),
+    (r"tt\.", "thi tran "))]
 
 
 def _levels(text: str) -> tuple[list[str], bool]:
@@ -40,7 +41,7 @@ def _levels(text: str) -> tuple[list[str], bool]:
         a = pattern.sub(full, a)
     old = bool(_OLD.search(a))
     base = re.sub(r"\s+", " ", _OLD.sub(" ", a)).strip(" .,-")
-    org = _ORG.sub("", base)
+    org = _ORG.sub("", base).removeprefix("truong ")  # "Trường THPT Châu Văn Liêm" = "THPT Châu Văn Liêm"
     admin = _ADMIN.sub("", org).strip()
     return [base, org, admin], old
 

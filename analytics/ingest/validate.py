@@ -121,6 +121,8 @@ def extract(rec: Recognised, ctx: Context) -> Sheetwork:
     if rec.kind == "quota_wide":
         return _extract_wide(rec, kind, col, n, data)
     for m in sorted(rec.columns, key=lambda m: m.field):
+        if m.field == "_name" and "_name" not in data:
+            data["_name"], labels["_name"] = col[m.col], m.label  # makes an ID where the table has none
         if m.field.startswith("_"):
             continue
         base = m.field.split("#")[0]
@@ -185,6 +187,8 @@ def _first_nonblank(arrays: list[np.ndarray], n: int) -> np.ndarray:
     return out
 
 
+# "Tháng 3 năm 2025", "THÁNG 03/2025", "T3-2025", "tháng 3.2025": the month of a payroll from its title.
+_MONTH = re.compile(r"(?i)(?:th[áa]ng|\bT)\s*(\d{1,2})\s*(?:n[ăa]m|[/.\-])\s*((?:19|20)\d{2})")
 _TITLE_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
 
 
@@ -266,6 +270,12 @@ def fill_context(w: Sheetwork, ctx: Context) -> None:
             w.labels["as_of"] = "--as-of"
     elif "as_of" in names and "as_of" not in w.raw and ctx.as_of is not None:
         w.raw["as_of"] = np.full(n, ctx.as_of.isoformat(), dtype=object)
+    if "month" in names and "month" not in w.raw:
+        for source, text in [*(("tiêu đề", t) for t in w.rec.title[:8]), ("tên trang tính", w.rec.sheet.name)]:
+            if m := _MONTH.search(text):
+                w.raw["month"] = np.full(n, f"{int(m.group(1)):02d}/{m.group(2)}", dtype=object)
+                w.labels["month"] = source
+                break
     if "unit_code" in names and "unit_code" not in w.raw and w.kind.column("unit_code").required:
         code, candidates = ctx.units.find_in_text(w.rec.title[:8])
         source = "tiêu đề"
