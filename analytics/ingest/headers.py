@@ -64,7 +64,12 @@ class Dictionary:
         k, a = header_keys(text)
         if not k:
             return None
-        return self.exact.get(k) or self.folded.get(a) or self._contained(a)
+        hit = self.exact.get(k) or self.folded.get(a) or self._contained(a)
+        if hit is None and " / " in k:
+            # "Nội dung/Tên lớp": either name; the better-ranked one wins.
+            hits = [h for part in k.split(" / ") if (h := self.lookup(part))]
+            hit = min(hits, key=lambda h: h[1]) if hits else None
+        return hit
 
     def _contained(self, a: str) -> tuple[str, int] | None:
         padded = f" {re.sub(r'[^a-z0-9]+', ' ', a).strip()} "

@@ -148,14 +148,15 @@ _kind("payroll", "payroll", (
 ), ("month", "unit_code", "person_id"), ("unit_code", "month"),
     # The month is often only in the title ("Tháng 3 năm 2025"): the salary columns alone tell a payroll.
     (frozenset({"month", "salary_coef"}), frozenset({"month", "basic_salary_vnd"}),
-     frozenset({"salary_coef", "basic_salary_vnd"}), frozenset({"basic_salary_vnd", "total_vnd"})))
+     frozenset({"salary_coef", "basic_salary_vnd"}), frozenset({"basic_salary_vnd", "total_vnd"}),
+     frozenset({"salary_coef", "total_vnd"})))
 
 _kind("reduction_case", "reduction_case", (
     C("case_id", "text", ("Mã hồ sơ", "Số hồ sơ", "Mã trường hợp"), True, "TG-2024-001", derived=True),
     C("person_id", "text", _PERSON_ID, example="CB0001"),
     C("full_name", "text", ("Họ và tên", "Họ tên"), example="Trần Thị Bình"),
     C("unit_code", "unit", UNIT_REF, True, "SNV"),
-    C("category", "code", _CAT, True, "vien_chuc"),
+    C("category", "code", _CAT, True, "vien_chuc", derived=True),  # or from section rows "I. CÔNG CHỨC"
     C("programme", "code", ("Chương trình", "Chính sách", "Căn cứ"), example="tinh_gian_2022_2026"),
     C("route", "code", ("Hình thức tinh giản", "Hình thức", "Chế độ", "Hình thức nghỉ", "Chính sách hưởng"), True,
       "nghi_huu_truoc_tuoi"),
@@ -165,8 +166,9 @@ _kind("reduction_case", "reduction_case", (
     C("decision_date", "date", _DECISION_DATE, example="15/03/2024"),
     C("effective_date", "date", ("Ngày nghỉ", "Ngày hiệu lực", "Thời điểm nghỉ", "Thời điểm tinh giản"), example="01/04/2024"),
     C("status", "code", ("Trạng thái", "Tình trạng"), example="da_nghi"),
-    C("payout_vnd", "money", ("Kinh phí", "Số tiền chi trả", "Kinh phí chi trả", "Kinh phí giải quyết"), example="350.000.000"),
-), ("case_id",), ("case_id",), (frozenset({"route", "unit_code"}),))
+    C("payout_vnd", "money", ("Kinh phí", "Số tiền chi trả", "Kinh phí chi trả", "Kinh phí giải quyết", "Kinh phí thực hiện",
+                              "Tổng kinh phí", "Tổng số tiền", "Số tiền được hưởng", "Tiền trợ cấp"), example="350.000.000"),
+), ("case_id",), ("case_id",), (frozenset({"route", "unit_code"}), frozenset({"route", "full_name"})))
 
 _kind("secondment", "secondment", (
     C("secondment_id", "text", ("Mã tăng cường", "Mã hồ sơ", "Mã"), True, "TC-001", derived=True),
@@ -188,7 +190,8 @@ _kind("secondment", "secondment", (
     C("position_at_commune", "text", ("Chức vụ tại xã", "Vị trí tại xã", "Vị trí công tác tại xã"), example="Phó Chủ tịch UBND xã"),
     C("allowance_regime", "code", ("Chế độ phụ cấp", "Chế độ"), example="mot_lan_10x"),
     C("one_time_allowance_vnd", "money", ("Trợ cấp một lần", "Phụ cấp một lần"), example="23.400.000"),
-), ("secondment_id",), ("secondment_id",), (frozenset({"receiving_unit_code", "start_date"}),))
+), ("secondment_id",), ("secondment_id",), (frozenset({"receiving_unit_code", "start_date"}),
+                                             frozenset({"sending_unit_code", "start_date", "planned_end_date"})))
 
 _kind("secondment_review", "secondment_review", (
     C("secondment_id", "text", ("Mã tăng cường", "Mã hồ sơ"), True, "TC-001"),
@@ -207,10 +210,12 @@ _kind("training", "training", (
       True, "Bồi dưỡng quản lý nhà nước"),
     C("field", "code", ("Lĩnh vực", "Lĩnh vực đào tạo"), True, "kinh_te_phap_luat"),
     C("location", "code", ("Địa điểm", "Trong nước/Nước ngoài", "Nơi đào tạo"), example="trong_nuoc"),
-    C("start_date", "date", ("Ngày bắt đầu", "Từ ngày", "Thời gian bắt đầu"), True, "01/09/2025"),
+    C("start_date", "date", ("Ngày bắt đầu", "Từ ngày", "Thời gian bắt đầu", "Thời gian tổ chức", "Thời gian học",
+                             "Thời gian đào tạo", "Thời gian"), True, "01/09/2025"),
     C("end_date", "date", ("Ngày kết thúc", "Đến ngày", "Thời gian kết thúc"), example="30/09/2025"),
     C("participants", "int", ("Số người", "Số lượng học viên", "Số học viên", "Số người tham gia"), example="30"),
-    C("cost_committed_vnd", "money", ("Kinh phí dự kiến", "Kinh phí cam kết", "Dự toán"), example="150.000.000", default=0),
+    C("cost_committed_vnd", "money", ("Kinh phí dự kiến", "Kinh phí cam kết", "Dự toán", "Kinh phí dự toán", "Kinh phí"),
+      example="150.000.000", default=0),
     C("cost_spent_vnd", "money", ("Kinh phí đã chi", "Đã chi", "Kinh phí thực hiện"), example="120.000.000", default=0),
     C("funding", "code", ("Nguồn kinh phí", "Nguồn"), True, "tai_co_cau_5pct"),
 ), ("record_id",), ("record_id",), (frozenset({"course_name", "start_date"}),))

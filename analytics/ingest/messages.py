@@ -144,6 +144,11 @@ def render(code: str, params: dict[str, Any], lang: str = "vi") -> str:
         return f"{template} {params}"
 
 
+def number(n: int) -> dict[str, str]:
+    """A whole number as each language writes it: 1.860 in Vietnamese, 1,860 in English."""
+    return {"vi": f"{n:,}".replace(",", "."), "en": f"{n:,}"}
+
+
 def refusal_params(rec: Any) -> dict[str, Any]:
     """Parameters of a refused sheet's message: for an ambiguous one the two kinds and their columns."""
     if rec.refused != "ambiguous" or len(rec.close) < 2:

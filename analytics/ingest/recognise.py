@@ -46,6 +46,7 @@ _NAME_KINDS = ("payroll", "secondment", "training")  # kinds whose table has no 
 _UNIT_DICT = Dictionary([("unit_code", UNIT_REF)])
 HEADER_SCAN_ROWS = 40
 CLOSE = 0.9  # a runner-up kind with this share of the best one's evidence: ask the user which
+_UNIT_FIELDS = {k.name: {c.name for c in k.columns if c.type == "unit"} for k in KINDS.values()}
 _NO_PEOPLE = ("unit", "quota", "quota_wide")  # kinds with no person on a row
 _PERSON_LEVEL = ("reduction_case", "secondment", "payroll", "training")  # lists of people with more than a roster
 YIELD = 0.5  # ... that the roster gives way to when they have half its evidence
@@ -145,8 +146,12 @@ def _match_column(kind: str, parts: list[str], extras: dict[str, str] | None = N
         if cats and keys[-1] in CATEGORY_WORDS:
             return "_category_col", 0, (("category", cats[-1]),)
     coefficient_group = any("he so" in header_keys(p)[1] for p in parts[:-1])
-    for text in [" ".join(parts), *reversed(parts)]:
+    if kind != "person" and any(k in GENDER_WORDS for k in keys):
+        return None  # a birth date under "Nam" / "Nữ" (ascii "nam" is also "năm", a year): no column here
+    for text in [*_grouped(parts), " ".join(parts), *reversed(parts)]:
         hit = d.lookup(text) or _STT_DICT.lookup(text) or (_NAME_DICT.lookup(text) if kind in _NAME_KINDS else None)
+        if hit and hit[0] in _UNIT_FIELDS.get(kind, ()) and "chuc vu" in header_keys(text)[1]:
+            continue  # "Chức vụ, đơn vị công tác hiện nay" holds a position ("Trưởng phòng …"), not a unit
         if hit and coefficient_group and hit[0].endswith("_vnd"):
             return None  # "Hệ số phụ cấp / PC chức vụ": a coefficient, not the money of the same name
         if hit:
@@ -156,6 +161,23 @@ def _match_column(kind: str, parts: list[str], extras: dict[str, str] | None = N
 
 _YEAR_DIM = ("nam", "nam giao", "nam ke hoach", "nam bao cao", "nam so lieu")
 _QUOTA_WORDS = ("bien che", "giao", "so luong", "chi tieu", "nguoi lam viec")
+
+
+# A generic sub-header under a group header: "Quyết định phê duyệt" over "Số" / "Ngày" is the
+# decision's number and date; "Thời gian tăng cường" over "Từ" / "Đến" the start and end.
+_SUBHEADERS = {("quyet dinh", "so"): "Số quyết định", ("quyet dinh", "so ky hieu"): "Số quyết định",
+               ("quyet dinh", "ngay"): "Ngày quyết định", ("quyet dinh", "ngay ban hanh"): "Ngày quyết định",
+               ("quyet dinh", "ngay thang"): "Ngày quyết định", ("quyet dinh", "ngay ky"): "Ngày quyết định",
+               ("thoi gian", "tu"): "Từ ngày", ("thoi gian", "tu ngay"): "Từ ngày",
+               ("thoi gian", "den"): "Đến ngày", ("thoi gian", "den ngay"): "Đến ngày"}
+
+
+def _grouped(parts: list[str]) -> list[str]:
+    if len(parts) < 2:
+        return []
+    sub = header_keys(parts[-1])[1]
+    return [text for (group, s), text in _SUBHEADERS.items()
+            if s == sub and any(group in header_keys(p)[1] for p in parts[:-1])]
 
 
 def _match_wide(parts: list[str]) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
@@ -242,6 +264,14 @@ def _duplicates(matches: list[Match]) -> int:
     return len(plain) - len(set(plain))
 
 
+_TOTAL_WORDS = ("tong cong", "tong so", "tong", "cong", "tong kinh phi", "tong so tien", "thanh tien")
+
+
+def _says_total(header: str) -> bool:
+    last = header.split(" / ")[-1]
+    return len(header.split(" / ")) > 1 and header_keys(last)[1] in _TOTAL_WORDS
+
+
 def _resolve_duplicates(matches: list[Match]) -> tuple[list[Match], list[tuple[int, str]]]:
     """One column per field (the best variant wins; the others become alternates ``<field>#2``);
     qualified columns (Nam/Nữ, wide quota years) are all kept."""
@@ -253,7 +283,8 @@ def _resolve_duplicates(matches: list[Match]) -> tuple[list[Match], list[tuple[i
         else:
             by_field.setdefault(m.field, []).append(m)
     for f, ms in by_field.items():
-        ms = sorted(ms, key=lambda m: (m.prio, m.col))
+        # Under one group ("Kinh phí": "Trợ cấp …", "Tổng cộng") the column that says total is the amount.
+        ms = sorted(ms, key=lambda m: (not _says_total(m.header), m.prio, m.col))
         keep.append(ms[0])
         for i, m in enumerate(ms[1:], start=2):
             keep.append(Match(m.col, f"{f}#{i}", m.header, m.prio))
@@ -284,6 +315,12 @@ def _reduction_summary(top: np.ndarray) -> bool:
 
 def _table(kind: str) -> str:
     return "quota" if kind == "quota_wide" else kind
+
+
+def _continues(above: np.ndarray, row: np.ndarray) -> bool:
+    """Most filled cells of ``row`` repeat the cell above: the reader filled a vertical merge."""
+    filled = [(a, b) for a, b in zip(above, row, strict=True) if b is not None and str(b).strip()]
+    return len(filled) >= 2 and sum(a == b for a, b in filled) * 2 >= len(filled)
 
 
 def _rank(per_kind: dict[str, tuple[int, int, int, int, list[Match]]], top: np.ndarray) -> list[tuple[float, str]]:
@@ -332,7 +369,7 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
     rows = cells.index.to_numpy()
     top = grid[:HEADER_SCAN_ROWS]
     titles = title_rows(top)
-    datalike = [_is_datalike(row) for row in top]
+    datalike = [_is_datalike(row) or is_colnum_row(list(row)) for row in top]  # never inside a header
     per_kind: dict[str, tuple[int, int, int, int, list[Match]]] = {}  # kind -> (score, -dups, -depth, row, matches)
     for kind in [*KINDS, "quota_wide"]:
         extras = extra_headers_for(kind, extra_headers) if kind in KINDS else ()
@@ -365,6 +402,14 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
     kind = ranked[0][1]
     _, _, negd, r, matches = per_kind[kind]
     d = -negd
+    # A header row merged down into the next one (most cells repeat above) is one header: take it in.
+    extras_k = extra_headers_for(kind, extra_headers) if kind in KINDS else ()
+    while d < MAX_HEADER_DEPTH and r + d < len(top) and not datalike[r + d] and (r + d) not in titles \
+            and _continues(top[r + d - 1], top[r + d]):
+        deeper = _fields_for(kind, top, r, d + 1, extras_k)
+        if _score(kind, deeper) < _score(kind, matches):
+            break
+        d, matches = d + 1, deeper
     columns, _ = _resolve_duplicates(matches)
     matched_cols = {m.col for m in columns}
     rec = Recognised(sheet, kind, (int(rows[r]), int(rows[r + d - 1])), columns, grid=grid, row_numbers=rows)

@@ -22,7 +22,8 @@ _FORMULA = re.compile(r"^[\(\)0-9a-zA-Z\s=+\-*/x×.,:%]+$")
 # Matched on the NFC lower-case text: "cộng" (a subtotal) and "công chức" differ only by a diacritic.
 _GRAND = re.compile(r"^(tổng cộng|tổng số|tổng|toàn thành phố|toàn tỉnh|toàn ngành|tong cong|tong so)(\W|$)")
 _SUB = re.compile(r"^(cộng|khối|trong đó|cong(?! chuc)|khoi)(\W|$)")
-_FOOTER = re.compile(r"^(ghi chu|noi nhan|nguoi lap|thu truong|xac nhan|ky ten|giam doc|chu tich|"
+_FOOTER = re.compile(r"^(ghi chu|noi nhan|nguoi lap|thu truong|xac nhan|ky ten|giam doc|chu tich|hieu truong|"
+                     r"pho hieu truong|truong tram|truong ban|bi thu|"
                      r"t/m|tm\b|kt\b|lanh dao|pho giam doc|ke toan|chu thich)|ngay .{0,12}thang .{0,12}nam"
                      r"|^\(ky|^\*")
 # The place-and-date line and the distribution list end a table wherever they stand in the row.
@@ -143,7 +144,8 @@ def classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, va
                 skipped.setdefault("total", []).append(r)  # a group row carrying its subtotal
                 continue
             section_text = " ".join(str(t) for t in texts)
-            state["section"] = category_in(section_text) if rec.kind in ("person", "reduction_case") else section
+            state["section"] = (category_in(section_text) if rec.kind in ("person", "reduction_case")
+                                else section_text if rec.kind == "training" else section)
             skipped.setdefault("section", []).append(r)
             continue
         rec.data_rows.append(r)

@@ -107,6 +107,7 @@ def derive(w: Sheetwork, ctx: Context) -> None:
                             zip(t["unit_code"], t["person_id"], t["full_name"], t["year"], t["decision_no"], strict=True)])
     elif k == "secondment":
         _person_ids(w, "sending_unit_code")
+        _from_title(w)
         on = ctx.as_of or ctx.today
         status = []
         for s, pe, ae in zip(t["start_date"], t["planned_end_date"], t["actual_end_date"], strict=True):
@@ -121,6 +122,7 @@ def derive(w: Sheetwork, ctx: Context) -> None:
         if "secondment_id" not in w.raw:
             set_column(t, "secondment_id", [_hash_id("TC", p, s) for p, s in zip(t["person_id"], t["start_date"], strict=True)])
     elif k == "training":
+        _fill(t, "location", map_unique(w.raw["_section"].to_numpy(dtype=object), _section_code(w, "location")))
         defaults: tuple[tuple[str, object], ...] = (("location", "trong_nuoc"), ("participants", 1),
                                                      ("cost_committed_vnd", 0), ("cost_spent_vnd", 0))
         for name, value in defaults:
@@ -149,7 +151,7 @@ def _from_title(w: Sheetwork) -> None:
     t = w.typed
     programmes = code_list(w.kind.allowed("programme"), "programme")
     for line in w.rec.title:
-        if "programme" not in w.raw:
+        if "programme" not in w.raw and w.kind.allowed("programme"):
             try:
                 _fill(t, "programme", programmes.parse(line))
             except ValueError:
@@ -158,6 +160,18 @@ def _from_title(w: Sheetwork) -> None:
             _fill(t, "decision_no", m.group(1))
             if "decision_date" not in w.raw:
                 _fill(t, "decision_date", parse_date(m.group(2))[0])
+
+
+def _section_code(w: Sheetwork, column: str) -> Any:
+    """A section row's text as a value of ``column`` ("I. ĐÀO TẠO TRONG NƯỚC" -> trong_nuoc), or None."""
+    codes = code_list(w.kind.allowed(column), column)
+
+    def parse(text: Any) -> str | None:
+        try:
+            return codes.parse(text) if isinstance(text, str) else None
+        except ValueError:
+            return None
+    return parse
 
 
 def _person_ids(w: Sheetwork, unit_column: str) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from analytics.ingest import rules
+from analytics.ingest.messages import number
 from analytics.ingest.normalize import is_blank_number, parse_int
 from analytics.ingest.problems import Problem, ProblemCap
 from analytics.ingest.recognise import Recognised
@@ -106,7 +107,7 @@ def _check_totals(w: Sheetwork) -> None:
             if stated != computed:
                 w.problems.append(Problem("totals_mismatch", "error", rec.sheet.file, rec.sheet.name, total_row, m.label,
                                           None if stated_text is None else str(stated_text),
-                                          {"stated": stated, "computed": computed}))
+                                          {"stated": number(stated), "computed": number(computed)}))
 
 
 def validate(rec: Recognised, ctx: Context, timings: dict[str, float], cap: ProblemCap | None = None) -> Sheetwork:

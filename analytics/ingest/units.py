@@ -111,6 +111,11 @@ class UnitResolver:
     def name(self, code: str) -> str:
         return self.names.get(code, code)
 
+    def label(self, code: str) -> str:
+        """How a candidate is listed: its name, with the code when two units share the name."""
+        name = self.name(code)
+        return name if list(self.names.values()).count(name) <= 1 else f"{name} ({code})"
+
     def _ancestors(self, code: str) -> set[str]:
         out: set[str] = set()
         while (code := self.parent.get(code, "")) and code not in out:
@@ -118,10 +123,15 @@ class UnitResolver:
         return out
 
     def find_in_text(self, texts: list[str]) -> tuple[str | None, list[str]]:
-        """The unit a title block names ("DANH SÁCH CÁN BỘ XÃ HÒA TÚ - THÀNH PHỐ CẦN THƠ"): full unit
-        names found as words inside the lines; a unit above another one found (the city above its
+        """The unit a title block names: the last letterhead line that is a unit's name, else
+        ("DANH SÁCH CÁN BỘ XÃ HÒA TÚ - THÀNH PHỐ CẦN THƠ") full unit names found as words inside the lines; a unit above another one found (the city above its
         commune) and the root of the tree give way to the more specific one. (code, candidates)
         as ``resolve``."""
+        # The letterhead: lines that are a unit's name and nothing else ("UBND THÀNH PHỐ CẦN THƠ" over
+        # "SỞ NỘI VỤ"); the issuing unit is written under its parent, so the last one is it.
+        letterhead = [code for text in texts if (code := self.resolve(text)[0])]
+        if letterhead:
+            return letterhead[-1], []
         found: list[str] = []
         for text in texts:
             padded = f" {re.sub(r'[^a-z0-9]+', ' ', _levels(text)[0][0])} "

@@ -189,6 +189,7 @@ def _first_nonblank(arrays: list[np.ndarray], n: int) -> np.ndarray:
 
 # "Tháng 3 năm 2025", "THÁNG 03/2025", "T3-2025", "tháng 3.2025": the month of a payroll from its title.
 _MONTH = re.compile(r"(?i)(?:th[áa]ng|\bT)\s*(\d{1,2})\s*(?:n[ăa]m|[/.\-])\s*((?:19|20)\d{2})")
+_SHEET_MONTH = re.compile(r"(?i)^(?:t|th[áa]ng)\s*0?(\d{1,2})$")
 _TITLE_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
 
 
@@ -271,24 +272,41 @@ def fill_context(w: Sheetwork, ctx: Context) -> None:
     elif "as_of" in names and "as_of" not in w.raw and ctx.as_of is not None:
         w.raw["as_of"] = np.full(n, ctx.as_of.isoformat(), dtype=object)
     if "month" in names and "month" not in w.raw:
-        for source, text in [*(("tiêu đề", t) for t in w.rec.title[:8]), ("tên trang tính", w.rec.sheet.name)]:
-            if m := _MONTH.search(text):
-                w.raw["month"] = np.full(n, f"{int(m.group(1)):02d}/{m.group(2)}", dtype=object)
-                w.labels["month"] = source
-                break
-    if "unit_code" in names and "unit_code" not in w.raw and w.kind.column("unit_code").required:
+        month = _month_of(w.rec.title, w.rec.sheet.name)
+        if month is not None:
+            w.raw["month"] = np.full(n, month[0], dtype=object)
+            w.labels["month"] = month[1]
+    # A unit the table leaves out is the one its title (or sheet name) names: the unit of a roster,
+    # the sender of an agency's secondment list, the receiving commune of a commune's list.
+    missing = [c.name for c in w.kind.columns if c.type == "unit" and c.required and c.name not in w.raw]
+    if len(missing) == 1:
         code, candidates = ctx.units.find_in_text(w.rec.title[:8])
         source = "tiêu đề"
         if code is None and not candidates:
             code, candidates = ctx.units.resolve(w.rec.sheet.name)
             source = "tên trang tính"
         if code:
-            w.raw["unit_code"] = np.full(n, code, dtype=object)
-            w.labels["unit_code"] = source
+            w.raw[missing[0]] = np.full(n, code, dtype=object)
+            w.labels[missing[0]] = source
             w.emit("unit_from_title", None, None, "warning", unit=ctx.units.name(code),
                    source={"vi": source, "en": "title" if source == "tiêu đề" else "sheet name"})
         elif candidates:
-            w.emit("ambiguous_unit_title", None, None, candidates=", ".join(ctx.units.name(c) for c in candidates))
+            w.emit("ambiguous_unit_title", None, None, candidates=", ".join(ctx.units.label(c) for c in candidates))
+
+
+def _month_of(title: list[str], sheet: str) -> tuple[str, str] | None:
+    """A payroll's month: "Tháng 3 năm 2025" / "THÁNG 01/2025" in the title, else a sheet "T3" or
+    "Tháng 3" with the year of the title."""
+    for text in title[:8]:
+        if m := _MONTH.search(text):
+            return f"{int(m.group(1)):02d}/{m.group(2)}", "tiêu đề"
+    m = _MONTH.search(sheet) or _SHEET_MONTH.match(sheet.strip())
+    years = {y for t in title[:8] for y in re.findall(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])", t)}
+    if m and m.lastindex == 2:
+        return f"{int(m.group(1)):02d}/{m.group(2)}", "tên trang tính"
+    if m and len(years) == 1:
+        return f"{int(m.group(1)):02d}/{years.pop()}", "tên trang tính"
+    return None
 
 
 def check_columns(w: Sheetwork) -> bool:
@@ -330,7 +348,7 @@ def _parser(c: Column, kind: Kind, ctx: Context) -> Callable[[str], Any]:
         if code:
             return code
         if candidates:
-            raise ValueError("ambiguous_unit", {"candidates": ", ".join(candidates)})
+            raise ValueError("ambiguous_unit", {"candidates": ", ".join(ctx.units.label(c) for c in candidates)})
         raise ValueError("unknown_unit")
     return unit
 
