@@ -109,3 +109,21 @@ def category_in(text: str | None) -> str | None:
     if re.search(r"\bcan bo\b", a):
         return "can_bo"
     return None
+
+
+# A generic sub-header under a group header: "Quyết định phê duyệt" over "Số" / "Ngày" is the
+# decision's number and date; "Thời gian tăng cường" over "Từ" / "Đến" the start and end.
+_SUBHEADERS = {("quyet dinh", "so"): "Số quyết định", ("quyet dinh", "so ky hieu"): "Số quyết định",
+               ("quyet dinh", "ngay"): "Ngày quyết định", ("quyet dinh", "ngay ban hanh"): "Ngày quyết định",
+               ("quyet dinh", "ngay thang"): "Ngày quyết định", ("quyet dinh", "ngay ky"): "Ngày quyết định",
+               ("thoi gian", "tu"): "Từ ngày", ("thoi gian", "tu ngay"): "Từ ngày",
+               ("thoi gian", "den"): "Đến ngày", ("thoi gian", "den ngay"): "Đến ngày"}
+
+
+def grouped_names(parts: list[str]) -> list[str]:
+    """The names a group header and a generic sub-header make together (see ``_SUBHEADERS``)."""
+    if len(parts) < 2:
+        return []
+    sub = header_keys(parts[-1])[1]
+    return [text for (group, s), text in _SUBHEADERS.items()
+            if s == sub and any(group in header_keys(p)[1] for p in parts[:-1])]

@@ -28,10 +28,8 @@ from analytics.ingest.headers import (
     CATEGORY_WORDS,
     GENDER_WORDS,
     NAME,
-    STT,
-    UNIT_REF,
     Dictionary,
-    category_in,
+    grouped_names,
     header_key,
     header_keys,
 )
@@ -39,11 +37,10 @@ from analytics.ingest.kinds import KINDS
 from analytics.ingest.normalize import ascii_key
 from analytics.ingest.reader import Sheet, col_letter
 from analytics.ingest.rows import NOTE, classify, is_colnum_row
+from analytics.ingest.wide import REDUCTION_WORDS, STT_DICT, UNIT_DICT, match_wide
 
-_STT_DICT = Dictionary([("_stt", STT)])
 _NAME_DICT = Dictionary([("_name", NAME)])
 _NAME_KINDS = ("payroll", "secondment", "training")  # kinds whose table has no name column
-_UNIT_DICT = Dictionary([("unit_code", UNIT_REF)])
 HEADER_SCAN_ROWS = 40
 CLOSE = 0.9  # a runner-up kind with this share of the best one's evidence: ask the user which
 _UNIT_FIELDS = {k.name: {c.name for c in k.columns if c.type == "unit"} for k in KINDS.values()}
@@ -99,10 +96,6 @@ class Recognised:
 
 # ---------------------------------------------------------------------------------------- columns
 
-_YEAR = re.compile(r"(?<![/\d.])\b((?:19|20)\d{2})\b(?!/)")  # not the year of a decree number "111/2022"
-_COMPUTED = ("tang", "so voi", "chenh lech", "ty le", "%", "con lai", "chua tuyen", "thua", "thieu")
-# Counts of people who left under a reduction policy ("Tinh giản biên chế năm 2022"): never quotas.
-_REDUCTION_WORDS = ("tinh gian", "giam bien che", "nghi huu truoc tuoi", "thoi viec")
 
 
 Extras = tuple[tuple[str, str], ...]  # (header key, field) a user mapped for one kind
@@ -129,9 +122,9 @@ def _match_column(kind: str, parts: list[str], extras: dict[str, str] | None = N
             if (field := extras.get(header_keys(text)[0])) is not None:
                 return field, -1, ()  # the user's own mapping beats the dictionary
     if kind == "quota_wide":
-        return _match_wide(parts)
-    if kind == "quota" and any(w in ascii_key(" ".join(parts)) for w in _REDUCTION_WORDS) \
-            and not _UNIT_DICT.lookup(parts[-1]):
+        return match_wide(parts)
+    if kind == "quota" and any(w in ascii_key(" ".join(parts)) for w in REDUCTION_WORDS) \
+            and not UNIT_DICT.lookup(parts[-1]):
         return None  # "Tinh giản biên chế năm 2023": people who left, never a quota
     d = KINDS[kind].dictionary
     keys = [header_keys(p)[0] for p in parts]
@@ -148,66 +141,14 @@ def _match_column(kind: str, parts: list[str], extras: dict[str, str] | None = N
     coefficient_group = any("he so" in header_keys(p)[1] for p in parts[:-1])
     if kind != "person" and any(k in GENDER_WORDS for k in keys):
         return None  # a birth date under "Nam" / "Nữ" (ascii "nam" is also "năm", a year): no column here
-    for text in [*_grouped(parts), " ".join(parts), *reversed(parts)]:
-        hit = d.lookup(text) or _STT_DICT.lookup(text) or (_NAME_DICT.lookup(text) if kind in _NAME_KINDS else None)
+    for text in [*grouped_names(parts), " ".join(parts), *reversed(parts)]:
+        hit = d.lookup(text) or STT_DICT.lookup(text) or (_NAME_DICT.lookup(text) if kind in _NAME_KINDS else None)
         if hit and hit[0] in _UNIT_FIELDS.get(kind, ()) and "chuc vu" in header_keys(text)[1]:
             continue  # "Chức vụ, đơn vị công tác hiện nay" holds a position ("Trưởng phòng …"), not a unit
         if hit and coefficient_group and hit[0].endswith("_vnd"):
             return None  # "Hệ số phụ cấp / PC chức vụ": a coefficient, not the money of the same name
         if hit:
             return hit[0], hit[1], ()
-    return None
-
-
-_YEAR_DIM = ("nam", "nam giao", "nam ke hoach", "nam bao cao", "nam so lieu")
-_QUOTA_WORDS = ("bien che", "giao", "so luong", "chi tieu", "nguoi lam viec")
-
-
-# A generic sub-header under a group header: "Quyết định phê duyệt" over "Số" / "Ngày" is the
-# decision's number and date; "Thời gian tăng cường" over "Từ" / "Đến" the start and end.
-_SUBHEADERS = {("quyet dinh", "so"): "Số quyết định", ("quyet dinh", "so ky hieu"): "Số quyết định",
-               ("quyet dinh", "ngay"): "Ngày quyết định", ("quyet dinh", "ngay ban hanh"): "Ngày quyết định",
-               ("quyet dinh", "ngay thang"): "Ngày quyết định", ("quyet dinh", "ngay ky"): "Ngày quyết định",
-               ("thoi gian", "tu"): "Từ ngày", ("thoi gian", "tu ngay"): "Từ ngày",
-               ("thoi gian", "den"): "Đến ngày", ("thoi gian", "den ngay"): "Đến ngày"}
-
-
-def _grouped(parts: list[str]) -> list[str]:
-    if len(parts) < 2:
-        return []
-    sub = header_keys(parts[-1])[1]
-    return [text for (group, s), text in _SUBHEADERS.items()
-            if s == sub and any(group in header_keys(p)[1] for p in parts[:-1])]
-
-
-def _match_wide(parts: list[str]) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
-    """A column of a quota cross-table: the unit, the year (as rows), or a measure (assigned quota,
-    pending cut, present) whose category and year come from its header when it names them."""
-    for p in reversed(parts):
-        if hit := _UNIT_DICT.lookup(p):
-            return "unit_code", hit[1], ()
-        if _STT_DICT.lookup(p):
-            return "_stt", 0, ()
-    folded = [ascii_key(header_key(p)) for p in parts]
-    if folded and all(f in _YEAR_DIM for f in folded):
-        return "year", 0, ()
-    joined = ascii_key(" ".join(parts))
-    if "sinh" in joined:
-        return None  # "Ngày, tháng, năm sinh": a person's birth, never a quota year
-    cat = next((c for p in parts if (c := category_in(p))), None)
-    years = _YEAR.findall(joined)
-    year = int(years[-1]) if years else None
-    if ("cho" in joined and ("phe duyet" in joined or "giam" in joined)) or "chua phe duyet" in joined \
-            or "de nghi giam" in joined:
-        return "cut_pending", 0, (("category", cat), ("year", year))
-    if "co mat" in joined or "hien co" in joined:
-        return "present", 0, (("category", cat), ("year", year))
-    if any(w in joined for w in _REDUCTION_WORDS) or any(w in joined for w in _COMPUTED):
-        return None
-    if any(w in joined for w in _QUOTA_WORDS) and (year is not None or cat is not None):
-        return "quota_year", 0, (("category", cat), ("year", year))
-    if year is not None and any(re.fullmatch(rf"(nam )?{year}", f) for f in folded):
-        return "quota_year", 0, (("category", cat), ("year", year))  # "2021" / "Năm 2021" under a quota group
     return None
 
 
@@ -307,8 +248,8 @@ def _reduction_summary(top: np.ndarray) -> bool:
     """A report of how many people each unit cut ("Tinh giản biên chế năm 2023", "Thôi việc") with no
     person's name: counts the product cannot load, since every case needs its route and decision."""
     texts = [str(v) for v in top.ravel() if v is not None and str(v).strip()]
-    unit = any(_UNIT_DICT.lookup(t) for t in texts)
-    counts = any(w in ascii_key(header_key(t)) for t in texts for w in _REDUCTION_WORDS)
+    unit = any(UNIT_DICT.lookup(t) for t in texts)
+    counts = any(w in ascii_key(header_key(t)) for t in texts for w in REDUCTION_WORDS)
     names = any((hit := KINDS["person"].dictionary.lookup(t)) and hit[0] == "full_name" for t in texts)
     return unit and counts and not names
 
@@ -421,7 +362,7 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
             rec.ignored.append((c, " / ".join(parts)))
     # Rows right under the header that repeat header words or number the columns.
     start = r + d
-    d_kind = KINDS[kind].dictionary if kind in KINDS else _UNIT_DICT
+    d_kind = KINDS[kind].dictionary if kind in KINDS else UNIT_DICT
     while start < len(grid) and start < r + d + 3:
         vals = [v for v in grid[start] if v is not None and str(v).strip()]
         if not vals:
@@ -431,7 +372,7 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
             rec.skipped.setdefault("colnum", []).append(int(rows[start]))
             start += 1
             continue
-        headerish = all(d_kind.lookup(str(v)) or _STT_DICT.lookup(str(v)) or header_keys(str(v))[0] in GENDER_WORDS
+        headerish = all(d_kind.lookup(str(v)) or STT_DICT.lookup(str(v)) or header_keys(str(v))[0] in GENDER_WORDS
                         or any(str(v) in _parts(top, r, d, c) for c in range(grid.shape[1])) for v in vals)
         if not headerish:
             break

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from analytics.ingest import rules
+from analytics.ingest.context import fill_context
 from analytics.ingest.messages import number
 from analytics.ingest.normalize import is_blank_number, parse_int
 from analytics.ingest.problems import Problem, ProblemCap
@@ -21,7 +22,6 @@ from analytics.ingest.validate import (
     check_required,
     convert,
     extract,
-    fill_context,
 )
 
 
