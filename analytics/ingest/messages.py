@@ -49,7 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nothing_to_import": {"vi": "không có dòng dữ liệu nào để nhập", "en": "no data rows to import"},
     "sheet_hidden": {"vi": "trang tính ẩn, bỏ qua", "en": "hidden sheet, skipped"},
     "missing_column": {"vi": "thiếu cột bắt buộc \"{column_vi}\" cho {kind_vi}",
-                       "en": "required column \"{column_en}\" missing for {kind}"},
+                       "en": "required column \"{column_vi}\" ({column_en}) missing for {kind_en}"},
     "column_ignored": {"vi": "cột \"{header}\" không dùng", "en": "column \"{header}\" not used"},
     "rows_skipped_total": {"vi": "bỏ qua {count} dòng tổng cộng/cộng nhóm (dòng {rows})",
                            "en": "skipped {count} total/subtotal rows (rows {rows})"},

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analytics.ingest.messages import KIND_NAMES
 from analytics.ingest.normalize import ascii_key, parse_date
 from analytics.ingest.validate import Context, Sheetwork
 from analytics.reference import MAX_STEP
@@ -179,8 +180,8 @@ def _person_ids(w: Sheetwork, unit_column: str) -> None:
     if "person_id" in w.raw:
         return
     if "_name" not in w.raw:
-        w.emit("missing_column", None, None, column_en="person_id", column_vi="Mã cán bộ hoặc Họ và tên",
-               kind=w.kind.name, kind_vi="")
+        w.emit("missing_column", None, None, column_en="person ID or full name", column_vi="Mã cán bộ hoặc Họ và tên",
+               kind_vi=KIND_NAMES[w.kind.name]["vi"], kind_en=KIND_NAMES[w.kind.name]["en"])
         return
     t = w.typed
     ids = [None if nm is None else _hash_id("auto", u, nm) for u, nm in

@@ -242,8 +242,9 @@ def check_columns(w: Sheetwork) -> bool:
     ok = True
     for c in w.kind.columns:
         if c.required and not c.derived and c.name not in w.raw:
-            w.emit("missing_column", None, None, column_en=c.name, column_vi=c.headers[0] if c.headers else c.name,
-                   kind=w.kind.name, kind_vi=KIND_NAMES[w.kind.name]["vi"])
+            w.emit("missing_column", None, None, column_en=c.name.replace("_", " "),
+                   column_vi=c.headers[0] if c.headers else c.name,
+                   kind_vi=KIND_NAMES[w.kind.name]["vi"], kind_en=KIND_NAMES[w.kind.name]["en"])
             ok = False
     return ok
 
