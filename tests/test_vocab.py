@@ -108,6 +108,7 @@ def test_none_words_blank_an_optional_discipline() -> None:
     ("person", "category", "Cán bộ, công chức"),  # names two categories: not guessed
     ("person", "gender", "X"),
     ("reduction_case", "route", "Đi du lịch"),
+    *((k.table, c.name, "???") for k in KINDS.values() for c in k.columns if c.type == "code"),
 ])
 def test_unknown_value_lists_labels_not_codes(table: str, column: str, text: str) -> None:
     with pytest.raises(ValueError) as exc:
