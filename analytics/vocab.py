@@ -56,7 +56,7 @@ TERMS: dict[str, Term] = {
                   ("UBND cấp huyện", "Cấp huyện", "Quận", "Huyện", "Thị xã", "UBND quận", "UBND huyện", "Quận, huyện",
                    "Quận, huyện, thị xã", "District"), ("cap huyen", "ubnd quan", "ubnd huyen")),
     "dvsnc": T("Đơn vị sự nghiệp công lập", "Public service unit",
-               ("Đơn vị sự nghiệp", "ĐVSN", "ĐVSNCL", "Sự nghiệp công lập", "Trường học", "Trường", "Bệnh viện",
+               ("Đơn vị sự nghiệp", "ĐVSN", "ĐVSNCL", "Đơn vị SN", "ĐV sự nghiệp", "ĐVSN công lập", "Sự nghiệp công lập", "Trường học", "Trường", "Bệnh viện",
                 "Trung tâm", "Trạm y tế"), ("su nghiep",)),
     # --- levels, former provinces, commune kinds
     "city": T("Cấp thành phố", "City level", ("Thành phố", "Cấp tỉnh", "Tỉnh", "TP", "City"), ("cap tinh", "cap thanh pho")),
@@ -186,7 +186,7 @@ TERMS: dict[str, Term] = {
                       ("thuong xuyen",)),
     "tai_co_cau_5pct": T("Kinh phí 5 % sau sắp xếp", "5 % restructuring budget",
                          ("5", "5 %", "5%", "Kinh phí tái cơ cấu", "Tái cơ cấu", "Sau sắp xếp", "Kinh phí sau sắp xếp"),
-                         ("sap xep", "tai co cau")),
+                         ("sap xep", "tai co cau", "5%", "quy luong")),
     # --- import history (not written in files, labelled on pages)
     "demo": T("Dữ liệu mẫu", "Demo data"),
     "upload": T("Tải lên", "Upload"),

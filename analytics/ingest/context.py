@@ -8,9 +8,13 @@ from datetime import date
 
 import numpy as np
 
+from analytics.ingest.headers import title_category
 from analytics.ingest.normalize import find_date_in_text
+from analytics.ingest.problems import Problem
+from analytics.ingest.reader import col_letter
 from analytics.ingest.validate import Context, Sheetwork
 
+_TITLE_YEAR = re.compile(r"(?i)\bnăm (\d{4})\b")
 _UNTIL_DATE = re.compile(r"\bđến\s+\d{1,2}/\d{1,2}/\d{4}")  # "DANH SÁCH CÁN BỘ ĐẾN 31/12/2024"
 
 
@@ -47,9 +51,23 @@ def fill_context(w: Sheetwork, ctx: Context) -> None:
         w.raw["as_of"] = np.full(n, ctx.as_of.isoformat(), dtype=object)
     if "month" in names and "month" not in w.raw:
         month = _month_of(w.rec.title, w.rec.sheet.name)
-        if month is not None:
+        if month is not None and not 1 <= int(month[0][:2]) <= 12:
+            row, col = _cell_of(w, month[2])
+            w.problems.append(Problem("month_title_invalid", "error", w.rec.sheet.file, w.rec.sheet.name, row, col,
+                                      month[2], {"month": month[0]}))
+        elif month is not None:
             w.raw["month"] = np.full(n, month[0], dtype=object)
             w.labels["month"] = month[1]
+    if w.kind.name == "quota":
+        # "BIÊN CHẾ CÔNG CHỨC GIAO NĂM 2025": the year and the category a quota list leaves out.
+        years = {y for t in w.rec.title for y in _TITLE_YEAR.findall(t)}
+        if "year" not in w.raw and len(years) == 1:
+            w.raw["year"] = np.full(n, years.pop(), dtype=object)
+            w.labels["year"] = "tiêu đề"
+        category = title_category(w.rec.title, w.kind.allowed("category"))
+        if "category" not in w.raw and category is not None:
+            w.raw["category"] = np.full(n, category, dtype=object)
+            w.labels["category"] = "tiêu đề"
     # A unit the table leaves out is the one its title (or sheet name) names: the unit of a roster,
     # the sender of an agency's secondment list, the receiving commune of a commune's list.
     missing = [c.name for c in w.kind.columns if c.type == "unit" and c.required and c.name not in w.raw]
@@ -68,16 +86,26 @@ def fill_context(w: Sheetwork, ctx: Context) -> None:
             w.emit("ambiguous_unit_title", None, None, candidates=", ".join(ctx.units.label(c) for c in candidates))
 
 
-def _month_of(title: list[str], sheet: str) -> tuple[str, str] | None:
+def _cell_of(w: Sheetwork, text: str) -> tuple[int | None, str | None]:
+    """Excel row and column letter of a title line (a message names the cell it came from)."""
+    rec = w.rec
+    for i, row in enumerate(rec.grid[:len(rec.row_numbers)]):
+        for j, v in enumerate(row):
+            if v is not None and str(v) == text:
+                return int(rec.row_numbers[i]), col_letter(j)
+    return None, None
+
+
+def _month_of(title: list[str], sheet: str) -> tuple[str, str, str] | None:
     """A payroll's month: "Tháng 3 năm 2025" / "THÁNG 01/2025" in the title, else a sheet "T3" or
     "Tháng 3" with the year of the title."""
     for text in title[:8]:
         if m := _MONTH.search(text):
-            return f"{int(m.group(1)):02d}/{m.group(2)}", "tiêu đề"
+            return f"{int(m.group(1)):02d}/{m.group(2)}", "tiêu đề", text
     m = _MONTH.search(sheet) or _SHEET_MONTH.match(sheet.strip())
     years = {y for t in title[:8] for y in re.findall(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])", t)}
     if m and m.lastindex == 2:
-        return f"{int(m.group(1)):02d}/{m.group(2)}", "tên trang tính"
+        return f"{int(m.group(1)):02d}/{m.group(2)}", "tên trang tính", sheet
     if m and len(years) == 1:
-        return f"{int(m.group(1)):02d}/{years.pop()}", "tên trang tính"
+        return f"{int(m.group(1)):02d}/{years.pop()}", "tên trang tính", sheet
     return None

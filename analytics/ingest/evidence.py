@@ -37,9 +37,12 @@ _TITLE = re.compile(
 _PERSON_NAME = ("ho va ten", "ho ten", "ho, ten", "ho va ten khai sinh")
 
 
+_LABELLED = re.compile(r"^[^:]{2,40}:\s*\S")  # "Mức lương cơ sở: 2.340.000 đồng", "Đơn vị: Sở Nội vụ"
+
+
 def is_title_text(text: object) -> bool:
     a = ascii_key(str(text))
-    return bool(a) and _TITLE.match(a) is not None
+    return bool(a) and (_TITLE.match(a) is not None or _LABELLED.match(a) is not None)
 
 
 def title_rows(top: np.ndarray) -> set[int]:

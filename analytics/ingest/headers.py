@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterable
 
 from analytics.ingest.normalize import ascii_key, key
+from analytics.vocab import code_list, fold
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_PAREN_TEXT = re.compile(r"\(([^)]*[^\W\d][^)]*)\)")  # a note in words, not "(1)" or "(%)"
 
 
 def header_key(text: str | None) -> str:
@@ -26,7 +28,7 @@ def header_key(text: str | None) -> str:
 
 # Abbreviations of header words ("PC chức vụ" = "Phụ cấp chức vụ", "HS phụ cấp" = "Hệ số phụ cấp").
 _HEADER_ABBREV = [(re.compile(r"(?<!\w)pc(?!\w)"), "phụ cấp"), (re.compile(r"(?<!\w)hs(?!\w)"), "hệ số"),
-                  (re.compile(r"(?<!\w)tl(?!\w)"), "tiền lương")]
+                  (re.compile(r"(?<!\w)tl(?!\w)"), "tiền lương"), (re.compile(r"(?<!\w)kp(?!\w)"), "kinh phí")]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -65,6 +67,8 @@ class Dictionary:
         if not k:
             return None
         hit = self.exact.get(k) or self.folded.get(a) or self._contained(a)
+        if hit is None and text and (inner := _PAREN_TEXT.search(str(text))):
+            hit = self.lookup(inner.group(1))  # "Hình thức (trong nước/nước ngoài)": the note names it
         if hit is None and " / " in k:
             # "Nội dung/Tên lớp": either name; the better-ranked one wins.
             hits = [h for part in k.split(" / ") if (h := self.lookup(part))]
@@ -81,7 +85,7 @@ class Dictionary:
 
 UNIT_REF = ("Mã đơn vị", "Tên đơn vị", "Đơn vị", "Cơ quan, đơn vị", "Cơ quan đơn vị", "Tên cơ quan, đơn vị",
             "Đơn vị công tác", "Cơ quan công tác", "Nơi công tác", "Tên đơn vị, địa phương", "Địa phương",
-            "Tên xã, phường", "Xã, phường", "Tên xã, phường, thị trấn", "Xã, phường, thị trấn", "Tên xã", "Tên phường",
+            "Tên xã, phường", "Xã, phường", "Phường, xã", "Tên phường, xã", "Xã/phường", "Phường/xã", "Tên xã, phường, thị trấn", "Xã, phường, thị trấn", "Tên xã", "Tên phường",
             "Tên cơ quan", "Cơ quan", "Đơn vị sử dụng", "Tên cơ quan, tổ chức, đơn vị", "Cơ quan, tổ chức, đơn vị")
 STT = ("STT", "Số TT", "Số thứ tự", "TT")
 # A person's name where the table has no column for it (payroll, secondment): used to make an ID.
@@ -117,7 +121,9 @@ _SUBHEADERS = {("quyet dinh", "so"): "Số quyết định", ("quyet dinh", "so 
                ("quyet dinh", "ngay"): "Ngày quyết định", ("quyet dinh", "ngay ban hanh"): "Ngày quyết định",
                ("quyet dinh", "ngay thang"): "Ngày quyết định", ("quyet dinh", "ngay ky"): "Ngày quyết định",
                ("thoi gian", "tu"): "Từ ngày", ("thoi gian", "tu ngay"): "Từ ngày",
-               ("thoi gian", "den"): "Đến ngày", ("thoi gian", "den ngay"): "Đến ngày"}
+               ("thoi gian", "den"): "Đến ngày", ("thoi gian", "den ngay"): "Đến ngày",
+               ("thoi gian", "tu thang"): "Từ ngày", ("thoi gian", "tu thang / nam"): "Từ ngày",
+               ("thoi gian", "den thang"): "Đến ngày", ("thoi gian", "den thang / nam"): "Đến ngày"}
 
 
 def grouped_names(parts: list[str]) -> list[str]:
@@ -127,3 +133,18 @@ def grouped_names(parts: list[str]) -> list[str]:
     sub = header_keys(parts[-1])[1]
     return [text for (group, s), text in _SUBHEADERS.items()
             if s == sub and any(group in header_keys(p)[1] for p in parts[:-1])]
+
+
+def title_category(lines: list[str], allowed: tuple[str, ...]) -> str | None:
+    """The one staff category a title block names ("DANH SÁCH CÔNG CHỨC …", "BIÊN CHẾ CÔNG CHỨC NĂM
+    2025"); None when it names none, or several ("CÁN BỘ, CÔNG CHỨC")."""
+    codes = code_list(allowed, "category")
+    found: set[str | None] = set()
+    for line in lines:
+        try:
+            found.add(codes.parse(line))
+        except ValueError:
+            if sum(f" {kw.strip()} " in f" {fold(line)} " for kw, _ in codes.keywords if kw.strip()) > 1:
+                return None  # a line naming two categories
+    found.discard(None)
+    return next(iter(found)) if len(found) == 1 else None

@@ -55,7 +55,8 @@ class Kind:
 C = Column
 _CAT = ("Loại cán bộ", "Đối tượng", "Phân loại", "Loại", "Loại biên chế", "Công chức/Viên chức/Người lao động", "CB/CC/VC")
 _PERSON_ID = ("Mã cán bộ", "Mã CBCCVC", "Mã số cán bộ", "Mã số", "Mã định danh", "Số định danh", "Số CCCD",
-              "Mã nhân sự", "Số hiệu cán bộ", "Mã người")
+              "Mã nhân sự", "Số hiệu cán bộ", "Mã người", "Mã số CBCCVC", "Mã CBCC", "Mã số CBCC", "Mã CCVC",
+              "Mã số công chức", "Mã số viên chức", "Mã công chức", "Mã viên chức", "Số hiệu công chức", "Mã NV")
 _DECISION_NO = ("Số quyết định", "Quyết định", "Số QĐ", "Quyết định số", "Quyết định Số", "Số, ký hiệu quyết định")
 _DECISION_DATE = ("Ngày quyết định", "Ngày QĐ", "Ngày ban hành quyết định", "Quyết định ngày", "Quyết định Ngày",
                   "Ngày ban hành", "Ngày ký")
@@ -144,7 +145,8 @@ _kind("payroll", "payroll", (
     C("allowance_occupational_vnd", "money", ("Phụ cấp nghề", "Phụ cấp ưu đãi nghề", "Phụ cấp thâm niên nghề"), example="0", default=0),
     C("allowance_public_service_vnd", "money", ("Phụ cấp công vụ",), example="1.755.000", default=0),
     C("allowance_other_vnd", "money", ("Phụ cấp khác", "Khác"), example="0", default=0),
-    C("total_vnd", "money", ("Tổng thu nhập", "Tổng số tiền", "Tổng lương", "Tổng cộng", "Tổng"), True, "8.775.000", derived=True),
+    C("total_vnd", "money", ("Tổng thu nhập", "Tổng số tiền", "Tổng lương", "Tổng cộng", "Tổng", "Cộng lương và phụ cấp",
+                             "Thành tiền"), True, "8.775.000", derived=True),
 ), ("month", "unit_code", "person_id"), ("unit_code", "month"),
     # The month is often only in the title ("Tháng 3 năm 2025"): the salary columns alone tell a payroll.
     (frozenset({"month", "salary_coef"}), frozenset({"month", "basic_salary_vnd"}),
@@ -158,11 +160,12 @@ _kind("reduction_case", "reduction_case", (
     C("unit_code", "unit", UNIT_REF, True, "SNV"),
     C("category", "code", _CAT, True, "vien_chuc", derived=True),  # or from section rows "I. CÔNG CHỨC"
     C("programme", "code", ("Chương trình", "Chính sách", "Căn cứ"), example="tinh_gian_2022_2026"),
-    C("route", "code", ("Hình thức tinh giản", "Hình thức", "Chế độ", "Hình thức nghỉ", "Chính sách hưởng"), True,
+    C("route", "code", ("Hình thức tinh giản", "Hình thức", "Chế độ", "Hình thức nghỉ", "Chính sách hưởng",
+                        "Chính sách được hưởng", "Chế độ được hưởng", "Hình thức nghỉ việc", "Chế độ chính sách"), True,
       "nghi_huu_truoc_tuoi"),
     C("year", "int", ("Năm", "Năm tinh giản"), True, "2024", derived=True),
     C("period_label", "text", ("Kỳ", "Đợt", "Giai đoạn"), example="6 tháng đầu năm 2024"),
-    C("decision_no", "text", _DECISION_NO, example="45/QĐ-UBND"),
+    C("decision_no", "text", (*_DECISION_NO, "Số, ngày quyết định", "Quyết định phê duyệt"), example="45/QĐ-UBND"),
     C("decision_date", "date", _DECISION_DATE, example="15/03/2024"),
     C("effective_date", "date", ("Ngày nghỉ", "Ngày hiệu lực", "Thời điểm nghỉ", "Thời điểm tinh giản"), example="01/04/2024"),
     C("status", "code", ("Trạng thái", "Tình trạng"), example="da_nghi"),
@@ -177,10 +180,10 @@ _kind("secondment", "secondment", (
       True, "SNV"),
     C("receiving_unit_code", "unit", ("Xã nhận", "Đơn vị nhận", "Nơi tăng cường", "Xã, phường nhận", "Địa phương nhận",
                                       "Xã, phường được tăng cường"), True, "XA001"),
-    C("start_date", "date", ("Ngày bắt đầu", "Từ ngày", "Thời gian bắt đầu", "Từ", "Thời gian tăng cường Từ",
+    C("start_date", "date", ("Ngày bắt đầu", "Từ ngày", "Thời gian bắt đầu", "Từ", "Từ tháng", "Thời gian tăng cường Từ",
                              "Thời gian tăng cường Từ ngày"), True, "01/08/2025"),
     C("planned_end_date", "date", ("Ngày kết thúc dự kiến", "Đến ngày", "Ngày kết thúc", "Thời gian kết thúc", "Đến",
-                                   "Thời gian tăng cường Đến", "Thời gian tăng cường Đến ngày"), True, "31/07/2028"),
+                                   "Đến tháng", "Thời gian tăng cường Đến", "Thời gian tăng cường Đến ngày"), True, "31/07/2028"),
     C("actual_end_date", "date", ("Ngày kết thúc thực tế",), example=""),
     C("decision_no", "text", ("Quyết định cử", "Quyết định cử Số", *_DECISION_NO), example="12/QĐ-UBND"),
     C("decision_date", "date", _DECISION_DATE, example="20/07/2025"),
@@ -204,7 +207,7 @@ _kind("secondment_review", "secondment_review", (
 
 _kind("training", "training", (
     C("record_id", "text", ("Mã", "Mã khóa học", "Mã hồ sơ"), True, "DT-001", derived=True),
-    C("unit_code", "unit", UNIT_REF, True, "SNV"),
+    C("unit_code", "unit", (*UNIT_REF, "Đơn vị cử", "Cơ quan cử", "Cơ quan cử đi", "Đơn vị cử đi"), True, "SNV"),
     C("person_id", "text", _PERSON_ID, example=""),
     C("course_name", "text", ("Tên khóa học", "Khóa học", "Nội dung đào tạo", "Tên lớp", "Nội dung bồi dưỡng", "Tên lớp học"),
       True, "Bồi dưỡng quản lý nhà nước"),

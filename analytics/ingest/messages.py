@@ -64,6 +64,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "as_of_from_title": {"vi": "số liệu đến ngày {as_of} lấy từ tiêu đề biểu", "en": "as-of date {as_of} taken from the title"},
     "as_of_title_differs": {"vi": "dùng ngày số liệu {as_of} đã khai báo, khác ngày {title} ghi trong tiêu đề biểu",
                             "en": "the declared as-of date {as_of} is used; the title says {title}"},
+    "month_title_invalid": {"vi": "tháng {month} ghi trong tiêu đề không có (tháng phải từ 1 đến 12)",
+                            "en": "the month {month} in the title does not exist (months are 1 to 12)"},
+    "column_is_coefficient": {"vi": "cột ghi hệ số (số nhỏ có phần thập phân), không phải số tiền: không dùng",
+                              "en": "the column holds coefficients (small decimals), not amounts: not used"},
     "as_of_missing": {"vi": "không biết số liệu đến ngày nào: chọn ngày ở ô «Số liệu đến ngày» khi nhập (dòng lệnh: "
                             "--as-of), hoặc thêm cột \"Số liệu đến ngày\" vào tệp",
                       "en": "as-of date unknown: pick it in the «Data as of» box when importing (command line: --as-of), "
@@ -91,6 +95,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "out_of_range": {"vi": "ngoài khoảng cho phép ({low} – {high})", "en": "out of range ({low} – {high})"},
     "coef_not_in_scale": {"vi": "hệ số lương {coef} không có trong bảng lương{group}",
                           "en": "salary coefficient {coef} is not in the pay scale{group}"},
+    "coef_out_of_range": {"vi": "hệ số lương {coef} vượt mức cao nhất có thể ({high})",
+                          "en": "salary coefficient {coef} above the highest possible ({high})"},
     "age_out_of_range": {"vi": "tuổi {age} tại ngày {as_of} ngoài khoảng 18 – 70",
                          "en": "age {age} on {as_of} outside 18 – 70"},
     "birth_after_as_of": {"vi": "ngày sinh sau ngày số liệu", "en": "birth date after the as-of date"},

@@ -138,7 +138,17 @@ def _match_column(kind: str, parts: list[str], extras: dict[str, str] | None = N
         cats = [CATEGORY_WORDS[k] for k in keys if k in CATEGORY_WORDS]
         if cats and keys[-1] in CATEGORY_WORDS:
             return "_category_col", 0, (("category", cats[-1]),)
+    if _all_categories(keys):
+        return "category", 0, ()  # "Cán bộ/Công chức", "CC/VC": the column says which one
     coefficient_group = any("he so" in header_keys(p)[1] for p in parts[:-1])
+    if coefficient_group and len(parts) > 1:
+        last = header_keys(parts[-1])[1]
+        if last in _TOTAL_WORDS:
+            return None  # "Hệ số / Cộng": the sum of the coefficients, not the salary coefficient
+        if (hit := d.lookup(parts[-1])) and hit[0] == "basic_salary_vnd" and "salary_coef" in _FIELDS[kind]:
+            return "salary_coef", 0, ()  # "Hệ số / Lương ngạch bậc": the coefficient of the grade salary
+    if any(_RATE.search(p) for p in parts):
+        return None  # "PC ưu đãi nghề (%)", "Tỷ lệ": a rate, not an amount or a count
     if kind != "person" and any(k in GENDER_WORDS for k in keys):
         return None  # a birth date under "Nam" / "Nữ" (ascii "nam" is also "năm", a year): no column here
     for text in [*grouped_names(parts), " ".join(parts), *reversed(parts)]:
@@ -203,6 +213,15 @@ def _duplicates(matches: list[Match]) -> int:
     (e.g. "Giới tính" over "Nam" / "Nữ") is the better reading."""
     plain = [m.field for m in matches if not m.qualifier and m.field != "_stt"]
     return len(plain) - len(set(plain))
+
+
+_FIELDS = {k.name: {c.name for c in k.columns} for k in KINDS.values()}
+_RATE = re.compile(r"\(\s*%\s*\)|^\s*%\s*$|^t[ỷyỶY] l[ệeỆE]\b", re.IGNORECASE)
+
+
+def _all_categories(keys: list[str]) -> bool:
+    pieces = [p.strip() for p in re.split(r"[/,]", keys[-1]) if p.strip()] if keys else []
+    return len(pieces) >= 2 and all(p in CATEGORY_WORDS or p in ("cb", "cc", "vc", "nld") for p in pieces)
 
 
 _TOTAL_WORDS = ("tong cong", "tong so", "tong", "cong", "tong kinh phi", "tong so tien", "thanh tien")

@@ -23,7 +23,7 @@ _FORMULA = re.compile(r"^[\(\)0-9a-zA-Z\s=+\-*/x×.,:%]+$")
 _GRAND = re.compile(r"^(tổng cộng|tổng số|tổng|toàn thành phố|toàn tỉnh|toàn ngành|tong cong|tong so)(\W|$)")
 _SUB = re.compile(r"^(cộng|khối|trong đó|cong(?! chuc)|khoi)(\W|$)")
 _FOOTER = re.compile(r"^(ghi chu|noi nhan|nguoi lap|thu truong|xac nhan|ky ten|giam doc|chu tich|hieu truong|"
-                     r"pho hieu truong|truong tram|truong ban|bi thu|"
+                     r"pho hieu truong|truong tram|truong ban|bi thu|so tien bang chu|bang chu|"
                      r"t/m|tm\b|kt\b|lanh dao|pho giam doc|ke toan|chu thich)|ngay .{0,12}thang .{0,12}nam"
                      r"|^\(ky|^\*")
 # The place-and-date line and the distribution list end a table wherever they stand in the row.

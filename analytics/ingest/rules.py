@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analytics.ingest.headers import title_category
 from analytics.ingest.messages import KIND_NAMES
 from analytics.ingest.normalize import ascii_key, parse_date
 from analytics.ingest.validate import Context, Sheetwork
@@ -67,6 +68,7 @@ def derive(w: Sheetwork, ctx: Context) -> None:
     n = len(t)
     if k == "person":
         _fill(t, "category", w.raw["_section"].to_numpy(dtype=object))
+        _fill(t, "category", _title_category(w))
         _fill(t, "ethnicity", "kinh")
         set_column(t, "ethnicity", map_unique(t["ethnicity"].to_numpy(dtype=object), lambda e: ethnicity_key(e) or "kinh"))
         for c, v in (("is_leader", False), ("leadership_allowance_coef", Decimal(0)), ("in_succession_plan", False),
@@ -98,6 +100,7 @@ def derive(w: Sheetwork, ctx: Context) -> None:
         _fill(t, "total_vnd", total)
     elif k == "reduction_case":
         _fill(t, "category", w.raw["_section"].to_numpy(dtype=object))
+        _fill(t, "category", _title_category(w))
         _from_title(w)
         _fill(t, "year", [d.year if d is not None else None for d in t["effective_date"]])
         _fill(t, "year", [d.year if d is not None else None for d in t["decision_date"]])
@@ -146,10 +149,24 @@ def derive(w: Sheetwork, ctx: Context) -> None:
 _DECISION = re.compile(r"(?i)quyết định\s+(?:số\s*)?([0-9][\w/.\-]*)\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4})")
 
 
+_NO_AND_DATE = re.compile(r"(?i)^\s*(?:số\s*)?([0-9][\w/.\-]*)\s*,?\s*ngày\s+(\d{1,2}/\d{1,2}/\d{4})\s*$")
+
+
+def _title_category(w: Sheetwork) -> str | None:
+    """The one staff category a list's title names ("DANH SÁCH CÔNG CHỨC …"), else None."""
+    return title_category(w.rec.title, w.kind.allowed("category"))
+
+
 def _from_title(w: Sheetwork) -> None:
     """What a list of reduction cases says once, in its title: the decree ("theo Nghị định số
     178/2024") and the approving decision ("Kèm theo Quyết định số 245/QĐ-UBND ngày 15/3/2023")."""
     t = w.typed
+    if "decision_no" in w.raw and "decision_date" not in w.raw:
+        # "125/QĐ-UBND ngày 15/3/2023" in one cell: the number and the date apart.
+        split = [_NO_AND_DATE.match(str(v)) if v is not None else None for v in t["decision_no"]]
+        set_column(t, "decision_no", [m.group(1) if m else v for m, v in zip(split, t["decision_no"], strict=True)])
+        set_column(t, "decision_date", [parse_date(m.group(2))[0] if m else v
+                                        for m, v in zip(split, t["decision_date"], strict=True)])
     programmes = code_list(w.kind.allowed("programme"), "programme")
     for line in w.rec.title:
         if "programme" not in w.raw and w.kind.allowed("programme"):
@@ -288,6 +305,12 @@ def _check_coef(w: Sheetwork, ctx: Context, i: int, coef: Decimal, g: str | None
 
 
 _COEF_CACHE: dict[int, frozenset[Decimal]] = {}
+COEF_HEADROOM = Decimal("1.25")  # elected officials' and special scales reach a little above the civil-service table
+
+
+def _max_coef(ctx: Context) -> Decimal:
+    """The highest plausible salary coefficient: above it a value is a typing error (44,0 for 4,40)."""
+    return (max(_all_coefs(ctx), default=Decimal(10)) * COEF_HEADROOM).quantize(Decimal("0.01"))
 
 
 def _all_coefs(ctx: Context) -> frozenset[Decimal]:
@@ -306,7 +329,10 @@ def _check_quota(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
 
 def _check_payroll(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
     coef = r["salary_coef"]
-    if coef is not None and coef not in _all_coefs(ctx):
+    if coef is not None and coef > _max_coef(ctx):
+        w.emit("coef_out_of_range", i, "salary_coef", coef=str(coef).replace(".", ","),
+               high=str(_max_coef(ctx)).replace(".", ","))
+    elif coef is not None and coef not in _all_coefs(ctx):
         w.emit("coef_not_in_scale", i, "salary_coef", "warning", coef=str(coef).replace(".", ","), group="")
     if r["total_vnd"] is not None and r["basic_salary_vnd"] is not None and r["total_vnd"] < r["basic_salary_vnd"]:
         w.emit("total_below_basic", i, "total_vnd")

@@ -119,7 +119,7 @@ def validate(rec: Recognised, ctx: Context, timings: dict[str, float], cap: Prob
         ctx.units.add(pd.DataFrame({"unit_code": w.raw["unit_code"], "name": w.raw["name"]}).dropna())
     fill_context(w, ctx)
     clock("extract")
-    if not check_columns(w) or any(p.code in ("as_of_missing",) for p in w.problems):
+    if not check_columns(w) or any(p.code in ("as_of_missing", "month_title_invalid") for p in w.problems):
         return w
     convert(w, ctx)
     clock("convert")

@@ -9,6 +9,7 @@ values and checks each row.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analytics.codes import QUOTA_CATEGORIES
+from analytics.ingest.headers import title_category
 from analytics.ingest.kinds import KINDS, Column, Kind
 from analytics.ingest.messages import KIND_NAMES
 from analytics.ingest.normalize import (
@@ -184,6 +187,19 @@ def _year_text(v: Any) -> Any:
     return m.group(1) if m else v
 
 
+_QUOTA_CATS = code_list(QUOTA_CATEGORIES, "category")
+
+
+def _category_word(v: Any) -> str | None:
+    """A row label that is only a staff category ("- Công chức", "Viên chức"), else None."""
+    if not isinstance(v, str) or len(v.split()) > 8:
+        return None
+    try:
+        return _QUOTA_CATS.parse(v.strip(" -–+*."))
+    except ValueError:
+        return None
+
+
 def _extract_wide(rec: Recognised, kind: Kind, col: dict[int, np.ndarray], n: int, data: dict[str, Any]) -> Sheetwork:
     """Melt a quota cross-table: one row per (data row, assigned-quota column). A column's category
     and year come from its header, else from the row (a "Năm" column), else from the title."""
@@ -197,14 +213,32 @@ def _extract_wide(rec: Recognised, kind: Kind, col: dict[int, np.ndarray], n: in
         if m.q("year") is not None:
             latest[m.q("category")] = max(latest.get(m.q("category"), 0), m.q("year"))
     others = [m for m in rec.columns if m.field in ("cut_pending", "present")]
+    # Categories as rows: "1. Sở Nội vụ" then "- Công chức", "- Viên chức" under it; the unit's own row
+    # is the total of the rows under it. Else one category named by the title ("BIÊN CHẾ CÔNG CHỨC …").
+    units = col[unit.col] if unit is not None else np.full(n, None, dtype=object)
+    row_cat = np.array([_category_word(v) for v in units], dtype=object)
+    group_total = np.zeros(n, dtype=bool)
+    if any(m.q("category") is None for m in years) and pd.notna(row_cat).any():
+        is_cat = pd.notna(row_cat)
+        group_total = ~is_cat & np.append(is_cat[1:], False)
+        blanked = units.copy()
+        blanked[is_cat] = None
+        units = pd.Series(blanked, dtype=object).ffill().to_numpy(dtype=object)
+        totals = [r for r, g in zip(rec.data_rows, group_total, strict=True) if g]
+        rec.data_rows = [r for r, g in zip(rec.data_rows, group_total, strict=True) if not g]
+        rec.skipped.setdefault("total", []).extend(totals)
+    title_cat = title_category(rec.title, QUOTA_CATEGORIES)
     parts: list[pd.DataFrame] = []
     for m in years:
         cat, year = m.q("category"), m.q("year")
-        d = {"_row": data["_row"], "_section": data["_section"], "category": np.full(n, cat, dtype=object),
+        cats = np.full(n, cat if cat is not None else title_cat, dtype=object)
+        if cat is None and pd.notna(row_cat).any():
+            cats = row_cat
+        d = {"_row": data["_row"], "_section": data["_section"], "category": cats,
              "quota_assigned": col[m.col], "_col_quota_assigned": np.full(n, m.label, dtype=object),
              "_col_category": np.full(n, m.label, dtype=object)}
         if unit is not None:
-            d["unit_code"] = col[unit.col]
+            d["unit_code"] = units
             d["_col_unit_code"] = np.full(n, unit.label, dtype=object)
         if year is not None:
             d["year"] = np.full(n, str(year), dtype=object)
@@ -213,13 +247,15 @@ def _extract_wide(rec: Recognised, kind: Kind, col: dict[int, np.ndarray], n: in
             d["_col_year"] = np.full(n, year_col.label, dtype=object)
         elif title_year is not None:
             d["year"] = np.full(n, str(title_year), dtype=object)
+        alone = sum(1 for m2 in years if m2.q("year") == year) == 1  # one assigned column: a measure naming no category is its
         for name in ("cut_pending", "present"):
-            src = next((o for o in others if o.field == name and o.q("category") == cat and (
+            src = next((o for o in others if o.field == name and (o.q("category") == cat or (
+                    alone and o.q("category") is None)) and (
                 o.q("year") == year or (o.q("year") is None and (year is None or year == latest.get(cat))))), None)
             if src is not None:
                 d[name] = col[src.col]
                 d[f"_col_{name}"] = np.full(n, src.label, dtype=object)
-        parts.append(_frame(d, n))
+        parts.append(_frame(d, n)[~group_total])
     raw = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     if len(raw):
         keep = pd.notna(raw["quota_assigned"]).to_numpy().copy()
@@ -231,7 +267,7 @@ def _extract_wide(rec: Recognised, kind: Kind, col: dict[int, np.ndarray], n: in
         labels["unit_code"] = unit.label
     w = Sheetwork(rec, kind, raw, labels)
     for m in years:
-        if m.q("category") is None:
+        if m.q("category") is None and title_cat is None and not pd.notna(row_cat).any():
             w.problems.append(Problem("quota_no_category", "error", rec.sheet.file, rec.sheet.name, rec.header_rows[0],
                                       m.label, None, {}))
     return w
@@ -263,8 +299,13 @@ def _parser(c: Column, kind: Kind, ctx: Context) -> Callable[[str], Any]:
     if c.type == "decimal":
         return lambda s: parse_decimal(s)
     if c.type in ("date", "month"):
+        # An end written as a month ("07/2028") is the last day of that month.
+        month_end = c.type == "date" and "end" in c.name or c.name == "valid_to"
+
         def d(s: str) -> tuple[date, str]:
             v, precision = parse_date(s)
+            if month_end and precision == "month":
+                v = v.replace(day=calendar.monthrange(v.year, v.month)[1])
             return (v.replace(day=1) if c.type == "month" else v), precision
         return d
     if c.type == "bool":
@@ -282,6 +323,19 @@ def _parser(c: Column, kind: Kind, ctx: Context) -> Callable[[str], Any]:
     return unit
 
 
+def _coefficients(values: np.ndarray) -> bool:
+    """Every filled cell a number below 100 with a decimal part somewhere: coefficients, not đồng."""
+    nums = []
+    for v in values:
+        if v is None or is_blank_number(v):
+            continue
+        try:
+            nums.append(parse_decimal(v))
+        except ValueError:
+            return False
+    return bool(nums) and all(x < 100 for x in nums) and any(x != int(x) for x in nums)
+
+
 def convert(w: Sheetwork, ctx: Context) -> None:
     """Parse every present column; unparsable values become problems and None."""
     out: dict[str, np.ndarray] = {}
@@ -291,6 +345,11 @@ def convert(w: Sheetwork, ctx: Context) -> None:
             out[c.name] = np.full(n, 0 if c.type == "count" else c.default, dtype=object)
             continue
         values = w.raw[c.name].to_numpy(dtype=object)
+        if c.type == "money" and not c.required and _coefficients(values):
+            # "PCCV: 0,60" is a coefficient, never an amount of đồng: the column is not this amount.
+            w.emit("column_is_coefficient", None, c.name, "warning")
+            out[c.name] = np.full(n, c.default, dtype=object)
+            continue
         if c.type == "text":  # cleaned by extract already; parsing is the identity
             out[c.name] = values
             continue
