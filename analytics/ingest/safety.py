@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from analytics.ingest.problems import Problem
@@ -95,11 +97,11 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> tuple[str | None, list
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except _ZIP_ERRORS as exc:
         return refuse("zip_invalid", detail=str(exc)[:80])
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names:
-        if "mimetype" in names and zf.read("mimetype")[:80].startswith(b"application/vnd.oasis.opendocument"):
+        if "mimetype" in names and _head(zf, "mimetype").startswith(b"application/vnd.oasis.opendocument"):
             return refuse("file_type_refused", detected="OpenDocument (.ods)")
         return refuse("zip_not_xlsx")
     if len(names) != len(infos):
@@ -129,7 +131,7 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> tuple[str | None, list
             continue
         try:
             prolog = _prolog(zf, i, limits)
-        except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError) as exc:
+        except _ZIP_ERRORS as exc:
             return refuse("zip_invalid", detail=f"{i.filename}: {str(exc)[:60]}")
         if prolog is None or _DECL.search(prolog):
             return refuse("xml_entities", part=i.filename)
@@ -139,6 +141,17 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> tuple[str | None, list
 
 
 _ROOT = re.compile(rb"<[A-Za-z_]")
+# What reading a damaged zip raises (a flipped byte reaches zlib, struct or the CRC check).
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, struct.error, EOFError, ValueError, OSError, NotImplementedError,
+               RuntimeError)
+
+
+def _head(zf: zipfile.ZipFile, name: str) -> bytes:
+    try:
+        with zf.open(name) as fh:
+            return fh.read(80)
+    except _ZIP_ERRORS:
+        return b""
 
 
 def _prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes | None:
