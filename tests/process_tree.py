@@ -58,7 +58,7 @@ def tree(root: int) -> list[int]:
     return out
 
 
-def run(cmd: list[str], *, env: dict[str, str] | None = None, timeout: float = 60, poll: float = 0.005) -> Measured:
+def run(cmd: list[str], *, env: dict[str, str] | None = None, timeout: float = 60, poll: float = 0.02) -> Measured:
     """Run ``cmd`` to the end (killed after ``timeout``) and measure it."""
     started = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
