@@ -125,6 +125,10 @@ def _check_shape(table: pa.Table, sheet: str, row0: int, col0: int, caps: dict[s
         raise Refusal("sheet_too_wide", sheet=sheet, columns=col0 + table.num_columns, max=caps["max_columns"])
     if row0 - 1 + table.num_rows > caps["max_rows"]:
         raise Refusal("sheet_too_long", sheet=sheet, rows=row0 - 1 + table.num_rows, max=caps["max_rows"])
+    cells = table.num_rows * (col0 + table.num_columns)
+    if cells > caps["max_cells"]:
+        raise Refusal("too_many_cells", sheet=sheet, rows=table.num_rows, columns=col0 + table.num_columns,
+                      max=caps["max_cells"])
     for j, col in enumerate(table.columns):
         lengths = pc.utf8_length(col)
         longest = pc.max(lengths).as_py()
@@ -153,6 +157,7 @@ def _parse_workbook(data: bytes, fmt: str, caps: dict[str, int]) -> list[dict[st
     elif fmt == "xls":
         layout = _scan_xls(data)
     out = []
+    left = dict(caps)  # the cells of all sheets together: the parent holds a file's sheets at once
     for name in reader.sheet_names:
         try:
             sheet = reader.load_sheet(name, header_row=None, dtypes="string")
@@ -163,7 +168,8 @@ def _parse_workbook(data: bytes, fmt: str, caps: dict[str, int]) -> list[dict[st
                 raise Refusal("sheet_unreadable", sheet=name) from None
             table, visible = pa.table({}), True
         info = layout.get(name, {"hidden": [], "merges": [], "row0": 1, "col0": 0})
-        _check_shape(table, name, info["row0"], info["col0"], caps)
+        _check_shape(table, name, info["row0"], info["col0"], left)
+        left["max_cells"] -= table.num_rows * (info["col0"] + table.num_columns)
         out.append({"name": name, "visible": visible, "arrow": _ipc(table), **info})
     return out
 
@@ -246,7 +252,7 @@ def _parse_csv(data: bytes, caps: dict[str, int]) -> list[dict[str, Any]]:
     csv.field_size_limit(len(text) + 1)  # the length is checked below, with the row and column
     columns: list[list[pa.Array]] = []
     buf: list[list[str]] = []
-    n_rows = 0
+    n_rows = width = 0
 
     def flush() -> None:
         width = max((len(r) for r in buf), default=0)
@@ -267,6 +273,9 @@ def _parse_csv(data: bytes, caps: dict[str, int]) -> list[dict[str, Any]]:
             for j, v in enumerate(row):
                 if len(v) > limit:
                     raise Refusal("cell_too_long", row=n_rows, column=col_letter(j), length=len(v), max=limit)
+            width = max(width, len(row))
+            if n_rows * width > caps["max_cells"]:  # the grid is rectangular: rows x widest row
+                raise Refusal("too_many_cells", rows=n_rows, columns=width, max=caps["max_cells"])
             buf.append(row)
             if len(buf) >= 65536:
                 flush()

@@ -38,6 +38,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "reading the file needs more than {mb} MB of memory; stopped (split the file)"},
     "sheet_too_wide": {"vi": "trang tính có {columns} cột, tối đa {max} cột", "en": "the sheet has {columns} columns, at most {max}"},
     "sheet_too_long": {"vi": "trang tính có {rows} dòng, tối đa {max} dòng", "en": "the sheet has {rows} rows, at most {max}"},
+    "too_many_cells": {"vi": "{rows} dòng × {columns} cột vượt quá {max} ô cho một tệp; hãy bỏ các cột, dòng trống "
+                             "hoặc chia tệp", "en": "{rows} rows × {columns} columns exceed {max} cells for one file; "
+                             "remove empty columns or rows, or split the file"},
     "cell_too_long": {"vi": "ô dài {length} ký tự, tối đa {max} ký tự", "en": "the cell holds {length} characters, at most {max}"},
     "csv_too_many_rows": {"vi": "tệp CSV có {rows} dòng, tối đa {max} dòng", "en": "the CSV file has {rows} lines, at most {max}"},
     "csv_too_wide": {"vi": "dòng có {columns} cột, tối đa {max} cột", "en": "the line has {columns} columns, at most {max}"},

@@ -50,17 +50,21 @@ class Sheet:
 @dataclass(frozen=True)
 class ReadLimits:
     """Caps of the child that parses one file. A sheet wider than ``max_columns``, longer than
-    ``max_rows`` or with a cell longer than ``max_field_chars`` (Excel's own cell limit) is refused
-    with its place named."""
+    ``max_rows``, a file of more than ``max_cells`` cells, or a cell longer than ``max_field_chars``
+    (Excel's own cell limit) is refused with its place named."""
 
     memory_bytes: int = 3 * 1024**3
     seconds: float = 120.0
     max_rows: int = 1_048_576  # Excel's last row
     max_columns: int = 1024
     max_field_chars: int = 32_767
+    # Cells of a file (rows x columns of each sheet's grid, empty ones too): the dashboard holds a
+    # file's grid in memory, about 100 bytes a cell with the checks; 8 million stays under 1 GB.
+    max_cells: int = 8_000_000
 
     def caps(self) -> dict[str, int]:
-        return {"max_rows": self.max_rows, "max_columns": self.max_columns, "max_field_chars": self.max_field_chars}
+        return {"max_rows": self.max_rows, "max_columns": self.max_columns, "max_field_chars": self.max_field_chars,
+                "max_cells": self.max_cells}
 
 
 # ------------------------------------------------------------------------------------------ parent side

@@ -424,6 +424,11 @@ def csv_too_many_rows() -> bytes:
     return head + b"SNV,H1\n" * 1_100_000
 
 
+def csv_cells_bomb() -> bytes:
+    """20.000 lines of 1.000 empty fields: each shape cap holds, the grid (20 million cells) would not."""
+    return ",".join(HEADER).encode() + b"\n" + (b"," * 999 + b"\n") * 20_000
+
+
 def csv_unclosed_quote() -> bytes:
     return _csv(_csv_roster(GOOD_ROW)) + b'SNV,H2,"Binh,01/01/1980,N\xe1\xbb\xaf\n' + b"x" * 300_000
 
@@ -572,6 +577,7 @@ CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
     "good.csv": (good_csv, {"exit": 0, "words": ["person: 1"]}),
     "wide_20000.csv": (csv_wide, {"exit": REFUSED, "words": ["dòng 1", "cột", "tối đa"]}),
     "too_many_rows.csv": (csv_too_many_rows, {"exit": REFUSED, "words": ["dòng", "tối đa"]}),
+    "cells_bomb.csv": (csv_cells_bomb, {"exit": REFUSED, "words": ["1000 cột", "8000000 ô"]}),
     "unclosed_quote.csv": (csv_unclosed_quote, {"exit": REFUSED, "words": ["dòng 3", "cột C"]}),
     "random_binary.csv": (csv_random_binary, {"exit": REFUSED, "words": ["random_binary.csv", "binary"]}),
     "utf16_no_bom.csv": (csv_utf16_no_bom, {"exit": REFUSED, "words": ["UTF-16"]}),
