@@ -111,10 +111,28 @@ def test_hostile_file_is_loaded_or_refused_within_caps(name: str, hostile_dir: P
         assert words in m.out, m.out
     if m.returncode == 2:
         assert _sums(path) == before
+    if "query" in expect:
+        con = db.connect(path)
+        try:
+            assert str(con.execute(expect["query"][0]).fetchall()[0][0]) == expect["query"][1]
+        finally:
+            con.close()
     assert m.cpu_seconds <= MAX_SECONDS, f"{name}: {m.cpu_seconds:.1f} s of CPU"
     assert m.seconds <= MAX_WALL_SECONDS, f"{name}: {m.seconds:.1f} s"
     assert m.peak_bytes <= MAX_BYTES, f"{name}: {m.peak_bytes / 2**20:.0f} MB"
     assert _leftovers(tmp, m.pids) == []
+
+
+def test_a_file_over_the_size_limit_is_refused_without_being_read_whole(tiny_file: Path, tmp_path: Path,
+                                                                       runner: Runner) -> None:
+    path = tmp_path / "h.duckdb"
+    shutil.copy(tiny_file, path)
+    big = tmp_path / "big.csv"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 2**20)  # sparse: 50 MB of NUL bytes on disk, none in memory
+    m = runner.run_cli(["import", str(big), "--db", str(path)], tmp_path / "out.txt", env={"OVERSIGHT_UPLOAD_MAX_MB": "2"})
+    assert m.returncode == 2 and "big.csv: tệp quá lớn (>2 MB, tối đa 2 MB)" in m.out, m.out
+    assert m.peak_bytes <= MAX_BYTES
 
 
 def test_refusals_speak_english_when_the_ui_does(hostile_dir: Path, tiny_file: Path, tmp_path: Path) -> None:

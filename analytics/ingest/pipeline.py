@@ -251,7 +251,7 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
     sev = "warning" if allow_duplicate else "error"
     for n_file, (name, source) in enumerate(files):
         job.bar.file(n_file, f"read:{name}", 0.0)
-        data = read_source(source)
+        data = read_source(source, job.limits.max_file_bytes)  # a path over the limit: its first bytes only
         sha = hashlib.sha256(data).hexdigest()
         infos.append(FileInfo(name, sha, len(data)))
         fp = []
@@ -275,7 +275,7 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
         if results[n_file].others:
             job.bar.file(n_file, f"read:{name}", 0.0)
             job.staging.drop_file(n_file)
-            results[n_file] = _check_file(job, n_file, name, read_source(source))
+            results[n_file] = _check_file(job, n_file, name, read_source(source, job.limits.max_file_bytes))
             clock.t = time.perf_counter()
     job.bar.report("upload", 0.95)
     problems = [p for fp, r in zip(file_problems, results, strict=True) for p in (*fp, *r.problems)]

@@ -56,7 +56,9 @@ def check_content(name: str, data: bytes, limits: Limits | None = None) -> tuple
     if not data:
         return refuse("file_empty")
     if len(data) > limits.max_file_bytes:
-        return refuse("file_too_large", size_mb=len(data) // 2**20, max_mb=limits.max_file_bytes // 2**20)
+        truncated = len(data) == limits.max_file_bytes + 1  # sources.read_source stopped reading there
+        return refuse("file_too_large", size_mb=f">{len(data) // 2**20}" if truncated else len(data) // 2**20,
+                      max_mb=limits.max_file_bytes // 2**20)
     if data[:4] == b"PK\x03\x04":
         return _check_zip(name, data, limits)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":

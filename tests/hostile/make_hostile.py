@@ -4,7 +4,8 @@ Generated in the test session (never committed as binaries) so every file is rev
 ``python tests/hostile/make_hostile.py OUTDIR`` writes them to look at.
 
 ``CASES``: file name -> (builder, expectation). An expectation is ``{"exit": 0 | 2, "words": [...]}``:
-the exit code of ``python -m analytics import`` and words its output must contain (Vietnamese).
+the exit code of ``python -m analytics import`` and words its output must contain (Vietnamese);
+``"query": (sql, text)`` adds a value the database must hold afterwards.
 Refusals (exit 2) must leave the database unchanged. Every file must finish within the test's time
 and memory caps (``tests/test_ingest_hostile.py``).
 """
@@ -523,7 +524,8 @@ CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
     "comma_bomb.csv": (comma_bomb, {"exit": REFUSED, "words": ["dòng 1", "cột", "tối đa"]}),
     "newline_bomb.csv": (newline_bomb, {"exit": REFUSED, "words": ["dòng", "tối đa"]}),
     "dates_before_1900.xlsx": (dates_before_1900, {"exit": REFUSED, "words": ["dòng 2", "dòng 3", "cột D"]}),
-    "dates_1904.xlsx": (dates_1904, {"exit": 0, "words": ["person: 1"]}),
+    "dates_1904.xlsx": (dates_1904, {"exit": 0, "words": ["person: 1"],
+                                     "query": ("SELECT birth_date FROM person WHERE person_id = 'H1'", "1980-01-01")}),
     # the classic bombs and renamed formats
     "zip_ratio_bomb.xlsx": (zip_ratio_bomb, {"exit": REFUSED, "words": ["bom zip"]}),
     "zip_many_parts.xlsx": (zip_many_parts, {"exit": REFUSED, "words": ["bom zip", "6"]}),
