@@ -1,13 +1,15 @@
 """``import``: load spreadsheets (Excel or CSV) as one batch, or reject them with every problem.
 
 Exit codes: 0 loaded (or checked, with --dry-run), 2 rejected (every problem printed, nothing
-stored), 1 internal error.
+stored): anything about the files, however hostile; 1 only for a fault of the program. Problems
+are printed in the UI language (``OVERSIGHT_LANG``: vi, or en).
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -46,17 +48,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _where(p: Problem) -> str:
-    parts = [p.file or "", p.sheet or "", f"dòng {p.row}" if p.row else "", f"cột {p.column}" if p.column else ""]
+_WORDS = {"vi": {"row": "dòng", "column": "cột", "error": "LỖI", "warning": "Lưu ý", "value": "giá trị",
+                 "refused": "TỪ CHỐI: {n} lỗi; không có dữ liệu nào được ghi.", "missing": "không tìm thấy tệp",
+                 "unreadable": "không đọc được tệp"},
+          "en": {"row": "row", "column": "column", "error": "ERROR", "warning": "Note", "value": "value",
+                 "refused": "REFUSED: {n} errors; nothing was stored.", "missing": "file not found",
+                 "unreadable": "cannot read the file"}}
+
+
+def _where(p: Problem, lang: str = "vi") -> str:
+    w = _WORDS[lang]
+    parts = [p.file or "", p.sheet or "", f"{w['row']} {p.row}" if p.row else "", f"{w['column']} {p.column}" if p.column else ""]
     return " | ".join(x for x in parts if x)
 
 
-def print_problems(problems: list[Problem], out: Any = None) -> None:
+def print_problems(problems: list[Problem], out: Any = None, lang: str = "vi") -> None:
     out = out or sys.stdout
+    w = _WORDS[lang]
     for p in sorted(problems, key=lambda p: (p.severity != "error", p.file or "", p.sheet or "", p.row or 0)):
-        tag = "LỖI" if p.severity == "error" else "Lưu ý"
-        value = f' giá trị "{p.value}"' if p.value not in (None, "") else ""
-        print(f"{tag}: {_where(p)}{value}: {p.message('vi')}", file=out)
+        tag = w["error"] if p.severity == "error" else w["warning"]
+        value = f' {w["value"]} "{_short(p.value)}"' if p.value not in (None, "") else ""
+        print(f"{tag}: {_where(p, lang)}{value}: {p.message(lang)}", file=out)
+
+
+def _short(value: str | None) -> str:
+    """A cell value as printed: one line, at most 80 characters (a hostile cell can be 32.767)."""
+    s = "".join(ch if ch.isprintable() else " " for ch in str(value))
+    return s if len(s) <= 80 else s[:77] + "…"
 
 
 def _print_preview(plan: Plan) -> None:
@@ -90,14 +108,16 @@ class StderrProgress:
 
 
 def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    lang = "en" if settings.language == "en" else "vi"
+    w = _WORDS[lang]
     files: list[tuple[str, Source]] = []
     for path in args.files:
-        if not path.is_file():
-            print(f"LỖI: không tìm thấy tệp {path}", file=sys.stderr)
+        if not path.is_file() or not os.access(path, os.R_OK):
+            print(f"{w['error']}: {w['missing'] if not path.is_file() else w['unreadable']} {path}", file=sys.stderr)
             return 2
         files.append((path.name, path))  # read when its turn comes, not all up front
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    settings = settings_from(args)
     with db.connect(settings.db_path, settings=settings) as con:
         try:
             plan, result = import_files(con, files=files, user=args.user or getpass.getuser(), as_of=args.as_of,
@@ -106,12 +126,12 @@ def run(args: argparse.Namespace) -> int:
                                         progress=StderrProgress() if show else None)
         except ImportRejected as exc:
             errors = [p for p in exc.problems if p.severity == "error"]
-            print_problems(exc.problems)
-            print(f"TỪ CHỐI: {len(errors)} lỗi; không có dữ liệu nào được ghi.")
+            print_problems(exc.problems, lang=lang)
+            print(w["refused"].format(n=len(errors)))
             return 2
     plan.close()
     _print_preview(plan)
-    print_problems(plan.problems)
+    print_problems(plan.problems, lang=lang)
     if result is None:
         print("Kiểm tra xong (--dry-run), không ghi: " +
               ", ".join(f"{t}: {n}" for t, n in plan.rows_by_table().items()))

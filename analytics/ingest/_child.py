@@ -1,13 +1,40 @@
 """The child-process side of ``reader``: imports only the standard library, pyarrow and fastexcel
-(and xlrd for the layout of a legacy .xls), so a fresh child starts fast and holds nothing of the server's state."""
+(and xlrd for the layout of a legacy .xls), so a fresh child starts fast and holds nothing of the server's state.
+
+Anything about the file that makes it unreadable is raised as ``Refusal(code, sheet=, row=, column=,
+**params)``: the parent turns it into a problem with a message of ``messages``, never a raw exception.
+CSV is parsed here too (``_parse_csv``), with its shape checked before the parser runs.
+"""
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc  # loaded by the server: a child under its memory cap may fail to map new libraries
+
+
+class Refusal(Exception):
+    """The file cannot be read, for a reason its message names (a code of ``messages``)."""
+
+    def __init__(self, code: str, *, sheet: str | None = None, row: int | None = None, column: str | None = None,
+                 **params: Any) -> None:
+        super().__init__(code)
+        self.info = {"code": code, "sheet": sheet, "row": row, "column": column, "params": params}
+
+
+def col_letter(i: int) -> str:
+    """0 -> A, 27 -> AB."""
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
 
 
 def _col_index(letters: bytes) -> int:
@@ -92,12 +119,34 @@ def _scan_xls(data: bytes) -> dict[str, dict[str, Any]]:
     return layout
 
 
-def _parse_workbook(data: bytes, fmt: str) -> list[dict[str, Any]]:
+def _check_shape(table: pa.Table, sheet: str, row0: int, col0: int, caps: dict[str, int]) -> None:
+    """Columns and cell length within the caps (Excel's own cell limit is 32.767 characters)."""
+    if col0 + table.num_columns > caps["max_columns"]:
+        raise Refusal("sheet_too_wide", sheet=sheet, columns=col0 + table.num_columns, max=caps["max_columns"])
+    if row0 - 1 + table.num_rows > caps["max_rows"]:
+        raise Refusal("sheet_too_long", sheet=sheet, rows=row0 - 1 + table.num_rows, max=caps["max_rows"])
+    cells = table.num_rows * (col0 + table.num_columns)
+    if cells > caps["max_cells"]:
+        raise Refusal("too_many_cells", sheet=sheet, rows=table.num_rows, columns=col0 + table.num_columns,
+                      max=caps["max_cells"])
+    for j, col in enumerate(table.columns):
+        lengths = pc.utf8_length(col)
+        longest = pc.max(lengths).as_py()
+        if longest is not None and longest > caps["max_field_chars"]:
+            i = pc.index(lengths, longest).as_py()
+            raise Refusal("cell_too_long", sheet=sheet, row=row0 + i, column=col_letter(col0 + j), length=longest,
+                          max=caps["max_field_chars"])
+
+
+def _parse_workbook(data: bytes, fmt: str, caps: dict[str, int]) -> list[dict[str, Any]]:
     import zipfile
 
     import fastexcel
 
-    reader = fastexcel.read_excel(data)
+    try:
+        reader = fastexcel.read_excel(data)
+    except Exception:  # noqa: BLE001 - calamine's message is not for users
+        raise Refusal("file_unreadable", format=fmt) from None
     layout: dict[str, dict[str, Any]] = {}
     if fmt == "xlsx":
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -108,6 +157,7 @@ def _parse_workbook(data: bytes, fmt: str) -> list[dict[str, Any]]:
     elif fmt == "xls":
         layout = _scan_xls(data)
     out = []
+    left = dict(caps)  # the cells of all sheets together: the parent holds a file's sheets at once
     for name in reader.sheet_names:
         try:
             sheet = reader.load_sheet(name, header_row=None, dtypes="string")
@@ -115,14 +165,126 @@ def _parse_workbook(data: bytes, fmt: str) -> list[dict[str, Any]]:
             visible = sheet.visible == "visible"
         except Exception as exc:  # noqa: BLE001 - an empty or odd sheet is reported, not fatal
             if "empty" not in str(exc).lower():
-                raise
+                raise Refusal("sheet_unreadable", sheet=name) from None
             table, visible = pa.table({}), True
-        sink = pa.BufferOutputStream()
-        with pa.ipc.new_stream(sink, table.schema) as w:
-            w.write_table(table)
         info = layout.get(name, {"hidden": [], "merges": [], "row0": 1, "col0": 0})
-        out.append({"name": name, "visible": visible, "arrow": sink.getvalue().to_pybytes(), **info})
+        _check_shape(table, name, info["row0"], info["col0"], left)
+        left["max_cells"] -= table.num_rows * (info["col0"] + table.num_columns)
+        out.append({"name": name, "visible": visible, "arrow": _ipc(table), **info})
     return out
+
+
+def _ipc(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as w:
+        w.write_table(table)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+# -------------------------------------------------------------------------------------------------- CSV
+
+# Legacy Vietnamese fonts: bytes that, read as Windows-1258, are symbols or non-Vietnamese letters
+# stuck to ASCII letters. TCVN3 (ABC, ".VnTime") puts letters at 0xA7-0xBE; VNI ("VNI-Times")
+# writes a base vowel followed by a mark byte ("Vaên" for "Văn", "Noäi" for "Nội").
+_TCVN3 = re.compile(rb"[A-Za-z][\xa7-\xae\xb5-\xbe]|[\xa7-\xae\xb5-\xbe][A-Za-z]")
+_VNI = re.compile(rb"[AaEe][\xe0-\xe5\xea]|[AaEeIiOoUuYy][\xef\xf8\xf9\xfb]|[Oo][\xe2\xe4\xe5]|[\xd1\xf1][a-z]")
+
+
+def _decode_csv(data: bytes) -> tuple[str, str]:
+    """(text, encoding label): UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1258;
+    TCVN3 / VNI text and UTF-8 broken part-way are refused."""
+    for bom, codec, label in ((b"\xef\xbb\xbf", "utf-8", "UTF-8"), (b"\xff\xfe", "utf-16-le", "UTF-16 LE"),
+                              (b"\xfe\xff", "utf-16-be", "UTF-16 BE")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), label
+            except UnicodeDecodeError as exc:
+                raise Refusal("csv_bad_encoding", row=_line_of(data, exc.start), encoding=label) from None
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError as exc:
+        if any(b >= 0x80 for b in data[:exc.start]):  # good UTF-8 letters before: a broken UTF-8 file
+            raise Refusal("csv_bad_encoding", row=_line_of(data, exc.start), encoding="UTF-8") from None
+    for pattern, font in ((_TCVN3, "TCVN3 (ABC)"), (_VNI, "VNI")):
+        if len(pattern.findall(data, 0, 1 << 20)) >= 3:
+            raise Refusal("csv_legacy_font", font=font)
+    return data.decode("cp1258", errors="replace"), "Windows-1258"
+
+
+def _line_of(data: bytes, at: int) -> int:
+    return data.count(b"\n", 0, at) + 1
+
+
+def _sniff(text: str) -> Any:
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
+
+
+def _check_csv_shape(text: str, delimiter: str, caps: dict[str, int]) -> None:
+    """Before the parser runs: rows, NUL characters and the widest lines, all in C loops."""
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if "\n" not in text:
+        lines = text.count("\r") + 1  # old Mac line ends
+    if lines > caps["max_rows"]:
+        raise Refusal("csv_too_many_rows", rows=lines, max=caps["max_rows"])
+    if (nul := text.find("\x00")) >= 0:
+        raise Refusal("csv_nul", row=text.count("\n", 0, nul) + 1)
+    raw = text.encode("utf-8", errors="replace")
+    ends = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == (10 if "\n" in text else 13))
+    starts = np.concatenate(([0], ends + 1))
+    ends = np.concatenate((ends, [len(raw)]))
+    d = delimiter.encode("utf-8")
+    for i in np.flatnonzero(ends - starts > caps["max_columns"]):  # only a long line can be too wide
+        n = raw.count(d, int(starts[i]), int(ends[i])) + 1
+        if n > caps["max_columns"]:
+            raise Refusal("csv_too_wide", row=int(i) + 1, columns=n, max=caps["max_columns"])
+
+
+def _parse_csv(data: bytes, caps: dict[str, int]) -> list[dict[str, Any]]:
+    """One sheet of text cells (blank -> null), rows from 1; built in Arrow chunks so that memory
+    stays near the size of the text."""
+    text, encoding = _decode_csv(data)
+    del data
+    dialect = _sniff(text)
+    _check_csv_shape(text, dialect.delimiter, caps)
+    csv.field_size_limit(len(text) + 1)  # the length is checked below, with the row and column
+    columns: list[list[pa.Array]] = []
+    buf: list[list[str]] = []
+    n_rows = width = 0
+
+    def flush() -> None:
+        width = max((len(r) for r in buf), default=0)
+        for j in range(width):
+            if j == len(columns):
+                columns.append([pa.nulls(n_rows - len(buf), pa.string())] if n_rows > len(buf) else [])
+            columns[j].append(pa.array([r[j] if j < len(r) and r[j].strip() else None for r in buf], pa.string()))
+        for j in range(width, len(columns)):
+            columns[j].append(pa.nulls(len(buf), pa.string()))
+        buf.clear()
+
+    limit = caps["max_field_chars"]
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), dialect):
+            n_rows += 1
+            if len(row) > caps["max_columns"]:
+                raise Refusal("csv_too_wide", row=n_rows, columns=len(row), max=caps["max_columns"])
+            for j, v in enumerate(row):
+                if len(v) > limit:
+                    raise Refusal("cell_too_long", row=n_rows, column=col_letter(j), length=len(v), max=limit)
+            width = max(width, len(row))
+            if n_rows * width > caps["max_cells"]:  # the grid is rectangular: rows x widest row
+                raise Refusal("too_many_cells", rows=n_rows, columns=width, max=caps["max_cells"])
+            buf.append(row)
+            if len(buf) >= 65536:
+                flush()
+    except csv.Error:
+        raise Refusal("csv_malformed", row=n_rows + 1) from None
+    flush()
+    table = pa.table({str(j): pa.chunked_array(c, pa.string()) for j, c in enumerate(columns)})
+    return [{"name": None, "visible": True, "arrow": _ipc(table), "hidden": [], "merges": [], "row0": 1, "col0": 0,
+             "encoding": encoding}]
 
 
 # ------------------------------------------------------------------------------------ fork server
@@ -172,10 +334,22 @@ def _serve_one(request: dict[str, Any]) -> dict[str, Any]:
             resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
             with open(request["in_path"], "rb") as fh:
                 data = fh.read()
+            caps = request["caps"]
             try:
-                result: tuple[str, Any] = ("ok", _parse_workbook(data, request["fmt"]))
+                parsed = _parse_csv(data, caps) if request["fmt"] == "csv" else _parse_workbook(data, request["fmt"], caps)
+                result: tuple[str, Any] = ("ok", parsed)
+            except Refusal as exc:
+                result = ("refused", exc.info)
+            except MemoryError:
+                result = ("refused", {"code": "parse_memory", "sheet": None, "row": None, "column": None,
+                                      "params": {"mb": request["memory"] // 2**20}})
             except BaseException as exc:  # noqa: BLE001 - reported to the parent as a message
-                result = ("error", f"{type(exc).__name__}: {str(exc)[:200]}")
+                # Under its memory cap the parser may fail in other ways than MemoryError (a
+                # library that cannot be mapped, an allocation refused inside Rust).
+                memory = isinstance(exc, ImportError) or "alloc" in str(exc).lower() or "memory" in str(exc).lower()
+                result = ("refused", {"code": "parse_memory", "sheet": None, "row": None, "column": None,
+                                      "params": {"mb": request["memory"] // 2**20}}) if memory else (
+                    "error", f"{type(exc).__name__}: {str(exc)[:200]}")
             tmp = request["out_path"] + ".part"
             with open(tmp, "wb") as fh:
                 pickle.dump(result, fh, protocol=5)

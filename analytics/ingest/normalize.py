@@ -107,8 +107,10 @@ def parse_decimal(text: str, *, integer: bool = False) -> Decimal:
         d = Decimal(s)
     except InvalidOperation:
         raise ValueError("bad_number") from None
-    if not d.is_finite():
+    if not d.is_finite():  # NaN, Infinity, -Infinity (as text, or as a numeric cell rendered as text)
         raise ValueError("bad_number")
+    if d and d.adjusted() >= MAX_DIGITS:  # "1e400" or 30 digits: would overflow every column and Decimal's quantize
+        raise ValueError("number_too_large", {"low": f"-10^{MAX_DIGITS}", "high": f"10^{MAX_DIGITS}"})
     if pct:
         d = d / 100
     if integer:
@@ -116,6 +118,9 @@ def parse_decimal(text: str, *, integer: bool = False) -> Decimal:
             raise ValueError("not_integer")
         d = d.quantize(Decimal(1))
     return d
+
+
+MAX_DIGITS = 18  # 10^18 is below 2^63: every amount fits a BIGINT; narrower columns are checked by ``fit``
 
 
 def parse_int(text: str) -> int:
@@ -133,7 +138,19 @@ _SERIAL = re.compile(r"^\d{1,5}(?:\.0+)?$")
 _DAY_WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # a date outside is a typo or a sentinel (00/00/0000, 31/12/9999)
+
+
 def parse_date(text: str) -> tuple[date, str]:
+    """``_parse_date`` within FIRST_YEAR-LAST_YEAR: outside, a per-cell ``date_out_of_range``
+    (later checks add years to dates; year 9999 + 60 would overflow)."""
+    found = _parse_date(text)
+    if not FIRST_YEAR <= found[0].year <= LAST_YEAR:
+        raise ValueError("date_out_of_range", {"low": f"01/01/{FIRST_YEAR}", "high": f"31/12/{LAST_YEAR}"})
+    return found
+
+
+def _parse_date(text: str) -> tuple[date, str]:
     """Date text -> (date, precision) with precision 'day', 'month' (mm/yyyy -> 1st) or 'year' (-> 1/1).
 
     Accepts dd/mm/yyyy (also - or .), ISO (what the reader gives for date-formatted cells),
@@ -152,12 +169,12 @@ def parse_date(text: str) -> tuple[date, str]:
         if m := _Y.match(unicodedata.normalize("NFC", s)):
             return date(int(m.group(1)), 1, 1), "year"
         if _SERIAL.match(s):
-            n = int(float(s))
+            n = int(s.split(".")[0])
             if 60 < n < 80000:
                 return _EXCEL_EPOCH + timedelta(days=n), "day"
         if len(s) >= 19 and s[10] in " T":  # datetime with a time part: keep the day
             return datetime.fromisoformat(s).date(), "day"
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValueError("bad_date") from None
     raise ValueError("bad_date")
 
@@ -165,17 +182,13 @@ def parse_date(text: str) -> tuple[date, str]:
 def find_date_in_text(text: str) -> date | None:
     """The first date written in a free text such as "Tính đến ngày 31/12/2024"."""
     s = unicodedata.normalize("NFC", text).lower()
-    if m := _DAY_WORDS.search(s):
-        try:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            return None
-    m = re.search(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})", s)
+    m = _DAY_WORDS.search(s) or re.search(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})", s)
     if m:
         try:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            found = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             return None
+        return found if FIRST_YEAR <= found.year <= LAST_YEAR else None
     return None
 
 

@@ -11,9 +11,7 @@ after a file is checked its typed rows go to disk (``staging``) and its frames a
 checks over the whole upload and ``load`` run in DuckDB over the staged Parquet parts.
 
 Problems are capped per file: the first ``problem_cap`` (1000) of each code are kept, the rest
-of that code become one "… and K more rows" problem (``problems.ProblemCap``).
-
-``progress(step, fraction)`` advances from 0 to 1 over the whole job; each file's share is its
+of that code become one "… and K more rows" problem (``problems.ProblemCap``). ``progress(step, fraction)`` advances from 0 to 1 over the whole job; each file's share is its
 size. Steps: ``read:<file>``, ``check:<file>:<sheet>``, ``stage:<file>:<sheet>``, ``upload``
 (checks across files), ``done``; ``load`` reports ``load:<table>``, ``commit`` and ``done``.
 """
@@ -38,6 +36,7 @@ from analytics.batches import close_batch, open_batch, replace_rows
 from analytics.db import DATA_TABLES, transaction
 from analytics.errors import ImportRejected, OversightError
 from analytics.ingest import mappings, staging
+from analytics.ingest.fit import fit_sheet
 from analytics.ingest.load import META, to_table
 from analytics.ingest.messages import refusal_params
 from analytics.ingest.problems import Problem, ProblemCap, has_errors, problems_frame
@@ -146,6 +145,7 @@ class _Job:
     remembered: list[mappings.StoredMapping]
     problem_cap: int
     timings: dict[str, float]
+    narrow: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # fit.narrow_columns per table
 
 
 def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
@@ -206,7 +206,8 @@ def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
         if len(w.typed):
             job.bar.file(n_file, f"stage:{name}:{sheet}", 0.4 + 0.5 * (done + 0.8 * len(rec.data_rows)) / total)
             rows, p = to_table(w.kind, w.typed, w.raw["_row"].to_numpy(), name, sheet)
-            cap.add(out.problems, p)
+            rows, p2 = fit_sheet(job.con, job.narrow, w.kind.table, rows, w.labels, w.raw, name, sheet)
+            cap.add(out.problems, p + p2)
             job.staging.write(w.kind.table, n_file, name, sheet, rows)
         done += len(rec.data_rows)
         del w, rec
@@ -235,11 +236,10 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, Source
     try:
         job = _Job(con, _context(con, as_of, today), store, bar, limits or Limits(), read_limits or ReadLimits(),
                    extra_headers, mappings.stored(con), problem_cap, timings)
-        plan = _prepare(job, files, as_of, allow_duplicate, clock)
+        return _prepare(job, files, as_of, allow_duplicate, clock)
     except BaseException:
         store.close()
         raise
-    return plan
 
 
 def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None, allow_duplicate: bool,
@@ -252,7 +252,7 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
     sev = "warning" if allow_duplicate else "error"
     for n_file, (name, source) in enumerate(files):
         job.bar.file(n_file, f"read:{name}", 0.0)
-        data = read_source(source)
+        data = read_source(source, job.limits.max_file_bytes)  # a path over the limit: its first bytes only
         sha = hashlib.sha256(data).hexdigest()
         infos.append(FileInfo(name, sha, len(data)))
         fp = []
@@ -276,7 +276,7 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
         if results[n_file].others:
             job.bar.file(n_file, f"read:{name}", 0.0)
             job.staging.drop_file(n_file)
-            results[n_file] = _check_file(job, n_file, name, read_source(source))
+            results[n_file] = _check_file(job, n_file, name, read_source(source, job.limits.max_file_bytes))
             clock.t = time.perf_counter()
     job.bar.report("upload", 0.95)
     problems = [p for fp, r in zip(file_problems, results, strict=True) for p in (*fp, *r.problems)]
@@ -342,7 +342,7 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
         try:
             con.cursor().execute("SET threads = 1")
             batch_id = _store(con, plan, kind, user, note, tables, counts, rows, replaced, report)
-        except duckdb.ConstraintException as exc:
+        except (duckdb.ConstraintException, duckdb.ConversionException) as exc:  # the rest is fit per cell
             raise ImportRejected([Problem("db_constraint", params={"detail": str(exc).splitlines()[0][:200]})]) from exc
         finally:
             con.cursor().execute(f"SET threads = {int(threads)}")
@@ -375,9 +375,8 @@ def import_files(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, S
                  as_of: date | None = None, kind: str = "upload", dry_run: bool = False,
                  allow_duplicate: bool = False, limits: Limits | None = None,
                  progress: Progress | None = None) -> tuple[Plan, LoadResult | None]:
-    """prepare + load; raises ImportRejected (every problem) when any error was found.
-
-    ``progress`` covers both: checking takes the first 80 %, loading the rest."""
+    """prepare + load; raises ImportRejected (every problem) when any error was found. ``progress``
+    covers both: checking takes the first 80 %, loading the rest."""
     def part(start: float, width: float, last: bool) -> Progress | None:
         if progress is None:
             return None

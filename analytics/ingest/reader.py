@@ -10,8 +10,6 @@ and column numbers Excel shows.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import pickle
 import select
@@ -29,7 +27,11 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from analytics.ingest._child import col_letter
+from analytics.ingest.leftovers import READ_PREFIX, owned_prefix
 from analytics.ingest.problems import Problem
+
+__all__ = ["ReadLimits", "Sheet", "col_letter", "read_csv", "read_workbook"]
 
 
 @dataclass
@@ -47,18 +49,22 @@ class Sheet:
 
 @dataclass(frozen=True)
 class ReadLimits:
+    """Caps of the child that parses one file. A sheet wider than ``max_columns``, longer than
+    ``max_rows``, a file of more than ``max_cells`` cells, or a cell longer than ``max_field_chars``
+    (Excel's own cell limit) is refused with its place named."""
+
     memory_bytes: int = 3 * 1024**3
     seconds: float = 120.0
+    max_rows: int = 1_048_576  # Excel's last row
+    max_columns: int = 1024
+    max_field_chars: int = 32_767
+    # Cells of a file (rows x columns of each sheet's grid, empty ones too): the dashboard holds a
+    # file's grid in memory, about 100 bytes a cell with the checks; 8 million stays under 1 GB.
+    max_cells: int = 8_000_000
 
-
-def col_letter(i: int) -> str:
-    """0 -> A, 27 -> AB."""
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
+    def caps(self) -> dict[str, int]:
+        return {"max_rows": self.max_rows, "max_columns": self.max_columns, "max_field_chars": self.max_field_chars,
+                "max_cells": self.max_cells}
 
 
 # ------------------------------------------------------------------------------------------ parent side
@@ -79,14 +85,14 @@ class _Server:
 
     def request(self, data: bytes, fmt: str, limits: ReadLimits, tick: Callable[[float], None] | None = None) -> dict[str, Any]:
         """Parse ``data`` in a limited child; ``tick(seconds waited)`` about twice a second meanwhile."""
-        with self.lock, tempfile.TemporaryDirectory(prefix="ingest-", dir=_tmp_dir(len(data))) as folder:
+        with self.lock, tempfile.TemporaryDirectory(prefix=owned_prefix(READ_PREFIX), dir=_tmp_dir(len(data))) as folder:
             in_path, out_path = os.path.join(folder, "in"), os.path.join(folder, "out")
             with open(in_path, "wb") as fh:
                 fh.write(data)
             proc = self._start()
             assert proc.stdin is not None and proc.stdout is not None
             head = pickle.dumps({"fmt": fmt, "memory": limits.memory_bytes, "seconds": limits.seconds,
-                                 "in_path": in_path, "out_path": out_path})
+                                 "in_path": in_path, "out_path": out_path, "caps": limits.caps()})
             try:
                 proc.stdin.write(len(head).to_bytes(8, "little") + head)
                 proc.stdin.flush()
@@ -146,7 +152,12 @@ def _run_child(name: str, data: bytes, fmt: str, limits: ReadLimits,
         return None, [Problem("parse_timeout", file=name, params={"seconds": int(limits.seconds)})]
     if status == "crashed":
         return None, [Problem("parse_crashed", file=name, params={"exitcode": reply.get("exitcode")})]
-    return None, [Problem("parse_failed", file=name, params={"detail": reply.get("payload")})]
+    if status == "refused":
+        info = reply["payload"]
+        return None, [Problem(info["code"], "error", name, info["sheet"], info["row"], info["column"],
+                              params={**info["params"], "file": name})]
+    # The parser failed on the file's content: the library's own text is not for users.
+    return None, [Problem("file_unreadable", file=name, params={"format": fmt})]
 
 
 def _grid(table: pa.Table, row0: int, col0: int, merges: list[tuple[int, int, int, int]]) -> pd.DataFrame:
@@ -168,37 +179,27 @@ def _grid(table: pa.Table, row0: int, col0: int, merges: list[tuple[int, int, in
     return df.reindex(columns=sorted(df.columns))
 
 
-def read_csv(name: str, data: bytes) -> tuple[list[Sheet], list[Problem]]:
-    """CSV: UTF-8 (with or without BOM), else Windows-1258 (Vietnamese); delimiter sniffed."""
-    problems: list[Problem] = []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1258", errors="replace")
-        problems.append(Problem("csv_encoding", "warning", file=name, params={"encoding": "cp1258"}))
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    width = max((len(r) for r in rows), default=0)
-    grid = pd.DataFrame([[v if v.strip() else None for v in r] + [None] * (width - len(r)) for r in rows],
-                        dtype=object)
-    grid.index = pd.RangeIndex(1, len(grid) + 1)
-    return [Sheet(name, name.rsplit(".", 1)[0], True, grid)], problems
+def read_csv(name: str, data: bytes, limits: ReadLimits | None = None,
+             tick: Callable[[float], None] | None = None) -> tuple[list[Sheet], list[Problem]]:
+    """CSV, parsed in the limited child like a workbook: UTF-8 (with or without BOM), UTF-16 with
+    BOM, else Windows-1258 (reported as a warning); TCVN3/VNI text refused; delimiter sniffed; rows,
+    columns and field length capped (``ReadLimits``)."""
+    return read_workbook(name, data, "csv", limits, tick)
 
 
 def read_workbook(name: str, data: bytes, fmt: str, limits: ReadLimits | None = None,
                   tick: Callable[[float], None] | None = None) -> tuple[list[Sheet], list[Problem]]:
     """Sheets of one checked file (``fmt`` from ``safety.check_content``); ``tick(seconds)`` is
     called while the child parses (a progress bar that does not stall on a big file)."""
-    if fmt == "csv":
-        return read_csv(name, data)
     payload, problems = _run_child(name, data, fmt, limits or ReadLimits(), tick)
     if payload is None:
         return [], problems
     sheets = []
     for s in payload:
+        if fmt == "csv":
+            s["name"] = name.rsplit(".", 1)[0]
+            if s["encoding"] != "UTF-8":
+                problems.append(Problem("csv_encoding", "warning", file=name, params={"encoding": s["encoding"]}))
         table = pa.ipc.open_stream(s["arrow"]).read_all()
         grid = _grid(table, s["row0"], s["col0"], s["merges"]) if table.num_columns else pd.DataFrame(dtype=object)
         sheets.append(Sheet(name, s["name"], s["visible"], grid, frozenset(s["hidden"])))

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from analytics.ingest.problems import Problem
@@ -54,20 +56,40 @@ def check_content(name: str, data: bytes, limits: Limits | None = None) -> tuple
     if not data:
         return refuse("file_empty")
     if len(data) > limits.max_file_bytes:
-        return refuse("file_too_large", size_mb=len(data) // 2**20, max_mb=limits.max_file_bytes // 2**20)
+        truncated = len(data) == limits.max_file_bytes + 1  # sources.read_source stopped reading there
+        return refuse("file_too_large", size_mb=f">{len(data) // 2**20}" if truncated else len(data) // 2**20,
+                      max_mb=limits.max_file_bytes // 2**20)
     if data[:4] == b"PK\x03\x04":
         return _check_zip(name, data, limits)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        # An OLE container: a legacy .xls, or what Excel writes for a password-protected workbook.
+        if _ENCRYPTED_OLE in data[:1 << 20]:
+            return refuse("file_encrypted")
         return "xls", []  # legacy BIFF; parsed in the child process like any other workbook
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             return refuse("file_type_refused", detected=kind)
     head = data[:65536]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return refuse("file_type_refused", detected="binary")
-    if head.lstrip().startswith(b"<"):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "csv", []  # UTF-16 text with its byte order mark
+    if b"\x00" in head:
+        if _utf16_without_bom(head):
+            return refuse("csv_utf16_no_bom")
+        if sum(head.count(bytes([b])) for b in _CONTROL) > 0.05 * len(head):
+            return refuse("file_type_refused", detected="binary")
+    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
         return refuse("file_type_refused", detected="XML/HTML")
     return "csv", []
+
+
+_ENCRYPTED_OLE = "EncryptedPackage".encode("utf-16-le")
+_CONTROL = [b for b in range(32) if b not in (9, 10, 13)]
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """Text whose every other byte is zero: UTF-16 of mostly ASCII characters."""
+    even, odd = head[0::2], head[1::2]
+    return max(even.count(0), odd.count(0)) > 0.4 * len(head) / 2
 
 
 def _check_zip(name: str, data: bytes, limits: Limits) -> tuple[str | None, list[Problem]]:
@@ -77,11 +99,27 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> tuple[str | None, list
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except _ZIP_ERRORS as exc:
         return refuse("zip_invalid", detail=str(exc)[:80])
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names:
+        if "mimetype" in names and _head(zf, "mimetype").startswith(b"application/vnd.oasis.opendocument"):
+            return refuse("file_type_refused", detected="OpenDocument (.ods)")
         return refuse("zip_not_xlsx")
+    if len(names) != len(infos):
+        seen: set[str] = set()
+        for i in infos:
+            if i.filename in seen:
+                return refuse("zip_duplicate_entry", part=i.filename[:200])
+            seen.add(i.filename)
+    for i in infos:
+        n = i.filename.replace("\\", "/")
+        if n.startswith("/") or ".." in n.split("/") or re.match(r"^[A-Za-z]:", n):
+            return refuse("zip_bad_entry", part=i.filename[:200])
+        if i.flag_bits & 0x1:
+            return refuse("file_encrypted")
+    if "xl/workbook.bin" in names:
+        return refuse("file_type_refused", detected="Excel Binary (.xlsb)")
     if len(infos) > limits.max_parts:
         return refuse("zip_bomb", detail=f"{len(infos)} parts")
     total = sum(i.file_size for i in infos)
@@ -95,14 +133,27 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> tuple[str | None, list
             continue
         try:
             prolog = _prolog(zf, i, limits)
-        except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError) as exc:
+        except _ZIP_ERRORS as exc:
             return refuse("zip_invalid", detail=f"{i.filename}: {str(exc)[:60]}")
         if prolog is None or _DECL.search(prolog):
             return refuse("xml_entities", part=i.filename)
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        return "xlsx", [Problem("macros_ignored", "warning", file=name)]
     return "xlsx", []
 
 
 _ROOT = re.compile(rb"<[A-Za-z_]")
+# What reading a damaged zip raises (a flipped byte reaches zlib, struct or the CRC check).
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, struct.error, EOFError, ValueError, OSError, NotImplementedError,
+               RuntimeError)
+
+
+def _head(zf: zipfile.ZipFile, name: str) -> bytes:
+    try:
+        with zf.open(name) as fh:
+            return fh.read(80)
+    except _ZIP_ERRORS:
+        return b""
 
 
 def _prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes | None:

@@ -14,12 +14,17 @@ Source = bytes | bytearray | memoryview | os.PathLike[str] | Callable[[], bytes]
 Progress = Callable[[str, float], None]
 
 
-def read_source(source: Source) -> bytes:
-    """The bytes of a source (a path is read now, a function called now)."""
+def read_source(source: Source, limit: int | None = None) -> bytes:
+    """The bytes of a source (a path is read now, a function called now). A path longer than
+    ``limit`` gives only its first ``limit + 1`` bytes: enough for the size check to refuse it,
+    without a 10 GB file ever being read into memory."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source) if not isinstance(source, bytes) else source
     if isinstance(source, os.PathLike):
-        return Path(source).read_bytes()
+        if limit is None:
+            return Path(source).read_bytes()
+        with open(source, "rb") as fh:
+            return fh.read(limit + 1)
     return source()
 
 

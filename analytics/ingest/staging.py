@@ -8,7 +8,9 @@ unit's roster, rows replaced, the upload's as-of date) and ``load`` run in DuckD
 ``read_parquet($files)``: DuckDB streams the parts, so neither holds the upload in memory.
 
 The folder is removed by ``close()``, or when the staging object is garbage-collected, or at
-interpreter exit (``weakref.finalize``), whichever comes first.
+interpreter exit (``weakref.finalize``), whichever comes first. A process killed before any of
+these leaves it behind: its name carries the owner's pid, and the next ``Staging`` removes the
+folders of dead owners (``leftovers.remove_stale``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import pyarrow.parquet as pq
 
 from analytics import sql_files
 from analytics.ingest.kinds import KINDS
+from analytics.ingest.leftovers import STAGING_PREFIX, default_places, owned_prefix, remove_stale
 from analytics.ingest.problems import Problem
 
 
@@ -49,7 +52,8 @@ class Staging:
     """Parquet parts of one upload in a private temporary folder."""
 
     def __init__(self, parent: str | os.PathLike[str] | None = None) -> None:
-        self.folder = tempfile.mkdtemp(prefix="oversight-import-", dir=parent)
+        remove_stale([*default_places(), *([parent] if parent else [])])  # what killed imports left
+        self.folder = tempfile.mkdtemp(prefix=owned_prefix(STAGING_PREFIX), dir=parent)
         self.parts: list[Part] = []
         self._serial = 0
         self._rows_of_file: dict[int, int] = {}
