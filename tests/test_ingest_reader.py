@@ -64,3 +64,14 @@ def test_problems_table_and_xlsx() -> None:
     assert df.loc[0, "message_vi"] == "ngày không hợp lệ (dùng dd/mm/yyyy)"
     back = pd.read_excel(io.BytesIO(problems_xlsx(probs)))
     assert list(back["row"]) == [5, 3]
+
+
+def test_problems_download_never_writes_a_formula() -> None:
+    import openpyxl
+
+    probs = [Problem("bad_number", "error", "f.xlsx", "S", 3, "C: Hệ số", "=HYPERLINK(\"http://x\")", {})]
+    ws = openpyxl.load_workbook(io.BytesIO(problems_xlsx(probs))).active
+    assert ws is not None
+    values = [c.value for row in ws.iter_rows() for c in row]
+    assert "'=HYPERLINK(\"http://x\")" in values
+    assert all(getattr(c, "data_type", "s") != "f" for row in ws.iter_rows() for c in row)

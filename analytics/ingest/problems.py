@@ -92,9 +92,8 @@ def has_errors(problems: list[Problem]) -> bool:
 
 
 def problems_xlsx(problems: list[Problem]) -> bytes:
-    """The problems table as an .xlsx download (headers are the column codes; the UI labels them)."""
-    import io
+    """The problems table as an .xlsx download (headers are the column codes; the UI labels them).
+    A file's own values ("=HYPERLINK(…)") are written as text, never as formulas."""
+    from analytics.safe_export import to_xlsx_bytes
 
-    buf = io.BytesIO()
-    problems_frame(problems).to_excel(buf, index=False, sheet_name="problems", engine="openpyxl")
-    return buf.getvalue()
+    return to_xlsx_bytes(problems_frame(problems), sheet_name="problems")
