@@ -101,6 +101,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="imports in a row (min / median / max)")
     ap.add_argument("--busy", action="store_true", help="keep the other core busy (a spinning process) meanwhile")
     ap.add_argument("--no-openpyxl", action="store_true", help="skip the slow openpyxl baseline")
+    ap.add_argument("--no-recognition", action="store_true", help="skip the recognition score over the forms corpora")
     args = ap.parse_args()
     rows = args.rows
 
@@ -152,6 +153,11 @@ def main() -> None:
           f"max {totals[-1]:.2f} s = {median / t_fastexcel:.1f} x fastexcel read"
           + (f", {median / t_openpyxl:.2f} x openpyxl read" if t_openpyxl else "")
           + f"; goal < 10 s: {'met' if totals[-1] < 10 else 'NOT met'} (max)")
+    if not args.no_recognition:
+        import bench_recognition
+
+        print("\nrecognition score (no hand mapping):")
+        bench_recognition.main()
 
 
 if __name__ == "__main__":

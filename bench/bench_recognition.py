@@ -1,4 +1,5 @@
-"""Recognition score over the forms corpus (tests/forms/make_forms.py): how many files load with no
+"""Recognition score over the forms corpora (tests/forms/make_forms.py, and tests/forms/heldout.py,
+written without reading the recogniser): how many files load with no
 hand mapping, how many need mapping, how many are refused; for each file not loaded, its first
 error message. A report, not a test: always exits 0. Run ``python bench/bench_recognition.py``.
 
@@ -14,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -23,9 +25,18 @@ MAPPING_CODES = {"sheet_not_recognised", "file_not_recognised", "missing_column"
 
 
 def main() -> int:
+    from tests.forms import heldout, make_forms
+
+    for title, corpus in (("forms corpus", make_forms), ("held-out corpus", heldout)):
+        print(f"== {title}")
+        score(corpus)
+        print()
+    return 0
+
+
+def score(mf: Any) -> None:
     from analytics import db
     from analytics.ingest.pipeline import load, prepare
-    from tests.forms import make_forms as mf
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_recognition_"))
     paths = mf.build(tmp / "files")
@@ -83,7 +94,6 @@ def main() -> int:
           f"{sum(r[2] != 'loaded' and not r[5] for r in bad)}, wrongly loaded {sum(r[2].startswith('loaded') for r in bad)}")
     print(f"TOTAL {len(rows)} files in {elapsed:.1f} s: loaded {sum(r[2] == 'loaded' for r in rows)}, "
           f"needs mapping {sum(r[2] == 'needs mapping' for r in rows)}, refused {sum(r[2] == 'refused' for r in rows)}")
-    return 0
 
 
 if __name__ == "__main__":
