@@ -45,6 +45,7 @@ import duckdb
 import pandas as pd
 
 from analytics import sql_files
+from analytics.db import transaction
 from analytics.errors import OversightError
 
 EVENTS = (
@@ -148,8 +149,12 @@ def record(
     detail: Mapping[str, Any] | None = None,
     at: datetime | None = None,
 ) -> int:
-    """Append one audit row (its own statement, committed at once); returns its event_id."""
-    return record_in_transaction(con.cursor(), username=username, event=event, target=target, detail=detail, at=at)
+    """Append one audit row (its own transaction, committed at once); returns its event_id."""
+    params = _params(username, event, target, detail, at)  # refused before any lock is taken
+    with transaction(con) as cur:
+        row = cur.execute(_INSERT, params).fetchone()
+    assert row is not None
+    return int(row[0])
 
 
 def record_in_transaction(

@@ -50,11 +50,15 @@ def _fresh_streamlit_caches() -> Iterator[None]:
     """st.cache_resource outlives an AppTest: every test starts and ends with empty caches."""
     import streamlit as st
 
+    from analytics import store
+
     st.cache_data.clear()
     st.cache_resource.clear()
+    store.forget_all()
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+    store.forget_all()
 
 
 @pytest.fixture(scope="session")
