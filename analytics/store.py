@@ -198,6 +198,12 @@ class Store:
             con = db.connect(self.path, settings=self.settings)
             self._local.con = con
             try:
+                current = self.current()
+                if current is None or current["source"] != _signature(self.path):
+                    # New, or written without the store: publish it first, so that readers have
+                    # something to read while this write runs.
+                    con.execute("CHECKPOINT")
+                    self._publish_locked()
                 yield con
             finally:
                 self._local.con = None
