@@ -39,9 +39,9 @@ from analytics.db import DATA_TABLES, transaction
 from analytics.errors import ImportRejected, OversightError
 from analytics.ingest import mappings, staging
 from analytics.ingest.load import META, to_table
+from analytics.ingest.messages import refusal_params
 from analytics.ingest.problems import Problem, ProblemCap, has_errors, problems_frame
 from analytics.ingest.reader import ReadLimits, read_workbook
-from analytics.ingest.messages import refusal_params
 from analytics.ingest.recognise import Recognised, recognise
 from analytics.ingest.safety import Limits, check_content
 from analytics.ingest.sheetcheck import Clock, notes, summary, validate

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-
 from tests.forms.common import merge, national_block, new_book, put, signature, to_bytes, vn_int
 
 LCS = 2_340_000
