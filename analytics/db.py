@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -152,13 +152,38 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
             yield cur
         return
     cur = con.cursor()
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        yield cur
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
-    cur.execute("COMMIT")
+    with ExitStack() as enlisted:  # closed after COMMIT, or with the exception after ROLLBACK
+        _OPEN[id(cur)] = (cur, enlisted, {})
+        try:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
+        finally:
+            _OPEN.pop(id(cur), None)
+
+
+# Open transactions by cursor id: (cursor, what joined it, joined values by key).
+_OPEN: dict[int, tuple[duckdb.DuckDBPyConnection, ExitStack, dict[str, Any]]] = {}
+
+
+def enlist(cur: duckdb.DuckDBPyConnection, key: str, join: Callable[[], AbstractContextManager[Any]]) -> Any:
+    """Join another store's transaction to the open ``transaction`` of ``cur``; None when none is open.
+
+    ``join()`` is entered once per key and transaction and left after DuckDB's COMMIT (or with the
+    error after its ROLLBACK, or when COMMIT itself fails), so both commit or neither does — short
+    of a crash between the two commits. Returns what ``join()`` gave.
+    """
+    open_tx = _OPEN.get(id(cur))
+    if open_tx is None or open_tx[0] is not cur:
+        return None
+    _, stack, joined = open_tx
+    if key not in joined:
+        joined[key] = stack.enter_context(join())
+    return joined[key]
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

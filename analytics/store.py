@@ -39,7 +39,7 @@ from typing import Any
 
 import duckdb
 
-from analytics import db
+from analytics import db, events
 from analytics.config import Settings
 from analytics.errors import DatabaseError
 
@@ -326,7 +326,8 @@ class Store:
     # --- backup and restore ---------------------------------------------------------------------
 
     def backup(self, out: Path) -> dict[str, Any]:
-        """Copy the newest version to ``out`` (consistent: versions never change), checked by opening it."""
+        """Copy the newest version to ``out`` (consistent: versions never change), checked by opening it,
+        and the events file to ``out``'s events file (``events.path_for``)."""
         info = self.fresh()
         out.parent.mkdir(parents=True, exist_ok=True)
         part = out.with_name(out.name + ".part")
@@ -338,14 +339,21 @@ class Store:
             part.unlink(missing_ok=True)
             raise
         os.replace(part, out)
-        return {"version": info["version"], "bytes": out.stat().st_size, **checked}
+        # The audit rows and login state (analytics.events) beside it, by SQLite's online backup.
+        with self.open_reader() as con:
+            audit_rows = events.of(con).backup(events.path_for(out))
+        return {"version": info["version"], "bytes": out.stat().st_size, **checked, "audit_rows": audit_rows}
 
     def restore(self, source: Path) -> dict[str, Any]:
         """Make ``source`` (a backup) the working file and publish it; readers switch on their next call.
 
-        The file replaced is kept beside it as ``<name>.before-restore``.
+        The file replaced is kept beside it as ``<name>.before-restore``. The backup's events file
+        (audit rows, login state), when there is one, replaces the live one by SQLite's backup API
+        (other processes keep their connections); a backup made before events files existed leaves
+        the live audit log as it is.
         """
         checked = check_file(source)
+        source_events = Path(events.path_for(source))
         with self.locked():
             part = self.path.with_name(self.path.name + ".restoring")
             shutil.copyfile(source, part)
@@ -357,6 +365,10 @@ class Store:
             with self.writer():
                 pass  # upgrades an older backup to the current schema, checkpoints
             info = self._publish_locked(new_generation=True)
+            if source_events.exists():
+                live = events.open_events(events.path_for(self.path))
+                live.backup(f"{live.path}.before-restore")
+                checked["audit_rows"] = live.restore(source_events)
         return {"version": info["version"], **checked}
 
 
@@ -399,6 +411,7 @@ def forget_all() -> None:
         for store in _STORES.values():
             store.forget_readers()
         _STORES.clear()
+    events.forget_all()
 
 
 def reading(settings: Settings) -> AbstractContextManager[duckdb.DuckDBPyConnection]:

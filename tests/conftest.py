@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,14 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     c = db.connect(tmp_path / "test.duckdb")
     yield c
     c.close()
+
+
+def audit_db(con: duckdb.DuckDBPyConnection) -> sqlite3.Connection:
+    """The SQLite database holding ``con``'s audit rows and login state (``analytics.events``)."""
+    from analytics import events
+
+    with events.of(con).reading() as ev:
+        return ev
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:

@@ -12,12 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analytics import audit, auth, db, store
 from analytics.__main__ import main
 from analytics.config import Settings
-from tests.conftest import add_batch
+from tests.conftest import add_batch, audit_db
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,12 +84,51 @@ def test_a_write_on_a_reader_runs_on_the_writer(path: Path) -> None:
     s = store.open_store(path)
     con = s.reader()
     auth.create_user(con, username="mai", password="mat-khau-dai-du-12", role="admin", by="test")
-    audit.record(con, username="mai", event="logout")
     fresh = s.reader()
     assert fresh.execute("SELECT count(*) FROM app_user").fetchone() == (1,)
-    assert fresh.execute("SELECT count(*) FROM audit_log WHERE event = 'logout'").fetchone() == (1,)
     with pytest.raises(Exception, match="read-only"):
-        con.execute("INSERT INTO audit_log (username, event) VALUES ('x', 'logout')")  # only through the writer
+        con.execute("INSERT INTO app_user (username) VALUES ('x')")  # only through the writer
+
+
+def test_small_writes_go_to_the_events_file_without_publishing_or_waiting(path: Path) -> None:
+    """Audit rows and login bookkeeping: no new version, and no wait while an import holds the lock."""
+    s = store.open_store(path)
+    auth.create_user(s.reader(), username="mai", password="mat-khau-dai-du-12", role="admin", by="test")
+    version = s.current()["version"]  # type: ignore[index]
+    with lock_held(path):
+        started = time.monotonic()
+        audit.record(s.reader(), username="mai", event="logout")
+        with pytest.raises(auth.AuthError):
+            auth.authenticate(s.reader(), username="mai", password="sai-mat-khau-roi")
+        assert auth.list_users(s.reader())["failed_attempts"].tolist() == [1]
+        assert auth.authenticate(s.reader(), username="mai", password="mat-khau-dai-du-12").username == "mai"
+        assert time.monotonic() - started < 5  # the import's lock was never waited for
+    assert s.current()["version"] == version  # type: ignore[index]  # nothing published
+    assert Path(f"{path}.events.sqlite").exists()
+    assert [e for (e,) in audit_db(s.reader()).execute("SELECT event FROM audit_log ORDER BY event_id")] == [
+        "user_change", "logout", "login_failed", "login_ok"]
+    assert audit_db(s.reader()).execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_audit_rows_and_login_state_kept_in_duckdb_are_copied_once(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    con = db.connect(path)  # as an older version left it: audit rows and a lock in DuckDB
+    con.execute("INSERT INTO audit_log (event_id, logged_at, username, event, detail) VALUES "
+                "(7, TIMESTAMP '2026-01-01 08:00:00', 'lan', 'login_ok', '{\"method\": \"password\"}'), "
+                "(9, TIMESTAMP '2026-01-02 08:00:00', 'lan', 'logout', NULL)")
+    con.execute("INSERT INTO app_user (username, password_hash, role, created_by, failed_attempts, locked_until) "
+                "VALUES ('lan', '$argon2id$x', 'viewer', 'test', 0, TIMESTAMP '2099-01-01 00:00:00')")
+    con.close()
+    reader = store.open_store(path).reader()
+    rows = audit.audit_events(reader)
+    assert rows["event_id"].tolist() == [9, 7]
+    assert rows["logged_at"].tolist() == [pd.Timestamp("2026-01-02 08:00"), pd.Timestamp("2026-01-01 08:00")]
+    assert rows["detail"].tolist()[1] == '{"method": "password"}'
+    assert auth.list_users(reader)["locked_until"].tolist() == [pd.Timestamp("2099-01-01")]
+    assert audit.record(reader, username="lan", event="logout") == 10
+    store.forget_all()  # another process, or a restart: nothing copied twice
+    again = store.open_store(path).reader()
+    assert audit.audit_events(again)["event_id"].tolist() == [10, 9, 7]
 
 
 def test_readers_work_while_another_process_writes_and_a_busy_writer_says_so(path: Path) -> None:
@@ -141,16 +181,20 @@ def test_concurrent_writers_lose_nothing(path: Path) -> None:
     for t in threads:
         t.join()
     assert all(p.wait(timeout=120) == 0 for p in procs)
-    assert s.reader().execute("SELECT count(*) FROM audit_log WHERE event = 'logout'").fetchone() == (40,)
+    assert audit_db(s.reader()).execute("SELECT count(*) FROM audit_log WHERE event = 'logout'").fetchone() == (40,)
 
 
 def test_backup_and_restore_while_a_reader_is_open(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     s = store.open_store(path)
     reader = s.reader()
     backup = tmp_path / "sao-luu" / "ban-sao.duckdb"
+    audit.record(reader, username="truoc", event="logout")
     assert main(["backup", "--out", str(backup), "--db", str(path)]) == 0
-    assert "đã mở thử: tốt" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "đã mở thử: tốt" in out and "Nhật ký (1 dòng)" in out
     assert store.check_file(backup)["schema_version"] == db.latest_version()
+    assert Path(f"{backup}.events.sqlite").exists()
+    audit.record(reader, username="sau", event="logout")
 
     auth.create_user(reader, username="sau", password="mat-khau-dai-du-12", role="viewer", by="test")
     assert s.reader().execute("SELECT count(*) FROM app_user").fetchone() == (1,)
@@ -162,6 +206,9 @@ def test_backup_and_restore_while_a_reader_is_open(path: Path, tmp_path: Path, c
     assert s.current()["generation"] == generation + 1  # type: ignore[index]
     assert path.with_name(path.name + ".before-restore").exists()
     assert reader.execute("SELECT count(*) FROM import_batch").fetchone() == (1,)  # old reader still reads
+    # The backup's audit log too (the live connection sees it: restored in place, not renamed over).
+    assert audit.audit_events(reader)["username"].tolist() == ["truoc"]
+    assert Path(f"{path}.events.sqlite.before-restore").exists()
 
 
 def test_restore_refuses_what_is_not_a_database(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -176,15 +223,18 @@ def test_restore_refuses_what_is_not_a_database(path: Path, tmp_path: Path, caps
 def test_restore_drill_from_a_lost_database(path: Path, tmp_path: Path) -> None:
     """The drill: back up, lose the working file and its versions, restore, check is healthy again."""
     backup = tmp_path / "drill.duckdb"
+    audit.record(store.open_store(path).reader(), username="lan", event="login_ok")
     assert cli(path, "backup", "--out", str(backup)).returncode == 0
     rows = store.check_file(backup)["rows"]
     store.forget_all()
     path.unlink()
-    for p in path.with_name(path.name + ".versions").iterdir():
-        p.unlink()
+    for p in [*path.with_name(path.name + ".versions").iterdir(), *tmp_path.glob("*.events.sqlite*")]:
+        if p.name != "drill.duckdb.events.sqlite":
+            p.unlink()
     restored = cli(path, "restore", str(backup))
     assert restored.returncode == 0, restored.stderr
     assert store.check_file(path)["rows"] == rows
+    assert audit.audit_events(store.open_store(path).reader())["event"].tolist() == ["login_ok"]
     healthy = cli(path, "check", "--json")
     assert healthy.returncode == 0, healthy.stdout
     assert json.loads(healthy.stdout)["healthy"] is True

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from analytics import store
+from analytics import events, store
 from analytics.cli._common import add_db_argument, settings_from
 
 
@@ -26,4 +26,5 @@ def run(args: argparse.Namespace) -> int:
     done = store.open_store(settings.db_path, settings=settings).backup(args.out)
     print(f"Đã sao lưu phiên bản {done['version']} → {args.out} ({done['bytes'] / 1e6:.1f} MB, "
           f"{done['rows']:,} dòng, lược đồ {done['schema_version']}); đã mở thử: tốt.".replace(",", "."))
+    print(f"Nhật ký ({done['audit_rows']:,} dòng) → {events.path_for(args.out)}".replace(",", "."))
     return 0
