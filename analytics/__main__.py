@@ -10,7 +10,8 @@ import importlib
 import pkgutil
 import sys
 
-from analytics import cli
+from analytics import cli, store
+from analytics.cli._messages import exit_code, message, print_wait
 from analytics.errors import OversightError
 
 
@@ -32,11 +33,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # A write that must wait for another process's write says so (in Vietnamese) and names this one.
+    store.wait_notice = print_wait
+    store.set_operation(":".join(str(v) for v in (args.command, getattr(args, "action", None)) if v))
     try:
         return int(args.func(args))
     except OversightError as exc:
-        print(f"Lỗi / error [{exc.code}]: {exc.params}", file=sys.stderr)
-        return 2 if exc.code.startswith("import_") else 1
+        print(message(exc), file=sys.stderr)
+        return exit_code(exc)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,10 @@ Write a row with ``record(con, username=…, event=…, target=…, detail=…)`
 your own, use ``record_in_transaction(cur, …)`` with that transaction's cursor so the audit row
 commits or rolls back together with the change it describes. Read with ``audit_events``.
 
+**Where.** The rows live in SQLite beside the database (``analytics.events``), not in DuckDB: a
+DuckDB write publishes a copy of the whole database, an audit row must not. ``con`` is still the
+DuckDB connection (or cursor); it says which database the rows belong to.
+
 **Append-only.** This module deliberately offers no function to update or delete audit rows, and no
 other module may write to ``audit_log`` except through ``record``. (DuckDB has no triggers or grants,
 so a person with the database file can still edit it; the guarantee is the app's, and the file's
@@ -44,7 +48,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import sql_files
+from analytics import events, sql_files
 from analytics.errors import OversightError
 
 EVENTS = (
@@ -132,11 +136,12 @@ def _params(username: str | None, event: str, target: str | int | None,
     target_text = None if target is None else str(target)
     if target_text is not None and len(target_text) > MAX_TARGET_CHARS:
         raise AuditError("audit_target_too_long", chars=len(target_text), limit=MAX_TARGET_CHARS)
-    return {"u": username, "e": event, "t": target_text, "d": check_detail(detail), "at": at}
+    return {"u": username, "e": event, "t": target_text, "d": check_detail(detail),
+            "at": events.to_text(at or datetime.now())}
 
 
 _INSERT = ("INSERT INTO audit_log (logged_at, username, event, target, detail) "
-           "VALUES (coalesce($at, current_localtimestamp()), $u, $e, $t, $d) RETURNING event_id")
+           "VALUES ($at, $u, $e, $t, $d) RETURNING event_id")
 
 
 def record(
@@ -148,8 +153,12 @@ def record(
     detail: Mapping[str, Any] | None = None,
     at: datetime | None = None,
 ) -> int:
-    """Append one audit row (its own statement, committed at once); returns its event_id."""
-    return record_in_transaction(con.cursor(), username=username, event=event, target=target, detail=detail, at=at)
+    """Append one audit row (its own transaction, committed at once); returns its event_id."""
+    params = _params(username, event, target, detail, at)  # refused before anything is opened
+    with events.of(con).writing() as ev:
+        row = ev.execute(_INSERT, params).fetchone()
+    assert row is not None
+    return int(row[0])
 
 
 def record_in_transaction(
@@ -161,10 +170,15 @@ def record_in_transaction(
     detail: Mapping[str, Any] | None = None,
     at: datetime | None = None,
 ) -> int:
-    """Like ``record`` but on ``cur`` itself: the cursor of the caller's open transaction."""
-    row = cur.execute(_INSERT, _params(username, event, target, detail, at)).fetchone()
+    """Like ``record`` but committed with the caller's open ``db.transaction`` whose cursor is ``cur``."""
+    params = _params(username, event, target, detail, at)
+    with events.in_transaction(cur) as ev:
+        row = ev.execute(_INSERT, params).fetchone()
     assert row is not None
     return int(row[0])
+
+
+COLUMNS = ["event_id", "logged_at", "username", "event", "target", "detail"]
 
 
 def audit_events(
@@ -184,9 +198,12 @@ def audit_events(
         raise AuditError("audit_event_unknown", event=event)
     if limit < 1:
         raise AuditError("audit_limit_invalid", limit=limit)
-    params = {"since": _as_datetime(since), "until": _as_datetime(until), "username": username,
-              "event": event, "limit": int(limit)}
-    return con.cursor().execute(sql_files.load("audit_events"), params).fetchdf()
+    params = {"since": events.to_text(_as_datetime(since)), "until": events.to_text(_as_datetime(until)),
+              "username": username, "event": event, "limit": int(limit)}
+    with events.of(con).reading() as ev:
+        rows = ev.execute(sql_files.load("audit_events"), params).fetchall()
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.astype({"event_id": "int64", "logged_at": "datetime64[us]"})
 
 
 def _as_datetime(value: datetime | date | None) -> datetime | None:

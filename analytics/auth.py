@@ -51,7 +51,7 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from analytics import sql_files
+from analytics import events, sql_files
 from analytics.access import ROLES
 from analytics.audit import record, record_in_transaction
 from analytics.db import transaction
@@ -179,12 +179,28 @@ def _check_scope(cur: duckdb.DuckDBPyConnection, scope_unit_code: str | None) ->
 
 
 def _row(cur: duckdb.DuckDBPyConnection, username: str) -> dict[str, Any] | None:
+    """The account (DuckDB) with its failed attempts and lock (SQLite, ``analytics.events``)."""
     rel = cur.execute(
-        "SELECT username, display_name, password_hash, role, scope_unit_code, active, failed_attempts, "
-        "locked_until FROM app_user WHERE username = $u", {"u": username})
+        "SELECT username, display_name, password_hash, role, scope_unit_code, active "
+        "FROM app_user WHERE username = $u", {"u": username})
     names = [d[0] for d in rel.description]
     row = rel.fetchone()
-    return dict(zip(names, row, strict=True)) if row else None
+    if not row:
+        return None
+    found = dict(zip(names, row, strict=True))
+    with events.of(cur).reading() as ev:
+        state = ev.execute("SELECT failed_attempts, locked_until FROM login_state WHERE username = ?",
+                           (username,)).fetchone()
+    found["failed_attempts"], found["locked_until"] = state if state else (0, None)
+    return found
+
+
+# Login bookkeeping lives in SQLite (analytics/events.py): a login must not publish the database.
+_COUNT_FAILURE = ("INSERT INTO login_state (username, failed_attempts) VALUES (?, 1) "
+                  "ON CONFLICT (username) DO UPDATE SET failed_attempts = failed_attempts + 1 "
+                  "RETURNING failed_attempts")
+_LOCK = "UPDATE login_state SET failed_attempts = 0, locked_until = ? WHERE username = ?"
+_CLEAR = "DELETE FROM login_state WHERE username = ?"
 
 
 def _existing(cur: duckdb.DuckDBPyConnection, username: str) -> dict[str, Any]:
@@ -267,8 +283,10 @@ def set_password(con: duckdb.DuckDBPyConnection, *, username: str, password: str
     with transaction(con) as cur:
         _existing(cur, name)
         cur.execute(
-            "UPDATE app_user SET password_hash = $h, password_changed_at = current_localtimestamp(), "
-            "failed_attempts = 0, locked_until = NULL WHERE username = $u", {"h": password_hash, "u": name})
+            "UPDATE app_user SET password_hash = $h, password_changed_at = current_localtimestamp() "
+            "WHERE username = $u", {"h": password_hash, "u": name})
+        with events.in_transaction(cur) as ev:
+            ev.execute(_CLEAR, (name,))
         record_in_transaction(cur, username=by, event="user_change", target=name,
                               detail={"action": "set_password"})
 
@@ -308,8 +326,10 @@ def _set_active(con: duckdb.DuckDBPyConnection, *, username: str, active: bool, 
         if not active and row["role"] == "admin" and row["active"] and _active_admins(cur) <= 1:
             raise UserError("last_admin", username=name)
         # Enabling also clears a lock: the admin has looked at the account.
-        cur.execute("UPDATE app_user SET active = $a, failed_attempts = 0, locked_until = NULL "
-                    "WHERE username = $u", {"a": active, "u": name})
+        cur.execute("UPDATE app_user SET active = $a WHERE username = $u", {"a": active, "u": name})
+        if active:
+            with events.in_transaction(cur) as ev:
+                ev.execute(_CLEAR, (name,))
         record_in_transaction(cur, username=by, event="user_change", target=name,
                               detail={"action": "enable" if active else "disable"})
 
@@ -327,7 +347,13 @@ def enable_user(con: duckdb.DuckDBPyConnection, *, username: str, by: str) -> No
 def list_users(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per account, never the hash: username, display_name, role, scope_unit_code, active,
     created_at, created_by, password_changed_at, failed_attempts, locked_until."""
-    return con.cursor().execute(sql_files.load("list_users")).fetchdf()
+    users = con.cursor().execute(sql_files.load("list_users")).fetchdf()
+    with events.of(con).reading() as ev:
+        states = dict(ev.execute("SELECT username, failed_attempts FROM login_state").fetchall())
+        locks = dict(ev.execute("SELECT username, locked_until FROM login_state").fetchall())
+    users["failed_attempts"] = users["username"].map(states).fillna(0).astype("int32")
+    users["locked_until"] = users["username"].map(locks).astype("datetime64[us]")
+    return users
 
 
 def current_user(con: duckdb.DuckDBPyConnection, *, username: str) -> User:
@@ -381,18 +407,14 @@ def authenticate(
                detail={"locked_until": locked_until, "credentials_ok": ok})
         raise AuthError("login_locked", locked_until=locked_until)
     if not ok:
-        with transaction(con) as cur:
-            counted = cur.execute(
-                "UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE username = $u "
-                "RETURNING failed_attempts", {"u": name}).fetchone()
+        with events.of(con).writing() as ev:  # counter, lock and audit row commit together
+            counted = ev.execute(_COUNT_FAILURE, (name,)).fetchone()
             attempts = int(counted[0]) if counted else 1
             lock_until = now + timedelta(minutes=policy.lock_minutes) if attempts >= policy.max_failures else None
             if lock_until is not None:
-                cur.execute("UPDATE app_user SET failed_attempts = 0, locked_until = $l WHERE username = $u",
-                            {"l": lock_until, "u": name})
-            record_in_transaction(cur, username=name, event="login_failed", at=now,
-                                  detail={"reason": "wrong_password", "attempt": attempts,
-                                          "locked_until": lock_until})
+                ev.execute(_LOCK, (events.to_text(lock_until), name))
+            record(con, username=name, event="login_failed", at=now,
+                   detail={"reason": "wrong_password", "attempt": attempts, "locked_until": lock_until})
         if lock_until is not None:
             raise AuthError("login_locked", locked_until=lock_until)
         raise AuthError("login_failed")
@@ -400,11 +422,13 @@ def authenticate(
         record(con, username=name, event="login_failed", at=now, detail={"reason": "user_disabled"})
         raise AuthError("user_disabled")
     new_hash = HASHER.hash(password) if HASHER.check_needs_rehash(row["password_hash"]) else None
-    with transaction(con) as cur:
-        cur.execute("UPDATE app_user SET failed_attempts = 0, locked_until = NULL, "
-                    "password_hash = coalesce($h, password_hash) WHERE username = $u", {"h": new_hash, "u": name})
-        record_in_transaction(cur, username=name, event="login_ok", at=now,
-                              detail={"method": "password", "rehashed": new_hash is not None})
+    if new_hash is not None:  # rare (hash parameters changed): a DuckDB write, published
+        with transaction(con) as cur:
+            cur.execute("UPDATE app_user SET password_hash = $h WHERE username = $u", {"h": new_hash, "u": name})
+    with events.of(con).writing() as ev:
+        ev.execute(_CLEAR, (name,))
+        record(con, username=name, event="login_ok", at=now,
+               detail={"method": "password", "rehashed": new_hash is not None})
     return _user(row)
 
 

@@ -34,6 +34,7 @@ import duckdb
 import pandas as pd
 
 from analytics import inventory, kpis, reduction, secondment, training, units
+from analytics.db import transaction
 from analytics.errors import NotFound, OversightError
 from analytics.kpis import json_value
 from analytics.policy import Policy, load_policy
@@ -287,11 +288,12 @@ def take_snapshot(con: duckdb.DuckDBPyConnection, *, scope: str | None, as_of: d
     if not label or len(label) > MAX_LABEL_CHARS:
         raise BriefingError("snapshot_label_invalid", length=len(label), max=MAX_LABEL_CHARS)
     d = deck(con, scope=scope, as_of=as_of)
-    row = con.cursor().execute(
-        "INSERT INTO briefing_snapshot (taken_by, label, scope_unit_code, as_of, deck) "
-        "VALUES ($user, $label, $scope, $as_of, $deck) RETURNING snapshot_id",
-        {"user": user, "label": label, "scope": d["scope"], "as_of": date.fromisoformat(d["as_of"]),
-         "deck": json.dumps(d, ensure_ascii=False)}).fetchone()
+    with transaction(con) as cur:
+        row = cur.execute(
+            "INSERT INTO briefing_snapshot (taken_by, label, scope_unit_code, as_of, deck) "
+            "VALUES ($user, $label, $scope, $as_of, $deck) RETURNING snapshot_id",
+            {"user": user, "label": label, "scope": d["scope"], "as_of": date.fromisoformat(d["as_of"]),
+             "deck": json.dumps(d, ensure_ascii=False)}).fetchone()
     assert row is not None
     return int(row[0])
 

@@ -30,6 +30,13 @@ class Settings:
     duckdb_threads: int = 2
     upload_max_mb: int = 200
     language: str = "vi"
+    # Many processes, one store (analytics.store): how long a write waits for another writer
+    # before giving up with "busy" (exit code 2), and how many published versions stay on disk.
+    write_wait_s: int = 60
+    keep_versions: int = 3
+    # ``check`` (monitoring): the newest import may be this old; the disk must keep this much free.
+    check_max_import_age_days: int = 45
+    check_min_free_mb: int = 1024
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -43,4 +50,8 @@ class Settings:
             duckdb_threads=_env_int("OVERSIGHT_DUCKDB_THREADS", cls.duckdb_threads),
             upload_max_mb=_env_int("OVERSIGHT_UPLOAD_MAX_MB", cls.upload_max_mb),
             language=os.environ.get("OVERSIGHT_LANG", cls.language),
+            write_wait_s=_env_int("OVERSIGHT_WRITE_WAIT_S", cls.write_wait_s),
+            keep_versions=_env_int("OVERSIGHT_KEEP_VERSIONS", cls.keep_versions),
+            check_max_import_age_days=_env_int("OVERSIGHT_CHECK_MAX_IMPORT_AGE_DAYS", cls.check_max_import_age_days),
+            check_min_free_mb=_env_int("OVERSIGHT_CHECK_MIN_FREE_MB", cls.check_min_free_mb),
         )

@@ -9,8 +9,9 @@ refreshes views (every statement in it is IF NOT EXISTS / OR REPLACE).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ def latest_version() -> int:
     return max([1, *(v for v, _ in migrations())])
 
 
-def _config(settings: Settings) -> dict[str, str | bool | int | float | list[str]]:
+def config(settings: Settings) -> dict[str, str | bool | int | float | list[str]]:
     return {
         # DuckDB would otherwise try to download extensions; this product must work offline.
         "autoinstall_known_extensions": False,
@@ -58,7 +59,7 @@ def connect(path: str | Path | None = None, *, settings: Settings | None = None)
     if str(db_path) != ":memory:":
         db_path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(db_path), config=_config(settings))
+        con = duckdb.connect(str(db_path), config=config(settings))
     except duckdb.IOException as exc:
         # Typically another process (the dashboard, an import) holds the file's write lock.
         raise DatabaseError("db_locked", path=str(db_path), detail=str(exc).splitlines()[0]) from exc
@@ -120,17 +121,69 @@ def _seed_reference(cur: duckdb.DuckDBPyConnection) -> None:
     cur.executemany("INSERT INTO retirement_age VALUES (?, ?, ?)", reference.retirement_age_rows())
 
 
+# Read-only connections whose writes go to a writer (``analytics.store``): id -> (connection, writer).
+# The connection is kept in the value so that its id cannot be reused while it is registered.
+Writer = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
+_ROUTES: dict[int, tuple[duckdb.DuckDBPyConnection, Writer]] = {}
+_ROUTES_LOCK = threading.Lock()
+
+
+def route_writes(con: duckdb.DuckDBPyConnection, writer: Writer) -> None:
+    """Make ``transaction(con)`` run on ``writer()`` instead: ``con`` is a read-only published version."""
+    with _ROUTES_LOCK:
+        _ROUTES[id(con)] = (con, writer)
+
+
+def unroute_writes(con: duckdb.DuckDBPyConnection) -> None:
+    with _ROUTES_LOCK:
+        _ROUTES.pop(id(con), None)
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor inside BEGIN … COMMIT; any exception rolls everything back and propagates."""
+    """A cursor inside BEGIN … COMMIT; any exception rolls everything back and propagates.
+
+    On a reader of ``analytics.store`` the transaction runs on the writer (the working file, under
+    the write lock), which publishes a new version when it ends.
+    """
+    route = _ROUTES.get(id(con))
+    if route is not None and route[0] is con:
+        with route[1]() as writer, transaction(writer) as cur:
+            yield cur
+        return
     cur = con.cursor()
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        yield cur
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
-    cur.execute("COMMIT")
+    with ExitStack() as enlisted:  # closed after COMMIT, or with the exception after ROLLBACK
+        _OPEN[id(cur)] = (cur, enlisted, {})
+        try:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
+        finally:
+            _OPEN.pop(id(cur), None)
+
+
+# Open transactions by cursor id: (cursor, what joined it, joined values by key).
+_OPEN: dict[int, tuple[duckdb.DuckDBPyConnection, ExitStack, dict[str, Any]]] = {}
+
+
+def enlist(cur: duckdb.DuckDBPyConnection, key: str, join: Callable[[], AbstractContextManager[Any]]) -> Any:
+    """Join another store's transaction to the open ``transaction`` of ``cur``; None when none is open.
+
+    ``join()`` is entered once per key and transaction and left after DuckDB's COMMIT (or with the
+    error after its ROLLBACK, or when COMMIT itself fails), so both commit or neither does — short
+    of a crash between the two commits. Returns what ``join()`` gave.
+    """
+    open_tx = _OPEN.get(id(cur))
+    if open_tx is None or open_tx[0] is not cur:
+        return None
+    _, stack, joined = open_tx
+    if key not in joined:
+        joined[key] = stack.enter_context(join())
+    return joined[key]
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

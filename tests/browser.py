@@ -41,11 +41,13 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db_path: Path, *, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+def streamlit_server(db_path: Path, *, extra_env: dict[str, str] | None = None, log_suffix: str = "",
+                     port: int | None = None) -> Iterator[str]:
     """Run ``streamlit run app.py`` on 127.0.0.1 against ``db_path``; yield its base URL."""
-    port = _free_port()
+    port = port or _free_port()
     env = {**os.environ, "OVERSIGHT_DB": str(db_path), **(extra_env or {})}
-    log = open(db_path.with_suffix(".streamlit.log"), "w")  # noqa: SIM115 closed below
+    log_path = db_path.with_suffix(f"{log_suffix}.streamlit.log")
+    log = open(log_path, "w")  # noqa: SIM115 closed below
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
@@ -62,7 +64,7 @@ def streamlit_server(db_path: Path, *, extra_env: dict[str, str] | None = None) 
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start: {db_path.with_suffix('.streamlit.log').read_text()}")
+                raise RuntimeError(f"streamlit did not start: {log_path.read_text()}")
             time.sleep(0.5)
         yield url
     finally:

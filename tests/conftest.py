@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,14 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     c.close()
 
 
+def audit_db(con: duckdb.DuckDBPyConnection) -> sqlite3.Connection:
+    """The SQLite database holding ``con``'s audit rows and login state (``analytics.events``)."""
+    from analytics import events
+
+    with events.of(con).reading() as ev:
+        return ev
+
+
 def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
     """Insert dict rows (every row with the same keys) into ``table`` under a fresh batch id."""
     b = add_batch(con)
@@ -50,11 +59,15 @@ def _fresh_streamlit_caches() -> Iterator[None]:
     """st.cache_resource outlives an AppTest: every test starts and ends with empty caches."""
     import streamlit as st
 
+    from analytics import store
+
     st.cache_data.clear()
     st.cache_resource.clear()
+    store.forget_all()
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+    store.forget_all()
 
 
 @pytest.fixture(scope="session")

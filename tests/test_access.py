@@ -13,7 +13,7 @@ from analytics import access, db
 from analytics.access import AccessDenied
 from analytics.auth import User
 from analytics.errors import NotFound
-from tests.conftest import add_batch
+from tests.conftest import add_batch, audit_db
 
 VIEWER = User("lanhdao", "Lãnh đạo", "viewer", None)
 ANALYST = User("chuyenvien", None, "analyst", None)
@@ -65,7 +65,7 @@ def test_require_enforces_the_matrix_and_audits_each_denial(con: duckdb.DuckDBPy
             assert err.value.code == ("login_required" if user is None else "access_denied")
             expected_denials.append((user.username if user else None, "denied", f"page:{page_id}"))
     assert len(expected_denials) == 13 + 5 + 3  # logged out: all 13; viewer: 5; analyst: 3; admin: none
-    assert con.execute("SELECT username, event, target FROM audit_log ORDER BY event_id").fetchall() == expected_denials
+    assert audit_db(con).execute("SELECT username, event, target FROM audit_log ORDER BY event_id").fetchall() == expected_denials
 
 
 def test_scoped_accounts_have_the_same_pages_as_their_role() -> None:
@@ -107,7 +107,7 @@ def test_action_matrix(con: duckdb.DuckDBPyConnection) -> None:
         assert tuple(access.can_do(u, action) for u in USERS) == expected, action
     with pytest.raises(AccessDenied):
         access.require_action(con, ANALYST, "undo_import")
-    assert con.execute("SELECT username, event, target FROM audit_log").fetchall() == [
+    assert audit_db(con).execute("SELECT username, event, target FROM audit_log").fetchall() == [
         ("chuyenvien", "denied", "action:undo_import")]
 
 
@@ -160,14 +160,14 @@ def test_effective_scope(units: duckdb.DuckDBPyConnection, what: str, user: User
                          expected: str | None) -> None:
     if expected != "scope_denied":
         assert access.effective_scope(units, user, requested) == expected
-        assert units.execute("SELECT count(*) FROM audit_log").fetchone() == (0,)
+        assert audit_db(units).execute("SELECT count(*) FROM audit_log").fetchone() == (0,)
         return
     with pytest.raises(AccessDenied) as err:
         access.effective_scope(units, user, requested)
     assert err.value.code == "scope_denied"
     assert err.value.params == {"target": f"scope:{requested}", "requested": requested,
                                 "allowed": user.scope_unit_code}
-    assert units.execute("SELECT username, event, target FROM audit_log").fetchall() == [
+    assert audit_db(units).execute("SELECT username, event, target FROM audit_log").fetchall() == [
         (user.username, "denied", f"scope:{requested}")]
 
 

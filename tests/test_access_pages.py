@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import access, db
-from tests.conftest import ACCOUNTS, sign_in
+from tests.conftest import ACCOUNTS, audit_db, sign_in
 from ui.nav import PAGES, ROOT
 
 DENIED = "không có quyền"
@@ -101,7 +101,7 @@ def test_scope_is_enforced_in_the_data_layer(demo_copy: Path, monkeypatch: pytes
         with pytest.raises(OversightError) as err:
             data.run("reduction.reduction_by_unit", category="cong_chuc", scope="CT")
         assert err.value.code == "scope_denied"
-        assert data.connection().execute(
+        assert audit_db(data.connection()).execute(
             "SELECT count(*) FROM audit_log WHERE event = 'denied' AND username = 'chuyenvien.snv'").fetchone()[0] >= 1
     finally:
         st.session_state.clear()
@@ -114,7 +114,7 @@ def test_settings_change_leaves_an_audit_row(demo_copy: Path, monkeypatch: pytes
     assert not at.exception
     from ui import data
 
-    rows = data.connection().execute(
+    rows = audit_db(data.connection()).execute(
         "SELECT username, target FROM audit_log WHERE event = 'setting_change' ORDER BY event_id DESC").fetchall()
     assert ("quantri", "young_age_threshold") in rows
 

@@ -9,7 +9,7 @@ from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
 from analytics import auth, db
-from tests.conftest import TEST_PASSWORD, add_accounts, sign_in
+from tests.conftest import TEST_PASSWORD, add_accounts, audit_db, sign_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,7 +37,7 @@ def _audit(path: Path) -> list[tuple]:
     st.cache_resource.clear()
     con = db.connect(path)
     try:
-        return con.execute("SELECT event, username FROM audit_log ORDER BY event_id").fetchall()
+        return audit_db(con).execute("SELECT event, username FROM audit_log ORDER BY event_id").fetchall()
     finally:
         con.close()
 

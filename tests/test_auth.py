@@ -15,7 +15,7 @@ from analytics import auth, db
 from analytics.__main__ import main
 from analytics.auth import AuthError, AuthPolicy, UserError
 from analytics.errors import NotFound, OversightError
-from tests.conftest import add_batch
+from tests.conftest import add_batch, audit_db
 
 T0 = datetime(2026, 1, 5, 9, 0, 0)
 GOOD = "mat-khau-dung-1"
@@ -35,7 +35,7 @@ def _add(con: duckdb.DuckDBPyConnection, username: str = "lan", role: str = "ana
 
 
 def _audit(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    return con.execute("SELECT username, event, target, CAST(detail AS VARCHAR) FROM audit_log ORDER BY event_id").fetchall()
+    return audit_db(con).execute("SELECT username, event, target, CAST(detail AS VARCHAR) FROM audit_log ORDER BY event_id").fetchall()
 
 
 def _login(con: duckdb.DuckDBPyConnection, password: str, at: datetime, username: str = "lan") -> auth.User:
@@ -102,7 +102,7 @@ def test_bad_accounts_are_refused_and_nothing_is_stored(con: duckdb.DuckDBPyConn
         auth.create_user(con, **kwargs)
     assert err.value.code == code
     assert con.execute("SELECT count(*) FROM app_user").fetchone() == (0,)
-    assert con.execute("SELECT count(*) FROM audit_log").fetchone() == (0,)
+    assert audit_db(con).execute("SELECT count(*) FROM audit_log").fetchone() == (0,)
 
 
 def test_user_names_are_trimmed_and_lower_cased_and_unique(con: duckdb.DuckDBPyConnection) -> None:
@@ -189,7 +189,7 @@ def test_right_password_logs_in_and_is_audited(con: duckdb.DuckDBPyConnection) -
     user = _login(con, GOOD, T0)
     assert user == auth.User(username="lan", display_name="Trần Thị Lan", role="analyst", scope_unit_code=None)
     assert _audit(con)[-1][:2] == ("lan", "login_ok")
-    assert con.execute("SELECT logged_at FROM audit_log WHERE event = 'login_ok'").fetchone() == (T0,)
+    assert audit_db(con).execute("SELECT logged_at FROM audit_log WHERE event = 'login_ok'").fetchone() == (T0,)
 
 
 def test_user_name_is_case_insensitive_at_login(con: duckdb.DuckDBPyConnection) -> None:
@@ -205,7 +205,8 @@ def test_wrong_password_is_refused_counted_and_audited(con: duckdb.DuckDBPyConne
     username, event, _, detail = _audit(con)[-1]
     assert (username, event) == ("lan", "login_failed")
     assert json.loads(detail) == {"attempt": 1, "locked_until": None, "reason": "wrong_password"}
-    assert con.execute("SELECT failed_attempts FROM app_user").fetchone() == (1,)
+    assert audit_db(con).execute("SELECT failed_attempts FROM login_state").fetchone() == (1,)
+    assert auth.list_users(con)["failed_attempts"].tolist() == [1]
 
 
 def test_unknown_user_is_refused_like_a_wrong_password(con: duckdb.DuckDBPyConnection,
@@ -246,7 +247,8 @@ def test_five_failures_lock_the_account_until_the_lock_expires(con: duckdb.DuckD
     assert _audit(con)[-1][1] == "login_locked"
     # Once the lock has expired the right password works and the counter starts again.
     assert _login(con, GOOD, locked_until).username == "lan"
-    assert con.execute("SELECT failed_attempts, locked_until FROM app_user").fetchone() == (0, None)
+    assert audit_db(con).execute("SELECT count(*) FROM login_state").fetchone() == (0,)
+    assert auth.list_users(con)[["failed_attempts", "locked_until"]].isna().values.tolist() == [[False, True]]
 
 
 def test_a_success_resets_the_failure_count(con: duckdb.DuckDBPyConnection) -> None:
@@ -365,7 +367,7 @@ def test_cli_add_with_password_stdin_then_list(tmp_path: Path, monkeypatch: pyte
     con = db.connect(path)
     try:
         assert auth.authenticate(con, username="lan", password=GOOD, now=T0, policy=POLICY).role == "analyst"
-        actor = con.execute("SELECT username FROM audit_log WHERE event = 'user_change'").fetchone()[0]
+        actor = audit_db(con).execute("SELECT username FROM audit_log WHERE event = 'user_change'").fetchone()[0]
     finally:
         con.close()
     assert actor.startswith("os:")
@@ -388,7 +390,7 @@ def test_cli_reset_disable_enable(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     con = db.connect(path)
     try:
         assert auth.authenticate(con, username="lan", password="mat-khau-moi-2", now=T0, policy=POLICY).username == "lan"
-        actions = [json.loads(d)["action"] for (d,) in con.execute(
+        actions = [json.loads(d)["action"] for (d,) in audit_db(con).execute(
             "SELECT CAST(detail AS VARCHAR) FROM audit_log WHERE event = 'user_change' ORDER BY event_id").fetchall()]
     finally:
         con.close()

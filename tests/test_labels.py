@@ -81,3 +81,14 @@ def test_every_column_a_quality_check_shows_has_a_label(demo_db_path: Path) -> N
         con.close()
     assert len(columns) > 20
     assert sorted(c for c in columns if f"col.{c}" not in labels.TEXT["vi"]) == []
+
+
+def test_a_busy_write_has_its_own_label_not_the_generic_error() -> None:
+    from analytics.store import Busy
+    from ui import errors
+
+    busy = Busy(seconds=60, operation="import", pid=4242, path="/srv/oversight.duckdb")
+    vi, en = errors.message(busy, "vi"), errors.message(busy, "en")
+    assert vi == "Đang có một lần nhập dữ liệu khác chạy (đã chờ 60 giây). Vui lòng thử lại sau giây lát."
+    assert en == "Another import is running (waited 60 s). Please try again in a moment."
+    assert "db_busy" not in vi + en

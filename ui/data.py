@@ -1,22 +1,25 @@
-"""Data access for pages: one cached connection per database file, results cached per data version.
+"""Data access for pages: the newest published version of the store, results cached per data version.
 
 Pages call ``run("reduction.reduction_by_category", scope=…, as_of=…)``: the function is looked up
 in ``analytics`` by name (an allow-list: only modules named here), called on the process's
 connection and its DataFrame cached under (database, data version, function, arguments). A new
 import or a changed setting changes the data version, so nothing stale is shown.
+
+The connection is read-only (``analytics.store``): another process may import at the same time.
+Each call returns the newest published version's connection, so a run that starts after a
+commit sees it; writes (``db.transaction`` on this connection) go to the store's writer.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
-from pathlib import Path
 from typing import Any
 
 import duckdb
 import streamlit as st
 
-from analytics import db
+from analytics import db, store
 from analytics.access import effective_scope
 from analytics.config import Settings
 from analytics.inventory import data_version
@@ -30,18 +33,23 @@ def db_path() -> str:
     return str(Settings.from_env().db_path)
 
 
-@st.cache_resource(show_spinner=False)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return db.connect(Path(path))
+    return store.open_store(path).reader()
 
 
 def connection() -> duckdb.DuckDBPyConnection:
-    """The process's connection to the configured database (created and upgraded if needed)."""
+    """The newest published version of the configured database (created if needed), read-only."""
     return _connection(db_path())
 
 
+def _version(path: str, con: duckdb.DuckDBPyConnection) -> str:
+    # The generation changes on a restore, so results of a replaced database are never reused.
+    info = store.open_store(path).current() or {}
+    return f"{info.get('generation', 1)}:{data_version(con)}"
+
+
 def version() -> str:
-    return data_version(connection())
+    return _version(db_path(), connection())
 
 
 def _resolve(name: str) -> Any:
@@ -68,10 +76,10 @@ def run(name: str, **kwargs: Any) -> Any:
     con = _connection(path)
     if "scope" in inspect.signature(_resolve(name)).parameters:
         kwargs["scope"] = effective_scope(con, st.session_state.get("user"), kwargs.get("scope"))
-    return _cached(path, data_version(con), name, tuple(sorted(kwargs.items())))
+    return _cached(path, _version(path, con), name, tuple(sorted(kwargs.items())))
 
 
 def clear() -> None:
     """Forget cached results and connections (tests; after the database file is replaced)."""
     _cached.clear()
-    _connection.clear()
+    store.forget_all()

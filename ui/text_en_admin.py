@@ -85,6 +85,7 @@ TEXT: dict[str, str] = {
     "error.batch_already_undone": "Batch {batch_id} is already undone.",
     "error.batch_not_found": "There is no batch {batch_id}.",
     "error.db_locked": "The database {path} is open in another program (a command-line import?). Try again later.",
+    "error.db_busy": "Another import is running (waited {seconds} s). Please try again in a moment.",
     "auth.login_title": "Sign in",
     "auth.username": "User name",
     "auth.password": "Password",

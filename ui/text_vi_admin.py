@@ -85,6 +85,7 @@ TEXT: dict[str, str] = {
     "error.batch_already_undone": "Lô {batch_id} đã được hoàn tác.",
     "error.batch_not_found": "Không có lô số {batch_id}.",
     "error.db_locked": "Cơ sở dữ liệu {path} đang được một chương trình khác mở (nhập dữ liệu từ dòng lệnh?). Hãy thử lại sau.",
+    "error.db_busy": "Đang có một lần nhập dữ liệu khác chạy (đã chờ {seconds} giây). Vui lòng thử lại sau giây lát.",
     "auth.login_title": "Đăng nhập",
     "auth.username": "Tên đăng nhập",
     "auth.password": "Mật khẩu",

@@ -9,7 +9,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from analytics import audit, db, safe_export
+from analytics import audit, safe_export, store
 from analytics.cli._common import add_db_argument, settings_from
 from analytics.cli.users import os_actor
 
@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    with db.connect(settings.db_path, settings=settings) as con:
+    with store.reading(settings) as con:
         rows = audit.audit_events(con, since=args.since, username=args.user, event=args.event, limit=args.limit)
         if args.csv is not None:
             payload = safe_export.to_csv_bytes(rows, CSV_HEADERS)

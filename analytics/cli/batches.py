@@ -7,7 +7,7 @@ import getpass
 
 import pandas as pd
 
-from analytics import db
+from analytics import store
 from analytics.batches import list_batches, undo_batch
 from analytics.cli._common import add_db_argument, settings_from
 
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    with db.connect(settings.db_path, settings=settings) as con:
+    with store.reading(settings) as con:
         df = list_batches(con)
     print("Lô  loại  trạng thái  lúc                  người       số liệu đến  tệp / số dòng")
     for r in df.itertuples(index=False):
@@ -40,7 +40,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_undo(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    with db.connect(settings.db_path, settings=settings) as con:
+    with store.reading(settings) as con:
         removed = undo_batch(con, args.batch_id, user=args.user or getpass.getuser())
     print(f"Đã hoàn tác lô {args.batch_id}: " + ", ".join(f"{t}: {n}" for t, n in removed.items() if n))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from analytics import db
+from analytics import store
 from analytics.batches import demo_batches, remove_demo
 from analytics.cli._common import add_db_argument, settings_from
 from analytics.demo import build_demo
@@ -30,7 +30,7 @@ def _print_rows(title: str, rows: dict[str, int]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    with db.connect(settings.db_path, settings=settings) as con:
+    with store.writing(settings) as con:
         print(f"Cơ sở dữ liệu: {settings.db_path}")
         if args.remove or args.force:
             if demo_batches(con):

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from analytics import db
+from analytics import store
 from analytics.cli._common import add_db_argument, settings_from
 from analytics.errors import ImportRejected
 from analytics.ingest.messages import KIND_NAMES
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         files.append((path.name, path))  # read when its turn comes, not all up front
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    with db.connect(settings.db_path, settings=settings) as con:
+    with store.reading(settings) as con:
         try:
             plan, result = import_files(con, files=files, user=args.user or getpass.getuser(), as_of=args.as_of,
                                         kind="cli", dry_run=args.dry_run, allow_duplicate=args.allow_duplicate,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from analytics import db
+from analytics import store
 from analytics.cli._common import add_db_argument, settings_from
 from analytics.inventory import database_summary
 
@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    with db.connect(settings.db_path, settings=settings) as con:
+    with store.reading(settings) as con:
         summary = database_summary(con)
     summary["path"] = str(settings.db_path)
     if args.json:

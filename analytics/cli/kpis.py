@@ -13,7 +13,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from analytics import db
+from analytics import store
 from analytics.cli._common import add_db_argument, settings_from
 from analytics.errors import NotFound
 from analytics.kpis import headline
@@ -67,16 +67,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    con = db.connect(settings.db_path, settings=settings)
     try:
-        result = headline(con, scope=args.unit, as_of=args.as_of)
+        with store.reading(settings) as con:
+            result = headline(con, scope=args.unit, as_of=args.as_of)
     except NotFound as exc:
         if exc.code != "unit_not_found":
             raise
         print(f"Lỗi: không có đơn vị mã '{args.unit}' trong cơ sở dữ liệu {settings.db_path}.", file=sys.stderr)
         return 2
-    finally:
-        con.close()
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

@@ -14,7 +14,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from analytics import auth, db
+from analytics import auth, store
 from analytics.access import ROLES
 from analytics.cli._common import add_db_argument, settings_from
 from analytics.errors import OversightError
@@ -88,7 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_add(args: argparse.Namespace) -> int:
     password = read_password(args)
     settings = settings_from(args)
-    with db.connect(settings.db_path, settings=settings) as con:
+    with store.reading(settings) as con:
         user = auth.create_user(con, username=args.username, password=password, role=args.role,
                                 scope_unit_code=args.scope, display_name=args.name, by=os_actor())
     scope = user.scope_unit_code or "toàn thành phố"
@@ -98,7 +98,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    with db.connect(settings.db_path, settings=settings) as con:
+    with store.reading(settings) as con:
         users = auth.list_users(con)
     if users.empty:
         print("Chưa có tài khoản nào. Tạo quản trị viên: python -m analytics users add TÊN --role admin")
@@ -117,7 +117,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def _simple(args: argparse.Namespace, action: str) -> int:
     settings = settings_from(args)
-    with db.connect(settings.db_path, settings=settings) as con:
+    with store.reading(settings) as con:
         if action == "disable":
             auth.disable_user(con, username=args.username, by=os_actor())
         else:
@@ -137,7 +137,7 @@ def run_enable(args: argparse.Namespace) -> int:
 def run_reset(args: argparse.Namespace) -> int:
     password = read_password(args)
     settings = settings_from(args)
-    with db.connect(settings.db_path, settings=settings) as con:
+    with store.reading(settings) as con:
         auth.set_password(con, username=args.username, password=password, by=os_actor())
     print(f"Đã đặt mật khẩu mới và mở khóa tài khoản {args.username}.")
     return 0

@@ -14,7 +14,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from analytics import audit, briefing, db
+import duckdb
+
+from analytics import audit, briefing, store
+from analytics.cli._messages import exit_code, message
 from analytics.config import Settings
 from analytics.errors import OversightError
 from ui.briefing import export
@@ -45,7 +48,15 @@ def main(argv: list[str] | None = None) -> int:
         return 3
     started = time.monotonic()
     settings = Settings.from_env(args.db)
-    con = db.connect(settings.db_path, settings=settings)
+    try:
+        with store.reading(settings) as con:
+            return _export(con, args, started)
+    except OversightError as exc:
+        print(message(exc), file=sys.stderr)
+        return exit_code(exc)
+
+
+def _export(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, started: float) -> int:
     try:
         deck = (briefing.load_snapshot(con, snapshot_id=args.snapshot) if args.snapshot is not None
                 else briefing.deck(con, scope=args.unit, as_of=args.as_of))
@@ -57,10 +68,9 @@ def main(argv: list[str] | None = None) -> int:
             "format": args.out.suffix.lower().lstrip("."), "slides": len(slides), "as_of": deck["as_of"],
             "snapshot": args.snapshot, "lang": args.lang})
     except OversightError as exc:
-        print(f"Lỗi / error [{exc.code}]: {exc.params}", file=sys.stderr)
-        return 1
+        print(message(exc), file=sys.stderr)
+        return exit_code(exc)
     finally:
-        con.close()
         export.stop()
     print(f"Đã xuất {len(slides)} trang → {args.out} ({time.monotonic() - started:.1f} s)")
     return 0

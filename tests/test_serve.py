@@ -1,0 +1,113 @@
+"""The dashboard beside the command line and a second dashboard process, all on one database.
+
+A signed-in page keeps being served while ``import``, ``batches undo``, ``kpis --json``, ``brief`` and
+``users add`` run from the command line on the same file; the page shows the new import after its
+next rerun, in the same session (no second sign-in). A second dashboard process serves the same
+file at the same time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests import browser
+from tests.conftest import TEST_PASSWORD
+from tests.ingest_helpers import corpus_module
+from tests.test_store import cli
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not browser.available(), reason="needs Debian chromium and the playwright package"),
+]
+
+
+@pytest.fixture
+def demo_copy(demo_db_path: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "demo.duckdb"
+    copy.write_bytes(demo_db_path.read_bytes())
+    return copy
+
+
+@pytest.fixture
+def chromium() -> Iterator[object]:
+    with browser.browser() as b:
+        yield b
+
+
+def _roster(tmp_path: Path, name: str, people: list[tuple[str, str]]) -> Path:
+    rows = [["SNV", pid, full, "01/01/1980", "Nam", "Công chức", "2,34"] for pid, full in people]
+    path = tmp_path / name
+    path.write_bytes(corpus_module()._roster(rows))
+    return path
+
+
+def _batches_shown(page: object) -> str:
+    """The 'loaded batches' figure of the data page (its second metric)."""
+    return str(page.locator('[data-testid="stMetricValue"]').nth(1).inner_text())  # type: ignore[attr-defined]
+
+
+def _warm_up(chromium: object, url: str) -> None:
+    # Streamlit learns the page list from its first script run: a deep link before it says
+    # "Page not found" (see test_browser.app_url).
+    page = chromium.new_page()  # type: ignore[attr-defined]
+    page.goto(url)
+    browser.wait_until_idle(page)
+    page.close()
+
+
+def _rerun(page: object) -> None:
+    page.locator("h1").first.click()  # type: ignore[attr-defined]  # focus off any input: "r" reruns
+    page.keyboard.press("r")  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    browser.wait_until_idle(page)
+
+
+def test_command_line_beside_a_signed_in_dashboard_and_a_second_process(
+        demo_copy: Path, tmp_path: Path, chromium) -> None:  # type: ignore[no-untyped-def]
+    with browser.streamlit_server(demo_copy) as url:
+        _warm_up(chromium, url)
+        page = chromium.new_page()
+        browser.open_signed_in(page, f"{url}/du-lieu", "quantri", TEST_PASSWORD)
+        before = _batches_shown(page)
+
+        first = cli(demo_copy, "import", str(_roster(tmp_path, "a.xlsx", [("SNV-T1", "An")])), "--as-of", "2026-10-31")
+        assert first.returncode == 0, first.stderr
+        batch = re.search(r"Lô số (\d+)", first.stdout)
+        assert batch is not None
+        undone = cli(demo_copy, "batches", "undo", batch.group(1))
+        assert undone.returncode == 0, undone.stderr
+        second = cli(demo_copy, "import", str(_roster(tmp_path, "b.xlsx", [("SNV-T2", "Bình")])), "--as-of", "2026-10-31")
+        assert second.returncode == 0, second.stderr
+        kpis = cli(demo_copy, "kpis", "--json")
+        assert kpis.returncode == 0, kpis.stderr
+        assert json.loads(kpis.stdout)["workforce"]
+        brief = cli(demo_copy, "brief", "--out", str(tmp_path / "brief.pptx"), timeout=300)
+        assert brief.returncode == 0, brief.stderr
+        assert (tmp_path / "brief.pptx").stat().st_size > 10_000
+        added = cli(demo_copy, "users", "add", "nguoi.moi", "--role", "viewer", "--password-stdin",
+                    stdin="mat-khau-dai-du-12\n")
+        assert added.returncode == 0, added.stderr
+        for run in (first, undone, second, kpis, brief, added):
+            assert "Traceback" not in run.stderr
+
+        _rerun(page)
+        assert page.locator('input[type="password"]').count() == 0  # still signed in
+        assert page.locator('[data-testid="stException"]').count() == 0
+        after = _batches_shown(page)
+        assert int(after.replace(".", "")) == int(before.replace(".", "")) + 1, (before, after)
+
+        # A second dashboard process on the same file, at the same time, signs in the new account.
+        with browser.streamlit_server(demo_copy, log_suffix=".second") as url2:
+            _warm_up(chromium, url2)
+            other = chromium.new_page()
+            browser.open_signed_in(other, f"{url2}/du-lieu", "nguoi.moi", "mat-khau-dai-du-12")
+            assert _batches_shown(other) == after
+            other.close()
+        _rerun(page)
+        assert _batches_shown(page) == after  # the first process kept serving throughout
+        page.close()
