@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import duckdb
 
@@ -34,3 +36,14 @@ def checksum(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
     names = [r[0] for r in cur.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()]
     return {n: tuple(cur.execute(f'SELECT count(*), coalesce(bit_xor(hash(t)), 0) FROM "{n}" t').fetchall()[0])
             for n in names}
+
+
+def write_cases(cases: dict[str, tuple[Callable[[], bytes], Any]], outdir: Path) -> dict[str, Path]:
+    """Write every case of a corpus (name -> (builder, expectation)) into ``outdir``."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, (builder, _) in cases.items():
+        p = outdir / name
+        p.write_bytes(builder())
+        paths[name] = p
+    return paths

@@ -5,7 +5,6 @@ refusal must name (issue 11, items 4 and 5)."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -13,13 +12,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from analytics import db, reduction
+from analytics import reduction
 from analytics.codes import CODED_COLUMNS
-from analytics.errors import ImportRejected
 from analytics.ingest.pipeline import load, prepare
+from tests.forms import harness, staff
 from tests.forms import make_forms as mf
-from tests.forms import staff
-from tests.ingest_helpers import checksum
 
 MID_2024 = date(2024, 6, 30)
 
@@ -31,89 +28,33 @@ def forms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def db_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Two template databases: "empty" (schema and reference tables only) and "units" (+ UNITS)."""
-    d = tmp_path_factory.mktemp("forms_db")
-    out = {}
-    for name in ("empty", "units"):
-        con = db.connect(d / f"{name}.duckdb")
-        if name == "units":
-            mf.seed_units(con)
-        con.close()
-        out[name] = d / f"{name}.duckdb"
-    return out
+    return harness.template_dbs(mf, tmp_path_factory.mktemp("forms_db"))
 
 
 @pytest.fixture
-def open_db(db_files: dict[str, Path], tmp_path: Path) -> Iterator:
-    opened: list[duckdb.DuckDBPyConnection] = []
-
-    def _open(kind: str) -> duckdb.DuckDBPyConnection:
-        path = tmp_path / f"{kind}-{len(opened)}.duckdb"
-        shutil.copy(db_files[kind], path)
-        con = db.connect(path)
-        opened.append(con)
-        return con
-
-    yield _open
-    for c in opened:
-        c.close()
+def open_db(db_files: dict[str, Path], tmp_path: Path) -> Iterator[harness.Opener]:
+    yield from harness.opener(db_files, tmp_path)
 
 
-def _text(plan) -> str:
-    return "\n".join(f"[{p.severity}] {p.sheet} | dòng {p.row} | {p.column} | {p.value} | {p.message('vi')}"
-                     for p in plan.problems)
+_text = harness.text
 
 
 def _prepare(con: duckdb.DuckDBPyConnection, name: str, forms: dict[str, Path]):
-    return prepare(con, files=[(name, forms[name].read_bytes())], as_of=mf.CASES[name][1].get("as_of"))
+    return harness.prepare_case(mf, con, name, forms)
 
 
 def test_corpus_is_big_and_covers_every_kind() -> None:
-    assert len(mf.CASES) >= 30
-    assert len(mf.bad()) >= 5
-    tables = {t for n in mf.good() for t in mf.CASES[n][1]["tables"]}
-    assert {"unit", "quota", "person", "payroll", "reduction_case", "secondment", "training"} <= tables
-    for n in mf.good():
-        assert mf.CASES[n][1]["checks"], n  # every good file states what it must load to
-    for n in mf.bad():
-        assert mf.CASES[n][1]["words"] and len(mf.CASES[n][1]["cell"]) == 3, n
+    harness.assert_covers_every_kind(mf, 30, 5)
 
 
 @pytest.mark.parametrize("name", mf.good())
-def test_form_loads_without_mapping(name: str, forms: dict[str, Path], open_db) -> None:
-    exp = mf.CASES[name][1]
-    con = open_db(exp["db"])
-    plan = _prepare(con, name, forms)
-    assert plan.ok, _text(plan)
-    result = load(con, plan, user="test")
-    assert result.rows_by_table == exp["tables"], _text(plan)
-    for sql, rows in exp["checks"]:
-        assert con.execute(sql).fetchall() == rows, sql
-
-
-def _names_cell(p, cell: tuple[str, int, str]) -> bool:
-    """The problem's sheet and row are the cell's, and its column label names the cell's letter
-    ("D", "D: Ngày sinh", or one of several joined columns "C: … / Nam + D: … / Nữ")."""
-    sheet, row, col = cell
-    return p.sheet == sheet and p.row == row and p.column is not None and bool(
-        re.search(rf"(^|\+ ){col}(:|$)", p.column))
+def test_form_loads_without_mapping(name: str, forms: dict[str, Path], open_db: harness.Opener) -> None:
+    harness.assert_loads(mf, name, forms, open_db)
 
 
 @pytest.mark.parametrize("name", mf.bad())
-def test_bad_form_refused_naming_the_cell(name: str, forms: dict[str, Path], open_db) -> None:
-    exp = mf.CASES[name][1]
-    con = open_db(exp["db"])
-    before = checksum(con)
-    plan = _prepare(con, name, forms)
-    assert not plan.ok, _text(plan)
-    text = _text(plan)
-    for word in exp["words"]:
-        assert word in text, f"{word!r} not in\n{text}"
-    errors = [p for p in plan.problems if p.severity == "error"]
-    assert any(_names_cell(p, exp["cell"]) for p in errors), f"no error names {exp['cell']}:\n{text}"
-    with pytest.raises(ImportRejected):
-        load(con, plan, user="test")
-    assert checksum(con) == before
+def test_bad_form_refused_naming_the_cell(name: str, forms: dict[str, Path], open_db: harness.Opener) -> None:
+    harness.assert_refused(mf, name, forms, open_db)
 
 
 @pytest.mark.parametrize("name", ["bc_bien_che_cantho_2021_2024.xlsx", "bc_bien_che_nam_theo_dong.xlsx"])

@@ -24,6 +24,11 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+if __name__ == "__main__":  # run as a script: the repository root on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.ingest_helpers import write_cases  # noqa: E402
+
 AS_OF = date(2024, 12, 31)
 
 # Units of the tiny test database (code, name, unit_type, level, commune_kind, merged_into).
@@ -399,13 +404,7 @@ CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
 
 
 def build(outdir: Path) -> dict[str, Path]:
-    outdir.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for name, (builder, _) in CASES.items():
-        p = outdir / name
-        p.write_bytes(builder())
-        paths[name] = p
-    return paths
+    return write_cases(CASES, outdir)
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ from tests.forms.common import (  # noqa: E402,F401
     to_bytes,
     vn_int,
 )
+from tests.ingest_helpers import write_cases  # noqa: E402
 
 Case = tuple[Callable[[], bytes], dict[str, Any]]
 
@@ -954,13 +955,7 @@ def bad() -> list[str]:
 
 
 def build(outdir: Path) -> dict[str, Path]:
-    outdir.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for name, (builder, _) in CASES.items():
-        p = outdir / name
-        p.write_bytes(builder())
-        paths[name] = p
-    return paths
+    return write_cases(CASES, outdir)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ if __name__ == "__main__":
 
 from tests.forms import bad, payroll, quota, reduction, secondment, staff, training  # noqa: E402
 from tests.forms.common import UNITS, seed_units  # noqa: E402,F401
+from tests.ingest_helpers import write_cases  # noqa: E402
 
 Case = tuple[Callable[[], bytes], dict[str, Any]]
 
@@ -54,13 +55,7 @@ def bad() -> list[str]:
 
 
 def build(outdir: Path) -> dict[str, Path]:
-    outdir.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for name, (builder, _) in CASES.items():
-        p = outdir / name
-        p.write_bytes(builder())
-        paths[name] = p
-    return paths
+    return write_cases(CASES, outdir)
 
 
 if __name__ == "__main__":

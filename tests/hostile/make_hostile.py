@@ -23,6 +23,11 @@ from typing import Any
 
 from openpyxl import Workbook
 
+if __name__ == "__main__":  # run as a script: the repository root on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.ingest_helpers import write_cases  # noqa: E402
+
 HEADER = ["Mã đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ", "Hệ số lương"]
 GOOD_ROW = ["SNV", "H1", "Nguyễn Văn An", "01/01/1980", "Nam", "Công chức", "2,34"]
 QUOTA_HEADER = ["Mã đơn vị", "Năm", "Loại biên chế", "Biên chế được giao"]
@@ -590,13 +595,7 @@ CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
 
 
 def build(outdir: Path) -> dict[str, Path]:
-    outdir.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for name, (builder, _) in CASES.items():
-        p = outdir / name
-        p.write_bytes(builder())
-        paths[name] = p
-    return paths
+    return write_cases(CASES, outdir)
 
 
 if __name__ == "__main__":
