@@ -104,7 +104,7 @@ if plan is not None:
                     st.info(tr("imp.map_remembered", file=m.file, sheet=m.sheet, id=mapping_id), icon=":material/bookmark:")
 
 st.subheader(tr("imp.history_title"))
-history = view.history_frame(data.run("batches.list_batches"))
+history = view.history_frame(data.run("batches.list_batches"), L)
 if history.empty:
     st.caption(tr("imp.history_empty"))
 else:

@@ -6,6 +6,7 @@ import json
 
 import pandas as pd
 
+from ui.format import number
 from ui.labels import code, t
 from ui.tables import Spec
 
@@ -36,11 +37,12 @@ def problems_in(lang: str, problems: pd.DataFrame, severity: str) -> pd.DataFram
     return part
 
 
-def history_frame(batches: pd.DataFrame) -> pd.DataFrame:
+def history_frame(batches: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """Batches with their rows per table as text, each table under its label ("Bảng lương: 679.409")."""
     def rows_text(raw: object) -> str:
         if not isinstance(raw, str) or not raw:
             return ""
-        return ", ".join(f"{t}: {n:,}".replace(",", ".") for t, n in json.loads(raw).items())
+        return "; ".join(f"{code(t, lang)}: {number(n, lang)}" for t, n in json.loads(raw).items())
 
     return batches.assign(rows_text=batches["rows_by_table"].map(rows_text))
 
