@@ -144,3 +144,10 @@ def test_reorganisation_trail_follows_the_agency(demo_db_path: Path, monkeypatch
     at.selectbox(key="reorg_trail_agency").set_value("CT_CU.SYT").run()
     assert not at.exception
     assert len(at.dataframe[-1].value) < whole and set(at.dataframe[-1].value.iloc[:, 3]) == {"Sở Y tế"}
+
+
+def test_unit_page_shows_its_lineage(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _page(demo_db_path, monkeypatch, "pages/unit.py", unit="CT_CU.H02.SN109", as_of="2024-01-01")
+    assert not at.exception, [e.message for e in at.exception]
+    text = " ".join(m.value for m in at.markdown)
+    assert "Được hợp nhất từ" in text and "Trường Tiểu học Bình Thủy 1 (đã sáp nhập)" in text and "Quyết định" in text
