@@ -74,3 +74,9 @@ TEXT: dict[str, str] = {
     "unit.merged_from_decision": " (Decision {no} of {date})",
     "unit.merged_from_via": ", through {name}",
 }
+
+CODES: dict[str, str] = {
+    "reorg_decision": "Reorganisation decisions",
+    "job_position": "Job-position approvals",
+    "inspection": "Inspections",
+}

@@ -75,3 +75,9 @@ TEXT: dict[str, str] = {
     "unit.merged_from_decision": " (Quyết định {no} ngày {date})",
     "unit.merged_from_via": ", qua {name}",
 }
+
+CODES: dict[str, str] = {
+    "reorg_decision": "Quyết định sắp xếp tổ chức",
+    "job_position": "Phê duyệt vị trí việc làm",
+    "inspection": "Kiểm tra công vụ",
+}
