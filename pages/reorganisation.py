@@ -42,7 +42,7 @@ with c1:
 with c2:
     kpi_card(tr("reorg.card_services"), tr("reorg.card_services_value", cut=fmt.number(sv["cut"], L),
                                            created=fmt.number(sv["created"], L)), lang=L,
-             lines=(tr("reorg.card_services_line", schools=fmt.number(sv["created_schools"], L),
+             lines=(tr("reorg.card_services_line", cut=fmt.number(sv["cut"], L), schools=fmt.number(sv["created_schools"], L),
                        health=fmt.number(sv["created_health"], L), other=fmt.number(sv["created_other"], L)),))
 with c3:
     kpi_card(tr("reorg.card_internal"), tr("reorg.card_internal_value", n=fmt.number(sv["restructured"], L)), lang=L,
