@@ -58,6 +58,7 @@ PAGES: dict[str, Page] = {
     "reduction": Page("viewer", False),
     "secondment": Page("viewer", False),
     "training": Page("viewer", False),
+    "reorganisation": Page("viewer", False),
     "workforce": Page("viewer", False),
     "unit": Page("viewer", False),
     "about_data": Page("viewer", False),

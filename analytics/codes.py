@@ -122,3 +122,16 @@ CODED_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
     "retirement_age": {"gender": GENDERS},
     "import_batch": {"kind": BATCH_KINDS, "status": BATCH_STATUSES},
 }
+
+# Reorganisation and job positions (issue 15; seed 002 §II.2.b and d). What a reorganisation decision
+# does to its unit: merged into another, dissolved, newly created, restructured internally (internal
+# sub-units removed), or reorganised ("tổ chức lại", the report's word for the 14 of 19 agencies).
+REORG_ACTIONS = ("sap_nhap", "giai_the", "thanh_lap", "kien_toan", "to_chuc_lai")
+# Actions that take a unit away (the report's "sắp xếp giảm") and that add one.
+REORG_CUT_ACTIONS = ("sap_nhap", "giai_the")
+REORG_CREATE_ACTIONS = ("thanh_lap",)
+# Public-service inspections (kiểm tra hoạt động công vụ): on the yearly plan or unannounced.
+INSPECTION_KINDS = ("theo_ke_hoach", "dot_xuat")
+
+CODED_COLUMNS["reorg_decision"] = {"action": REORG_ACTIONS}
+CODED_COLUMNS["inspection"] = {"inspection_kind": INSPECTION_KINDS}

@@ -25,7 +25,8 @@ SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # Tables that hold imported data (each has batch_id), in load order.
-DATA_TABLES = ("unit", "quota", "person", "payroll", "reduction_case", "secondment", "secondment_review", "training")
+DATA_TABLES = ("unit", "quota", "person", "payroll", "reduction_case", "secondment", "secondment_review", "training",
+               "reorg_decision", "job_position", "inspection")
 REFERENCE_TABLES = ("base_salary", "pay_scale", "retirement_age")
 
 

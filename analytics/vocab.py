@@ -193,6 +193,20 @@ TERMS: dict[str, Term] = {
     "cli": T("Dòng lệnh", "Command line"),
     "loaded": T("Đã nhập", "Loaded"),
     "undone": T("Đã hoàn tác", "Undone"),
+    # --- reorganisation and inspections (issue 15; seed 002 §II.2.b)
+    "sap_nhap": T("Sáp nhập", "Merged", ("Hợp nhất", "Sáp nhập vào", "Hợp nhất vào", "Sáp nhập, hợp nhất", "Merged"),
+                  ("sap nhap", "hop nhat")),
+    "giai_the": T("Giải thể", "Dissolved", ("Chấm dứt hoạt động", "Dissolved"), ("giai the", "cham dut hoat dong")),
+    "thanh_lap": T("Thành lập mới", "Created", ("Thành lập", "Mới thành lập", "Created"), ("thanh lap",)),
+    "kien_toan": T("Kiện toàn bên trong", "Restructured internally",
+                   ("Kiện toàn", "Sắp xếp, kiện toàn bên trong", "Sắp xếp bên trong", "Tinh gọn đầu mối bên trong",
+                    "Kiện toàn tổ chức bên trong"), ("kien toan", "ben trong")),
+    "to_chuc_lai": T("Tổ chức lại", "Reorganised", ("Tổ chức lại cơ quan", "Sắp xếp lại", "Reorganised"),
+                     ("to chuc lai", "sap xep lai")),
+    "theo_ke_hoach": T("Theo kế hoạch", "Scheduled", ("Kế hoạch", "Định kỳ", "Thường xuyên", "Scheduled"),
+                       ("ke hoach", "dinh ky")),
+    "dot_xuat": T("Đột xuất", "Unannounced", ("Kiểm tra đột xuất", "Không báo trước", "Unannounced"),
+                  ("dot xuat", "khong bao truoc")),
 }
 
 # Words that mean "none" in an optional coded column ("Kỷ luật: Không").

@@ -60,3 +60,7 @@ if len(merged):
     st.subheader(tr("unit.merged_title"))
     data_table(merged, (("name", "col.name", "text"), ("unit_code", "col.unit_code", "text"),
                         ("unit_type", "col.unit_type", "code")), key="unit_merged", lang=L, file_stem=f"tien-than-{f.unit}")
+
+lineage = data.run("reorganisation.unit_merged_from", unit=f.unit)
+if len(lineage):  # "được hợp nhất từ …": every unit merged into this one, through earlier mergers too
+    st.markdown(f"**{tr('unit.merged_from')}**  \n" + "\n".join(view.merged_from_lines(lineage, L)))

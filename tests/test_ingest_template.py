@@ -22,7 +22,8 @@ from tests.ingest_helpers import corpus_module, tiny_db
 
 mc = corpus_module()
 SOURCES = ["commune_staff.xlsx", "roster_plain.csv", "units_and_roster.xlsx", "quota_wide_cantho.xlsx", "payroll.xlsx",
-           "reduction.xlsx", "secondment_ok.xlsx", "training.xlsx", "roster_dates.xlsx"]
+           "reduction.xlsx", "secondment_ok.xlsx", "training.xlsx", "roster_dates.xlsx",
+           "reorg_decisions.xlsx", "job_positions.xlsx", "inspections.xlsx"]
 
 
 @pytest.fixture(scope="module")

@@ -123,3 +123,33 @@ def test_a_saved_setting_changes_the_reduction_plan(demo_copy: Path, monkeypatch
         return float(metric.split("/")[1].strip().replace(".", "").replace(",", "."))
 
     assert plan(after) == pytest.approx(plan(before) * 8 / 5, abs=0.2)  # both shown to 1 decimal
+
+
+def test_reorganisation_page_shows_the_report_figures(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _page(demo_db_path, monkeypatch, "pages/reorganisation.py", unit="CT_CU", as_of="2024-06-30")
+    assert not at.exception, [e.message for e in at.exception]
+    text = " ".join(m.value for m in at.markdown) + " ".join(str(m.value) for m in at.metric)
+    values = [str(m.value) for m in at.metric]
+    assert values == ["14/19", "109 / 19", "13", "139", "27"]
+    for words in ("và 3 chi cục (trên 13", "Giảm 109 đơn vị", "17 trường học, 1 cơ sở y tế, 1 đơn vị khác",
+                  "Giảm 21 tổ chức bên trong: 14 phòng, 2 khoa, 5 chi nhánh",
+                  "19 + 4 + 13 + 103", "523/523 đơn vị đủ điều kiện (4 đơn vị chưa đủ điều kiện)"):
+        assert words in text, words
+    assert len(at.get("plotly_chart")) == 4
+    years = _spec(at, 0)
+    assert [tr["x"] for tr in years["data"]][0][0] == "2015"
+
+
+def test_reorganisation_trail_follows_the_agency(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _page(demo_db_path, monkeypatch, "pages/reorganisation.py", unit="CT_CU", as_of="2024-06-30")
+    whole = len(at.dataframe[-1].value)
+    at.selectbox(key="reorg_trail_agency").set_value("CT_CU.SYT").run()
+    assert not at.exception
+    assert len(at.dataframe[-1].value) < whole and set(at.dataframe[-1].value.iloc[:, 3]) == {"Sở Y tế"}
+
+
+def test_unit_page_shows_its_lineage(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _page(demo_db_path, monkeypatch, "pages/unit.py", unit="CT_CU.H02.SN109", as_of="2024-01-01")
+    assert not at.exception, [e.message for e in at.exception]
+    text = " ".join(m.value for m in at.markdown)
+    assert "Được hợp nhất từ" in text and "Trường Tiểu học Bình Thủy 1 (đã sáp nhập)" in text and "Quyết định" in text

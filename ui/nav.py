@@ -27,6 +27,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("reduction", "pages/reduction.py", "tinh-gian", "nav.reduction", ":material/trending_down:", "app.section.dashboard"),
     PageSpec("secondment", "pages/secondment.py", "tang-cuong-co-so", "nav.secondment", ":material/handshake:", "app.section.dashboard"),
     PageSpec("training", "pages/training.py", "dao-tao", "nav.training", ":material/school:", "app.section.dashboard"),
+    PageSpec("reorganisation", "pages/reorganisation.py", "sap-xep-to-chuc", "nav.reorganisation", ":material/account_tree:",
+             "app.section.dashboard"),
     PageSpec("workforce", "pages/workforce.py", "doi-ngu", "nav.workforce", ":material/groups:", "app.section.dashboard"),
     PageSpec("unit", "pages/unit.py", "don-vi", "nav.unit", ":material/apartment:", "app.section.dashboard"),
     PageSpec("import", "pages/import_data.py", "nhap-du-lieu", "nav.import", ":material/upload_file:", "app.section.data"),

@@ -13,7 +13,7 @@ import pandas as pd
 from analytics.batches import close_batch, demo_batches, open_batch
 from analytics.config import Settings
 from analytics.db import DATA_TABLES, transaction
-from analytics.demo import people, programmes, quotas, training
+from analytics.demo import people, programmes, quotas, reorganisation, training
 from analytics.demo.payroll import build_payroll
 from analytics.demo.units import UNIT_COLUMNS, build_units
 from analytics.errors import OversightError
@@ -62,6 +62,11 @@ def generate(seed: int) -> DemoData:
         "secondment_review": reviews,
         "training": train,
     }
+    # The old Cần Thơ's reorganisation to mid-2024 (issue 15): deterministic, appended last so that
+    # nothing above changes.
+    reorg = reorganisation.build()
+    tables["unit"] = pd.concat([tables["unit"], reorg.pop("unit")[list(UNIT_COLUMNS)]], ignore_index=True)
+    tables |= reorg
     planted = {"over_quota": over_quota, "payroll": planted_pay, "reduction_still_paid": still_paid,
                "secondment": planted_sec, "training_ratio": ratios}
     return DemoData(tables, planted)

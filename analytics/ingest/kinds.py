@@ -222,3 +222,62 @@ _kind("training", "training", (
     C("cost_spent_vnd", "money", ("Kinh phí đã chi", "Đã chi", "Kinh phí thực hiện"), example="120.000.000", default=0),
     C("funding", "code", ("Nguồn kinh phí", "Nguồn"), True, "tai_co_cau_5pct"),
 ), ("record_id",), ("record_id",), (frozenset({"course_name", "start_date"}),))
+
+# --- Reorganisation, job positions, inspections (issue 15; seed 002 §II.2.b, d and the inspections note)
+_kind("reorg_decision", "reorg_decision", (
+    C("decision_id", "text", ("Mã hồ sơ sắp xếp", "Mã sắp xếp"), True, "SX-001", derived=True),
+    C("unit_code", "unit", (*UNIT_REF, "Đơn vị được sắp xếp", "Đơn vị sắp xếp", "Tên đơn vị sự nghiệp",
+                            "Cơ quan, đơn vị được sắp xếp", "Đơn vị sự nghiệp"), True, "SNV"),
+    C("action", "code", ("Hình thức sắp xếp", "Phương án sắp xếp", "Nội dung sắp xếp", "Hình thức tổ chức lại",
+                         "Hình thức sắp xếp, kiện toàn", "Kết quả sắp xếp"), True, "sap_nhap"),
+    C("decision_no", "text", _DECISION_NO, True, "125/QĐ-UBND"),
+    C("decision_date", "date", (*_DECISION_DATE, "Ngày"), True, "15/03/2023"),
+    C("effective_date", "date", ("Ngày hiệu lực", "Có hiệu lực từ", "Hiệu lực từ ngày", "Thời điểm thực hiện"),
+      example="01/04/2023"),
+    C("successor_code", "unit", ("Sáp nhập vào", "Hợp nhất vào", "Đơn vị tiếp nhận", "Đơn vị sau sắp xếp"), example=""),
+    C("removed_divisions", "count", ("Số phòng giảm", "Giảm phòng", "Phòng chuyên môn, nghiệp vụ giảm",
+                                     "Giảm phòng chuyên môn, nghiệp vụ", "Số phòng chuyên môn giảm"), example="2", default=0),
+    C("removed_faculties", "count", ("Số khoa giảm", "Giảm khoa", "Khoa chuyên môn giảm", "Giảm khoa chuyên môn"),
+      example="0", default=0),
+    C("removed_branches", "count", ("Số chi nhánh giảm", "Giảm chi nhánh", "Chi nhánh giảm"), example="0", default=0),
+    C("removed_other", "count", ("Tổ chức khác giảm", "Giảm tổ chức khác", "Số tổ chức khác giảm"), example="0", default=0),
+    C("note", "text", ("Ghi chú", "Nội dung", "Trích yếu"), example=""),
+), ("decision_id",), ("decision_id",), (frozenset({"unit_code", "action", "decision_no"}),
+                                         frozenset({"action", "decision_date"})))
+
+_kind("job_position", "job_position", (
+    C("approval_id", "text", ("Mã phê duyệt",), True, "VTVL-001", derived=True),
+    C("unit_code", "unit", UNIT_REF, True, "SNV"),
+    C("eligible", "bool", ("Đủ điều kiện phê duyệt", "Đủ điều kiện", "Đủ điều kiện phê duyệt vị trí việc làm"),
+      example="có", default=True),
+    C("ineligible_reason", "text", ("Lý do chưa đủ điều kiện", "Lý do không đủ điều kiện", "Lý do chưa phê duyệt", "Lý do"),
+      example=""),
+    C("decision_no", "text", (*_DECISION_NO, "Quyết định phê duyệt", "Quyết định phê duyệt vị trí việc làm"),
+      example="1234/QĐ-UBND"),
+    C("decision_date", "date", (*_DECISION_DATE, "Ngày phê duyệt"), example="20/10/2023"),
+    C("positions_leadership", "count", ("Vị trí lãnh đạo, quản lý", "Lãnh đạo, quản lý", "VTVL lãnh đạo, quản lý"),
+      example="3", default=0),
+    C("positions_professional", "count", ("Vị trí chuyên môn, nghiệp vụ", "Chuyên môn, nghiệp vụ",
+                                          "VTVL chuyên môn, nghiệp vụ", "Vị trí gắn với chuyên môn, nghiệp vụ"),
+      example="12", default=0),
+    C("positions_shared", "count", ("Vị trí chuyên môn dùng chung", "Chuyên môn dùng chung", "VTVL chuyên môn dùng chung"),
+      example="4", default=0),
+    C("positions_support", "count", ("Vị trí hỗ trợ, phục vụ", "Hỗ trợ, phục vụ", "VTVL hỗ trợ, phục vụ"),
+      example="2", default=0),
+    C("note", "text", ("Ghi chú",), example=""),
+), ("approval_id",), ("approval_id",), (frozenset({"unit_code", "positions_professional"}),
+                                         frozenset({"unit_code", "positions_leadership"}),
+                                         frozenset({"unit_code", "eligible"})))
+
+_kind("inspection", "inspection", (
+    C("inspection_id", "text", ("Mã kiểm tra", "Mã cuộc kiểm tra"), True, "KTCV-001", derived=True),
+    C("unit_code", "unit", (*UNIT_REF, "Cơ quan, đơn vị được kiểm tra", "Đơn vị được kiểm tra", "Cơ quan được kiểm tra",
+                            "Đối tượng kiểm tra"), True, "SYT"),
+    C("inspection_date", "date", ("Ngày kiểm tra", "Thời gian kiểm tra", "Thời điểm kiểm tra"), True, "12/03/2024"),
+    C("inspection_kind", "code", ("Hình thức kiểm tra", "Loại kiểm tra", "Hình thức"), True, "theo_ke_hoach"),
+    C("findings", "count", ("Số tồn tại, hạn chế", "Tồn tại, hạn chế", "Số vi phạm", "Số sai phạm", "Số nội dung phát hiện",
+                            "Số tồn tại, hạn chế phát hiện"), example="2", default=0),
+    C("decision_no", "text", ("Quyết định kiểm tra", "Kế hoạch kiểm tra", "Căn cứ"), example="57/QĐ-SNV"),
+    C("note", "text", ("Ghi chú", "Kết quả kiểm tra", "Nhận xét"), example=""),
+), ("inspection_id",), ("inspection_id",), (frozenset({"unit_code", "inspection_date"}),
+                                             frozenset({"unit_code", "inspection_kind"})))

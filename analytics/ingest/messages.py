@@ -175,6 +175,9 @@ KIND_NAMES: dict[str, dict[str, str]] = {
     "secondment": {"vi": "tăng cường cơ sở", "en": "secondments"},
     "secondment_review": {"vi": "đánh giá tăng cường", "en": "secondment reviews"},
     "training": {"vi": "đào tạo, bồi dưỡng", "en": "training"},
+    "reorg_decision": {"vi": "quyết định sắp xếp tổ chức", "en": "reorganisation decisions"},
+    "job_position": {"vi": "phê duyệt vị trí việc làm", "en": "job-position approvals"},
+    "inspection": {"vi": "kiểm tra công vụ", "en": "inspections"},
 }
 
 

@@ -144,6 +144,24 @@ def derive(w: Sheetwork, ctx: Context) -> None:
         _fill(t, "especially_difficult", False)
     elif k == "quota":
         _fill(t, "as_of", ctx.as_of)
+    elif k in _OVERSIGHT_IDS:
+        _derive_oversight(w)
+
+
+# Reorganisation decisions, job-position approvals, inspections (issue 15): an ID made from what
+# tells one row from another when the file has none; the same file imported twice gives the same IDs.
+_OVERSIGHT_IDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "reorg_decision": ("decision_id", "SX", ("unit_code", "action", "decision_no")),
+    "job_position": ("approval_id", "VTVL", ("unit_code", "decision_no")),
+    "inspection": ("inspection_id", "KTCV", ("unit_code", "inspection_date")),
+}
+
+
+def _derive_oversight(w: Sheetwork) -> None:
+    t = w.typed
+    column, prefix, parts = _OVERSIGHT_IDS[w.kind.name]
+    if column not in w.raw:
+        set_column(t, column, [_hash_id(prefix, *row) for row in zip(*(t[p] for p in parts), strict=True)])
 
 
 _DECISION = re.compile(r"(?i)quyết định\s+(?:số\s*)?([0-9][\w/.\-]*)\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4})")

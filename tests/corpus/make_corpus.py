@@ -410,3 +410,16 @@ def build(outdir: Path) -> dict[str, Path]:
 if __name__ == "__main__":
     for p in build(Path(sys.argv[1] if len(sys.argv) > 1 else "corpus_out")).values():
         print(p)
+
+
+# Reorganisation, job positions, inspections (issue 15): agency-style files from tests/forms/reorg.py.
+def _reorg_cases() -> dict[str, tuple[Callable[[], bytes], dict[str, Any]]]:
+    from tests.forms import reorg
+    return {"reorg_decisions.xlsx": (reorg.small_decisions, {"tables": {"reorg_decision": 4}}),
+            "job_positions.xlsx": (reorg.small_job_positions, {"tables": {"job_position": 3}}),
+            "inspections.xlsx": (reorg.small_inspections, {"tables": {"inspection": 3}}),
+            "reorg_bad.xlsx": (reorg.bad_decisions, {"words": ["Hình thức sắp xếp", "Sáp nhập, Giải thể", "Chia tách",
+                                                               "thiếu giá trị bắt buộc"]})}
+
+
+CASES.update(_reorg_cases())

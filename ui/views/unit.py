@@ -34,3 +34,19 @@ def programme_cards(agencies: pd.DataFrame, training: pd.DataFrame, lang: str) -
     for column, (label, value, line) in zip(st.columns(max(len(cards), 1)), cards, strict=False):
         with column:
             kpi_card(label, value, lang=lang, lines=(line,))
+
+
+def merged_from_lines(df: pd.DataFrame, lang: str) -> list[str]:
+    """"Được hợp nhất từ …": one line per unit merged into this one (recursively), its last day, the
+    merger decision when imported, and the unit it went through when not straight into this one."""
+    from ui import format as fmt
+    from ui.labels import t
+
+    lines = []
+    for r in df.itertuples():
+        decision = "" if pd.isna(r.decision_no) else t("unit.merged_from_decision", lang, no=r.decision_no,
+                                                         date=fmt.day(r.decision_date))
+        via = "" if r.depth == 1 else t("unit.merged_from_via", lang, name=r.into_name)
+        until = fmt.day(r.valid_to) if not pd.isna(r.valid_to) else "…"
+        lines.append("- " + t("unit.merged_from_row", lang, name=r.name, until=until, decision=decision, via=via))
+    return lines
