@@ -35,8 +35,10 @@ def _xlsx(sheets: dict[str, list[list[object]]]) -> bytes:
 
 
 AMBIGUOUS = _xlsx({"Hai loai": [
-    ["Họ và tên", "Đơn vị", "Tên khóa học", "Hình thức tinh giản", "Ngày bắt đầu", "Số quyết định"],
-    ["Nguyễn Văn A", "Sở Nội vụ", "Bồi dưỡng QLNN", "Thôi việc", "01/09/2025", "12/QĐ-UBND"]]})
+    ["Họ và tên", "Đơn vị", "Tên khóa học", "Ngày bắt đầu", "Hình thức tinh giản", "Thời điểm tinh giản",
+             "Số quyết định", "Lĩnh vực", "Số học viên", "Kinh phí"],
+    ["Nguyễn Văn A", "Sở Nội vụ", "Bồi dưỡng QLNN", "01/09/2025", "Thôi việc", "01/10/2025", "12/QĐ-UBND",
+             "Kinh tế", "1", "10.000.000"]]})
 UNIT_TYPES = _xlsx({"Danh mục đơn vị": [
     ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"],
     ["TEST1", "Sở Thử nghiệm", "Cơ quan chuyên môn"],

@@ -74,8 +74,10 @@ def test_a_list_of_people_with_a_reduction_route_is_a_reduction_list() -> None:
 
 
 def test_a_close_call_is_asked_naming_both_kinds_and_columns(tdb: Any) -> None:
-    rows = [["Họ và tên", "Đơn vị", "Tên khóa học", "Hình thức tinh giản", "Ngày bắt đầu", "Số quyết định"],
-            ["Nguyễn Văn A", "Sở Nội vụ", "Bồi dưỡng QLNN", "Thôi việc", "01/09/2025", "12/QĐ-UBND"]]
+    rows = [["Họ và tên", "Đơn vị", "Tên khóa học", "Ngày bắt đầu", "Hình thức tinh giản", "Thời điểm tinh giản",
+             "Số quyết định", "Lĩnh vực", "Số học viên", "Kinh phí"],
+            ["Nguyễn Văn A", "Sở Nội vụ", "Bồi dưỡng QLNN", "01/09/2025", "Thôi việc", "01/10/2025", "12/QĐ-UBND",
+             "Kinh tế", "1", "10.000.000"]]
     rec = recognise(_sheet(rows))
     assert rec.kind is None and rec.refused == "ambiguous"
     assert {k for k, _ in rec.close} == {"training", "reduction_case"}
@@ -90,8 +92,10 @@ def test_a_close_call_is_asked_naming_both_kinds_and_columns(tdb: Any) -> None:
 def test_a_close_call_offers_the_mapping(tdb: Any) -> None:
     from analytics.ingest import mappings
 
-    rows = [["Họ và tên", "Đơn vị", "Tên khóa học", "Hình thức tinh giản", "Ngày bắt đầu", "Số quyết định"],
-            ["Nguyễn Văn A", "Sở Nội vụ", "Bồi dưỡng QLNN", "Thôi việc", "01/09/2025", "12/QĐ-UBND"]]
+    rows = [["Họ và tên", "Đơn vị", "Tên khóa học", "Ngày bắt đầu", "Hình thức tinh giản", "Thời điểm tinh giản",
+             "Số quyết định", "Lĩnh vực", "Số học viên", "Kinh phí"],
+            ["Nguyễn Văn A", "Sở Nội vụ", "Bồi dưỡng QLNN", "01/09/2025", "Thôi việc", "01/10/2025", "12/QĐ-UBND",
+             "Kinh tế", "1", "10.000.000"]]
     layout = mappings.describe(recognise(_sheet(rows)), ())
     assert layout.kind is None  # the Import page shows its mapping box for this sheet
     assert [c.text for c in layout.columns] == rows[0]

@@ -192,6 +192,11 @@ def render(code: str, params: dict[str, Any], lang: str = "vi") -> str:
         return f"{template} {params}"
 
 
+def table_name(table: str) -> dict[str, str]:
+    """A table as the reader calls it ("danh sách cán bộ"), from the kind that fills it."""
+    return dict(KIND_NAMES.get(table, {"vi": table, "en": table.replace("_", " ")}))
+
+
 def number(n: int) -> dict[str, str]:
     """A whole number as each language writes it: 1.860 in Vietnamese, 1,860 in English."""
     return {"vi": f"{n:,}".replace(",", "."), "en": f"{n:,}"}

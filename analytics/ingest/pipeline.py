@@ -38,7 +38,7 @@ from analytics.errors import ImportRejected, OversightError
 from analytics.ingest import mappings, staging
 from analytics.ingest.fit import fit_sheet
 from analytics.ingest.load import META, to_table
-from analytics.ingest.messages import refusal_params
+from analytics.ingest.messages import refusal_params, table_name
 from analytics.ingest.problems import Problem, ProblemCap, has_errors, problems_frame
 from analytics.ingest.reader import ReadLimits, read_workbook
 from analytics.ingest.recognise import Recognised, recognise
@@ -294,7 +294,7 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
     job.bar.report("upload", 0.99)
     for t, n in plan.replaced.items():
         if n:
-            plan.problems.append(Problem("replaces_rows", "warning", params={"count": n, "table": t}))
+            plan.problems.append(Problem("replaces_rows", "warning", params={"count": n, "table": table_name(t)}))
     clock("upload")
     job.bar.report("done", 1.0)
     return plan

@@ -296,8 +296,10 @@ def _rank(per_kind: dict[str, tuple[int, int, int, int, list[Match]]], top: np.n
             if m.field.startswith("_") and m.field not in ("_gender_col", "_category_col"):
                 continue
             parts = tuple(_parts(top, r, -negd, m.col))
-            n = sum(1 for k in {_table(k2) for k2 in [*KINDS, "quota_wide"]}
-                    if any(_match_cached(k2, parts) for k2 in [*KINDS, "quota_wide"] if _table(k2) == k))
+            # Evidence tells the candidates apart: a column counts as shared only with kinds that
+            # could read this sheet at all (a new, unrelated kind knowing "Hình thức" changes nothing).
+            n = sum(1 for k in {_table(k2) for k2 in per_kind}
+                    if any(_match_cached(k2, parts) for k2 in per_kind if _table(k2) == k))
             for f in _field_names(kind, [m]):
                 claims[f] = min(claims.get(f, n), n)
         out.append((evidence(_field_names(kind, matches), claims), score, kind))
