@@ -1,4 +1,5 @@
-"""``check``: is the store healthy? Database opens, schema current, last import recent, disk free.
+"""``check``: is the store healthy? Database opens, schema current, audit log (events file) sound,
+last import recent, disk free.
 
 Each check is a row (``name``, ``ok``, ``code``, ``params``); the command line and a monitoring
 probe read the same rows. Codes, not prose: the command line words them.
@@ -7,11 +8,12 @@ probe read the same rows. Codes, not prose: the command line words them.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from analytics import db
+from analytics import db, events
 from analytics.errors import DatabaseError
 from analytics.store import Store
 
@@ -41,6 +43,7 @@ def checks(store: Store, *, now: datetime | None = None) -> list[Check]:
                              {"version": version, "latest": latest}))
             row = con.cursor().execute(
                 "SELECT max(created_at) FROM import_batch WHERE status = 'loaded' AND kind <> 'demo'").fetchone()
+            out.append(_events_check(con))
     except DatabaseError as exc:
         return [Check("database", False, exc.code, {k: str(v) for k, v in exc.params.items()})]
     last = row[0] if row else None
@@ -57,3 +60,17 @@ def checks(store: Store, *, now: datetime | None = None) -> list[Check]:
     out.append(Check("disk", free_mb >= need_mb, "disk_ok" if free_mb >= need_mb else "disk_low",
                      {"free_mb": int(free_mb), "min_mb": int(need_mb)}))
     return out
+
+
+def _events_check(con: Any) -> Check:
+    """The events file (audit rows, login state) opens and passes SQLite's quick_check."""
+    try:
+        ev = events.of(con)
+        with ev.reading() as sq:
+            result = sq.execute("PRAGMA quick_check").fetchone()
+            rows = sq.execute("SELECT count(*) FROM audit_log").fetchone()
+    except sqlite3.Error as exc:
+        return Check("events", False, "events_bad", {"detail": str(exc)})
+    ok = bool(result) and result[0] == "ok"
+    return Check("events", ok, "events_ok" if ok else "events_bad",
+                 {"path": ev.path, "rows": int(rows[0]) if rows else 0, "detail": result[0] if result else ""})

@@ -17,8 +17,10 @@ move to a newer one on their next call, without waiting for a writer. Old versio
 after ``keep_versions`` newer ones; a process that still has one open keeps reading it (POSIX).
 
 Writes need no new call sites: ``db.transaction(con)`` on a reader connection runs the
-transaction on the writer instead (``db.route_writes``), so ``auth``, ``audit``, ``policy``, the
-importer and undo work unchanged on the dashboard's read-only connection.
+transaction on the writer instead (``db.route_writes``), so user management, ``policy``, the
+importer and undo work unchanged on the dashboard's read-only connection. Audit rows and login
+bookkeeping never come here: they go to the SQLite events file beside the database
+(``analytics.events``), so that a login does not copy the database.
 """
 
 from __future__ import annotations

@@ -8,9 +8,13 @@ file at the same time.
 
 from __future__ import annotations
 
+import asyncio
+import importlib.util
 import json
 import re
+import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -18,9 +22,9 @@ import pytest
 from tests import browser
 from tests.conftest import TEST_PASSWORD
 from tests.ingest_helpers import corpus_module
-from tests.test_store import cli
+from tests.test_store import ROOT, cli
 
-pytestmark = [
+needs_browser = [
     pytest.mark.browser,
     pytest.mark.skipif(not browser.available(), reason="needs Debian chromium and the playwright package"),
 ]
@@ -67,6 +71,8 @@ def _rerun(page: object) -> None:
     browser.wait_until_idle(page)
 
 
+@needs_browser[0]
+@needs_browser[1]
 def test_command_line_beside_a_signed_in_dashboard_and_a_second_process(
         demo_copy: Path, tmp_path: Path, chromium) -> None:  # type: ignore[no-untyped-def]
     with browser.streamlit_server(demo_copy) as url:
@@ -111,3 +117,29 @@ def test_command_line_beside_a_signed_in_dashboard_and_a_second_process(
         _rerun(page)
         assert _batches_shown(page) == after  # the first process kept serving throughout
         page.close()
+
+
+def _bench_serve() -> object:
+    """bench/bench_serve.py as a module (bench/ is not a package)."""
+    if "bench_serve" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("bench_serve", ROOT / "bench" / "bench_serve.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bench_serve"] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules["bench_serve"]
+
+
+@pytest.mark.skipif(not Path(_bench_serve().NGINX).exists(), reason="needs nginx (Debian nginx-light)")  # type: ignore[attr-defined]
+def test_two_processes_behind_nginx_serve_viewers_while_an_analyst_imports(demo_copy: Path, tmp_path: Path) -> None:
+    """bench/bench_serve.py in small: 2 processes, 3 viewers signed in through nginx, 20 s, one import."""
+    bench = _bench_serve()
+    with ExitStack() as stack:
+        urls = [stack.enter_context(browser.streamlit_server(demo_copy, log_suffix=f".{i}")) for i in range(2)]
+        for url in urls:
+            asyncio.run(bench._warm(url))  # type: ignore[attr-defined]
+        proxy = stack.enter_context(bench.nginx(tmp_path / "nginx", [int(u.rsplit(":", 1)[1]) for u in urls]))  # type: ignore[attr-defined]
+        stats = asyncio.run(bench.load(proxy, 3, 20, 2, demo_copy, tmp_path))  # type: ignore[attr-defined]
+    assert stats.errors == []
+    assert len(stats.times) >= 6, stats.line("2 processes")
+    assert max(stats.times) < 20, stats.line("2 processes")

@@ -156,12 +156,15 @@ def test_readers_work_while_another_process_writes_and_a_busy_writer_says_so(pat
         assert waiting.stdin is not None
         waiting.stdin.write("mat-khau-dai-du-12\n")
         waiting.stdin.close()
-        time.sleep(2)
+        # Its notice, once it waits (a fixed sleep here was too short on a loaded machine, where
+        # starting Python and hashing the password took longer).
+        assert waiting.stderr is not None
+        notice = waiting.stderr.readline()
+        assert "chờ tối đa" in notice
         assert waiting.poll() is None  # still waiting for the lock
     assert waiting.wait(timeout=60) == 0
-    assert waiting.stdout is not None and waiting.stderr is not None
-    out, err = waiting.stdout.read(), waiting.stderr.read()
-    assert "chờ tối đa" in err and "Đã tạo tài khoản anh.le" in out
+    assert waiting.stdout is not None
+    assert "Đã tạo tài khoản anh.le" in waiting.stdout.read()
 
 
 def test_concurrent_writers_lose_nothing(path: Path) -> None:
@@ -244,6 +247,7 @@ def test_check_names_what_is_wrong(path: Path, tmp_path: Path) -> None:
     ok = cli(path, "check")
     assert ok.returncode == 0, ok.stdout
     assert "TỐT  schema" in ok.stdout and "lần nhập gần nhất" in ok.stdout
+    assert "TỐT  events" in ok.stdout and "tệp nguyên vẹn" in ok.stdout
 
     old = cli(path, "check", "--json", env={"OVERSIGHT_CHECK_MAX_IMPORT_AGE_DAYS": "-1"})
     assert old.returncode == 1
@@ -252,6 +256,11 @@ def test_check_names_what_is_wrong(path: Path, tmp_path: Path) -> None:
 
     disk = cli(path, "check", env={"OVERSIGHT_CHECK_MIN_FREE_MB": str(10**12)})
     assert disk.returncode == 1 and "LỖI  disk" in disk.stdout
+
+    Path(f"{path}.events.sqlite").write_bytes(b"not a database" * 1000)
+    broken = cli(path, "check")
+    assert broken.returncode == 1 and "LỖI  events" in broken.stdout, broken.stdout
+    assert "Traceback" not in broken.stderr
 
     missing = cli(tmp_path / "khong-co.duckdb", "check")
     assert missing.returncode == 1 and "không có tệp cơ sở dữ liệu" in missing.stdout

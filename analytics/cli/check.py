@@ -1,6 +1,7 @@
 """``check``: health for monitoring — exit 0 when healthy, 1 with what is wrong.
 
-Checks: the database opens; its schema is the current version; the newest import (not the demo)
+Checks: the database opens; its schema is the current version; the events file (audit log) passes
+SQLite's quick_check; the newest import (not the demo)
 is at most ``OVERSIGHT_CHECK_MAX_IMPORT_AGE_DAYS`` old; the disk keeps ``OVERSIGHT_CHECK_MIN_FREE_MB``
 free (and at least twice the database).
 """
@@ -21,6 +22,8 @@ WORDS = {
     "db_busy": "đang chờ một lần ghi khác quá lâu",
     "schema_current": "lược đồ phiên bản {version} (mới nhất)",
     "schema_old": "lược đồ phiên bản {version}, phần mềm cần {latest}",
+    "events_ok": "nhật ký hệ thống {path}: {rows} dòng, tệp nguyên vẹn",
+    "events_bad": "nhật ký hệ thống hỏng hoặc không mở được: {detail}",
     "import_recent": "lần nhập gần nhất {at}, cách đây {days} ngày (tối đa {max_days})",
     "import_old": "lần nhập gần nhất {at}, đã {days} ngày (quá {max_days} ngày)",
     "import_none": "chưa có lần nhập dữ liệu thật nào (chỉ có dữ liệu mẫu hoặc trống)",
