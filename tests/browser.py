@@ -107,14 +107,19 @@ def wait_until_idle(page: Any, timeout_ms: int = 60_000) -> None:
     raise TimeoutError("the app kept running")
 
 
-def plotly_state(page: Any) -> tuple[int, int]:
-    """(charts on the page, charts that have drawn their SVG with at least one trace)."""
-    total = page.locator(".js-plotly-plot").count()
-    drawn = page.evaluate(
-        """() => [...document.querySelectorAll('.js-plotly-plot')]
-              .filter(el => el.querySelector('.main-svg') && el.data && el.data.length > 0).length"""
-    )
-    return total, int(drawn)
+def plotly_state(page: Any, settle_s: float = 20.0) -> tuple[int, int]:
+    """(charts on the page, charts that have drawn their SVG with at least one trace), both counted
+    in one look at the page; a chart still drawing is given ``settle_s`` to finish."""
+    deadline = time.monotonic() + settle_s
+    while True:
+        total, drawn = page.evaluate(
+            """() => { const all = [...document.querySelectorAll('.js-plotly-plot')];
+                       return [all.length,
+                               all.filter(el => el.querySelector('.main-svg') && el.data && el.data.length > 0).length]; }"""
+        )
+        if drawn == total or time.monotonic() > deadline:
+            return int(total), int(drawn)
+        time.sleep(0.5)
 
 
 def full_screenshot(page: Any, path: Path) -> None:

@@ -28,6 +28,7 @@ MATRIX = {
     "secondment": (False, True, True, True),
     "training": (False, True, True, True),
     "workforce": (False, True, True, True),
+    "reorganisation": (False, True, True, True),
     "unit": (False, True, True, True),
     "about_data": (False, True, True, True),
     "briefing": (False, True, True, True),
@@ -64,7 +65,7 @@ def test_require_enforces_the_matrix_and_audits_each_denial(con: duckdb.DuckDBPy
                 access.require(con, user, page_id)
             assert err.value.code == ("login_required" if user is None else "access_denied")
             expected_denials.append((user.username if user else None, "denied", f"page:{page_id}"))
-    assert len(expected_denials) == 13 + 5 + 3  # logged out: all 13; viewer: 5; analyst: 3; admin: none
+    assert len(expected_denials) == 14 + 5 + 3  # logged out: all 14; viewer: 5; analyst: 3; admin: none
     assert audit_db(con).execute("SELECT username, event, target FROM audit_log ORDER BY event_id").fetchall() == expected_denials
 
 
