@@ -262,14 +262,17 @@ class CodeList:
             self.keywords += [(f" {kw} ", code) for kw in term.keywords]
         self.message_params = {"allowed": {lang: ", ".join(label(c, lang) for c in allowed) for lang in ("vi", "en")}}
 
-    def parse(self, text: str) -> str | None:
+    def candidates(self, text: str) -> set[str]:
+        """The codes ``text`` names: its exact spelling's, else those whose keywords it contains."""
         k = fold(text)
         if k in self.exact:
-            return self.exact[k]
-        if self.blankable and k in NONE_WORDS:
+            return {self.exact[k]}
+        return {code for kw, code in self.keywords if kw in f" {k} "}
+
+    def parse(self, text: str) -> str | None:
+        if self.blankable and fold(text) in NONE_WORDS:
             return None
-        padded = f" {k} "
-        found = {code for kw, code in self.keywords if kw in padded}
+        found = self.candidates(text)
         if len(found) == 1:
             return found.pop()
         raise ValueError("bad_code", self.message_params)

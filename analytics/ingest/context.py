@@ -8,13 +8,12 @@ from datetime import date
 
 import numpy as np
 
-from analytics.ingest.headers import title_category
+from analytics.ingest.headers import YEAR, title_category, title_years
 from analytics.ingest.normalize import find_date_in_text
 from analytics.ingest.problems import Problem
 from analytics.ingest.reader import col_letter
 from analytics.ingest.validate import Context, Sheetwork
 
-_TITLE_YEAR = re.compile(r"(?i)\bnăm (\d{4})\b")
 _UNTIL_DATE = re.compile(r"\bđến\s+\d{1,2}/\d{1,2}/\d{4}")  # "DANH SÁCH CÁN BỘ ĐẾN 31/12/2024"
 
 
@@ -60,9 +59,9 @@ def fill_context(w: Sheetwork, ctx: Context) -> None:
             w.labels["month"] = month[1]
     if w.kind.name == "quota":
         # "BIÊN CHẾ CÔNG CHỨC GIAO NĂM 2025": the year and the category a quota list leaves out.
-        years = {y for t in w.rec.title for y in _TITLE_YEAR.findall(t)}
+        years = title_years(w.rec.title)
         if "year" not in w.raw and len(years) == 1:
-            w.raw["year"] = np.full(n, years.pop(), dtype=object)
+            w.raw["year"] = np.full(n, str(years.pop()), dtype=object)
             w.labels["year"] = "tiêu đề"
         category = title_category(w.rec.title, w.kind.allowed("category"))
         if "category" not in w.raw and category is not None:
@@ -103,7 +102,7 @@ def _month_of(title: list[str], sheet: str) -> tuple[str, str, str] | None:
         if m := _MONTH.search(text):
             return f"{int(m.group(1)):02d}/{m.group(2)}", "tiêu đề", text
     m = _MONTH.search(sheet) or _SHEET_MONTH.match(sheet.strip())
-    years = {y for t in title[:8] for y in re.findall(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])", t)}
+    years = {y for t in title[:8] for y in YEAR.findall(t)}
     if m and m.lastindex == 2:
         return f"{int(m.group(1)):02d}/{m.group(2)}", "tên trang tính", sheet
     if m and len(years) == 1:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from analytics.ingest.normalize import ascii_key, key
-from analytics.vocab import code_list, fold
+from analytics.vocab import code_list
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _PAREN_TEXT = re.compile(r"\(([^)]*[^\W\d][^)]*)\)")  # a note in words, not "(1)" or "(%)"
@@ -139,12 +139,15 @@ def title_category(lines: list[str], allowed: tuple[str, ...]) -> str | None:
     """The one staff category a title block names ("DANH SÁCH CÔNG CHỨC …", "BIÊN CHẾ CÔNG CHỨC NĂM
     2025"); None when it names none, or several ("CÁN BỘ, CÔNG CHỨC")."""
     codes = code_list(allowed, "category")
-    found: set[str | None] = set()
-    for line in lines:
-        try:
-            found.add(codes.parse(line))
-        except ValueError:
-            if sum(f" {kw.strip()} " in f" {fold(line)} " for kw, _ in codes.keywords if kw.strip()) > 1:
-                return None  # a line naming two categories
-    found.discard(None)
-    return next(iter(found)) if len(found) == 1 else None
+    found = set().union(*(codes.candidates(line) for line in lines)) if lines else set()
+    return found.pop() if len(found) == 1 else None
+
+
+# A year written on its own: not the year of a decree number ("111/2022") or of a date ("31/12/2024").
+YEAR = re.compile(r"(?<![/\d.])\b((?:19|20)\d{2})\b(?![/\d])")
+_TITLE_YEAR = re.compile(r"(?i)\bnăm ((?:19|20)\d{2})\b")
+
+
+def title_years(lines: list[str]) -> set[int]:
+    """The years a title block names as "năm 2025" (not the year of its as-of date)."""
+    return {int(y) for line in lines for y in _TITLE_YEAR.findall(line)}

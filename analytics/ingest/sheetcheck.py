@@ -3,7 +3,6 @@ columns ignored, totals that do not add up) and its line in the preview."""
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Any
 
@@ -11,6 +10,7 @@ import pandas as pd
 
 from analytics.ingest import rules
 from analytics.ingest.context import fill_context
+from analytics.ingest.headers import YEAR
 from analytics.ingest.messages import number
 from analytics.ingest.normalize import is_blank_number, parse_int
 from analytics.ingest.problems import Problem, ProblemCap
@@ -73,12 +73,9 @@ def _row_year(cells: pd.DataFrame, row: int, year_col: int | None) -> int | None
     texts = [cells.at[row, year_col]] if year_col is not None else []
     texts += [v for v in cells.loc[row] if isinstance(v, str)]
     for t in texts:
-        if t is not None and (m := _YEAR_IN.search(str(t))):
+        if t is not None and (m := YEAR.search(str(t))):
             return int(m.group(1))
     return None
-
-
-_YEAR_IN = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 
 
 def _check_totals(w: Sheetwork) -> None:

@@ -10,7 +10,6 @@ values and checks each row.
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.codes import QUOTA_CATEGORIES
-from analytics.ingest.headers import title_category
+from analytics.ingest.headers import YEAR, title_category, title_years
 from analytics.ingest.kinds import KINDS, Column, Kind
 from analytics.ingest.messages import KIND_NAMES
 from analytics.ingest.normalize import (
@@ -177,13 +176,11 @@ def _first_nonblank(arrays: list[np.ndarray], n: int) -> np.ndarray:
     return out
 
 
-# "Tháng 3 năm 2025", "THÁNG 03/2025", "T3-2025", "tháng 3.2025": the month of a payroll from its title.
-_TITLE_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
 
 
 def _year_text(v: Any) -> Any:
     """"Năm 2024" in a year column -> "2024"; anything else as written (the parser reports it)."""
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", str(v)) if v is not None else None
+    m = YEAR.search(str(v)) if v is not None else None
     return m.group(1) if m else v
 
 
@@ -205,8 +202,8 @@ def _extract_wide(rec: Recognised, kind: Kind, col: dict[int, np.ndarray], n: in
     and year come from its header, else from the row (a "Năm" column), else from the title."""
     unit = next(iter(rec.by_field("unit_code")), None)
     year_col = next(iter(rec.by_field("year")), None)
-    title_years = {int(y) for t in rec.title for y in _TITLE_YEAR.findall(t)}
-    title_year = next(iter(title_years)) if len(title_years) == 1 else None
+    named = title_years(rec.title)
+    title_year = next(iter(named)) if len(named) == 1 else None
     years = rec.by_field("quota_year")
     latest: dict[Any, int] = {}
     for m in years:

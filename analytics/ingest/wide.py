@@ -8,12 +8,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from analytics.ingest.headers import STT, UNIT_REF, Dictionary, category_in, header_key
+from analytics.ingest.headers import STT, UNIT_REF, YEAR, Dictionary, category_in, header_key
 from analytics.ingest.normalize import ascii_key
 
 STT_DICT = Dictionary([("_stt", STT)])
 UNIT_DICT = Dictionary([("unit_code", UNIT_REF)])
-_YEAR = re.compile(r"(?<![/\d.])\b((?:19|20)\d{2})\b(?!/)")  # not the year of a decree number "111/2022"
 _COMPUTED = ("tang", "so voi", "chenh lech", "ty le", "%", "con lai", "chua tuyen", "thua", "thieu")
 # Counts of people who left under a reduction policy ("Tinh giản biên chế năm 2022"): never quotas.
 REDUCTION_WORDS = ("tinh gian", "giam bien che", "nghi huu truoc tuoi", "thoi viec")
@@ -37,7 +36,7 @@ def match_wide(parts: list[str]) -> tuple[str, int, tuple[tuple[str, Any], ...]]
     if "sinh" in joined:
         return None  # "Ngày, tháng, năm sinh": a person's birth, never a quota year
     cat = next((c for p in parts if (c := category_in(p))), None)
-    years = _YEAR.findall(joined)
+    years = YEAR.findall(joined)
     year = int(years[-1]) if years else None
     if ("cho" in joined and ("phe duyet" in joined or "giam" in joined)) or "chua phe duyet" in joined \
             or "de nghi giam" in joined:
