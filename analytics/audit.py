@@ -25,17 +25,29 @@ Events (``EVENTS``) and who records them:
 login_ok             ``auth.authenticate`` — a successful login
 login_failed         ``auth.authenticate`` — wrong password or unknown user (username NULL then)
 login_locked         ``auth.authenticate`` — attempt while the account is locked
-logout               the UI, when the user logs out
-session_expired      the UI, when ``auth.session_expired`` ends a session
+logout               ``auth.end_session`` — the user logs out
+session_expired      ``auth.end_session`` — the UI ends a session ``auth.session_expired`` found idle
 denied               ``access.require`` / ``access.effective_scope`` — page, action or scope refused
-import               the importer — target = batch id, detail = files' sha256 and rows per table
-import_rejected      the importer — detail = sha256 and number of problems (not their values)
-undo                 batch undo — target = batch id
+import               ``ingest.pipeline.load`` — target = batch id, detail = files' sha256, rows per table
+import_rejected      ``ingest.pipeline.prepare`` (with ``user=``: files refused by the checks) and
+                     ``load`` (its transaction rolled back) — detail = sha256 and number of
+                     problems or the error code (never their values)
+undo                 ``batches.undo_batch`` — target = batch id, detail = rows removed per table
 export, download     the UI / CLI — target = page or file name, detail = ``safe_export.describe``
-setting_change       settings page — target = setting key, detail = ``{"old": 40, "new": 35}``
+setting_change       ``policy.save_setting`` / ``save_base_salary``, ``ingest.mappings.remember`` /
+                     ``forget`` — target = setting key, detail = ``{"old": 40, "new": 35}``
 user_change          ``auth`` user management — target = the account changed
-demo_build, demo_remove   the demo generator
+demo_build           ``demo.build_demo`` — target = batch id
+demo_remove          ``batches.undo_batch`` of a demo batch (``remove_demo``) — target = batch id
 ===================  =========================================================================
+
+Every row of a change to the DuckDB data is written inside the operation's own
+``db.transaction`` (``record_in_transaction``), whoever calls it — page, command line or test —
+so it commits with the change, under the store's write lock, before the new version is published.
+A crash between DuckDB's commit and SQLite's would lose the row; for batches (import, undo, demo)
+the batch row itself says who did what and when, and ``reconcile_batches`` — run by every import,
+undo and demo build, and once after the first start — writes any such missing row from it
+(detail ``{"recovered": true}``). See docs/store.md.
 """
 
 from __future__ import annotations
@@ -176,6 +188,44 @@ def record_in_transaction(
         row = ev.execute(_INSERT, params).fetchone()
     assert row is not None
     return int(row[0])
+
+
+def batch_event(kind: str, undone: bool = False) -> str:
+    """The event that records loading (or undoing) a batch of ``kind``."""
+    if kind == "demo":
+        return "demo_remove" if undone else "demo_build"
+    return "undo" if undone else "import"
+
+
+_BATCH_EVENTS = ("import", "undo", "demo_build", "demo_remove")
+
+
+def reconcile_batches(cur: duckdb.DuckDBPyConnection) -> int:
+    """Write the audit row of every batch load or undo that lacks one; returns how many were written.
+
+    The batch row (who, when) is in the published data; its audit row is missing only if the
+    process died between DuckDB's commit and SQLite's (or the batch was built in a side file, as on
+    the first start). Inside a ``db.transaction`` it joins it; the check and the inserts are one
+    SQLite write transaction, so two processes never write the same row twice.
+    """
+    batches = cur.execute("SELECT batch_id, kind, created_at, created_by, undone_at, undone_by, "
+                          "CAST(rows_by_table AS VARCHAR) FROM import_batch ORDER BY batch_id").fetchall()
+    if not batches:
+        return 0
+    written = 0
+    with events.in_transaction(cur) as ev:
+        have = set(ev.execute("SELECT event, target FROM audit_log WHERE event IN (?, ?, ?, ?)",
+                              _BATCH_EVENTS).fetchall())
+        for batch_id, kind, created_at, created_by, undone_at, undone_by, rows in batches:
+            wanted = [(batch_event(kind), created_at, created_by)]
+            if undone_at is not None:
+                wanted.append((batch_event(kind, undone=True), undone_at, undone_by))
+            for event, at, who in wanted:
+                if (event, str(batch_id)) not in have:
+                    detail = {"recovered": True, "rows": json.loads(rows) if rows else None}
+                    ev.execute(_INSERT, _params(who, event, batch_id, detail, at))
+                    written += 1
+    return written
 
 
 COLUMNS = ["event_id", "logged_at", "username", "event", "target", "detail"]

@@ -12,8 +12,8 @@ Streamlit):
    is audited; the password never is.
 3. Keep the ``User`` in the session with the time of the last request. On every rerun call
    ``current_user(con, username=…)`` (an account disabled or changed by an admin takes effect at
-   once) and ``session_expired(last_seen=…, now=…)``; on expiry record ``session_expired`` and show
-   the login again. On logout record ``logout`` (``analytics.audit.record``).
+   once) and ``session_expired(last_seen=…, now=…)``; on expiry call ``end_session(…, reason="expired")``
+   (audited ``session_expired``) and show the login again; on logout ``end_session(…, reason="logout")``.
 4. Page gating, scope and masking: ``analytics.access``.
 5. Optional single sign-on: when an identity provider is configured in the app's secrets, the page
    calls ``st.login``, then ``authenticate_external(con, username=<e-mail>, provider="oidc")``:
@@ -370,6 +370,19 @@ def session_expired(*, last_seen: datetime, now: datetime | None = None, policy:
     """True when more than the session timeout has passed since the session's last request."""
     policy = policy or AuthPolicy.from_env()
     return (now or datetime.now()) - last_seen > timedelta(minutes=policy.session_timeout_minutes)
+
+
+SESSION_END_EVENTS = {"logout": "logout", "expired": "session_expired"}
+
+
+def end_session(con: duckdb.DuckDBPyConnection, *, username: str, reason: str,
+                last_seen: datetime | None = None) -> None:
+    """Audit the end of a signed-in session: ``logout`` (the user asked) or ``expired`` (idle past
+    the timeout; ``last_seen`` is the session's last request)."""
+    if reason not in SESSION_END_EVENTS:
+        raise ValueError(f"not a way a session ends: {reason!r}")
+    record(con, username=username, event=SESSION_END_EVENTS[reason],
+           detail={"last_seen": last_seen} if last_seen is not None else None)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analytics import audit
 from analytics.db import DATA_TABLES, scalar, transaction
 from analytics.errors import NotFound, OversightError
 
@@ -90,10 +91,11 @@ def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str) -> d
     """Remove a batch's rows and restore the rows it replaced, in one transaction.
 
     Refused (``batch_undo_blocked``) while a later loaded batch replaced rows of this one: undo
-    that one first. Returns rows removed per table.
+    that one first. Returns rows removed per table. Audited in the same transaction by ``user``
+    (``undo``, or ``demo_remove`` for the demo batch).
     """
     with transaction(con) as cur:
-        row = cur.execute("SELECT status FROM import_batch WHERE batch_id = $b", {"b": batch_id}).fetchone()
+        row = cur.execute("SELECT status, kind FROM import_batch WHERE batch_id = $b", {"b": batch_id}).fetchone()
         if row is None:
             raise NotFound("batch_not_found", batch_id=batch_id)
         if row[0] == "undone":
@@ -113,6 +115,10 @@ def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str) -> d
             cur.execute(f"DELETE FROM {t}__replaced WHERE replaced_by_batch = $b", {"b": batch_id})  # noqa: S608
         cur.execute("UPDATE import_batch SET status = 'undone', undone_at = current_localtimestamp(), "
                     "undone_by = $u WHERE batch_id = $b", {"u": user, "b": batch_id})
+        # Last, so SQLite's write lock is held only from here to the commit; then any row a crash lost.
+        audit.record_in_transaction(cur, username=user, event=audit.batch_event(row[1], undone=True),
+                                    target=batch_id, detail={"rows": removed})
+        audit.reconcile_batches(cur)
     return removed
 
 

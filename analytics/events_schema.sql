@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS audit_log (
     detail    TEXT CHECK (detail IS NULL OR json_valid(detail))
 );
 CREATE INDEX IF NOT EXISTS audit_log_logged_at ON audit_log (logged_at);
+-- audit.reconcile_batches looks up the rows of batch events by event and target.
+CREATE INDEX IF NOT EXISTS audit_log_event_target ON audit_log (event, target);
 
 -- Failed-login counter and lock of an account (analytics/auth.py); no row = no failures, no lock.
 CREATE TABLE IF NOT EXISTS login_state (

@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analytics import audit
 from analytics.db import transaction
 from analytics.errors import SettingError
 
@@ -98,7 +99,8 @@ def load_policy(con: duckdb.DuckDBPyConnection) -> Policy:
 
 
 def save_setting(con: duckdb.DuckDBPyConnection, key: str, value: Any, *, user: str) -> Policy:
-    """Validate and store one setting, keeping the old value in ``setting_history``."""
+    """Validate and store one setting, keeping the old value in ``setting_history``; audited by ``user``
+    (``setting_change``) in the same transaction."""
     new_value = _coerce(key, value)
     policy = replace(load_policy(con), **{key: new_value})  # validates the whole policy
     encoded = json.dumps(policy.as_dict()[key])
@@ -113,6 +115,8 @@ def save_setting(con: duckdb.DuckDBPyConnection, key: str, value: Any, *, user: 
             "VALUES ($k, $v, current_localtimestamp(), $u)",
             {"k": key, "v": encoded, "u": user},
         )
+        audit.record_in_transaction(cur, username=user, event="setting_change", target=key,
+                                    detail={"old": json.loads(old[0]) if old else None, "new": json.loads(encoded)})
     return policy
 
 
@@ -143,7 +147,8 @@ def base_salary_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def save_base_salary(con: duckdb.DuckDBPyConnection, *, valid_from: date, amount_vnd: int, user: str) -> None:
     """Add or change the lương cơ sở in force from a date (e.g. 2.530.000 from 1/7/2026 once confirmed).
 
-    Kept in setting_history under the key ``base_salary:YYYY-MM-DD``.
+    Kept in setting_history under the key ``base_salary:YYYY-MM-DD``; audited by ``user`` in the
+    same transaction.
     """
     if isinstance(amount_vnd, bool) or not isinstance(amount_vnd, int) or not 100_000 <= amount_vnd <= 100_000_000:
         raise SettingError("setting_invalid", key="base_salary", value=amount_vnd)
@@ -157,3 +162,5 @@ def save_base_salary(con: duckdb.DuckDBPyConnection, *, valid_from: date, amount
             "INSERT INTO setting_history (key, old_value, new_value, changed_by) VALUES ($k, $o, $n, $u)",
             {"k": key, "o": json.dumps(old[0]) if old else None, "n": json.dumps(amount_vnd), "u": user},
         )
+        audit.record_in_transaction(cur, username=user, event="setting_change", target=key,
+                                    detail={"old": int(old[0]) if old else None, "new": amount_vnd})

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics import audit
 from analytics.access import can_do
 from analytics.batches import undo_batch
 from analytics.errors import OversightError
@@ -41,7 +40,7 @@ def check(user_maps: list[mapping_view.UserMap]) -> None:
     if (old := st.session_state.pop("imp_plan", None)) is not None:
         old.close()  # its staged rows on disk
     plan = prepare(data.connection(), files=[(f.name, f.getvalue) for f in files or []], as_of=as_of,
-                   extra_headers=mapping_view.extra_headers(user_maps),
+                   extra_headers=mapping_view.extra_headers(user_maps), user=user.username,
                    progress=lambda step, fraction: bar.progress(min(max(fraction, 0.0), 1.0),
                                                                 text=view.progress_text(step, L)))
     bar.empty()
@@ -94,9 +93,6 @@ if plan is not None:
                 errors.show(exc, L)
             else:
                 bar.empty()
-                audit.record(data.connection(), username=user.username, event="import", target=str(result.batch_id),
-                             detail={"files": [{"name": f.name, "sha256": f.sha256} for f in plan.files],
-                                     "rows": result.rows_by_table, "replaced": result.replaced})
                 st.session_state.pop("imp_plan").close()
                 st.success(tr("imp.loaded", batch=result.batch_id), icon=":material/check_circle:")
                 for m in user_maps if remember else []:
@@ -116,12 +112,10 @@ else:
         confirm = c1.checkbox(tr("imp.undo_confirm", batch=batch), key="imp_undo_confirm")
         if c2.button(tr("imp.undo"), disabled=not confirm, key="imp_undo"):
             try:
-                removed = undo_batch(data.connection(), int(batch), user=user.username)
+                undo_batch(data.connection(), int(batch), user=user.username)
             except OversightError as exc:
                 errors.show(exc, L)
             else:
-                audit.record(data.connection(), username=user.username, event="undo", target=str(batch),
-                             detail={"rows": removed})
                 st.success(tr("imp.undone", batch=batch))
                 st.rerun()
 

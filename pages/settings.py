@@ -6,7 +6,6 @@ from datetime import date
 
 import streamlit as st
 
-from analytics import audit
 from analytics.errors import SettingError
 from analytics.policy import Policy, save_base_salary, save_setting
 from ui import data, errors
@@ -35,8 +34,6 @@ if submitted:
     try:
         for key, value in changed.items():
             save_setting(data.connection(), key, value, user=user.username)
-            audit.record(data.connection(), username=user.username, event="setting_change", target=key,
-                         detail={"old": str(in_use[key]), "new": str(value)})
     except SettingError as exc:
         errors.show(exc, L)
     else:
@@ -53,8 +50,6 @@ with st.form("base_salary_form"):
     if st.form_submit_button(tr("settings.base_salary_add")):
         try:
             save_base_salary(data.connection(), valid_from=valid_from, amount_vnd=int(amount), user=user.username)
-            audit.record(data.connection(), username=user.username, event="setting_change",
-                         target=f"base_salary:{valid_from.isoformat()}", detail={"new": int(amount)})
         except SettingError as exc:
             errors.show(exc, L)
         else:

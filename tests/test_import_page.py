@@ -57,10 +57,12 @@ def test_good_upload_loads_after_confirmation_and_can_be_undone(units_db: Path) 
     assert _quota_rows(units_db) == 3
     from ui import data
 
-    event = audit_db(data.connection()).execute(
-        "SELECT username, target, detail FROM audit_log WHERE event = 'import'").fetchone()
-    assert event[0] == "quantri" and event[1] == "2"
-    assert '"sha256"' in event[2] and "Công chức" not in event[2]  # hashes and counts, no cell values
+    rows = audit_db(data.connection()).execute(
+        "SELECT target, username, detail FROM audit_log WHERE event = 'import' ORDER BY event_id").fetchall()
+    # Batch 2 by the signed-in admin; batch 1, inserted by the fixture without one, recovered from its row.
+    assert [r[:2] for r in rows] == [("2", "quantri"), ("1", "setup")]
+    assert '"sha256"' in rows[0][2] and "Công chức" not in rows[0][2]  # hashes and counts, no cell values
+    assert '"recovered": true' in rows[1][2]
 
     at = _import_page()
     at.selectbox(key="imp_undo_batch").set_value(2)

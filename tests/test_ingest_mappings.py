@@ -99,10 +99,10 @@ def test_remembering_the_same_layout_again_replaces_it_and_forget_removes_it(tdb
     assert [(r[0], json.loads(r[1])) for r in rows] == [("b", {"Tên CB": "full_name", "Sinh ngày": "birth_date"})]
     listed = mappings.list_mappings(tdb)
     assert listed["mapping"].tolist() == [{"Tên CB": "full_name", "Sinh ngày": "birth_date"}]
-    mappings.forget(tdb, first)
+    mappings.forget(tdb, first, user="test")
     assert mappings.stored(tdb) == []
     with pytest.raises(OversightError, match="mapping_not_found"):
-        mappings.forget(tdb, first)
+        mappings.forget(tdb, first, user="test")
 
 
 @pytest.mark.parametrize(("kind", "mapping", "signature"), [

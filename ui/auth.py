@@ -38,11 +38,12 @@ def _sign_in(user: core.User) -> None:
 
 
 def sign_out(reason: str = "logout") -> None:
+    """End the session: ``logout`` and ``expired`` are audited (``analytics.auth.end_session``);
+    ``revoked`` (the account was disabled or removed) was audited when an admin changed it."""
     user = current_user()
-    if user is not None and reason == "logout":
-        from analytics.audit import record
-
-        record(data.connection(), username=user.username, event="logout")
+    if user is not None and reason in core.SESSION_END_EVENTS:
+        core.end_session(data.connection(), username=user.username, reason=reason,
+                         last_seen=st.session_state.get(SEEN_KEY))
     st.session_state.pop(USER_KEY, None)
     st.session_state.pop(SEEN_KEY, None)
     if identity_provider_configured() and st.user.is_logged_in:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import db
+from analytics import audit, db, events
 from analytics.config import Settings
 from analytics.errors import DatabaseError
 from ui import data
@@ -37,9 +37,17 @@ def build_once(path: Path, build: Callable[[Path], dict[str, int]]) -> dict[str,
             rows = build(part)
             os.replace(part, path)
         finally:
-            for leftover in (part, part.with_name(part.name + ".wal")):
+            # The side file's audit rows (analytics.events) stay behind: the demo_build row is
+            # written for the real file by ensure_database (audit.reconcile_batches).
+            for leftover in (part, part.with_name(part.name + ".wal"), *_events_files(part)):
                 leftover.unlink(missing_ok=True)
         return rows
+
+
+def _events_files(part: Path) -> list[Path]:
+    main = Path(events.path_for(part))
+    events.open_events(str(main)).close()
+    return [main, *(main.with_name(main.name + s) for s in ("-wal", "-shm"))]
 
 
 def _build_demo(settings: Settings) -> Callable[[Path], dict[str, int]]:
@@ -65,6 +73,7 @@ def ensure_database(lang: str) -> bool:
     """
     settings = Settings.from_env()
     path = Path(settings.db_path)
+    rows = None
     if not path.exists() or _BUILDING.locked():
         with st.status(t("app.building_demo", lang), expanded=False) as status:
             rows = build_once(path, _build_demo(settings))
@@ -74,10 +83,12 @@ def ensure_database(lang: str) -> bool:
             else:
                 status.update(label=t("app.demo_ready", lang), state="complete")
     try:
-        data.connection()
+        con = data.connection()
     except DatabaseError as exc:
         st.error(t("app.db_error", lang, path=str(path), detail=exc.params.get("detail", exc.code)))
         return False
+    if rows is not None:
+        audit.reconcile_batches(con)  # the demo_build row of the demo just built in a side file
     return True
 
 

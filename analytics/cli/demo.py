@@ -8,6 +8,7 @@ import time
 from analytics import store
 from analytics.batches import demo_batches, remove_demo
 from analytics.cli._common import add_db_argument, settings_from
+from analytics.cli.users import os_actor
 from analytics.demo import build_demo
 
 
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Cơ sở dữ liệu: {settings.db_path}")
         if args.remove or args.force:
             if demo_batches(con):
-                _print_rows("Đã xóa dữ liệu mẫu (số dòng xóa theo bảng):", remove_demo(con, user="cli"))
+                _print_rows("Đã xóa dữ liệu mẫu (số dòng xóa theo bảng):", remove_demo(con, user=os_actor()))
             elif args.remove:
                 print("Không có dữ liệu mẫu để xóa.")
             if args.remove:
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         seed = settings.demo_seed if args.seed is None else args.seed
         started = time.perf_counter()
-        rows = build_demo(con, seed=seed, user="cli")
+        rows = build_demo(con, seed=seed, user=os_actor())
         elapsed = time.perf_counter() - started
     _print_rows(f"Đã nạp dữ liệu mẫu (hạt giống {seed}), số dòng theo bảng:", rows)
     print(f"  {'tổng cộng':<20} {sum(rows.values()):>9,}".replace(",", "."))

@@ -10,6 +10,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics import audit
 from analytics.batches import close_batch, demo_batches, open_batch
 from analytics.config import Settings
 from analytics.db import DATA_TABLES, transaction
@@ -97,4 +98,7 @@ def build_demo(con: duckdb.DuckDBPyConnection, *, seed: int = Settings().demo_se
         batch_id = open_batch(cur, kind="demo", user=user, as_of=DEMO_AS_OF, note=DEMO_NOTE)
         counts = load(cur, data, batch_id)
         close_batch(cur, batch_id, counts)
+        audit.record_in_transaction(cur, username=user, event="demo_build", target=batch_id,
+                                    detail={"seed": seed, "rows": counts})
+        audit.reconcile_batches(cur)
     return counts

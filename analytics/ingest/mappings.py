@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from analytics import audit
 from analytics.db import transaction
 from analytics.errors import OversightError
 from analytics.ingest.headers import header_keys
@@ -182,7 +183,8 @@ def check_mapping(kind: str, mapping: Mapping[str, str]) -> None:
 
 def remember(con: duckdb.DuckDBPyConnection, *, kind: str, mapping: Mapping[str, str], signature: Iterable[str],
              user: str, source_file: str | None = None, source_sheet: str | None = None) -> int:
-    """Store a mapping for a layout; the same kind and layout again replaces the older mapping."""
+    """Store a mapping for a layout; the same kind and layout again replaces the older mapping.
+    Audited by ``user`` (``setting_change``, target ``column_mapping:<id>``) in the same transaction."""
     check_mapping(kind, mapping)
     sig = sorted(set(signature))
     if not sig or not mapping:
@@ -196,18 +198,25 @@ def remember(con: duckdb.DuckDBPyConnection, *, kind: str, mapping: Mapping[str,
             cur.execute("UPDATE column_mapping SET mapping = $m, source_file = $f, source_sheet = $sh, created_by = $u, "
                         "created_at = current_localtimestamp() WHERE mapping_id = $i",
                         {"m": params["m"], "f": source_file, "sh": source_sheet, "u": user, "i": old[0][0]})
-            return int(old[0][0])
-        row = cur.execute("INSERT INTO column_mapping (kind, signature, mapping, source_file, source_sheet, created_by) "
-                          "VALUES ($k, $s, $m, $f, $sh, $u) RETURNING mapping_id", params).fetchone()
-    assert row is not None
-    return int(row[0])
+            mapping_id = int(old[0][0])
+        else:
+            row = cur.execute("INSERT INTO column_mapping (kind, signature, mapping, source_file, source_sheet, "
+                              "created_by) VALUES ($k, $s, $m, $f, $sh, $u) RETURNING mapping_id", params).fetchone()
+            assert row is not None
+            mapping_id = int(row[0])
+        audit.record_in_transaction(cur, username=user, event="setting_change", target=f"column_mapping:{mapping_id}",
+                                    detail={"kind": kind, "columns": sorted(mapping.values())})
+    return mapping_id
 
 
-def forget(con: duckdb.DuckDBPyConnection, mapping_id: int) -> None:
+def forget(con: duckdb.DuckDBPyConnection, mapping_id: int, *, user: str) -> None:
+    """Delete a stored mapping; audited by ``user`` in the same transaction."""
     with transaction(con) as cur:
         if not cur.execute("SELECT 1 FROM column_mapping WHERE mapping_id = $i", {"i": mapping_id}).fetchall():
             raise OversightError("mapping_not_found", mapping_id=mapping_id)
         cur.execute("DELETE FROM column_mapping WHERE mapping_id = $i", {"i": mapping_id})
+        audit.record_in_transaction(cur, username=user, event="setting_change", target=f"column_mapping:{mapping_id}",
+                                    detail={"removed": True})
 
 
 def mark_used(cur: duckdb.DuckDBPyConnection, ids: Iterable[int]) -> None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from analytics import audit
 from analytics.auth import User
 from analytics.ingest import mappings
 from analytics.ingest.kinds import KINDS
@@ -105,15 +104,13 @@ def layout_of(plan: Plan, file: str, sheet: str) -> mappings.SheetLayout | None:
 
 
 def remember(plan: Plan, user_map: UserMap, username: str) -> int:
-    """Store a mapping for its sheet's layout (as recognised with it), audited as a setting change."""
+    """Store a mapping for its sheet's layout (as recognised with it); ``mappings.remember`` audits it."""
     layout = layout_of(plan, user_map.file, user_map.sheet)
     if layout is None:
         raise ValueError(f"no sheet {user_map.sheet!r} in {user_map.file!r}")
     con = data.connection()
     mapping_id = mappings.remember(con, kind=user_map.kind, mapping=user_map.mapping, signature=layout.signature,
                                    user=username, source_file=user_map.file, source_sheet=user_map.sheet)
-    audit.record(con, username=username, event="setting_change", target=f"column_mapping:{mapping_id}",
-                 detail={"kind": user_map.kind, "columns": sorted(user_map.mapping.values())})
     return mapping_id
 
 
@@ -131,7 +128,5 @@ def remembered_section(user: User, lang: str) -> None:
     c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
     pick = c1.selectbox(tr("imp.map_forget_pick"), saved["mapping_id"].tolist(), key="imp_forget_pick")
     if c2.button(tr("imp.map_forget"), key="imp_forget", icon=":material/delete:"):
-        mappings.forget(con, int(pick))
-        audit.record(con, username=user.username, event="setting_change", target=f"column_mapping:{pick}",
-                     detail={"removed": True})
+        mappings.forget(con, int(pick), user=user.username)
         st.rerun()
