@@ -1,4 +1,4 @@
-"""Who may see what: roles, the page registry, unit scope and masking of person-level columns.
+"""Who may see what: roles, the page registry, unit scope, and the list of person-level columns.
 
 Roles, lowest first (``ROLES``): **viewer** (leaders: every aggregate page and the briefing, no
 person-level data), **analyst** (+ import, data quality, person-level lists and exports within their
@@ -20,10 +20,14 @@ How the UI uses it (nothing here imports Streamlit):
   (``AccessDenied('scope_denied')``, audited). Pass the result as ``scope=`` to every analytics
   function (they filter on the server through ``analytics/sql/_scope_units.sql``, the same set as
   ``unit_closure`` rows with ``ancestor_code = $scope``) — pages, downloads and exports alike; never
-  pass the widget's value directly. Cached results must be keyed by this scope (and by whether
-  masking applies): ``cache_key(user, scope)`` gives a key that cannot leak across scopes.
-* Person-level frames go through ``mask_person_columns(df, user)`` before they are shown or
-  exported; ``SENSITIVE_COLUMNS`` is the one list of what is personal (the audit guard uses it too).
+  pass the widget's value directly. ``ui.data.run`` does this for every page: it resolves the
+  scope itself and puts the resolved scope in its cache key, so cached results cannot leak across
+  scopes.
+* Person-level data is kept from lower roles by gating, not by masking cells: the pages whose main
+  content is person-level (``Page.person_level``) and the actions ``person_list`` and
+  ``export_person`` need ``PERSON_DATA_ROLE``, and pages compute person-level frames only for
+  accounts that pass ``can_do``. ``SENSITIVE_COLUMNS`` is the one list of what is personal: the
+  audit guard refuses those keys in audit details.
 """
 
 from __future__ import annotations
@@ -32,7 +36,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
 import duckdb
-import pandas as pd
 
 from analytics.audit import record
 from analytics.errors import NotFound, OversightError
@@ -83,7 +86,7 @@ ACTIONS: dict[str, str] = {
     "view_audit": "admin",
 }
 
-# Person-level columns masked for roles below the one named (the only list of what is personal;
+# Person-level columns and the role that may see them (the only list of what is personal;
 # analytics.audit refuses these keys in audit details).
 SENSITIVE_COLUMNS: dict[str, str] = {
     # identity
@@ -110,7 +113,6 @@ SENSITIVE_COLUMNS: dict[str, str] = {
     "payout_vnd": PERSON_DATA_ROLE,
     "one_time_allowance_vnd": PERSON_DATA_ROLE,
 }
-MASK = "***"
 
 
 class AccessDenied(OversightError):
@@ -213,29 +215,3 @@ def effective_scope(
     _deny(con, user, target=f"scope:{requested_scope}", code="scope_denied",
           requested=requested_scope, allowed=own)
 
-
-def cache_key(user: User | None, scope: str | None) -> tuple[str, str, str]:
-    """A cache key part for results shown to this user: the resolved scope and whether masked.
-
-    Use it with the *effective* scope; two users share cached results only when both agree.
-    """
-    return ("scope", scope or "*", "person" if can_see_person_data(user) else "masked")
-
-
-def sensitive_columns_for(user: User | None) -> list[str]:
-    """The sensitive column names this user may not see."""
-    return [c for c, role in SENSITIVE_COLUMNS.items() if not role_at_least(user, role)]
-
-
-def mask_person_columns(df: pd.DataFrame, user: User | None) -> pd.DataFrame:
-    """A copy of ``df`` with every sensitive column the user may not see replaced by MASK.
-
-    Columns are matched by name, case-insensitively; nulls are masked too (an empty discipline cell
-    says something about a person). Other columns are untouched.
-    """
-    hidden = set(sensitive_columns_for(user))
-    out = df.copy()
-    for col in out.columns:
-        if isinstance(col, str) and col.strip().lower() in hidden:
-            out[col] = pd.Series([MASK] * len(out), index=out.index, dtype=object)
-    return out
