@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from analytics.cli._common import add_db_argument
+from analytics.cli.users import os_actor
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -31,14 +32,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.add_argument("--snapshot", metavar="ID", type=int, default=None, help="brief from a frozen snapshot")
     p.add_argument("--compare", metavar="ID", type=int, default=None, help="add a comparison with a snapshot")
-    p.add_argument("--user", default="cli", help="name recorded in the audit log")
+    p.add_argument("--user", default=None, help="name recorded in the audit log (default: os:<login>)")
     p.set_defaults(func=run)
 
 
 def command(args: argparse.Namespace) -> list[str]:
     """The exporter's command line for these arguments."""
     cmd = [sys.executable, "-m", "ui.briefing", "--out", str(Path(args.out).resolve()), "--lang", args.lang,
-           "--theme", args.theme, "--user", args.user]
+           "--theme", args.theme, "--user", args.user or os_actor()]
     for flag, value in (("--db", args.db), ("--as-of", args.as_of), ("--unit", args.unit),
                         ("--snapshot", args.snapshot), ("--compare", args.compare)):
         if value is not None:
