@@ -138,6 +138,9 @@ def test_columns_mapped_by_hand_load_and_the_layout_is_remembered(units_db: Path
     assert not at.exception
     # A reader connection is one published version: the newest one shows the mapping forgotten.
     assert data.connection().execute("SELECT count(*) FROM column_mapping").fetchone() == (0,)
+    assert audit_db(data.connection()).execute(
+        "SELECT username, CAST(detail AS VARCHAR) FROM audit_log WHERE event = 'setting_change' "
+        "AND target LIKE 'column_mapping:%' ORDER BY event_id DESC LIMIT 1").fetchone() == ("quantri", '{"removed": true}')
 
 
 @pytest.mark.parametrize(("step", "vi", "en"), [
