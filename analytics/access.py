@@ -201,7 +201,7 @@ def effective_scope(
     if requested_scope is not None:
         exists = cur.execute("SELECT count(*) FROM unit WHERE unit_code = $u", {"u": requested_scope}).fetchone()
         if not exists or not exists[0]:
-            raise NotFound("unit_not_found", unit_code=requested_scope)
+            raise NotFound("unit_not_found", unit=requested_scope)
     own = user.scope_unit_code
     if own is None:
         return requested_scope

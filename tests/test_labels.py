@@ -23,7 +23,7 @@ def test_placeholders_match_between_languages() -> None:
 
 def _used_keys() -> set[str]:
     used: set[str] = set()
-    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py")]:
+    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/**/*.py")]:  # ui/views, ui/briefing too
         src = path.read_text(encoding="utf-8")
         used |= set(re.findall(r"""\bt\(\s*["']([\w.]+)["']""", src))
         used |= set(re.findall(r"""\b(?:tr|T)\(\s*["']([\w.]+)["']""", src))
@@ -65,6 +65,21 @@ def test_keys_built_at_run_time_exist() -> None:
     keys |= {f"wf.cat_{c}" for c in codes.QUOTA_CATEGORIES} | {f"breakdown.{k}" for k in KINDS}
     keys |= {f"red.group_{g}" for g in ("former_province", "sector")}
     keys |= {f"dq.card_{s}" for s in ("fail", "warn", "pass")}
+    # ui/views and ui/briefing (issue 16: the scan above did not look there)
+    from analytics import briefing, reorganisation
+
+    keys |= {f"reorg.group_{g}" for g in reorganisation.UNIT_GROUPS}
+    keys |= {f"sec.group_{g}" for g in ("young", "women", "minority")}
+    keys |= {f"brief.topic.{s}" for s in briefing.SLIDES} | {"brief.find.no_data", "brief.find.compare"}
+    keys |= {f"brief.source.{x}" for sources in briefing.SOURCES.values() for x in sources}
+    source = Path(briefing.__file__).read_text(encoding="utf-8")
+    findings = set(re.findall(r'_slide\("(\w+)", "(\w+)"', source))  # _slide("id", "finding", …)
+    for slide_id in re.findall(r'_slide\("(\w+)", finding\b', source):
+        block = source[:source.index(f'_slide("{slide_id}", finding')].rsplit("\ndef ", 1)[1]
+        findings |= {(slide_id, f) for f in re.findall(r'finding(?:, params)? = "(\w+)"', block)}
+        findings |= {(slide_id, f) for pair in re.findall(r'finding = "(\w+)" if .* else "(\w+)"', block) for f in pair}
+    assert len(findings) >= len(briefing.SLIDES)
+    keys |= {f"brief.find.{i}.{f}" for i, f in findings if f != "no_data"}
     assert sorted(keys - set(labels.TEXT["vi"])) == []
 
 
@@ -92,3 +107,55 @@ def test_a_busy_write_has_its_own_label_not_the_generic_error() -> None:
     assert vi == "Đang có một lần nhập dữ liệu khác chạy (đã chờ 60 giây). Vui lòng thử lại sau giây lát."
     assert en == "Another import is running (waited 60 s). Please try again in a moment."
     assert "db_busy" not in vi + en
+
+
+def _error_raises() -> list[tuple[str, int, str, set[str] | None]]:
+    """(file, line, code, keyword names or None when **params are passed) of every error built with
+    a literal code in analytics/: ``SomeError("code", name=…)``."""
+    import ast
+
+    out = []
+    for path in sorted((ROOT / "analytics").glob("**/*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if not (name.endswith(("Error", "Denied", "Rejected")) or name in ("NotFound", "Busy")):
+                continue
+            kwargs = None if any(k.arg is None for k in node.keywords) else {k.arg for k in node.keywords if k.arg}
+            out.append((str(path.relative_to(ROOT)), node.lineno, node.args[0].value, kwargs))
+    return out
+
+
+def test_every_error_passes_the_parameters_its_label_names() -> None:
+    """An error whose label names {unit} but is raised with unit_code=… shows the generic message."""
+    raises = _error_raises()
+    assert len(raises) > 50
+    wrong = []
+    for file, line, code, kwargs in raises:
+        text = labels.TEXT["vi"].get(f"error.{code}")
+        if text is None or kwargs is None:
+            continue
+        missing = set(re.findall(r"{(\w+)", text)) - kwargs
+        if missing:
+            wrong.append(f"{file}:{line} {code} lacks {sorted(missing)}")
+    assert wrong == []
+
+
+def test_an_unknown_unit_from_the_access_path_has_its_own_message(tmp_path: Path) -> None:
+    import pytest
+
+    from analytics import access
+    from analytics.auth import User
+    from analytics.errors import NotFound
+    from ui import errors
+
+    con = db.connect(tmp_path / "t.duckdb")
+    try:
+        with pytest.raises(NotFound) as err:
+            access.effective_scope(con, User("lan", None, "analyst", None), "KHONG_CO")
+    finally:
+        con.close()
+    assert errors.message(err.value, "vi") == "Không tìm thấy đơn vị có mã KHONG_CO."
+    assert errors.message(err.value, "en") == "No unit with code KHONG_CO."
