@@ -7,7 +7,7 @@ database and described in ``analytics.policy``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,9 @@ class Settings:
     # Memory DuckDB may use; the machine has 24 GiB, Streamlit and pandas need the rest.
     duckdb_memory_limit: str = "4GB"
     duckdb_threads: int = 2
+    # Largest file an import takes, on the page and from the command line (ingest.safety.Limits).
     upload_max_mb: int = 200
+    # The language of the dashboard (until a visitor switches) and of the command line's messages.
     language: str = "vi"
     # Many processes, one store (analytics.store): how long a write waits for another writer
     # before giving up with "busy" (exit code 2), and how many published versions stay on disk.
@@ -37,7 +39,6 @@ class Settings:
     # ``check`` (monitoring): the newest import may be this old; the disk must keep this much free.
     check_max_import_age_days: int = 45
     check_min_free_mb: int = 1024
-    extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, db_path: str | Path | None = None) -> Settings:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,12 +16,22 @@ import pytest
 
 from analytics import db
 
+# The developer's own settings never reach a test: every OVERSIGHT_* variable (database, language,
+# login throttling, session timeout, …) and every STREAMLIT_* override is dropped, and the home
+# folder (~/.streamlit/config.toml and secrets.toml) is an empty one of the run's own. Done when
+# this file is imported, before test modules import Streamlit (which reads its config once), and
+# inherited by the processes tests start.
+ENV_PREFIXES = ("OVERSIGHT_", "STREAMLIT_")
+for _name in [n for n in os.environ if n.startswith(ENV_PREFIXES)]:
+    del os.environ[_name]
+os.environ["HOME"] = _HOME = tempfile.mkdtemp(prefix="oversight-tests-home-")
+atexit.register(shutil.rmtree, _HOME, True)  # True: ignore_errors — a process of a test may still write there
+
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("OVERSIGHT_DB", "OVERSIGHT_LANG", "OVERSIGHT_DEMO_SEED", "OVERSIGHT_DUCKDB_MEMORY",
-                 "OVERSIGHT_DUCKDB_THREADS", "OVERSIGHT_UPLOAD_MAX_MB"):
-        monkeypatch.delenv(name, raising=False)
+    for name in [n for n in os.environ if n.startswith(ENV_PREFIXES)]:  # set by an earlier test's code
+        monkeypatch.delenv(name)
     # Anything that falls back to the default path writes into the test's own folder.
     monkeypatch.setenv("OVERSIGHT_DB", str(tmp_path / "default.duckdb"))
 

@@ -228,6 +228,7 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, Source
     ``progress(step, fraction)`` is called as files are read, sheets checked and staged.
     ``extra_headers`` {kind: {header text: column}}: mappings a user made in the UI (see recognise);
     mappings remembered for a sheet's layout (``mappings.for_sheet``) apply too, the user's own win.
+    ``limits`` default to the configured file size (``Limits.from_settings``), as on the page.
     ``staging_dir``: where the plan's temporary folder goes (default: the system's).
     ``user``: who imports; when given, files the checks refuse are audited (``import_rejected``).
     """
@@ -236,8 +237,8 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, Source
     bar = Bar(progress, [size_of(src) for _, src in files])
     store = Staging(staging_dir)
     try:
-        job = _Job(con, _context(con, as_of, today), store, bar, limits or Limits(), read_limits or ReadLimits(),
-                   extra_headers, mappings.stored(con), problem_cap, timings)
+        job = _Job(con, _context(con, as_of, today), store, bar, limits or Limits.from_settings(),
+                   read_limits or ReadLimits(), extra_headers, mappings.stored(con), problem_cap, timings)
         plan = _prepare(job, files, as_of, allow_duplicate, clock)
     except BaseException:
         store.close()

@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from analytics.config import Settings
 from analytics.ingest.problems import Problem
 
 
@@ -29,6 +30,12 @@ class Limits:
     max_parts: int = 5000
     head_bytes: int = 16 * 1024  # XML parts are read in chunks of this size up to their root element
     max_prolog_bytes: int = 1024 * 1024  # a longer prolog (comments before the root) is refused
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> Limits:
+        """The bounds with the configured file size (``OVERSIGHT_UPLOAD_MAX_MB``)."""
+        settings = settings or Settings.from_env()
+        return cls(max_file_bytes=settings.upload_max_mb * 1024 * 1024)
 
 
 _MAGIC = (
