@@ -168,3 +168,26 @@ def test_agencies_without_postings(con: duckdb.DuckDBPyConnection) -> None:
     insert(con, "quota", [{"unit_code": "SNV", "year": 2025, "category": "cong_chuc", "quota_assigned": 50}])
     row = secondment.secondment_by_agency(con, as_of=AS_OF).iloc[0]
     assert (row["required"], row["sent"], row["active"], row["fulfilment_pct"], row["shortfall"]) == (3, 0, 0, 0.0, 3)
+
+
+@pytest.mark.parametrize(("months", "refused"), [(36, True), (24, False), (40, True)])
+def test_the_importer_checks_the_minimum_in_the_setting(tdb: duckdb.DuckDBPyConnection, months: int,
+                                                        refused: bool) -> None:
+    """A 30-month posting without an exception: refused under 36 or 40 months, loaded under 24 (the
+    schema no longer hard-codes 36: migration 0007)."""
+    from analytics.errors import ImportRejected
+    from analytics.ingest.pipeline import import_files
+
+    if months != 36:
+        save_setting(tdb, "secondment_min_months", months, user="t")
+    csv = ("Mã cán bộ,Đơn vị cử,Xã nhận,Ngày bắt đầu,Ngày kết thúc dự kiến\n"
+           "CB9,SNV,XA001,01/08/2025,31/01/2028\n").encode()
+    if refused:
+        with pytest.raises(ImportRejected) as err:
+            import_files(tdb, files=[("tang-cuong.csv", csv)], user="t", as_of=date(2025, 9, 30))
+        [problem] = [p for p in err.value.problems if p.code == "secondment_short"]
+        assert f"dưới {months} tháng" in problem.message("vi")
+    else:
+        plan, result = import_files(tdb, files=[("tang-cuong.csv", csv)], user="t", as_of=date(2025, 9, 30))
+        plan.close()
+        assert result is not None and result.rows_by_table == {"secondment": 1}

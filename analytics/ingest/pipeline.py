@@ -50,6 +50,7 @@ from analytics.ingest.staging import StagedTables, Staging
 from analytics.ingest.template import GUIDE_SHEET
 from analytics.ingest.units import UnitResolver
 from analytics.ingest.validate import Context
+from analytics.policy import load_policy
 
 PREVIEW_COLUMNS = ("file", "sheet", "kind", "header_rows", "columns", "data_rows", "rows", "skipped_total",
                    "skipped_section", "skipped_hidden", "skipped_footer", "ignored_columns")
@@ -122,7 +123,8 @@ def _context(con: duckdb.DuckDBPyConnection, as_of: date | None, today: date | N
     cur = con.cursor()
     scale = {(g, int(s)): Decimal(str(c)) for g, s, c in cur.execute("SELECT pay_group, step, coef FROM pay_scale").fetchall()}
     base = [(d, int(a)) for d, a in cur.execute("SELECT valid_from, amount_vnd FROM base_salary ORDER BY valid_from").fetchall()]
-    return Context(as_of, UnitResolver.from_db(con), scale, base, today or date.today())
+    return Context(as_of, UnitResolver.from_db(con), scale, base, today or date.today(),
+                   secondment_min_months=load_policy(con).secondment_min_months)
 
 
 @dataclass

@@ -22,7 +22,6 @@ from analytics.reference import MAX_STEP
 from analytics.vocab import code_list, ethnicity_key
 
 MIN_AGE, MAX_AGE = 18, 70
-SECONDMENT_MONTHS = 36  # Kế hoạch 10/KH-UBND; same rule as the schema's CHECK on secondment
 
 
 def add_months(d: date, months: int) -> date:
@@ -364,8 +363,9 @@ def _check_secondment(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> 
         return
     if pe <= s:
         w.emit("end_before_start", i, "planned_end_date")
-    elif pe + timedelta(days=1) < add_months(s, SECONDMENT_MONTHS) and r["exception_decision_no"] is None:
-        w.emit("secondment_short", i, "planned_end_date")
+    elif pe + timedelta(days=1) < add_months(s, ctx.secondment_min_months) and r["exception_decision_no"] is None:
+        # At least the setting's months (Kế hoạch 10/KH-UBND: 36), end day inclusive.
+        w.emit("secondment_short", i, "planned_end_date", months=ctx.secondment_min_months)
     if ae is not None and ae < s:
         w.emit("end_before_start", i, "actual_end_date")
 

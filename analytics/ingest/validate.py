@@ -34,6 +34,7 @@ from analytics.ingest.normalize import (
 from analytics.ingest.problems import Problem, ProblemCap
 from analytics.ingest.recognise import Recognised
 from analytics.ingest.units import UnitResolver
+from analytics.policy import Policy
 from analytics.vocab import code_list
 
 FORWARD_FILL_UNIT = ("person", "payroll", "reduction_case", "training")
@@ -42,13 +43,16 @@ _FLAG_MARKS = {"x", "X", "✓", "✔", "v", "V", "1", "+", "có", "Có"}
 
 @dataclass
 class Context:
-    """What validation needs beyond the sheet: the declared as-of date, units, pay reference data."""
+    """What validation needs beyond the sheet: the declared as-of date, units, pay reference data,
+    the settings that rules check against."""
 
     as_of: date | None
     units: UnitResolver
     pay_scale: dict[tuple[str, int], Decimal]
     base_salary: list[tuple[date, int]]
     today: date = field(default_factory=date.today)
+    # The setting policy.secondment_min_months in force (the database's, not a constant).
+    secondment_min_months: int = field(default_factory=lambda: Policy().secondment_min_months)
 
 
 @dataclass
