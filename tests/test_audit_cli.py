@@ -121,6 +121,7 @@ def test_every_command_leaves_its_audit_row_and_readers_leave_none(
 def test_a_load_that_rolls_back_is_audited_as_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from analytics import db as dbmod
     from analytics.ingest import pipeline
+    from analytics.ingest import plan as plan_module
 
     path = tmp_path / "t.duckdb"
     con = tiny_db(path)
@@ -131,7 +132,7 @@ def test_a_load_that_rolls_back_is_audited_as_rejected(tmp_path: Path, monkeypat
         def broken(*args: object, **kwargs: object) -> None:
             raise OSError("disk full")
 
-        monkeypatch.setattr(pipeline, "close_batch", broken)  # inside the transaction: it rolls back
+        monkeypatch.setattr(plan_module, "close_batch", broken)  # inside the transaction: it rolls back
         with pytest.raises(OSError):
             pipeline.load(con, plan, user="lan")
         assert con.execute("SELECT count(*) FROM import_batch").fetchone() == (1,)  # the units' batch only

@@ -2,7 +2,8 @@
 
 ``prepare(con, files=[(name, source)], as_of=...)`` returns a ``Plan``: what was recognised in each
 sheet, the typed rows per table, and every problem (errors block loading, warnings do not).
-``load(con, plan, user=...)`` stores a plan without errors as one batch in one transaction.
+``load(con, plan, user=...)`` stores a plan without errors as one batch in one transaction
+(``analytics.ingest.plan``, re-exported here).
 ``import_files`` does both and raises ``ImportRejected`` carrying every problem.
 
 Uploads of many files (a million rows) run in memory bounded by the largest file: a source is
@@ -21,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,93 +30,28 @@ from decimal import Decimal
 from typing import Any
 
 import duckdb
-import pandas as pd
 
-from analytics import audit
-from analytics.batches import close_batch, open_batch, replace_rows
-from analytics.db import DATA_TABLES, transaction
-from analytics.errors import ImportRejected, OversightError
+from analytics.db import DATA_TABLES
+from analytics.errors import ImportRejected
 from analytics.ingest import mappings, staging
 from analytics.ingest.fit import fit_sheet
 from analytics.ingest.load import META, to_table
 from analytics.ingest.messages import refusal_params, table_name
-from analytics.ingest.problems import Problem, ProblemCap, has_errors, problems_frame
+from analytics.ingest.plan import PREVIEW_COLUMNS, FileInfo, LoadResult, Plan, audit_rejected, load
+from analytics.ingest.problems import Problem, ProblemCap, has_errors
 from analytics.ingest.reader import ReadLimits, read_workbook
 from analytics.ingest.recognise import Recognised, recognise
 from analytics.ingest.safety import Limits, check_content
 from analytics.ingest.sheetcheck import Clock, notes, summary, validate
 from analytics.ingest.sources import Bar, Progress, Source, read_source, size_of
-from analytics.ingest.staging import StagedTables, Staging
+from analytics.ingest.staging import Staging
 from analytics.ingest.template import GUIDE_SHEET
 from analytics.ingest.units import UnitResolver
 from analytics.ingest.validate import Context
 from analytics.policy import load_policy
 
-PREVIEW_COLUMNS = ("file", "sheet", "kind", "header_rows", "columns", "data_rows", "rows", "skipped_total",
-                   "skipped_section", "skipped_hidden", "skipped_footer", "ignored_columns")
 PROBLEM_CAP = 1000  # problems kept per code and file; the rest are counted
 READ_BYTES_PER_SECOND = 2.5e6  # .xlsx parsed per second (bench: 7 MB, 100.000 rows, in 3 s): paces the bar
-_LOAD_LOCK = threading.Lock()
-
-
-@dataclass
-class FileInfo:
-    name: str
-    sha256: str
-    size_bytes: int
-
-
-@dataclass
-class Plan:
-    """The outcome of ``prepare``: load it only when ``ok``. Its typed rows are on disk until
-    ``close()`` (or garbage collection, or exit); usable as a context manager."""
-
-    files: list[FileInfo]
-    sheets: list[dict[str, Any]]  # file, sheet, kind, header_rows, data_rows, skipped counts
-    staging: Staging
-    problems: list[Problem]
-    as_of: date | None = None
-    replaced: dict[str, int] = field(default_factory=dict)
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per step, for the benchmark
-    layouts: list[mappings.SheetLayout] = field(default_factory=list)  # headers per sheet, for mapping by hand
-
-    @property
-    def ok(self) -> bool:
-        return not has_errors(self.problems)
-
-    @property
-    def tables(self) -> StagedTables:
-        """table -> typed rows with _file, _sheet, _row, read from the staged parts on access."""
-        return StagedTables(self.staging)
-
-    def problems_frame(self) -> pd.DataFrame:
-        return problems_frame(self.problems)
-
-    def preview(self) -> pd.DataFrame:
-        """One row per sheet: what was recognised and what was skipped, and why (no rows, same
-        columns, when nothing was recognised)."""
-        return pd.DataFrame(self.sheets, columns=list(PREVIEW_COLUMNS))
-
-    def rows_by_table(self) -> dict[str, int]:
-        counts = self.staging.rows_by_table()
-        return {t: counts[t] for t in DATA_TABLES if counts.get(t)}
-
-    def close(self) -> None:
-        """Remove the staged rows (the plan cannot be loaded afterwards)."""
-        self.staging.close()
-
-    def __enter__(self) -> Plan:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-@dataclass
-class LoadResult:
-    batch_id: int
-    rows_by_table: dict[str, int]
-    replaced: dict[str, int]
 
 
 def _context(con: duckdb.DuckDBPyConnection, as_of: date | None, today: date | None) -> Context:
@@ -246,15 +181,9 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, Source
         store.close()
         raise
     if user is not None and not plan.ok:
-        _audit_rejected(con, plan, user, stage="check",
+        audit_rejected(con, plan, user, stage="check",
                         errors=sum(p.severity == "error" for p in plan.problems))
     return plan
-
-
-def _audit_rejected(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, *, stage: str, **detail: Any) -> None:
-    """An ``import_rejected`` row: the files' names and sha256, where it stopped, counts or a code."""
-    audit.record(con, username=user, event="import_rejected", detail={
-        "files": [{"name": f.name, "sha256": f.sha256} for f in plan.files], "stage": stage, **detail})
 
 
 def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None, allow_duplicate: bool,
@@ -334,80 +263,6 @@ def _upload_checks(job: _Job) -> list[Problem]:
     return out
 
 
-def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "upload", note: str | None = None,
-         progress: Progress | None = None) -> LoadResult:
-    """Store a plan as one batch, all or nothing; older snapshots of the same keys are replaced.
-
-    ``progress(step, fraction)``: ``load:<table>`` per staged part (a sheet), ``commit``, ``done``. DuckDB runs the
-    inserts on one thread: inserting into primary-key indexes does not gain from a second one,
-    and loses a lot when another process holds the other core (measured: 0.22 s vs 0.65 s for
-    100.000 roster rows). The setting is restored afterwards.
-
-    Audited by ``user``: ``import`` in the load's own transaction; ``import_rejected`` when the plan
-    has errors or the transaction rolled back (any exception: it is recorded, then re-raised).
-    """
-    if not plan.ok:
-        errors = [p for p in plan.problems if p.severity == "error"]
-        _audit_rejected(con, plan, user, stage="load", errors=len(errors))
-        raise ImportRejected(errors)
-    if plan.staging.closed:
-        raise OversightError("import_plan_closed")
-    try:
-        return _load(con, plan, user, kind, note, progress)
-    except Exception as exc:
-        reason: dict[str, Any] = {"error": exc.code if isinstance(exc, OversightError) else type(exc).__name__}
-        if isinstance(exc, ImportRejected):
-            reason["problems"] = sorted({p.code for p in exc.problems})
-        _audit_rejected(con, plan, user, stage="load", **reason)
-        raise
-
-
-def _load(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, kind: str, note: str | None,
-          progress: Progress | None) -> LoadResult:
-    report = progress or (lambda step, fraction: None)
-    counts = plan.staging.rows_by_table()
-    tables = [t for t in DATA_TABLES if counts.get(t)]
-    rows: dict[str, int] = {}
-    replaced: dict[str, int] = {}
-    with _LOAD_LOCK:  # one load at a time per process: the thread setting is the database's, not the cursor's
-        threads = con.cursor().execute("SELECT current_setting('threads')").fetchall()[0][0]
-        try:
-            con.cursor().execute("SET threads = 1")
-            batch_id = _store(con, plan, kind, user, note, tables, counts, rows, replaced, report)
-        except (duckdb.ConstraintException, duckdb.ConversionException) as exc:  # the rest is fit per cell
-            raise ImportRejected([Problem("db_constraint", params={"detail": str(exc).splitlines()[0][:200]})]) from exc
-        finally:
-            con.cursor().execute(f"SET threads = {int(threads)}")
-    report("done", 1.0)
-    return LoadResult(batch_id, rows, replaced)
-
-
-def _store(con: duckdb.DuckDBPyConnection, plan: Plan, kind: str, user: str, note: str | None, tables: list[str],
-           counts: dict[str, int], rows: dict[str, int], replaced: dict[str, int], report: Progress) -> int:
-    """The one transaction of ``load``: batch, replaced rows, inserts part by part; returns the batch."""
-    total = sum(counts[t] for t in tables) or 1
-    done = 0
-    with transaction(con) as cur:
-        batch_id = open_batch(cur, kind=kind, user=user, as_of=plan.as_of, note=note,
-                              files=[(f.name, f.sha256, f.size_bytes) for f in plan.files])
-        for table in tables:
-            replaced[table] = replace_rows(cur, table, staging.replace_keys(con, plan.staging, table), batch_id)
-            rows[table] = 0
-            for part in plan.staging.parts_of(table):  # part by part: the bar moves on a big table too
-                report(f"load:{table}", 0.95 * done / total)
-                rows[table] += staging.insert(cur, part, batch_id)
-                done += part.rows
-        mappings.mark_used(cur, {i for layout in plan.layouts for i in layout.applied})
-        close_batch(cur, batch_id, rows)
-        # Last, so SQLite's write lock is held only from here to the commit; then any row a crash lost.
-        audit.record_in_transaction(cur, username=user, event="import", target=batch_id, detail={
-            "files": [{"name": f.name, "sha256": f.sha256} for f in plan.files], "rows": dict(rows),
-            "replaced": dict(replaced), "kind": kind})
-        audit.reconcile_batches(cur)
-        report("commit", 0.95)
-    return batch_id
-
-
 def import_files(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, Source]], user: str,
                  as_of: date | None = None, kind: str = "upload", dry_run: bool = False,
                  allow_duplicate: bool = False, limits: Limits | None = None,
@@ -434,4 +289,4 @@ def import_files(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, S
     return plan, load(con, plan, user=user, kind=kind, progress=part(0.8, 0.2, True))
 
 
-__all__ = ["META", "PROBLEM_CAP", "FileInfo", "LoadResult", "Plan", "Source", "import_files", "load", "prepare"]
+__all__ = ["META", "PREVIEW_COLUMNS", "PROBLEM_CAP", "FileInfo", "LoadResult", "Plan", "Source", "import_files", "load", "prepare"]
