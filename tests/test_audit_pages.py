@@ -95,12 +95,21 @@ def test_settings_and_base_salary_are_audited_by_the_signed_in_admin(small_db: P
 
 def test_user_management_from_the_page_is_audited(small_db: Path) -> None:
     at = _app("admin", "pages/users.py")
-    at.selectbox(key="users_pick").set_value("lanhdao").run()
     before = len(_rows(small_db))
+    next(w for w in at.text_input if w.label == "Tên đăng nhập").input("moi")
+    next(w for w in at.text_input if w.label == "Mật khẩu ban đầu").input("mat-khau-ban-dau-dai")
+    next(b for b in at.button if b.label == "Thêm").click().run()  # the add form's submit button
+    assert not at.exception
+    at.selectbox(key="users_pick").set_value("lanhdao").run()
+    at.selectbox(key="users_role").set_value("analyst")
+    at.button(key="users_save_role").click().run()
+    at.selectbox(key="users_pick").set_value("lanhdao").run()
+    at.text_input(key="users_password").input("mat-khau-moi-du-dai").run()
+    at.button(key="users_reset").click().run()
     at.button(key="users_toggle").click().run()  # disable
     assert not at.exception
-    assert _new(small_db, before) == [("quantri", "user_change", "lanhdao")]
-    assert _rows(small_db)[-1][3] == {"action": "disable"}
+    assert _new(small_db, before) == [("quantri", "user_change", t) for t in ("moi", "lanhdao", "lanhdao", "lanhdao")]
+    assert [r[3]["action"] for r in _rows(small_db)[before:]] == ["create", "set_role", "set_password", "disable"]
 
 
 def test_an_upload_refused_on_the_page_is_audited(small_db: Path) -> None:

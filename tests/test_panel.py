@@ -29,6 +29,7 @@ def test_downloads_are_built_on_click_not_on_every_run(monkeypatch: pytest.Monke
 
     built: list[str] = []
     buttons: dict[str, Any] = {}
+    clicks: list[tuple[Any, tuple[Any, ...]]] = []
 
     def counting(name: str) -> Any:
         real = getattr(safe_export, name)
@@ -44,6 +45,7 @@ def test_downloads_are_built_on_click_not_on_every_run(monkeypatch: pytest.Monke
 
     def spy(self: DeltaGenerator, label: str, data: Any, *args: Any, **kwargs: Any) -> Any:
         buttons[kwargs["file_name"]] = data
+        clicks.append((kwargs["on_click"], kwargs["args"]))
         return real_button(self, label, data, *args, **kwargs)
 
     monkeypatch.setattr(DeltaGenerator, "download_button", spy)
@@ -59,3 +61,12 @@ def test_downloads_are_built_on_click_not_on_every_run(monkeypatch: pytest.Monke
     assert rows[1:] == [("SNV", 50), ("'=HYPERLINK()", 7)]  # numbers as numbers, formulas neutralised
     csv = pd.read_csv(io.BytesIO(buttons["bien-che.csv"]()), encoding="utf-8-sig")
     assert csv.iloc[:, 1].tolist() == [50, 7]
+
+    # A click also leaves a download row in the audit log (file name and rows, never values).
+    from tests.conftest import audit_db
+    from ui import data
+
+    on_click, args = clicks[0]
+    on_click(*args)
+    row = audit_db(data.connection()).execute("SELECT event, target, detail FROM audit_log").fetchall()
+    assert row == [("download", "bien-che.xlsx", '{"rows": 2}')]
