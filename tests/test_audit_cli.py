@@ -142,3 +142,31 @@ def test_a_load_that_rolls_back_is_audited_as_rejected(tmp_path: Path, monkeypat
         assert detail["stage"] == "load" and detail["error"] == "OSError"
     finally:
         con.close()
+
+
+def test_a_load_whose_publish_fails_after_commit_is_not_called_rejected(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The batch committed: its import row stands, no import_rejected row, and the version is published
+    when the load checks on the writer whether it committed."""
+    from analytics import store
+    from analytics.ingest import pipeline
+
+    path = tmp_path / "t.duckdb"
+    tiny_db(path).close()
+    s = store.open_store(path)
+    reader = s.reader()
+    plan = pipeline.prepare(reader, files=[("good.xlsx", mc._roster(GOOD))], as_of=date(2026, 1, 1), user="lan")
+    real = store.Store._publish_locked
+    failures = [OSError("disk full")]
+
+    def publish_once_failing(self: store.Store, **kwargs: object) -> dict:
+        if failures:
+            raise failures.pop()
+        return real(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store.Store, "_publish_locked", publish_once_failing)
+    with pytest.raises(OSError, match="disk full"):
+        pipeline.load(reader, plan, user="lan")
+    assert not failures  # it did fail once
+    assert [(u, e, t) for _, u, e, t, _ in _rows(path)] == [("lan", "import", "2"), ("test", "demo_build", "1")]
+    assert s.reader().execute("SELECT count(*) FROM person").fetchone() == (1,)  # published after all

@@ -106,7 +106,9 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
     100.000 roster rows). The setting is restored afterwards.
 
     Audited by ``user``: ``import`` in the load's own transaction; ``import_rejected`` when the plan
-    has errors or the transaction rolled back (any exception: it is recorded, then re-raised).
+    has errors or the transaction rolled back (any exception: it is recorded, then re-raised). A
+    failure after the transaction's body (its COMMIT, SQLite's, or the publish) is checked on the
+    writer first: a batch that did commit is not rejected (``_committed``).
     """
     if not plan.ok:
         errors = [p for p in plan.problems if p.severity == "error"]
@@ -114,9 +116,12 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
         raise ImportRejected(errors)
     if plan.staging.closed:
         raise OversightError("import_plan_closed")
+    reached: list[int] = []  # the batch, once the transaction's body has run: only the commits are left
     try:
-        return _load(con, plan, user, kind, note, progress)
+        return _load(con, plan, user, kind, note, progress, reached)
     except Exception as exc:
+        if reached and _committed(con, reached[0]):
+            raise
         reason: dict[str, Any] = {"error": exc.code if isinstance(exc, OversightError) else type(exc).__name__}
         if isinstance(exc, ImportRejected):
             reason["problems"] = sorted({p.code for p in exc.problems})
@@ -124,8 +129,20 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
         raise
 
 
+def _committed(con: duckdb.DuckDBPyConnection, batch_id: int) -> bool:
+    """Whether a batch whose load failed after its transaction's body is in the database, asked on the
+    writer — which publishes it if the publish was what failed — and then given its audit row if
+    SQLite's commit was what failed (``audit.reconcile_batches``)."""
+    with transaction(con) as cur:
+        found = cur.execute("SELECT count(*) FROM import_batch WHERE batch_id = $b", {"b": batch_id}).fetchone()
+        if found and found[0]:
+            audit.reconcile_batches(cur)
+            return True
+    return False
+
+
 def _load(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, kind: str, note: str | None,
-          progress: Progress | None) -> LoadResult:
+          progress: Progress | None, reached: list[int]) -> LoadResult:
     report = progress or (lambda step, fraction: None)
     counts = plan.staging.rows_by_table()
     tables = [t for t in DATA_TABLES if counts.get(t)]
@@ -135,7 +152,7 @@ def _load(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, kind: str, note
         threads = con.cursor().execute("SELECT current_setting('threads')").fetchall()[0][0]
         try:
             con.cursor().execute("SET threads = 1")
-            batch_id = _store(con, plan, kind, user, note, tables, counts, rows, replaced, report)
+            batch_id = _store(con, plan, kind, user, note, tables, counts, rows, replaced, report, reached)
         except (duckdb.ConstraintException, duckdb.ConversionException) as exc:  # the rest is fit per cell
             raise ImportRejected([Problem("db_constraint", params={"detail": str(exc).splitlines()[0][:200]})]) from exc
         finally:
@@ -145,7 +162,8 @@ def _load(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, kind: str, note
 
 
 def _store(con: duckdb.DuckDBPyConnection, plan: Plan, kind: str, user: str, note: str | None, tables: list[str],
-           counts: dict[str, int], rows: dict[str, int], replaced: dict[str, int], report: Progress) -> int:
+           counts: dict[str, int], rows: dict[str, int], replaced: dict[str, int], report: Progress,
+           reached: list[int]) -> int:
     """The one transaction of ``load``: batch, replaced rows, inserts part by part; returns the batch."""
     total = sum(counts[t] for t in tables) or 1
     done = 0
@@ -167,4 +185,5 @@ def _store(con: duckdb.DuckDBPyConnection, plan: Plan, kind: str, user: str, not
             "replaced": dict(replaced), "kind": kind})
         audit.reconcile_batches(cur)
         report("commit", 0.95)
+        reached.append(batch_id)
     return batch_id
