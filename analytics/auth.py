@@ -14,7 +14,7 @@ Streamlit):
    ``current_user(con, username=…)`` (an account disabled or changed by an admin takes effect at
    once) and ``session_expired(last_seen=…, now=…)``; on expiry call ``end_session(…, reason="expired")``
    (audited ``session_expired``) and show the login again; on logout ``end_session(…, reason="logout")``.
-4. Page gating, scope and masking: ``analytics.access``.
+4. Page gating and unit scope: ``analytics.access``.
 5. Optional single sign-on: when an identity provider is configured in the app's secrets, the page
    calls ``st.login``, then ``authenticate_external(con, username=<e-mail>, provider="oidc")``:
    the provider vouches for the person, the ``app_user`` row (created by an admin) gives the role

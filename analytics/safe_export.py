@@ -5,8 +5,8 @@ is written as text with a single quote in front (``=HYPERLINK(…)`` → ``'=HYP
 and LibreOffice show it instead of evaluating it. Numbers, dates and booleans stay what they are
 (a negative *number* is not touched; the text ``"-5"`` is). Column headers are treated the same way.
 
-Usage from a page or the CLI (the caller picks the rows — already scoped and masked — and the
-Vietnamese headers, which belong to the UI's labels)::
+Usage from a page or the CLI (the caller picks the rows — already scoped, and person-level only for
+a role that may see them — and the Vietnamese headers, which belong to the UI's labels)::
 
     payload = safe_export.to_xlsx_bytes(df, sheet_name="Tăng cường", headers={"full_name": "Họ và tên"})
     audit.record(con, username=user.username, event="export", target="secondment",
