@@ -170,3 +170,24 @@ def test_a_load_whose_publish_fails_after_commit_is_not_called_rejected(
     assert not failures  # it did fail once
     assert [(u, e, t) for _, u, e, t, _ in _rows(path)] == [("lan", "import", "2"), ("test", "demo_build", "1")]
     assert s.reader().execute("SELECT count(*) FROM person").fetchone() == (1,)  # published after all
+
+
+def test_a_missing_or_unreadable_file_is_refused_by_the_importer_and_audited(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "cli.duckdb"
+    tiny_db(db).close()
+    good = tmp_path / "good.xlsx"
+    good.write_bytes(mc._roster(GOOD))
+    folder = tmp_path / "a-folder.xlsx"
+    folder.mkdir()
+    before = len(_rows(db))
+    args = ["import", str(tmp_path / "khong-co.xlsx"), str(folder), str(good), "--as-of", "01/01/2026",
+            "--user", "lan", "--db", str(db)]
+    assert main(args) == 2
+    out = capsys.readouterr().out
+    assert "LỖI: khong-co.xlsx: không tìm thấy tệp" in out
+    assert "LỖI: a-folder.xlsx: không đọc được tệp (IsADirectoryError)" in out
+    assert "TỪ CHỐI: 2 lỗi" in out  # the good file was checked too, and nothing stored
+    [(_, user, event, _, detail)] = _rows(db)[before:]
+    assert (user, event, detail["stage"], detail["errors"]) == ("lan", "import_rejected", "check", 2)
+    assert [f["name"] for f in detail["files"]] == ["khong-co.xlsx", "a-folder.xlsx", "good.xlsx"]

@@ -159,3 +159,17 @@ def test_an_unknown_unit_from_the_access_path_has_its_own_message(tmp_path: Path
         con.close()
     assert errors.message(err.value, "vi") == "Không tìm thấy đơn vị có mã KHONG_CO."
     assert errors.message(err.value, "en") == "No unit with code KHONG_CO."
+
+
+def test_importer_message_codes_are_defined_once() -> None:
+    """A code written twice in the MESSAGES literal silently keeps only the last text."""
+    import ast
+
+    from analytics.ingest import messages
+
+    tree = ast.parse(Path(messages.__file__).read_text(encoding="utf-8"))
+    literal = next(n.value for n in ast.walk(tree) if isinstance(n, ast.AnnAssign | ast.Assign)
+                   and "MESSAGES" in ast.unparse(n.targets[0] if isinstance(n, ast.Assign) else n.target))
+    assert isinstance(literal, ast.Dict)
+    keys = [k.value for k in literal.keys if isinstance(k, ast.Constant)]
+    assert len(keys) > 50 and sorted(k for k in set(keys) if keys.count(k) > 1) == []

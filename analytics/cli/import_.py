@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -49,11 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 _WORDS = {"vi": {"row": "dòng", "column": "cột", "error": "LỖI", "warning": "Lưu ý", "value": "giá trị",
-                 "refused": "TỪ CHỐI: {n} lỗi; không có dữ liệu nào được ghi.", "missing": "không tìm thấy tệp",
-                 "unreadable": "không đọc được tệp"},
+                 "refused": "TỪ CHỐI: {n} lỗi; không có dữ liệu nào được ghi."},
           "en": {"row": "row", "column": "column", "error": "ERROR", "warning": "Note", "value": "value",
-                 "refused": "REFUSED: {n} errors; nothing was stored.", "missing": "file not found",
-                 "unreadable": "cannot read the file"}}
+                 "refused": "REFUSED: {n} errors; nothing was stored."}}
 
 
 def _where(p: Problem, lang: str = "vi") -> str:
@@ -111,12 +108,9 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     lang = "en" if settings.language == "en" else "vi"
     w = _WORDS[lang]
-    files: list[tuple[str, Source]] = []
-    for path in args.files:
-        if not path.is_file() or not os.access(path, os.R_OK):
-            print(f"{w['error']}: {w['missing'] if not path.is_file() else w['unreadable']} {path}", file=sys.stderr)
-            return 2
-        files.append((path.name, path))  # read when its turn comes, not all up front
+    # Read when its turn comes, not all up front; a missing or unreadable one is refused (and
+    # audited) by the importer like any other bad file.
+    files: list[tuple[str, Source]] = [(path.name, path) for path in args.files]
     show = sys.stderr.isatty() if args.progress is None else args.progress
     with store.reading(settings) as con:
         try:

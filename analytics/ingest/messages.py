@@ -11,6 +11,8 @@ from typing import Any
 MESSAGES: dict[str, dict[str, str]] = {
     # --- safety and reading
     "file_empty": {"vi": "tệp rỗng", "en": "the file is empty"},
+    "file_missing": {"vi": "không tìm thấy tệp", "en": "file not found"},
+    "file_not_readable": {"vi": "không đọc được tệp ({reason})", "en": "cannot read the file ({reason})"},
     "file_too_large": {"vi": "tệp quá lớn ({size_mb} MB, tối đa {max_mb} MB)",
                        "en": "file too large ({size_mb} MB, at most {max_mb} MB)"},
     "file_type_refused": {"vi": "không phải tệp Excel hay CSV (nội dung là {detected}); không đọc",

@@ -196,7 +196,14 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
     sev = "warning" if allow_duplicate else "error"
     for n_file, (name, source) in enumerate(files):
         job.bar.file(n_file, f"read:{name}", 0.0)
-        data = read_source(source, job.limits.max_file_bytes)  # a path over the limit: its first bytes only
+        try:
+            data = read_source(source, job.limits.max_file_bytes)  # a path over the limit: its first bytes only
+        except OSError as exc:  # a path that is gone or unreadable: that file's error; the others are checked
+            code = "file_missing" if isinstance(exc, FileNotFoundError) else "file_not_readable"
+            infos.append(FileInfo(name, "", 0))
+            file_problems.append([Problem(code, "error", name, params={"reason": type(exc).__name__})])
+            results.append(_FileResult())
+            continue
         sha = hashlib.sha256(data).hexdigest()
         infos.append(FileInfo(name, sha, len(data)))
         fp = []
