@@ -30,7 +30,7 @@ class Settings:
     duckdb_threads: int = 2
     # Largest file an import takes, on the page and from the command line (ingest.safety.Limits).
     upload_max_mb: int = 200
-    # The language of the dashboard (until a visitor switches) and of the command line's messages.
+    # The language of the dashboard (until a visitor switches) and of the problems ``import`` prints.
     language: str = "vi"
     # Many processes, one store (analytics.store): how long a write waits for another writer
     # before giving up with "busy" (exit code 2), and how many published versions stay on disk.
