@@ -133,3 +133,18 @@ def test_first_start_builds_the_demo_and_records_it(tmp_path: Path, monkeypatch:
     [(who, event, target, detail)] = _rows(path)
     assert (event, target) == ("demo_build", "1") and who == "demo" and detail["recovered"] is True
     assert not list(tmp_path.glob("*.building*"))  # the side file's audit file is gone with it
+
+
+def test_the_first_admin_created_on_the_start_screen_is_audited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from analytics import db
+
+    path = tmp_path / "empty.duckdb"
+    db.connect(path).close()
+    monkeypatch.setenv("OVERSIGHT_DB", str(path))
+    at = _app(None)
+    at.text_input(key="admin_username").input("quantri")
+    at.text_input(key="admin_password").input("mot-mat-khau-dai")
+    at.text_input(key="admin_password_again").input("mot-mat-khau-dai")
+    at.button[0].click().run()
+    assert not at.exception
+    assert _new(path, 0) == [("first_start", "user_change", "quantri"), ("quantri", "login_ok", None)]
