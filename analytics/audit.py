@@ -28,7 +28,7 @@ login_locked         ``auth.authenticate`` — attempt while the account is lock
 logout               ``auth.end_session`` — the user logs out
 session_expired      ``auth.end_session`` — the UI ends a session ``auth.session_expired`` found idle
 denied               ``access.require`` / ``access.effective_scope`` — page, action or scope refused
-import               ``ingest.pipeline.load`` — target = batch id, detail = files' sha256, rows per table
+import               ``ingest.plan.load`` — target = batch id, detail = files' sha256, rows per table
 import_rejected      ``ingest.pipeline.prepare`` (with ``user=``: files refused by the checks) and
                      ``load`` (its transaction rolled back) — detail = sha256 and number of
                      problems or the error code (never their values)
