@@ -23,13 +23,14 @@ How the UI uses it (nothing here imports Streamlit):
   pass the widget's value directly. Cached results must be keyed by this scope (and by whether
   masking applies): ``cache_key(user, scope)`` gives a key that cannot leak across scopes.
 * Person-level frames go through ``mask_person_columns(df, user)`` before they are shown or
-  exported; ``SENSITIVE_COLUMNS`` is the one list of what is personal (the audit guard uses it too).
+  exported; ``SENSITIVE_COLUMNS`` (``analytics.roles``) is the one list of what is personal (the audit guard
+  uses it too).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 import duckdb
 import pandas as pd
@@ -37,14 +38,10 @@ import pandas as pd
 from analytics.audit import record
 from analytics.errors import NotFound, OversightError
 
-if TYPE_CHECKING:
-    from analytics.auth import User
+# Defined in analytics.roles (below audit and auth, so no import cycle); still importable from here.
+from analytics.roles import PERSON_DATA_ROLE, ROLES, SENSITIVE_COLUMNS, User
 
-ROLES = ("viewer", "analyst", "admin")  # lowest first; schema.sql's CHECK on app_user.role mirrors it
 _RANK = {role: i for i, role in enumerate(ROLES)}
-
-# The role that may see person-level data (names, birth dates, ethnicity, salaries, discipline).
-PERSON_DATA_ROLE = "analyst"
 
 
 @dataclass(frozen=True)
@@ -83,33 +80,6 @@ ACTIONS: dict[str, str] = {
     "view_audit": "admin",
 }
 
-# Person-level columns masked for roles below the one named (the only list of what is personal;
-# analytics.audit refuses these keys in audit details).
-SENSITIVE_COLUMNS: dict[str, str] = {
-    # identity
-    "full_name": PERSON_DATA_ROLE,
-    "birth_date": PERSON_DATA_ROLE,
-    # special categories under Decree 13/2023 and the 2025 personal-data law
-    "ethnicity": PERSON_DATA_ROLE,
-    "health": PERSON_DATA_ROLE,
-    # discipline
-    "discipline": PERSON_DATA_ROLE,
-    "discipline_until": PERSON_DATA_ROLE,
-    # salaries of one person (person, payroll and reduction_case columns)
-    "salary_coef": PERSON_DATA_ROLE,
-    "pay_group": PERSON_DATA_ROLE,
-    "step": PERSON_DATA_ROLE,
-    "leadership_allowance_coef": PERSON_DATA_ROLE,
-    "basic_salary_vnd": PERSON_DATA_ROLE,
-    "allowance_leadership_vnd": PERSON_DATA_ROLE,
-    "allowance_seniority_vnd": PERSON_DATA_ROLE,
-    "allowance_occupational_vnd": PERSON_DATA_ROLE,
-    "allowance_public_service_vnd": PERSON_DATA_ROLE,
-    "allowance_other_vnd": PERSON_DATA_ROLE,
-    "total_vnd": PERSON_DATA_ROLE,
-    "payout_vnd": PERSON_DATA_ROLE,
-    "one_time_allowance_vnd": PERSON_DATA_ROLE,
-}
 MASK = "***"
 
 
