@@ -12,9 +12,9 @@ import pytest
 from argon2 import PasswordHasher
 
 from analytics import auth, db
-from analytics.__main__ import main
 from analytics.auth import AuthError, AuthPolicy, UserError
 from analytics.errors import NotFound, OversightError
+from oversight.__main__ import main
 from tests.conftest import add_batch, audit_db
 
 T0 = datetime(2026, 1, 5, 9, 0, 0)

@@ -12,10 +12,10 @@ import duckdb
 import pytest
 
 from analytics import batches, db, reduction, workforce
-from analytics.__main__ import main
-from analytics.cli import demo as demo_cli
 from analytics.demo import build_demo
 from analytics.errors import OversightError
+from oversight.__main__ import main
+from oversight.cli import demo as demo_cli
 
 pytestmark = pytest.mark.slow
 

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 
 from analytics import audit, auth, db, store
-from analytics.__main__ import main
 from analytics.config import Settings
+from oversight.__main__ import main
 from tests.conftest import add_batch, audit_db
 
 ROOT = Path(__file__).resolve().parent.parent

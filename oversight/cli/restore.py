@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from analytics import store
-from analytics.cli._common import add_db_argument, settings_from
+from oversight.cli._common import add_db_argument, settings_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,8 +6,8 @@ import argparse
 import json
 
 from analytics import store
-from analytics.cli._common import add_db_argument, settings_from
 from analytics.inventory import database_summary
+from oversight.cli._common import add_db_argument, settings_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -16,8 +16,8 @@ import pandas as pd
 
 from analytics import auth, store
 from analytics.access import ROLES
-from analytics.cli._common import add_db_argument, settings_from
 from analytics.errors import OversightError
+from oversight.cli._common import add_db_argument, settings_from
 
 ROLE_LABELS = {"viewer": "lãnh đạo (xem)", "analyst": "chuyên viên", "admin": "quản trị"}
 

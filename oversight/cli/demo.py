@@ -7,8 +7,8 @@ import time
 
 from analytics import store
 from analytics.batches import demo_batches, remove_demo
-from analytics.cli._common import add_db_argument, settings_from
 from analytics.demo import build_demo
+from oversight.cli._common import add_db_argument, settings_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:
