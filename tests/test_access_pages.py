@@ -41,7 +41,7 @@ MATRIX = [(who, spec) for who in ("viewer", "analyst", "admin") for spec in PAGE
 
 
 @pytest.mark.parametrize(("who", "spec"), MATRIX, ids=[f"{w}-{s.page_id}" for w, s in MATRIX])
-def test_role_page_matrix(who: str, spec, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_role_page_matrix(who: str, spec, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Typed URL or not: a page either shows its content or refuses, as access.PAGES says."""
     at = _run(demo_copy, monkeypatch, who, spec.file)
     assert not at.exception, [e.message for e in at.exception]
@@ -52,7 +52,7 @@ def test_role_page_matrix(who: str, spec, demo_copy: Path, monkeypatch: pytest.M
         assert _denied(at) and not at.title and not at.dataframe and not at.get("plotly_chart")
 
 
-def access_user(who: str):  # type: ignore[no-untyped-def]
+def access_user(who: str):
     from analytics.auth import User
 
     username, role, scope = ACCOUNTS[who]
