@@ -86,7 +86,7 @@ def _reduction_lines(cat: str, r: dict[str, Any]) -> list[str]:
         f" chờ phê duyệt {vn_number(r['reduced_pending'])}) = {vn_pct(r['reduced_pct'])} so với năm gốc",
         f"    kế hoạch {vn_number(r['plan'], 1)} ({vn_pct(r['target_pct'], 0)})"
         f" → đạt {vn_pct(r['plan_progress_pct'])} kế hoạch; riêng đã giảm {vn_pct(r['plan_progress_done_pct'], 1)}",
-        f"    còn {r['months_left']:.0f} tháng; cần {vn_number(r['pace_needed_per_month'], 1)}/tháng,"
+        f"    còn {vn_number(r['months_left'])} tháng; cần {vn_number(r['pace_needed_per_month'], 1)}/tháng,"
         f" đã đạt {vn_number(r['pace_so_far_per_month'], 1)}/tháng — {code(r['status'])}",
         f"    số người đã tinh giản: {vn_number(r['people_left'])}",
     ]
