@@ -363,7 +363,7 @@ def test_cli_add_with_password_stdin_then_list(tmp_path: Path, monkeypatch: pyte
     assert code == 0 and "lan" in out
     code, out = _cli(monkeypatch, capsys, ["users", "list", "--db", path])
     assert code == 0
-    assert "lan" in out and "Trần Thị Lan" in out and "chuyên viên" in out
+    assert "lan" in out and "Trần Thị Lan" in out and "Chuyên viên" in out
     assert "argon2" not in out and GOOD not in out
     con = db.connect(path)
     try:

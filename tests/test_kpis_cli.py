@@ -86,7 +86,7 @@ def test_vietnamese_summary(quotas_only: Path, capsys: pytest.CaptureFixture[str
     assert main(["kpis", "--db", str(quotas_only), "--unit", "CT_CU", "--as-of", "2024-06-30"]) == 0
     out = capsys.readouterr().out
     for text in ("30/06/2024", "1.860", f"1,02{NB}%", f"20,43{NB}%", "1.694", f"8,17{NB}%", "2.073,5", f"63,7{NB}%",
-                 "chờ phê duyệt 374", "Chưa có: Tăng cường cơ sở"):
+                 "chờ phê duyệt 374", "Tăng cường cơ sở: Chưa có số liệu tăng cường."):
         assert text in out, text
 
 

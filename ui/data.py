@@ -27,10 +27,11 @@ from analytics.access import effective_scope
 from analytics.config import Settings
 from analytics.inventory import data_version
 
-# Modules whose public functions pages may run through the cache.
-DATA_TABLE_ORDER = db.DATA_TABLES
 P = ParamSpec("P")
 R = TypeVar("R")
+
+# Modules whose public functions pages may run through the cache.
+DATA_TABLE_ORDER = db.DATA_TABLES
 _MODULES = ("inventory", "policy", "kpis", "reduction", "secondment", "training", "workforce", "quality", "batches", "units",
             "reorganisation")
 

@@ -19,18 +19,13 @@ from analytics.errors import NotFound
 from analytics.kpis import headline
 from oversight.cli._common import add_db_argument, settings_from
 from ui import format as fmt
-from ui.labels import code
+from ui.labels import code, t
 
-ROUNDING_VI = {"nearest": "làm tròn gần nhất", "up": "làm tròn lên", "down": "làm tròn xuống"}
-MISSING_VI = {
-    "no_quota_data": "chưa có số liệu biên chế",
-    "no_secondment_data": "chưa có số liệu tăng cường cơ sở",
-    "no_training_data": "chưa có số liệu quỹ lương / đào tạo",
-    "no_roster_data": "chưa có danh sách nhân sự",
-}
-PART_VI = {"reduction": "Tinh giản biên chế", "secondment": "Tăng cường cơ sở", "training": "Đào tạo",
-           "workforce": "Nhân sự", "reduction.cong_chuc": "Tinh giản — công chức",
-           "reduction.vien_chuc": "Tinh giản — viên chức"}
+# The dashboard's words for the parts of the headline and why one has no figure (ui/text_*.py).
+PART_LABEL = {"reduction": "nav.reduction", "secondment": "nav.secondment", "training": "nav.training",
+              "workforce": "nav.workforce", "reduction.cong_chuc": "ov.card_cc", "reduction.vien_chuc": "ov.card_vc"}
+MISSING_LABEL = {"no_quota_data": "ov.missing_quota", "no_secondment_data": "ov.missing_secondment",
+                 "no_training_data": "ov.missing_training", "no_roster_data": "ov.missing_roster"}
 
 
 # The shared formatters, in Vietnamese (half-up rounding, "–" for no figure).
@@ -106,7 +101,7 @@ def summary_lines(h: dict[str, Any]) -> list[str]:
         lines += [
             "TĂNG CƯỜNG CƠ SỞ",
             f"  {sec['agencies']} cơ quan; phải cử {vn_number(sec['required'])} ({vn_pct(s['secondment_share_pct'], 0)},"
-            f" {ROUNDING_VI[s['secondment_rounding']]}); đang tăng cường {vn_number(sec['active'])}"
+            f" {t('choice.' + s['secondment_rounding']).lower()}); đang tăng cường {vn_number(sec['active'])}"
             f" = {vn_pct(sec['fulfilment_pct'], 1)}",
             f"  vi phạm điều kiện: {vn_number(sec['with_violations'])}; kết thúc trong 3 tháng:"
             f" {vn_number(sec['ending_3m'])}, 6 tháng: {vn_number(sec['ending_6m'])}; kết thúc sớm: {vn_number(sec['ended_early'])}",
@@ -133,5 +128,6 @@ def summary_lines(h: dict[str, Any]) -> list[str]:
     lines.append(f"KIỂM TRA DỮ LIỆU: {q['checks']} phép kiểm tra, {q['fail']} lỗi, {q['warn']} cảnh báo"
                  + (f" ({', '.join(q['failing'] + q['warning'])})" if q["fail"] or q["warn"] else ""))
     for part, reason in h["missing"].items():
-        lines.append(f"Chưa có: {PART_VI.get(part, part)} — {MISSING_VI.get(reason, reason)}")
+        lines.append(f"{t(PART_LABEL[part]) if part in PART_LABEL else part}: "
+                     f"{t(MISSING_LABEL[reason]) if reason in MISSING_LABEL else reason}")
     return lines
