@@ -80,3 +80,20 @@ def test_only_public_functions_of_allowed_modules_run(fn: object) -> None:
 def test_positional_arguments_are_refused() -> None:
     with pytest.raises(TypeError, match="by keyword"):
         data.run(reduction.reduction_by_unit, "cong_chuc")  # type: ignore[call-arg]
+
+
+def test_mypy_checks_the_arguments_of_a_data_run_call(tmp_path: Path) -> None:
+    """The point of passing the function: a misspelt or mistyped argument fails the type check."""
+    import subprocess
+    import sys
+
+    probe = tmp_path / "probe.py"
+    probe.write_text("from analytics.reduction import reduction_by_unit\nfrom ui import data\n\n"
+                     'data.run(reduction_by_unit, categroy="cong_chuc", scope=None)\n'
+                     "data.run(reduction_by_unit, category=2026, scope=None)\n"
+                     'data.run(reduction_by_unit, category="vien_chuc", scope=None)\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mypy", "--config-file", "pyproject.toml", str(probe)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert [e.split(":")[1] for e in errors] == ["4", "5"], result.stdout
+    assert '"categroy"' in errors[0] and '"category"' in errors[1] and '"int"' in errors[1]
