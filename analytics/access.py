@@ -26,28 +26,24 @@ How the UI uses it (nothing here imports Streamlit):
 * Person-level data is kept from lower roles by gating, not by masking cells: the pages whose main
   content is person-level (``Page.person_level``) and the actions ``person_list`` and
   ``export_person`` need ``PERSON_DATA_ROLE``, and pages compute person-level frames only for
-  accounts that pass ``can_do``. ``SENSITIVE_COLUMNS`` is the one list of what is personal: the
-  audit guard refuses those keys in audit details.
+  accounts that pass ``can_do``. ``SENSITIVE_COLUMNS`` (``analytics.roles``) is the one list of what is
+  personal: the audit guard refuses those keys in audit details.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 import duckdb
 
 from analytics.audit import record
 from analytics.errors import NotFound, OversightError
 
-if TYPE_CHECKING:
-    from analytics.auth import User
+# Defined in analytics.roles (below audit and auth, so no import cycle); still importable from here.
+from analytics.roles import PERSON_DATA_ROLE, ROLES, SENSITIVE_COLUMNS, User
 
-ROLES = ("viewer", "analyst", "admin")  # lowest first; schema.sql's CHECK on app_user.role mirrors it
 _RANK = {role: i for i, role in enumerate(ROLES)}
-
-# The role that may see person-level data (names, birth dates, ethnicity, salaries, discipline).
-PERSON_DATA_ROLE = "analyst"
 
 
 @dataclass(frozen=True)
@@ -86,33 +82,6 @@ ACTIONS: dict[str, str] = {
     "view_audit": "admin",
 }
 
-# Person-level columns and the role that may see them (the only list of what is personal;
-# analytics.audit refuses these keys in audit details).
-SENSITIVE_COLUMNS: dict[str, str] = {
-    # identity
-    "full_name": PERSON_DATA_ROLE,
-    "birth_date": PERSON_DATA_ROLE,
-    # special categories under Decree 13/2023 and the 2025 personal-data law
-    "ethnicity": PERSON_DATA_ROLE,
-    "health": PERSON_DATA_ROLE,
-    # discipline
-    "discipline": PERSON_DATA_ROLE,
-    "discipline_until": PERSON_DATA_ROLE,
-    # salaries of one person (person, payroll and reduction_case columns)
-    "salary_coef": PERSON_DATA_ROLE,
-    "pay_group": PERSON_DATA_ROLE,
-    "step": PERSON_DATA_ROLE,
-    "leadership_allowance_coef": PERSON_DATA_ROLE,
-    "basic_salary_vnd": PERSON_DATA_ROLE,
-    "allowance_leadership_vnd": PERSON_DATA_ROLE,
-    "allowance_seniority_vnd": PERSON_DATA_ROLE,
-    "allowance_occupational_vnd": PERSON_DATA_ROLE,
-    "allowance_public_service_vnd": PERSON_DATA_ROLE,
-    "allowance_other_vnd": PERSON_DATA_ROLE,
-    "total_vnd": PERSON_DATA_ROLE,
-    "payout_vnd": PERSON_DATA_ROLE,
-    "one_time_allowance_vnd": PERSON_DATA_ROLE,
-}
 
 
 class AccessDenied(OversightError):

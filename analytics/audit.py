@@ -62,6 +62,7 @@ import pandas as pd
 
 from analytics import events, sql_files
 from analytics.errors import OversightError
+from analytics.roles import SENSITIVE_COLUMNS
 
 EVENTS = (
     "login_ok",
@@ -81,7 +82,7 @@ EVENTS = (
     "demo_remove",
 )
 
-# Keys that never belong in an audit detail, besides analytics.access.SENSITIVE_COLUMNS: they hold
+# Keys that never belong in an audit detail, besides analytics.roles.SENSITIVE_COLUMNS: they hold
 # or identify a person's data, or a secret.
 _EXTRA_FORBIDDEN_KEYS = frozenset({
     "person_id", "person_name", "name_of_person", "cccd", "cmnd", "id_number", "national_id",
@@ -98,10 +99,6 @@ class AuditError(OversightError):
 
 
 def _forbidden_keys() -> frozenset[str]:
-    # Imported here: analytics.access imports this module, and the sensitive column list lives there
-    # (one place for "what is personal").
-    from analytics.access import SENSITIVE_COLUMNS
-
     return frozenset(SENSITIVE_COLUMNS) | _EXTRA_FORBIDDEN_KEYS
 
 

@@ -52,10 +52,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from analytics import events, sql_files
-from analytics.access import ROLES
 from analytics.audit import record, record_in_transaction
 from analytics.db import transaction
 from analytics.errors import NotFound, OversightError
+from analytics.roles import ROLES, User
 
 # argon2id with argon2-cffi's defaults (RFC 9106 "low memory" profile: t=3, m=64 MiB, p=4),
 # ~0.25 s a hash on the server. Tests swap in a cheaper hasher; hashes record their parameters,
@@ -85,16 +85,6 @@ class AuthPolicy:
             lock_minutes=_env_int("OVERSIGHT_LOGIN_LOCK_MINUTES", cls.lock_minutes),
             session_timeout_minutes=_env_int("OVERSIGHT_SESSION_TIMEOUT_MINUTES", cls.session_timeout_minutes),
         )
-
-
-@dataclass(frozen=True)
-class User:
-    """A logged-in account: what access checks need, nothing secret."""
-
-    username: str
-    display_name: str | None
-    role: str
-    scope_unit_code: str | None  # None = the whole city
 
 
 class AuthError(OversightError):

@@ -1,7 +1,7 @@
 """The briefing deck as data: which slides, their numbers, the finding each title states, privacy.
 
 ``deck(con, *, scope, as_of)`` returns one JSON-ready dict — the same for the projector page, the
-PDF/PPTX exporter (``python -m ui.briefing``) and a frozen snapshot::
+PDF/PPTX exporter (``oversight brief``) and a frozen snapshot::
 
     {"version": 1, "as_of": "2026-09-30", "scope": "CT", "privacy_min_count": 5,
      "settings": {"reduction_baseline_year": 2021, "reduction_end_year": 2026, ...},

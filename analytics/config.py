@@ -11,7 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "oversight.duckdb"
+# A checkout keeps its database in its own data/ folder. An installed package (`pip install .`) has no
+# project folder of its own (PROJECT_ROOT is site-packages), so there data/ is under the directory the
+# command starts in; OVERSIGHT_DB or --db name it anywhere.
+_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file()
+DEFAULT_DB_PATH = (PROJECT_ROOT if _CHECKOUT else Path.cwd()) / "data" / "oversight.duckdb"
 
 
 def _env_int(name: str, default: int) -> int:

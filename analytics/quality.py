@@ -27,7 +27,7 @@ def _run(name: str) -> Check:
         check_scope(con, scope)
         return sql_files.query(con, name, {"as_of": as_of, "roster_as_of": as_of, "scope": scope})
 
-    check.__name__ = name
+    check.__name__ = check.__qualname__ = name  # ui.data caches by qualified name
     check.__doc__ = f"Violating rows of analytics/sql/{name}.sql."
     return check
 

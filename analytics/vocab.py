@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from analytics.ingest.normalize import ascii_key
+from analytics.text_keys import ascii_key
 
 
 @dataclass(frozen=True)

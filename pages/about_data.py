@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics.inventory import database_summary
 from ui import data
 from ui import format as fmt
 from ui.auth import require_page
@@ -13,7 +14,7 @@ from ui.session import lang, tr
 
 L = lang()
 user = require_page("about_data", L)
-summary = data.run("inventory.database_summary")
+summary = data.run(database_summary)
 
 st.title(tr("about.title"))
 st.write(tr("about.intro"))

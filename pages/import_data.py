@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.access import can_do
-from analytics.batches import undo_batch
+from analytics.batches import list_batches, undo_batch
 from analytics.errors import OversightError
 from analytics.ingest.kinds import KINDS
 from analytics.ingest.pipeline import load, prepare
@@ -100,7 +100,7 @@ if plan is not None:
                     st.info(tr("imp.map_remembered", file=m.file, sheet=m.sheet, id=mapping_id), icon=":material/bookmark:")
 
 st.subheader(tr("imp.history_title"))
-history = view.history_frame(data.run("batches.list_batches"), L)
+history = view.history_frame(data.run(list_batches), L)
 if history.empty:
     st.caption(tr("imp.history_empty"))
 else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.quality import CHECKS, quality_checks
 from ui import data, filters
 from ui import format as fmt
 from ui.auth import require_page
@@ -18,8 +19,9 @@ f = filters.sidebar(L, show=("as_of", "unit"))
 st.title(tr("dq.title"))
 st.caption(tr("dq.subtitle", as_of=fmt.day(f.as_of)))
 
-checks = data.run("quality.quality_checks", as_of=f.as_of, scope=f.scope)
+checks = data.run(quality_checks, as_of=f.as_of, scope=f.scope)
 counts = checks["status"].value_counts()
+CHECK_FUNCTIONS = {code: fn for code, _, fn in CHECKS}
 c1, c2, c3 = st.columns(3)
 for column, status in zip((c1, c2, c3), ("fail", "warn", "pass"), strict=True):
     with column:
@@ -30,7 +32,7 @@ for check in checks.itertuples():
     with st.expander(label, expanded=check.status == "fail"):
         st.caption(tr(f"dq.explain.{check.check}"))
         if check.rows:
-            rows = data.run(f"quality.check_{check.check}", as_of=f.as_of, scope=f.scope)
+            rows = data.run(CHECK_FUNCTIONS[check.check], as_of=f.as_of, scope=f.scope)
             data_table(rows, rows_spec(rows), key=f"dq_{check.check}", lang=L, file_stem=f"kiem-tra-{check.check}")
         else:
             st.success(tr("dq.none"))

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.reduction import (
+    people_left_by_route_year,
+    reduction_by_category,
+    reduction_by_group,
+    reduction_by_unit,
+    reduction_by_year,
+)
 from ui import data, drill, filters
 from ui import format as fmt
 from ui.auth import require_page
@@ -18,7 +25,7 @@ f = filters.sidebar(L, show=("as_of", "unit", "cat"))
 st.title(tr("red.title"))
 st.caption(tr("red.subtitle", as_of=fmt.day(f.as_of)))
 
-by_cat = data.run("reduction.reduction_by_category", scope=f.scope, as_of=f.as_of)
+by_cat = data.run(reduction_by_category, scope=f.scope, as_of=f.as_of)
 if not by_cat["has_quota"].any():
     empty_state("red.empty", L)
     st.stop()
@@ -29,7 +36,7 @@ for column, (_, row) in zip(st.columns(len(by_cat)), by_cat.iterrows(), strict=T
         view.cards(row, L)
 
 row = by_cat.set_index("category").loc[f.category]
-by_unit = pick_kind(view.named(data.run("reduction.reduction_by_unit", category=f.category, scope=f.scope, as_of=f.as_of), L),
+by_unit = pick_kind(view.named(data.run(reduction_by_unit, category=f.category, scope=f.scope, as_of=f.as_of), L),
                     L, key="red_units")
 charted, cut_note = worst(by_unit, "plan_progress_pct", L)
 picked = chart_panel(
@@ -43,7 +50,7 @@ drill.to_unit(picked, L)
 
 left, right = st.columns(2)
 with left:
-    by_year = data.run("reduction.reduction_by_year", category=f.category, scope=f.scope)
+    by_year = data.run(reduction_by_year, category=f.category, scope=f.scope)
     chart_panel(view.year_figure(by_year, L, float(row["target_pct"])), by_year, view.YEAR_SPEC, key="red_years",
                 title=tr("red.by_year_title"), how=tr("red.how_year"), lang=L, file_stem="bien-che-theo-nam")
 with right:
@@ -55,13 +62,13 @@ with right:
 by = st.radio(tr("red.group_by"), ("former_province", "sector"), horizontal=True, key="red_group_by",
               format_func=lambda c: tr(f"red.group_{c}"))
 by_group = view.group_labelled(
-    data.run("reduction.reduction_by_group", category=f.category, by=by, scope=f.scope, as_of=f.as_of), L)
+    data.run(reduction_by_group, category=f.category, by=by, scope=f.scope, as_of=f.as_of), L)
 chart_panel(view.group_figure(by_group, L), by_group, view.GROUP_SPEC, key="red_groups",
             title=tr("red.by_group_title"), how=tr("red.how_progress"), lang=L, file_stem=f"tinh-gian-theo-{by}")
 
 st.subheader(tr("red.people_title"))
 st.caption(tr("red.people_caption"))
-people = data.run("reduction.people_left_by_route_year", scope=f.scope)
+people = data.run(people_left_by_route_year, scope=f.scope)
 if people.empty:
     empty_state("red.people_empty", L)
 else:

@@ -5,6 +5,15 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.reorganisation import (
+    inspections_by_year,
+    job_positions_by_group,
+    reorg_dates,
+    reorg_decision_trail,
+    reorganisation_by_agency,
+    reorganisation_by_group,
+    reorganisation_by_year,
+)
 from ui import data, filters
 from ui import format as fmt
 from ui.auth import require_page
@@ -17,7 +26,7 @@ L = lang()
 user = require_page("reorganisation", L)
 f = filters.sidebar(L)  # the old units (CT_CU, …) are listed when "số liệu đến ngày" is before 1/7/2025
 st.title(tr("reorg.title"))
-first, last = data.run("reorganisation.reorg_dates", scope=f.scope)
+first, last = data.run(reorg_dates, scope=f.scope)
 if first is None or last is None or first > f.as_of:
     empty_state("reorg.empty", L)
     st.stop()
@@ -27,9 +36,9 @@ window = st.date_input(tr("reorg.window"), value=(first, last), min_value=first,
 start, end = (window[0], window[-1]) if isinstance(window, tuple) and window else (first, last)
 st.caption(tr("reorg.subtitle", start=fmt.day(start), end=fmt.day(end)))
 
-g = data.run("reorganisation.reorganisation_by_group", start=start, end=end, as_of=end, scope=f.scope).set_index("unit_group")
-jobs = data.run("reorganisation.job_positions_by_group", as_of=end, scope=f.scope)
-insp = data.run("reorganisation.inspections_by_year", scope=f.scope)
+g = data.run(reorganisation_by_group, start=start, end=end, as_of=end, scope=f.scope).set_index("unit_group")
+jobs = data.run(job_positions_by_group, as_of=end, scope=f.scope)
+insp = data.run(inspections_by_year, scope=f.scope)
 so, cc, sv = g.loc["so_nganh"], g.loc["chi_cuc"], g.loc["dvsnc"]
 admin = jobs[jobs["unit_group"] != "dvsnc"]
 services = jobs.set_index("unit_group").loc["dvsnc"]
@@ -61,10 +70,10 @@ with c5:
              lang=L, lines=(tr("reorg.card_inspections_line", visits=fmt.number(year_row["inspections"].sum(), L),
                                 unannounced=fmt.number(year_row["unannounced"].sum(), L)),))
 
-years = data.run("reorganisation.reorganisation_by_year", start=start, end=end, scope=f.scope)
+years = data.run(reorganisation_by_year, start=start, end=end, scope=f.scope)
 chart_panel(view.by_year_figure(years, L), years, view.YEAR_SPEC, key="reorg_years", title=tr("reorg.by_year_title"),
             how=tr("reorg.how_year"), lang=L, file_stem="sap-xep-theo-nam")
-agencies = data.run("reorganisation.reorganisation_by_agency", start=start, end=end, as_of=end, scope=f.scope)
+agencies = data.run(reorganisation_by_agency, start=start, end=end, as_of=end, scope=f.scope)
 picked = chart_panel(view.by_agency_figure(agencies, L), agencies, view.AGENCY_SPEC, key="reorg_agencies",
                      title=tr("reorg.by_agency_title"), how=tr("reorg.how_agency"), lang=L, selectable=True,
                      file_stem="sap-xep-theo-co-quan", caption=tr("reorg.by_agency_caption"))
@@ -79,5 +88,5 @@ st.subheader(tr("reorg.trail_title"))
 names = dict(zip(agencies["agency_code"], agencies["name"], strict=True))
 agency = st.selectbox(tr("reorg.trail_agency"), [None, *names], index=([None, *names].index(picked) if picked in names else 0),
                       format_func=lambda c: tr("filter.all") if c is None else names[c], key="reorg_trail_agency")
-trail = data.run("reorganisation.reorg_decision_trail", start=start, end=end, scope=f.scope, agency=agency)
+trail = data.run(reorg_decision_trail, start=start, end=end, scope=f.scope, agency=agency)
 data_table(trail, view.TRAIL_SPEC, key="reorg_trail", lang=L, file_stem="quyet-dinh-sap-xep")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.access import can_do
+from analytics.secondment import secondment_by_agency, secondment_by_commune, secondment_postings
 from ui import data, drill, filters
 from ui import format as fmt
 from ui.auth import require_page
@@ -19,13 +20,13 @@ f = filters.sidebar(L, show=("as_of", "unit"))
 st.title(tr("sec.title"))
 st.caption(tr("sec.subtitle", as_of=fmt.day(f.as_of)))
 
-agencies = data.run("secondment.secondment_by_agency", as_of=f.as_of, scope=f.scope)
-postings = data.run("secondment.secondment_postings", as_of=f.as_of, scope=f.scope)
+agencies = data.run(secondment_by_agency, as_of=f.as_of, scope=f.scope)
+postings = data.run(secondment_postings, as_of=f.as_of, scope=f.scope)
 if agencies.empty or postings.empty:
     empty_state("sec.empty", L)
     st.stop()
 policy = agencies.attrs["policy"]
-communes = data.run("secondment.secondment_by_commune", as_of=f.as_of, scope=None)
+communes = data.run(secondment_by_commune, as_of=f.as_of, scope=None)
 names = dict(zip(communes["unit_code"], communes["name"], strict=True))
 postings = postings.assign(receiving_name=postings["receiving_unit_code"].map(lambda c: names.get(c, c)),
                            violations_text=postings["violations"].map(lambda v: view.violation_text(v, L)))

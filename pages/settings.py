@@ -7,7 +7,14 @@ from datetime import date
 import streamlit as st
 
 from analytics.errors import SettingError
-from analytics.policy import Policy, save_base_salary, save_setting
+from analytics.policy import (
+    Policy,
+    base_salary_table,
+    save_base_salary,
+    save_setting,
+    setting_changes,
+    settings_table,
+)
 from ui import data, errors
 from ui import format as fmt
 from ui.auth import require_page
@@ -20,7 +27,7 @@ user = require_page("settings", L)
 st.title(tr("settings.title"))
 st.caption(tr("settings.intro"))
 
-table = data.run("policy.settings_table")
+table = data.run(settings_table)
 in_use = dict(zip(table["key"], table["value"], strict=True))
 with st.form("settings_form"):
     columns = st.columns(2)
@@ -40,7 +47,7 @@ if submitted:
         st.success(tr("settings.saved", n=len(changed)))
 
 st.subheader(tr("settings.base_salary_title"))
-salary = data.run("policy.base_salary_table")
+salary = data.run(base_salary_table)
 st.dataframe({tr("col.valid_from"): salary["valid_from"].map(fmt.day),
               tr("col.amount"): salary["amount_vnd"].map(lambda v: fmt.money_exact(v, L))}, hide_index=True)
 with st.form("base_salary_form"):
@@ -57,7 +64,7 @@ with st.form("base_salary_form"):
             st.rerun()
 
 st.subheader(tr("settings.history_title"))
-changes = data.run("policy.setting_changes")
+changes = data.run(setting_changes)
 if changes.empty:
     st.caption(tr("settings.history_empty"))
 else:

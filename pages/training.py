@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.training import training_budget_by_agency, training_by_field
 from ui import data, drill, filters
 from ui import format as fmt
 from ui.auth import require_page
@@ -18,7 +19,7 @@ f = filters.sidebar(L, show=("as_of", "unit"))
 st.title(tr("train.title"))
 st.caption(tr("train.subtitle", as_of=fmt.day(f.as_of)))
 
-agencies = data.run("training.training_budget_by_agency", as_of=f.as_of, scope=f.scope)
+agencies = data.run(training_budget_by_agency, as_of=f.as_of, scope=f.scope)
 if agencies.empty or not (agencies["salary_fund_vnd"].fillna(0) > 0).any():
     empty_state("train.empty", L)
     st.stop()
@@ -53,6 +54,6 @@ drill.to_unit(picked, L)
 
 funding = st.radio(tr("train.funding"), ("tai_co_cau_5pct", None), horizontal=True, key="train_funding",
                    format_func=lambda c: tr("filter.all") if c is None else tr("train.funding_5pct"))
-fields = data.run("training.training_by_field", scope=f.scope, funding=funding)
+fields = data.run(training_by_field, scope=f.scope, funding=funding)
 chart_panel(view.field_figure(fields, L), fields, view.FIELD_SPEC, key="train_fields",
             title=tr("train.by_field_title"), how=tr("train.how_fields"), lang=L, file_stem="dao-tao-theo-linh-vuc")

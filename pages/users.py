@@ -7,6 +7,7 @@ import streamlit as st
 from analytics import auth as core
 from analytics.access import ROLES
 from analytics.errors import OversightError
+from analytics.units import unit_list
 from ui import data, errors
 from ui.auth import require_page
 from ui.panel import data_table
@@ -23,7 +24,7 @@ data_table(accounts, (("username", "auth.username", "text"), ("display_name", "a
                       ("active", "users.active", "text"), ("locked_until", "users.locked_until", "datetime"),
                       ("password_changed_at", "users.password_changed", "datetime")),
            key="users", lang=L, file_stem="nguoi-dung")
-units = data.run("units.unit_list")
+units = data.run(unit_list)
 scopes = [None, *units["unit_code"]]
 
 

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.workforce import (
+    age_pyramid,
+    headcount_by_unit,
+    leaders_and_pool,
+    retirements_by_year,
+    workforce_by,
+)
 from ui import data, drill, filters
 from ui import format as fmt
 from ui.auth import require_page
@@ -19,7 +26,7 @@ f = filters.sidebar(L, show=("as_of", "unit", "cat"))
 st.title(tr("wf.title"))
 st.caption(tr("wf.subtitle", as_of=fmt.day(f.as_of)))
 
-heads = data.run("workforce.headcount_by_unit", as_of=f.as_of, scope=f.scope)
+heads = data.run(headcount_by_unit, as_of=f.as_of, scope=f.scope)
 if heads.empty or heads["present"].fillna(0).sum() == 0:
     empty_state("wf.empty", L)
     st.stop()
@@ -42,22 +49,22 @@ drill.to_unit(picked, L)
 
 left, right = st.columns(2)
 with left:
-    pyramid = data.run("workforce.age_pyramid", as_of=f.as_of, scope=f.scope)
+    pyramid = data.run(age_pyramid, as_of=f.as_of, scope=f.scope)
     chart_panel(view.pyramid_figure(pyramid, L), pyramid, view.PYRAMID_SPEC, key="wf_pyramid",
                 title=tr("wf.pyramid_title"), how=tr("wf.how_pyramid"), lang=L, file_stem="thap-tuoi")
 with right:
     dimension = st.selectbox(tr("wf.dimension"), ("category", "ethnicity", "qualification", "pay_group",
                                                    "political_theory"), key="wf_dimension",
                              format_func=lambda d: tr(f"wf.dim_{d}"))
-    by = view.by_frame(data.run("workforce.workforce_by", dimension=dimension, as_of=f.as_of, scope=f.scope), L)
+    by = view.by_frame(data.run(workforce_by, dimension=dimension, as_of=f.as_of, scope=f.scope), L)
     chart_panel(view.by_figure(by, L), by, view.BY_SPEC, key="wf_by", title=tr("wf.by_title"),
                 how=tr("wf.how_by"), lang=L, file_stem=f"co-cau-{dimension}")
 
-retire = data.run("workforce.retirements_by_year", as_of=f.as_of, scope=f.scope)
+retire = data.run(retirements_by_year, as_of=f.as_of, scope=f.scope)
 chart_panel(view.retire_figure(retire, L), retire, view.RETIRE_SPEC, key="wf_retire", title=tr("wf.retire_title"),
             how=tr("wf.how_retire"), lang=L, file_stem="nghi-huu-den-2030")
 
-pool = pick_kind(data.run("workforce.leaders_and_pool", as_of=f.as_of, scope=f.scope), L, key="wf_pool")
+pool = pick_kind(data.run(leaders_and_pool, as_of=f.as_of, scope=f.scope), L, key="wf_pool")
 charted, cut_note = worst(pool, "pool_per_leader", L)
 chart_panel(view.pool_figure(charted, L), pool, view.POOL_SPEC, key="wf_pool", title=tr("wf.pool_title"), how=tr("wf.how_pool"), lang=L,
             file_stem="lanh-dao-quy-hoach", caption=cut_note)

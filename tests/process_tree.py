@@ -109,7 +109,7 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, timeout: float = 6
 # connection and temporary folders); it shares only the runner's already imported modules.
 _RUNNER = r"""
 import json, os, sys, tempfile, traceback
-from analytics.__main__ import main
+from oversight.__main__ import main
 for line in sys.stdin:
     job = json.loads(line)
     sys.stdout.flush()

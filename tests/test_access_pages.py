@@ -41,7 +41,7 @@ MATRIX = [(who, spec) for who in ("viewer", "analyst", "admin") for spec in PAGE
 
 
 @pytest.mark.parametrize(("who", "spec"), MATRIX, ids=[f"{w}-{s.page_id}" for w, s in MATRIX])
-def test_role_page_matrix(who: str, spec, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_role_page_matrix(who: str, spec, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Typed URL or not: a page either shows its content or refuses, as access.PAGES says."""
     at = _run(demo_copy, monkeypatch, who, spec.file)
     assert not at.exception, [e.message for e in at.exception]
@@ -52,7 +52,7 @@ def test_role_page_matrix(who: str, spec, demo_copy: Path, monkeypatch: pytest.M
         assert _denied(at) and not at.title and not at.dataframe and not at.get("plotly_chart")
 
 
-def access_user(who: str):  # type: ignore[no-untyped-def]
+def access_user(who: str):
     from analytics.auth import User
 
     username, role, scope = ACCOUNTS[who]
@@ -90,16 +90,17 @@ def test_scope_is_enforced_in_the_data_layer(demo_copy: Path, monkeypatch: pytes
     import streamlit as st
 
     from analytics.errors import OversightError
+    from analytics.reduction import reduction_by_unit
     from ui import data
 
     monkeypatch.setenv("OVERSIGHT_DB", str(demo_copy))
     st.session_state["user"] = access_user("scoped")
     try:
-        rows = data.run("reduction.reduction_by_unit", category="cong_chuc", scope=None)
+        rows = data.run(reduction_by_unit, category="cong_chuc", scope=None)
         assert set(rows["unit_code"].dropna()) <= {r[0] for r in data.connection().execute(
             "SELECT unit_code FROM unit_closure WHERE ancestor_code = 'SNV'").fetchall()}
         with pytest.raises(OversightError) as err:
-            data.run("reduction.reduction_by_unit", category="cong_chuc", scope="CT")
+            data.run(reduction_by_unit, category="cong_chuc", scope="CT")
         assert err.value.code == "scope_denied"
         assert audit_db(data.connection()).execute(
             "SELECT count(*) FROM audit_log WHERE event = 'denied' AND username = 'chuyenvien.snv'").fetchone()[0] >= 1
@@ -126,6 +127,7 @@ def test_scoped_download_file_holds_only_the_own_unit(demo_copy: Path, monkeypat
     import streamlit as st
     from openpyxl import load_workbook
 
+    from analytics.reduction import reduction_by_unit
     from analytics.safe_export import to_xlsx_bytes
     from ui import data
     from ui.tables import labelled
@@ -134,7 +136,7 @@ def test_scoped_download_file_holds_only_the_own_unit(demo_copy: Path, monkeypat
     monkeypatch.setenv("OVERSIGHT_DB", str(demo_copy))
     st.session_state["user"] = access_user("scoped")
     try:
-        rows = view.named(data.run("reduction.reduction_by_unit", category="vien_chuc", scope=None), "vi")
+        rows = view.named(data.run(reduction_by_unit, category="vien_chuc", scope=None), "vi")
         payload = to_xlsx_bytes(labelled(rows, view.UNIT_SPEC, "vi"), sheet_name="tinh-gian")
         inside = {r[0] for r in data.connection().execute(
             "SELECT coalesce(u.short_name, u.name) FROM unit u JOIN unit_closure c USING (unit_code) "

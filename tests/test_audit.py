@@ -15,9 +15,9 @@ import pytest
 from argon2 import PasswordHasher
 
 from analytics import audit, auth, db, events, safe_export
-from analytics.__main__ import main
 from analytics.audit import AuditError
 from analytics.auth import AuthError
+from oversight.__main__ import main
 from tests.conftest import audit_db
 
 T = datetime(2026, 1, 5, 9, 0, 0)

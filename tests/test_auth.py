@@ -6,15 +6,16 @@ import io
 import json
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 import duckdb
 import pytest
 from argon2 import PasswordHasher
 
 from analytics import auth, db
-from analytics.__main__ import main
 from analytics.auth import AuthError, AuthPolicy, UserError
 from analytics.errors import NotFound, OversightError
+from oversight.__main__ import main
 from tests.conftest import add_batch, audit_db
 
 T0 = datetime(2026, 1, 5, 9, 0, 0)
@@ -55,7 +56,7 @@ def test_production_hash_is_argon2id_with_64_mib(monkeypatch: pytest.MonkeyPatch
 
 def test_stored_hash_is_argon2id_and_never_listed(con: duckdb.DuckDBPyConnection) -> None:
     _add(con)
-    (stored,) = con.execute("SELECT password_hash FROM app_user WHERE username = 'lan'").fetchone()
+    [(stored,)] = con.execute("SELECT password_hash FROM app_user WHERE username = 'lan'").fetchall()
     assert stored.startswith("$argon2id$")
     users = auth.list_users(con)
     assert "password_hash" not in users.columns
@@ -214,7 +215,7 @@ def test_unknown_user_is_refused_like_a_wrong_password(con: duckdb.DuckDBPyConne
     verified: list[str] = []
 
     class CountingHasher(PasswordHasher):
-        def verify(self, hash: str | bytes, password: str | bytes) -> bool:  # noqa: A002 argon2's names
+        def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:  # noqa: A002 argon2's names
             verified.append(str(hash))
             return super().verify(hash, password)
 
@@ -333,7 +334,7 @@ def test_hash_is_upgraded_at_login_when_parameters_change(con: duckdb.DuckDBPyCo
     _add(con)
     monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1))
     _login(con, GOOD, T0)
-    (stored,) = con.execute("SELECT password_hash FROM app_user").fetchone()
+    [(stored,)] = con.execute("SELECT password_hash FROM app_user").fetchall()
     assert "$m=2048,t=2,p=1$" in stored
     assert _login(con, GOOD, T0).username == "lan"
 
@@ -362,7 +363,7 @@ def test_cli_add_with_password_stdin_then_list(tmp_path: Path, monkeypatch: pyte
     assert code == 0 and "lan" in out
     code, out = _cli(monkeypatch, capsys, ["users", "list", "--db", path])
     assert code == 0
-    assert "lan" in out and "Trần Thị Lan" in out and "chuyên viên" in out
+    assert "lan" in out and "Trần Thị Lan" in out and "Chuyên viên" in out
     assert "argon2" not in out and GOOD not in out
     con = db.connect(path)
     try:

@@ -11,7 +11,7 @@ from analytics.errors import OversightError
 
 
 def _checksum(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
-    out = {}
+    out: dict[str, object] = {}
     for t in db.DATA_TABLES:
         out[t] = con.execute(f"SELECT count(*), coalesce(sum(hash(COLUMNS(*))), 0) FROM (SELECT * EXCLUDE (batch_id) FROM {t})").fetchone()
     return out

@@ -25,7 +25,7 @@ def chromium() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def app_url(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory, chromium) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def app_url(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory, chromium) -> Iterator[str]:
     # The server gets its own copy: it holds the file open while other tests read the original.
     copy = tmp_path_factory.mktemp("browser") / "demo.duckdb"
     copy.write_bytes(demo_db_path.read_bytes())
@@ -44,7 +44,7 @@ CHROME_PAGES = [p for p in PAGES if p.chrome]  # the full-screen briefing has it
 
 @pytest.mark.parametrize("size", browser.VIEWPORTS, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("spec", CHROME_PAGES, ids=[p.page_id for p in CHROME_PAGES])
-def test_page_draws_without_errors(spec, size: tuple[int, int], app_url: str, chromium) -> None:  # type: ignore[no-untyped-def]
+def test_page_draws_without_errors(spec, size: tuple[int, int], app_url: str, chromium) -> None:
     width, height = size
     page = chromium.new_page(viewport={"width": width, "height": height})
     try:
@@ -62,7 +62,7 @@ def test_page_draws_without_errors(spec, size: tuple[int, int], app_url: str, ch
 
 
 @pytest.mark.parametrize("size", browser.VIEWPORTS, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_reorganisation_page_of_the_old_city_mid_2024(size: tuple[int, int], app_url: str, chromium) -> None:  # type: ignore[no-untyped-def]
+def test_reorganisation_page_of_the_old_city_mid_2024(size: tuple[int, int], app_url: str, chromium) -> None:
     """The report's state (old Cần Thơ, 30/6/2024): cards, 4 charts drawn, the decision trail."""
     width, height = size
     page = chromium.new_page(viewport={"width": width, "height": height})

@@ -57,7 +57,7 @@ def _v1_database_with_rows(path: Path) -> dict[str, int]:
                 "VALUES ('T1', 'SNV', 'Khóa A', 'logistics', '2025-09-01', 'tai_co_cau_5pct', 1)")
     con.execute("INSERT INTO setting (key, value, updated_by) VALUES ('young_age_threshold', '35', 'old')")
     v1 = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}  # later tables came with migrations
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
               for t in (*db.DATA_TABLES, "setting", "import_batch") if t in v1}
     con.close()
     return counts
@@ -68,7 +68,7 @@ def test_version_1_file_upgrades_in_place_without_losing_rows(tmp_path: Path) ->
     before = _v1_database_with_rows(path)
     con = db.connect(path)
     assert db.schema_version(con) == db.latest_version()
-    after = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in before}
+    after = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in before}
     assert after == before
     assert con.execute("SELECT full_name FROM person").fetchone() == ("Nguyễn Văn A",)
     fresh = db.connect(tmp_path / "fresh.duckdb")

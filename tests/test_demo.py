@@ -7,15 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 
 from analytics import batches, db, reduction, workforce
-from analytics.__main__ import main
-from analytics.cli import demo as demo_cli
 from analytics.demo import build_demo
 from analytics.errors import OversightError
+from oversight.__main__ import main
+from oversight.cli import demo as demo_cli
 
 pytestmark = pytest.mark.slow
 
@@ -28,10 +29,15 @@ def demo(demo_db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     con.close()
 
 
-def _one(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> object:
+def _row(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> tuple[Any, ...]:
     row = con.cursor().execute(sql, params or {}).fetchone()
     assert row is not None
-    return row[0]
+    return row
+
+
+def _one(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> Any:
+    """The query's single value (its type is the column's: Any)."""
+    return _row(con, sql, params)[0]
 
 
 def _checksums(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
@@ -89,9 +95,9 @@ def test_new_city_civil_quota(demo: duckdb.DuckDBPyConnection, level: str, year:
 
 
 def test_quota_2026_is_a_few_percent_lower_with_units_over_quota(demo: duckdb.DuckDBPyConnection) -> None:
-    q25, q26 = demo.cursor().execute(
+    q25, q26 = _row(demo,
         "SELECT sum(quota_assigned) FILTER (year = 2025), sum(quota_assigned) FILTER (year = 2026) FROM quota "
-        "WHERE category = 'cong_chuc' AND year >= 2025").fetchone()
+        "WHERE category = 'cong_chuc' AND year >= 2025")
     assert 0.9 < q26 / q25 < 0.99
     over = _one(demo, "SELECT count(*) FROM quota WHERE year = 2026 AND present > quota_assigned")
     assert 2 <= over <= 3
@@ -168,9 +174,9 @@ def test_reduction_people_of_the_report(demo: duckdb.DuckDBPyConnection, categor
 
 
 def test_merger_leavers_and_payouts(demo: duckdb.DuckDBPyConnection) -> None:
-    n, paid, first, last = demo.cursor().execute(
+    n, paid, first, last = _row(demo,
         "SELECT count(*), sum(payout_vnd), min(decision_date), max(decision_date) FROM reduction_case "
-        "WHERE programme = 'sap_xep_2025'").fetchone()
+        "WHERE programme = 'sap_xep_2025'")
     assert n == 3264 and 3.05e12 < paid < 3.2e12
     assert date(2025, 7, 1) <= first and last <= date(2025, 10, 31)
     still = _one(demo, "SELECT count(DISTINCT r.person_id) FROM reduction_case r JOIN payroll p USING (person_id) "
@@ -191,8 +197,8 @@ def test_nobody_in_post_past_retirement_and_ages_plausible(demo: duckdb.DuckDBPy
     assert _one(demo, "SELECT count(*) FROM person p JOIN person_retirement r USING (as_of, unit_code, person_id) "
                 "WHERE p.status = 'dang_cong_tac' AND r.retirement_date < p.as_of") == 0
     assert _one(demo, "SELECT count(*) FROM person p ANTI JOIN person_retirement r USING (as_of, unit_code, person_id)") == 0
-    lo, hi = demo.cursor().execute("SELECT min(date_diff('year', birth_date, as_of)), "
-                                   "max(date_diff('year', birth_date, as_of)) FROM person").fetchone()
+    lo, hi = _row(demo, "SELECT min(date_diff('year', birth_date, as_of)), "
+                        "max(date_diff('year', birth_date, as_of)) FROM person")
     assert 18 <= lo and hi <= 70
 
 

@@ -24,7 +24,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _xlsx(sheets: dict[str, list[list[object]]]) -> bytes:
     wb = openpyxl.Workbook()
-    wb.remove(wb.active)  # type: ignore[arg-type]
+    wb.remove(wb.active)
     for name, rows in sheets.items():
         ws = wb.create_sheet(name)
         for r in rows:
@@ -52,7 +52,7 @@ def chromium() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def app_url(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory, chromium) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def app_url(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory, chromium) -> Iterator[str]:
     copy = tmp_path_factory.mktemp("import_browser") / "demo.duckdb"
     copy.write_bytes(demo_db_path.read_bytes())
     with browser.streamlit_server(copy) as url:
@@ -64,7 +64,7 @@ def app_url(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory, chromi
 
 
 @pytest.mark.parametrize("size", browser.VIEWPORTS, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_import_page_asks_and_lists_labels(size: tuple[int, int], app_url: str, chromium) -> None:  # type: ignore[no-untyped-def]
+def test_import_page_asks_and_lists_labels(size: tuple[int, int], app_url: str, chromium) -> None:
     width, height = size
     page = chromium.new_page(viewport={"width": width, "height": height})
     try:

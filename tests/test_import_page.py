@@ -42,7 +42,7 @@ def _quota_rows(path: Path) -> int:
     st.cache_resource.clear()  # the app's connection holds the file; reopen through the app's own
     from ui import data
 
-    return int(data.connection().execute("SELECT count(*) FROM quota").fetchone()[0])
+    return int(data.connection().execute("SELECT count(*) FROM quota").fetchall()[0][0])
 
 
 def test_good_upload_loads_after_confirmation_and_can_be_undone(units_db: Path) -> None:
@@ -108,7 +108,7 @@ def test_columns_mapped_by_hand_load_and_the_layout_is_remembered(units_db: Path
     assert not at.exception
     assert any("chưa nạp gì" in e.value for e in at.error)  # not recognised: nothing to load yet
     at.selectbox(key="imp_map_kind_0").set_value("person").run()
-    assert sorted(s.label for s in at.selectbox if s.key.startswith("imp_map_0_person_")) == [
+    assert sorted(s.label for s in at.selectbox if (s.key or "").startswith("imp_map_0_person_")) == [
         "A: Số TT", "B: Tên CB", "C: Sinh ngày", "D: Phái", "E: Nơi làm", "F: Diện"]
     for col, field in CHOICES.items():
         at.selectbox(key=f"imp_map_0_person_{col}").set_value(field)
@@ -130,7 +130,7 @@ def test_columns_mapped_by_hand_load_and_the_layout_is_remembered(units_db: Path
     # Next quarter, the same layout: recognised by itself, nothing to map.
     at = _upload(_import_page(), "ds-xa-quy1.csv", LATER)
     assert any("Sẵn sàng nạp" in s.value for s in at.success), [e.value for e in at.error]
-    assert not [s for s in at.selectbox if s.key.startswith("imp_map_kind_")]
+    assert not [s for s in at.selectbox if (s.key or "").startswith("imp_map_kind_")]
     saved = next(df.value for df in at.dataframe if "Tiêu đề → cột" in df.value.columns)
     assert "Tên CB → Họ và tên (full_name)" in saved["Tiêu đề → cột"].iloc[0]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analytics import db
-from analytics.__main__ import main
+from oversight.__main__ import main
 from tests.ingest_helpers import checksum, corpus_module, tiny_db
 
 mc = corpus_module()

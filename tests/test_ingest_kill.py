@@ -22,9 +22,9 @@ import duckdb
 import pytest
 
 from analytics import db
-from analytics.__main__ import main
 from analytics.db import DATA_TABLES
 from analytics.ingest.leftovers import remove_stale
+from oversight.__main__ import main
 
 IMPORT_KILLS = 20
 UNDO_KILLS = 5

@@ -74,7 +74,7 @@ def _rerun(page: object) -> None:
 @needs_browser[0]
 @needs_browser[1]
 def test_command_line_beside_a_signed_in_dashboard_and_a_second_process(
-        demo_copy: Path, tmp_path: Path, chromium) -> None:  # type: ignore[no-untyped-def]
+        demo_copy: Path, tmp_path: Path, chromium) -> None:
     with browser.streamlit_server(demo_copy) as url:
         _warm_up(chromium, url)
         page = chromium.new_page()

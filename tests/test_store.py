@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -16,8 +17,8 @@ import pandas as pd
 import pytest
 
 from analytics import audit, auth, db, store
-from analytics.__main__ import main
 from analytics.config import Settings
+from oversight.__main__ import main
 from tests.conftest import add_batch, audit_db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,11 +191,13 @@ def test_concurrent_writers_lose_nothing(path: Path) -> None:
 def test_backup_and_restore_while_a_reader_is_open(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     s = store.open_store(path)
     reader = s.reader()
-    backup = tmp_path / "sao-luu" / "ban-sao.duckdb"
+    backup = tmp_path / "sao-luu" / "ban-sao, 1.5.duckdb"  # a comma and dots the message must leave alone
     audit.record(reader, username="truoc", event="logout")
     assert main(["backup", "--out", str(backup), "--db", str(path)]) == 0
     out = capsys.readouterr().out
     assert "đã mở thử: tốt" in out and "Nhật ký (1 dòng)" in out
+    # numbers through ui.format (1,2 MB), the rest as written (once every ',' became '.')
+    assert f"→ {backup} (" in out and re.search(r"\(\d+,\d MB, [\d.]+ dòng, lược đồ \d+\)", out), out
     assert store.check_file(backup)["schema_version"] == db.latest_version()
     assert Path(f"{backup}.events.sqlite").exists()
     audit.record(reader, username="sau", event="logout")

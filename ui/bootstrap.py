@@ -12,6 +12,7 @@ import streamlit as st
 from analytics import audit, db, events
 from analytics.config import Settings
 from analytics.errors import DatabaseError
+from analytics.inventory import database_summary
 from ui import data
 from ui.labels import t
 
@@ -93,6 +94,6 @@ def ensure_database(lang: str) -> bool:
 
 
 def demo_banner(lang: str) -> None:
-    summary = data.run("inventory.database_summary")
+    summary = data.run(database_summary)
     if summary["has_demo"]:
         st.warning(t("app.demo_banner", lang), icon=":material/science:")

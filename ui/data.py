@@ -1,9 +1,11 @@
 """Data access for pages: the newest published version of the store, results cached per data version.
 
-Pages call ``run("reduction.reduction_by_category", scope=…, as_of=…)``: the function is looked up
-in ``analytics`` by name (an allow-list: only modules named here), called on the process's
-connection and its DataFrame cached under (database, data version, function, arguments). A new
-import or a changed setting changes the data version, so nothing stale is shown.
+Pages call ``run(reduction.reduction_by_category, scope=…, as_of=…)`` with the function itself, so
+go-to-definition works and mypy checks the arguments against the function's signature. Only public
+functions of the modules named in ``_MODULES`` are accepted (an allow-list); the function is called
+on the process's connection and its DataFrame cached under (database, data version, the function's
+qualified name, arguments). A new import or a changed setting changes the data version, so nothing
+stale is shown.
 
 The connection is read-only (``analytics.store``): another process may import at the same time.
 Each call returns the newest published version's connection, so a run that starts after a
@@ -14,7 +16,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 import streamlit as st
@@ -23,6 +26,9 @@ from analytics import db, store
 from analytics.access import effective_scope
 from analytics.config import Settings
 from analytics.inventory import data_version
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # Modules whose public functions pages may run through the cache.
 DATA_TABLE_ORDER = db.DATA_TABLES
@@ -53,11 +59,23 @@ def version() -> str:
     return _version(db_path(), connection())
 
 
-def _resolve(name: str) -> Any:
+def _resolve(name: str) -> Callable[..., Any]:
     module, _, func = name.partition(".")
-    if module not in _MODULES or not func or func.startswith("_"):
+    if module not in _MODULES or not func or func.startswith("_") or "." in func:
         raise ValueError(f"not a runnable analytics function: {name}")
-    return getattr(importlib.import_module(f"analytics.{module}"), func)
+    found: Callable[..., Any] = getattr(importlib.import_module(f"analytics.{module}"), func)
+    return found
+
+
+def qualified_name(fn: Callable[..., Any]) -> str:
+    """``reduction.reduction_by_category`` for ``analytics.reduction.reduction_by_category``, after
+    checking it is a public function of an allowed module that the name finds again (the cache
+    stores the name, not the function object, and resolves it on a miss)."""
+    module = getattr(fn, "__module__", "") or ""
+    name = f"{module.removeprefix('analytics.')}.{getattr(fn, '__qualname__', '')}"
+    if not module.startswith("analytics.") or _resolve(name) is not fn:
+        raise ValueError(f"not a runnable analytics function: {fn!r}")
+    return name
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
@@ -65,19 +83,24 @@ def _cached(path: str, data_version_: str, name: str, kwargs: tuple[tuple[str, A
     return _resolve(name)(_connection(path), **dict(kwargs))
 
 
-def run(name: str, **kwargs: Any) -> Any:
-    """Run ``analytics.<module>.<function>(con, **kwargs)``, cached by data version and arguments.
+def run(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+    """Run ``fn(con, **kwargs)`` (an analytics function), cached by data version and arguments.
 
     Unit scope is enforced here, for every page, table and download alike: a function that takes
     ``scope`` gets the signed-in account's effective scope (``analytics.access.effective_scope``),
     so a unit-limited account can never read another unit's rows, and as the resolved scope is part
     of the cache key, cached results cannot leak across scopes.
     """
+    if args:  # analytics functions take keyword-only arguments after the connection (house rule 3)
+        raise TypeError(f"{getattr(fn, '__qualname__', fn)}: pass arguments by keyword")
+    name = qualified_name(fn)
     path = db_path()
     con = _connection(path)
-    if "scope" in inspect.signature(_resolve(name)).parameters:
-        kwargs["scope"] = effective_scope(con, st.session_state.get("user"), kwargs.get("scope"))
-    return _cached(path, _version(path, con), name, tuple(sorted(kwargs.items())))
+    if "scope" in inspect.signature(fn).parameters:
+        requested = kwargs.get("scope")
+        kwargs["scope"] = effective_scope(con, st.session_state.get("user"), requested if isinstance(requested, str) else None)
+    result: R = _cached(path, _version(path, con), name, tuple(sorted(kwargs.items())))
+    return result
 
 
 def clear() -> None:

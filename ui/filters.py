@@ -13,6 +13,7 @@ from datetime import date
 import streamlit as st
 
 from analytics import codes
+from analytics.units import root_unit, unit_list
 from ui import data
 from ui.labels import code as code_label
 from ui.labels import t
@@ -78,7 +79,7 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
         as_of = box.date_input(t("filter.as_of", lang), value=as_of, format="DD/MM/YYYY", key="filter_as_of",
                                on_change=_store, args=("filter_as_of", "as_of"))
     if "unit" in show:
-        units = data.run("units.unit_list", active_on=as_of, within=_own_scope())
+        units = data.run(unit_list, active_on=as_of, within=_own_scope())
         names = dict(zip(units["unit_code"], units["name"], strict=True))
         options = ["__all__", *names]
         if unit not in names:
@@ -95,5 +96,5 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
                              index=codes.REDUCTION_CATEGORIES.index(category), key="filter_cat",
                              format_func=lambda c: code_label(c, lang), on_change=_store, args=("filter_cat", "cat"))
     box.button(t("filter.reset", lang), on_click=_reset, key="filter_reset", width="stretch")
-    root = _own_scope() or data.run("units.root_unit", active_on=as_of)
+    root = _own_scope() or data.run(root_unit, active_on=as_of)
     return Filters(as_of=as_of, unit=unit, category=category, root=root)

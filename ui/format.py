@@ -1,5 +1,12 @@
 """Number, percentage, money and date formatting — never from the OS locale.
 
+The one text-and-format layer of the dashboard and the command line (``oversight``): no Streamlit
+here (pyproject's import contracts check it), so both print the same figures.
+
+Rounding is half-up on the decimal digits as written (1.694,5 → 1.695; 2,675 → 2,68; -2,5 → -3,
+away from zero), never the float's binary value nor half-to-even: what a reader rounding the report's
+figures by hand gets.
+
 Vietnamese: 1.694 · 8,17 % · 23.400.000 ₫ · 14,2 tỷ đồng · 31/12/2024.
 English:    1,694 · 8.17 % · 23,400,000 ₫ · 14.2 billion ₫ · 31/12/2024 (dates stay dd/mm/yyyy:
 the product's documents are Vietnamese).
@@ -7,7 +14,9 @@ the product's documents are Vietnamese).
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pandas as pd
@@ -27,11 +36,21 @@ def _missing(x: Any) -> bool:
         return False
 
 
+def half_up(x: Any, digits: int = 0) -> Decimal:
+    """``x`` rounded half-up (away from zero) to ``digits`` decimals, from its shortest decimal
+    representation (``repr(1694.5)`` is "1694.5": no binary-float surprise)."""
+    value = Decimal(repr(float(x)))
+    if not value.is_finite():
+        return value
+    rounded = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return rounded if rounded else abs(rounded)  # -0,4 shows as "0", not "-0"
+
+
 def number(x: Any, lang: str = "vi", digits: int = 0, dash: str = "–") -> str:
     """1694 → '1.694' (vi) / '1,694' (en); digits after the decimal mark; None/NaN → dash."""
-    if _missing(x):
+    if _missing(x) or not math.isfinite(float(x)):  # no figure (a division by zero upstream): the dash
         return dash
-    text = f"{float(x):,.{digits}f}"
+    text = f"{half_up(x, digits):,.{digits}f}"
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from analytics.ingest.headers import category_in
 from analytics.ingest.normalize import ascii_key, is_roman
-
-if TYPE_CHECKING:
-    from analytics.ingest.recognise import Recognised
-
+from analytics.ingest.recognised import Recognised
 
 _TOKEN = re.compile(r"^\(?\s*([0-9]{1,3}|[a-zA-Z])\s*\)?\*?$")
 _FORMULA = re.compile(r"^[\(\)0-9a-zA-Z\s=+\-*/x×.,:%]+$")

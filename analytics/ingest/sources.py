@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 Source = bytes | bytearray | memoryview | os.PathLike[str] | Callable[[], bytes]
-Progress = Callable[[str, float], None]
+Progress = Callable[[str, float], object]  # what it returns is ignored (st.progress returns its element)
 
 
 def read_source(source: Source, limit: int | None = None) -> bytes:

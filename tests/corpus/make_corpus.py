@@ -140,7 +140,7 @@ def wide_quota(total_cc_2021: int = 60) -> bytes:
     for i, v in enumerate(sub + sub):
         ws.cell(7, 3 + i, v)
     ws.append(["A", "B", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
-    data = [
+    data: list[tuple[str, str, list[Any]]] = [
         # unit, cc 2021..2024, cc pending, vc 2021..2024, vc pending
         ("I", "KHỐI SỞ, NGÀNH", [40, 39, 38, 38, 1, 300, 290, 285, 280, 5]),
         ("1", "Sở Nội vụ", [25, 25, 24, 24, 0, 0, 0, 0, 0, 0]),
@@ -179,7 +179,7 @@ def _cp1258(text: str) -> bytes:
     (circumflex, breve, horn) precomposed, tone marks follow as combining characters."""
     out = []
     for ch in unicodedata.normalize("NFC", text):
-        base, *marks = unicodedata.normalize("NFD", ch)
+        base, *marks = list(unicodedata.normalize("NFD", ch))
         vowel = "".join(m for m in marks if m in "\u0302\u0306\u031b")
         tones = "".join(m for m in marks if m not in "\u0302\u0306\u031b")
         out.append((unicodedata.normalize("NFC", base + vowel) + tones).encode("cp1258"))
@@ -197,7 +197,7 @@ def roster_nfd() -> bytes:
 
 
 def roster_dates() -> bytes:
-    rows = [["Mã đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ", "Ngày tuyển dụng"],
+    rows: list[list[Any]] = [["Mã đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ", "Ngày tuyển dụng"],
             ["SNV", "D1", "An", date(1980, 1, 2), "Nam", "CC", "01/09/2005"],
             ["SNV", "D2", "Bình", "15-06-1985", "Nữ", "CC", "09/2010"],
             ["SNV", "D3", "Chi", "1990", "Nữ", "CC", 40000],

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.forms.common import merge, national_block, new_book, put, to_bytes
+from tests.forms.common import Case, merge, national_block, new_book, put, to_bytes
 
 
 def ngay_sinh_khong_co_that() -> bytes:
@@ -108,7 +108,7 @@ def _bad(words: list[str], cell: tuple[str, int, str]) -> dict[str, Any]:
     return {"db": "units", "as_of": None, "words": words, "cell": cell}
 
 
-CASES = {
+CASES: dict[str, Case] = {
     "loi_ngay_sinh_31_02.xlsx": (ngay_sinh_khong_co_that, _bad(["31/02/1985", "ngày"], ("DS", 11, "D"))),
     "loi_chu_trong_o_bien_che.xlsx": (chu_trong_o_so, _bad(["khoảng 50", "số"], ("Bien che", 8, "D"))),
     "loi_ten_don_vi_trung.xlsx": (ten_don_vi_trung, _bad(["Trường Tiểu học Lê Lợi", "đơn vị"], ("DS", 4, "D"))),

@@ -11,13 +11,16 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
+
+# A file of the corpus: its builder, and what the importer must make of it (see make_forms.py).
+Case = tuple[Callable[[], bytes], dict[str, Any]]
 
 # Units of the test database (unit_code, name, unit_type, level, commune_kind, merged_into). Codes
 # are invented; names are those of the new Cần Thơ (from 1/7/2025, DOMAIN.md §7).
@@ -145,7 +148,12 @@ def to_bytes(wb: Workbook, cached: dict[tuple[str, str], Any] | None = None) -> 
                 if sheet_files[title] != info.filename:
                     continue
                 pat = re.compile(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)<v\s*/?>(</v>)?'.encode())
-                new, n = pat.subn(lambda m, v=value: m.group(1) + m.group(2) + f"<v>{v}</v>".encode(), data)
+                cell = f"<v>{value}</v>".encode()
+
+                def filled(m: re.Match[bytes], cell: bytes = cell) -> bytes:
+                    return m.group(1) + m.group(2) + cell
+
+                new, n = pat.subn(filled, data)
                 assert n == 1, (title, ref)
                 data = new
             z.writestr(info, data)

@@ -428,7 +428,7 @@ STAFF_NFD_EXPECT = {
 # Payroll
 # ---------------------------------------------------------------------------------------------
 
-PAY = [  # name, position, coef, PCCV coef, vượt khung coef
+PAY: list[tuple[Any, ...]] = [  # name, position, coef, PCCV coef, vượt khung coef
     ("Nguyễn Văn An", "Giám đốc", Decimal("6.92"), Decimal("1.00"), Decimal("0")),
     ("Trần Thị Bình", "Phó Giám đốc", Decimal("6.56"), Decimal("0.80"), Decimal("0")),
     ("Lê Văn Cường", "Trưởng phòng", Decimal("5.08"), Decimal("0.60"), Decimal("0")),
@@ -478,7 +478,7 @@ def payroll_thang_11() -> bytes:
     put(ws, r, 2, ["Cộng"])
     for col in "DEFGHIJKLMNOP":
         ws[f"{col}{r}"] = f"=SUM({col}10:{col}{r - 1})"
-    totals = {
+    totals: dict[str, Any] = {
         "D": sum(p[2] for p in PAY), "E": sum(p[3] for p in PAY), "F": sum(p[4] for p in PAY),
     }
     totals["G"] = totals["D"] + totals["E"] + totals["F"]

@@ -17,18 +17,15 @@ appears in the problems, and one problem names that cell.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.forms import bad, payroll, quota, reduction, secondment, staff, training  # noqa: E402
-from tests.forms.common import UNITS, seed_units  # noqa: E402,F401
+from tests.forms import bad as bad_forms  # noqa: E402  (bad() below lists their names)
+from tests.forms import payroll, quota, reduction, secondment, staff, training  # noqa: E402
+from tests.forms.common import UNITS, Case, seed_units  # noqa: E402,F401
 from tests.ingest_helpers import write_cases  # noqa: E402
-
-Case = tuple[Callable[[], bytes], dict[str, Any]]
 
 CASES: dict[str, Case] = {
     # the two files of issue 11's "Done when"
@@ -42,7 +39,7 @@ CASES: dict[str, Case] = {
     **reduction.CASES,
     **secondment.CASES,
     **training.CASES,
-    **bad.CASES,
+    **bad_forms.CASES,
 }
 
 

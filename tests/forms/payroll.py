@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tests.forms.common import merge, national_block, new_book, put, signature, to_bytes, vn_int
+from tests.forms.common import Case, merge, national_block, new_book, put, signature, to_bytes, vn_int
 
 LCS = 2_340_000
 
@@ -232,7 +232,7 @@ TYT_PAY_EXPECT = {"tables": {"payroll": 9}, "db": "units", "as_of": None,
                              ("SELECT month, count(*) FROM payroll GROUP BY ALL ORDER BY ALL",
                               [(date(2025, m, 1), 3) for m in (1, 2, 3)])]}
 
-CASES = {
+CASES: dict[str, Case] = {
     "bang_thanh_toan_luong_snv_t3_2025.xlsx": (bang_luong_so_noi_vu, SNV_PAY_EXPECT),
     "bang_luong_xa_hoa_tu_t10_2025.xlsx": (bang_luong_xa_hoa_tu, HOA_TU_PAY_EXPECT),
     "bang_luong_thpt_chau_van_liem_t1_2025.xlsx": (bang_luong_truong_thpt, SCHOOL_PAY_EXPECT),

@@ -14,6 +14,7 @@ import xlwt
 from openpyxl.utils import get_column_letter
 
 from tests.forms.common import (
+    Case,
     merge,
     national_block,
     new_book,
@@ -196,7 +197,7 @@ OLD_ROWS_EXPECT = {"tables": {"unit": 11, "quota": 88}, "db": "empty", "as_of": 
 
 # -------------------------------------------------------------------- new Cần Thơ, seeded database
 
-NEW = [  # name as written, block, (cc assigned, present), (vc assigned, present), (HĐ 111 assigned, present)
+NEW: list[tuple[Any, ...]] = [  # name as written, block, (cc assigned, present), (vc assigned, present), (HĐ 111 assigned, present)
     ("Văn phòng Thành ủy", "Đảng", (58, 55), (0, 0), (12, 12)),
     ("Ban Tổ chức Thành ủy", "Đảng", (41, 40), (0, 0), (5, 4)),
     ("Sở Nội vụ", "CQ", (96, 90), (38, 35), (9, 9)),
@@ -347,7 +348,7 @@ XLS_EXPECT = {
                ("SELECT quota_assigned FROM quota WHERE unit_code = 'X06' AND year = 2026", [(32,)])],
 }
 
-CASES = {
+CASES: dict[str, Case] = {
     "bc_bien_che_cantho_2021_2024.xlsx": (quota_cantho_2021_2024, {**OLD_EXPECT, "checks": _old_checks()}),
     "bc_bien_che_nam_theo_dong.xlsx": (quota_cantho_years_as_rows, {**OLD_ROWS_EXPECT, "checks": _old_checks()}),
     "bien_che_khoi_dang_chinh_quyen_2025.xlsx": (quota_khoi_dang_chinh_quyen, KHOI_EXPECT),

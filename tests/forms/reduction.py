@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tests.forms.common import merge, national_block, new_book, put, signature, to_bytes, vn_int
+from tests.forms.common import Case, merge, national_block, new_book, put, signature, to_bytes, vn_int
 
 # Sở Y tế's 2023 list under Decree 29/2023: (section, name, born, gender, position, unit as written,
 # insurance years, route as written, route code, effective date, payout)
@@ -222,7 +222,7 @@ HOA_TU_178_EXPECT = {
     ],
 }
 
-CASES = {
+CASES: dict[str, Case] = {
     "ds_tinh_gian_nd29_so_y_te_2023.xlsx": (ds_tinh_gian_nd29_so_y_te, ND29_SYT_EXPECT),
     "tong_hop_tinh_gian_2022_2024.xlsx": (tong_hop_tinh_gian_2022_2024, ND29_CITY_EXPECT),
     "ds_nghi_viec_nd178_so_nnmt.xlsx": (ds_nghi_viec_nd178_so_nn_mt, ND178_EXPECT),

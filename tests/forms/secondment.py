@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tests.forms.common import merge, national_block, new_book, put, signature, to_bytes
+from tests.forms.common import Case, merge, national_block, new_book, put, signature, to_bytes
 
 # (name, birth year, gender, current post, commune as written, code, post at the commune, start, planned end)
 SNV_TC: list[tuple[Any, ...]] = [
@@ -121,7 +121,7 @@ HOA_TU_TC_EXPECT = {
                 [("S01", "X01", date(2025, 8, 1), date(2028, 7, 31)), ("S02", "X01", date(2025, 8, 1), date(2028, 7, 31))])],
 }
 
-CASES = {
+CASES: dict[str, Case] = {
     "ds_tang_cuong_co_so_snv.xlsx": (ds_tang_cuong_so_noi_vu, SNV_TC_EXPECT),
     "tong_hop_tang_cuong_xa_phuong.xlsx": (tong_hop_tang_cuong_toan_thanh_pho, CITY_TC_EXPECT),
     "ds_duoc_tang_cuong_ve_xa_hoa_tu.xlsx": (ds_tiep_nhan_tang_cuong_xa_hoa_tu, HOA_TU_TC_EXPECT),

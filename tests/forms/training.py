@@ -9,7 +9,7 @@ from typing import Any
 
 import xlwt
 
-from tests.forms.common import merge, national_block, new_book, put, signature, to_bytes, vn_int
+from tests.forms.common import Case, merge, national_block, new_book, put, signature, to_bytes, vn_int
 
 # (section location, course, field as written, code, participants, month text, start, cost, funding as written, code)
 SNV_PLAN: list[tuple[Any, ...]] = [
@@ -160,7 +160,7 @@ PEOPLE_XLS_EXPECT = {
     ],
 }
 
-CASES = {
+CASES: dict[str, Case] = {
     "ke_hoach_dtbd_snv_2025_2026.xlsx": (ke_hoach_dtbd_so_noi_vu, SNV_PLAN_EXPECT),
     "bao_cao_ket_qua_dtbd_2025.xlsx": (bao_cao_ket_qua_dtbd_2025, CITY_RESULT_EXPECT),
     "ds_cu_di_dao_tao_2026.xls": (ds_cu_di_hoc_xls, PEOPLE_XLS_EXPECT),

@@ -414,7 +414,7 @@ def _cp1258(text: str) -> bytes:
 
     out = []
     for ch in unicodedata.normalize("NFC", text):
-        base, *marks = unicodedata.normalize("NFD", ch)
+        base, *marks = list(unicodedata.normalize("NFD", ch))
         vowel = "".join(m for m in marks if m in "\u0302\u0306\u031b")
         tones = "".join(m for m in marks if m not in "\u0302\u0306\u031b")
         out.append((unicodedata.normalize("NFC", base + vowel) + tones).encode("cp1258"))

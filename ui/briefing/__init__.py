@@ -1,4 +1,5 @@
 """The briefing deck (issue 6): slides from ``analytics.briefing`` data, and its PNG/PDF/PPTX export.
 
-``python -m ui.briefing --out deck.pptx`` is the exporter process run by ``python -m analytics brief``.
+``oversight brief --out deck.pptx`` (``python -m analytics brief``) runs the exporter process
+``oversight/cli/_deck.py`` over this package.
 """

@@ -1,7 +1,6 @@
-"""Exporter process: ``python -m ui.briefing --out deck.pptx|deck.pdf|slide.png [options]``.
+"""Exporter process: ``python -m oversight.cli._deck --out deck.pptx|deck.pdf|slide.png [options]``.
 
-Run by ``python -m analytics brief`` (the analytics package never imports plotly or ui, so it starts
-this as a separate process). Builds the deck from the database (or a frozen snapshot), writes the
+Run by ``oversight brief`` as a separate process (see ``oversight/cli/brief.py``). Builds the deck from the database (or a frozen snapshot), writes the
 file, records an ``export`` audit row, prints the path and the time taken. Exit 0 on success, 1 on
 an OversightError (message on stderr), 3 when Chromium is missing.
 """
@@ -17,15 +16,15 @@ from pathlib import Path
 import duckdb
 
 from analytics import audit, briefing, store
-from analytics.cli._messages import exit_code, message
 from analytics.config import Settings
 from analytics.errors import OversightError
+from oversight.cli._messages import exit_code, message
 from ui.briefing import export
 from ui.briefing import slides as sl
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m ui.briefing", description="Xuất bộ trình chiếu / export the briefing deck")
+    p = argparse.ArgumentParser(prog="python -m oversight.cli._deck", description="Xuất bộ trình chiếu / export the briefing deck")
     p.add_argument("--out", required=True, type=Path, help="deck.pdf, deck.pptx, or deck.png (one PNG per slide)")
     p.add_argument("--db", default=None, help="database file (default: $OVERSIGHT_DB or data/oversight.duckdb)")
     p.add_argument("--as-of", type=date.fromisoformat, default=None, help="cut-off date YYYY-MM-DD (default: today)")

@@ -16,10 +16,9 @@ import pandas as pd
 
 from analytics import auth, store
 from analytics.access import ROLES
-from analytics.cli._common import add_db_argument, settings_from
 from analytics.errors import OversightError
-
-ROLE_LABELS = {"viewer": "lãnh đạo (xem)", "analyst": "chuyên viên", "admin": "quản trị"}
+from oversight.cli._common import add_db_argument, settings_from
+from ui.labels import t  # role names as the Users page shows them
 
 
 class PasswordInputError(OversightError):
@@ -92,7 +91,7 @@ def run_add(args: argparse.Namespace) -> int:
         user = auth.create_user(con, username=args.username, password=password, role=args.role,
                                 scope_unit_code=args.scope, display_name=args.name, by=os_actor())
     scope = user.scope_unit_code or "toàn thành phố"
-    print(f"Đã tạo tài khoản {user.username} — vai trò {ROLE_LABELS[user.role]}, phạm vi {scope}.")
+    print(f"Đã tạo tài khoản {user.username} — vai trò {t('role.' + user.role)}, phạm vi {scope}.")
     return 0
 
 
@@ -111,7 +110,7 @@ def run_list(args: argparse.Namespace) -> int:
             status = f"khóa đến {row.locked_until:%H:%M}"
         scope = row.scope_unit_code if isinstance(row.scope_unit_code, str) else "toàn TP"
         name = row.display_name if isinstance(row.display_name, str) else ""
-        print(f"{row.username:<20} {ROLE_LABELS[row.role]:<16} {scope:<14} {status:<16} {name}")
+        print(f"{row.username:<20} {t('role.' + row.role):<16} {scope:<14} {status:<16} {name}")
     return 0
 
 

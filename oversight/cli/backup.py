@@ -10,7 +10,8 @@ import argparse
 from pathlib import Path
 
 from analytics import events, store
-from analytics.cli._common import add_db_argument, settings_from
+from oversight.cli._common import add_db_argument, settings_from
+from ui import format as fmt
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     done = store.open_store(settings.db_path, settings=settings).backup(args.out)
-    print(f"Đã sao lưu phiên bản {done['version']} → {args.out} ({done['bytes'] / 1e6:.1f} MB, "
-          f"{done['rows']:,} dòng, lược đồ {done['schema_version']}); đã mở thử: tốt.".replace(",", "."))
-    print(f"Nhật ký ({done['audit_rows']:,} dòng) → {events.path_for(args.out)}".replace(",", "."))
+    print(f"Đã sao lưu phiên bản {done['version']} → {args.out} ({fmt.number(done['bytes'] / 1e6, 'vi', 1)} MB, "
+          f"{fmt.number(done['rows'])} dòng, lược đồ {done['schema_version']}); đã mở thử: tốt.")
+    print(f"Nhật ký ({fmt.number(done['audit_rows'])} dòng) → {events.path_for(args.out)}")
     return 0

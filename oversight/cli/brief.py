@@ -1,9 +1,10 @@
 """``brief``: export the briefing deck to PDF or PowerPoint (``--out deck.pdf|deck.pptx``).
 
-The deck's DATA comes from ``analytics.briefing``; drawing it needs Plotly, kaleido and Chromium,
-which ``analytics`` must never import (the layering contract). So this command runs the UI-layer
-exporter as a separate process — ``python -m ui.briefing`` (ui/briefing/__main__.py) — with the
-same arguments, and returns its exit code. The exporter records the ``export`` audit row.
+The deck's DATA comes from ``analytics.briefing``; drawing it needs Plotly, kaleido and Chromium.
+This command runs the exporter (``oversight/cli/_deck.py``, over ``ui.briefing``) as a separate
+process with the same arguments — so the other commands never load Plotly or start Chromium, and a
+crash of the browser cannot take the command line with it — and returns its exit code. The exporter
+records the ``export`` audit row.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from analytics.cli._common import add_db_argument
-from analytics.cli.users import os_actor
+from oversight.cli._common import add_db_argument
+from oversight.cli.users import os_actor
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent  # the folder holding the oversight package
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def command(args: argparse.Namespace) -> list[str]:
     """The exporter's command line for these arguments."""
-    cmd = [sys.executable, "-m", "ui.briefing", "--out", str(Path(args.out).resolve()), "--lang", args.lang,
+    cmd = [sys.executable, "-m", "oversight.cli._deck", "--out", str(Path(args.out).resolve()), "--lang", args.lang,
            "--theme", args.theme, "--user", args.user or os_actor()]
     for flag, value in (("--db", args.db), ("--as-of", args.as_of), ("--unit", args.unit),
                         ("--snapshot", args.snapshot), ("--compare", args.compare)):

@@ -1,7 +1,9 @@
 """``kpis``: the headline figures — reduction, secondment, training, workforce, data quality.
 
 ``--json`` prints ``analytics.kpis.headline`` as one JSON object (unrounded numbers, null + reason
-for parts without data); otherwise a short Vietnamese summary with Vietnamese number formatting.
+for parts without data); otherwise a short Vietnamese summary. Numbers, percentages, money, dates,
+categories and statuses come from the dashboard's text layer (``ui.format``, ``ui.labels``), so a
+figure reads the same here and on the overview page (tests/test_cli_matches_dashboard.py).
 """
 
 from __future__ import annotations
@@ -10,48 +12,37 @@ import argparse
 import json
 import sys
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from analytics import store
-from analytics.cli._common import add_db_argument, settings_from
 from analytics.errors import NotFound
 from analytics.kpis import headline
+from oversight.cli._common import add_db_argument, settings_from
+from ui import format as fmt
+from ui.labels import code, t
 
-ROUNDING_VI = {"nearest": "làm tròn gần nhất", "up": "làm tròn lên", "down": "làm tròn xuống"}
-STATUS_VI = {"on_track": "đúng tiến độ", "at_risk": "có nguy cơ chậm", "behind": "chậm tiến độ"}
-CATEGORY_VI = {"cong_chuc": "Công chức", "vien_chuc": "Viên chức", "nguoi_lao_dong": "Người lao động"}
-MISSING_VI = {
-    "no_quota_data": "chưa có số liệu biên chế",
-    "no_secondment_data": "chưa có số liệu tăng cường cơ sở",
-    "no_training_data": "chưa có số liệu quỹ lương / đào tạo",
-    "no_roster_data": "chưa có danh sách nhân sự",
-}
-PART_VI = {"reduction": "Tinh giản biên chế", "secondment": "Tăng cường cơ sở", "training": "Đào tạo",
-           "workforce": "Nhân sự", "reduction.cong_chuc": "Tinh giản — công chức",
-           "reduction.vien_chuc": "Tinh giản — viên chức"}
+# The dashboard's words for the parts of the headline and why one has no figure (ui/text_*.py).
+PART_LABEL = {"reduction": "nav.reduction", "secondment": "nav.secondment", "training": "nav.training",
+              "workforce": "nav.workforce", "reduction.cong_chuc": "ov.card_cc", "reduction.vien_chuc": "ov.card_vc"}
+MISSING_LABEL = {"no_quota_data": "ov.missing_quota", "no_secondment_data": "ov.missing_secondment",
+                 "no_training_data": "ov.missing_training", "no_roster_data": "ov.missing_roster"}
 
 
+# The shared formatters, in Vietnamese (half-up rounding, "–" for no figure).
 def vn_number(value: float | int | None, decimals: int = 0) -> str:
-    """Vietnamese number: '.' groups thousands, ',' marks decimals (1.694 ; 2.073,5 ; 8,17); halves
-    of the shown digits round up (2,5 → 3)."""
-    if value is None:
-        return "—"
-    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return fmt.number(value, "vi", decimals)
 
 
 def vn_pct(value: float | None, decimals: int = 2) -> str:
-    return "—" if value is None else f"{vn_number(value, decimals)} %"
+    return fmt.percent(value, "vi", decimals)
 
 
 def vn_money(value: float | int | None) -> str:
-    return "—" if value is None else f"{vn_number(value)} ₫"
+    return fmt.money_exact(value, "vi")
 
 
 def vn_date(iso: str | None) -> str:
-    return "—" if not iso else date.fromisoformat(iso).strftime("%d/%m/%Y")
+    return fmt.day(iso)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -84,14 +75,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _reduction_lines(cat: str, r: dict[str, Any]) -> list[str]:
     return [
-        f"  {CATEGORY_VI[cat]}: biên chế {r['baseline_year']} {vn_number(r['baseline_quota'])}"
+        f"  {code(cat)}: biên chế {r['baseline_year']} {vn_number(r['baseline_quota'])}"
         f" → {r['current_year']} {vn_number(r['current_quota'])}",
         f"    giảm {vn_number(r['reduced_total'])} (đã giảm {vn_number(r['reduced_done'])},"
         f" chờ phê duyệt {vn_number(r['reduced_pending'])}) = {vn_pct(r['reduced_pct'])} so với năm gốc",
-        f"    kế hoạch {vn_number(r['plan'], 1 if r['plan'] % 1 else 0)} ({vn_pct(r['target_pct'], 0)})"
+        f"    kế hoạch {vn_number(r['plan'], 1)} ({vn_pct(r['target_pct'], 0)})"
         f" → đạt {vn_pct(r['plan_progress_pct'])} kế hoạch; riêng đã giảm {vn_pct(r['plan_progress_done_pct'], 1)}",
-        f"    còn {r['months_left']:.0f} tháng; cần {vn_number(r['pace_needed_per_month'], 1)}/tháng,"
-        f" đã đạt {vn_number(r['pace_so_far_per_month'], 1)}/tháng — {STATUS_VI.get(r['status'] or '', '—')}",
+        f"    còn {vn_number(r['months_left'])} tháng; cần {vn_number(r['pace_needed_per_month'], 1)}/tháng,"
+        f" đã đạt {vn_number(r['pace_so_far_per_month'], 1)}/tháng — {code(r['status'])}",
         f"    số người đã tinh giản: {vn_number(r['people_left'])}",
     ]
 
@@ -110,7 +101,7 @@ def summary_lines(h: dict[str, Any]) -> list[str]:
         lines += [
             "TĂNG CƯỜNG CƠ SỞ",
             f"  {sec['agencies']} cơ quan; phải cử {vn_number(sec['required'])} ({vn_pct(s['secondment_share_pct'], 0)},"
-            f" {ROUNDING_VI[s['secondment_rounding']]}); đang tăng cường {vn_number(sec['active'])}"
+            f" {t('choice.' + s['secondment_rounding']).lower()}); đang tăng cường {vn_number(sec['active'])}"
             f" = {vn_pct(sec['fulfilment_pct'], 1)}",
             f"  vi phạm điều kiện: {vn_number(sec['with_violations'])}; kết thúc trong 3 tháng:"
             f" {vn_number(sec['ending_3m'])}, 6 tháng: {vn_number(sec['ending_6m'])}; kết thúc sớm: {vn_number(sec['ended_early'])}",
@@ -131,11 +122,12 @@ def summary_lines(h: dict[str, Any]) -> list[str]:
                   f" nghỉ hưu đến 2030: {vn_number(wf['retiring_to_2030'])}"]
         for cat, c in wf["by_category"].items():
             if c["quota"] is not None or c["present"]:
-                lines.append(f"  {CATEGORY_VI[cat]}: giao {vn_number(c['quota'])}, có mặt {vn_number(c['present'])},"
+                lines.append(f"  {code(cat)}: giao {vn_number(c['quota'])}, có mặt {vn_number(c['present'])},"
                              f" chưa tuyển {vn_number(c['vacant'])}{' (VƯỢT BIÊN CHẾ)' if c['over_quota'] else ''}")
     q = h["quality"]
     lines.append(f"KIỂM TRA DỮ LIỆU: {q['checks']} phép kiểm tra, {q['fail']} lỗi, {q['warn']} cảnh báo"
                  + (f" ({', '.join(q['failing'] + q['warning'])})" if q["fail"] or q["warn"] else ""))
     for part, reason in h["missing"].items():
-        lines.append(f"Chưa có: {PART_VI.get(part, part)} — {MISSING_VI.get(reason, reason)}")
+        lines.append(f"{t(PART_LABEL[part]) if part in PART_LABEL else part}: "
+                     f"{t(MISSING_LABEL[reason]) if reason in MISSING_LABEL else reason}")
     return lines

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from analytics import audit, safe_export, store
-from analytics.cli._common import add_db_argument, settings_from
-from analytics.cli.users import os_actor
+from oversight.cli._common import add_db_argument, settings_from
+from oversight.cli.users import os_actor
 
 CSV_HEADERS = {
     "event_id": "Mã sự kiện",

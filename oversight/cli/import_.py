@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from analytics import store
-from analytics.cli._common import add_db_argument, settings_from
 from analytics.errors import ImportRejected
 from analytics.ingest.messages import KIND_NAMES
 from analytics.ingest.pipeline import Plan, Source, import_files
 from analytics.ingest.problems import Problem
 from analytics.ingest.safety import Limits
+from oversight.cli._common import add_db_argument, settings_from
 
 
 def parse_day(text: str) -> date:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from analytics import store
 from analytics.batches import list_batches, undo_batch
-from analytics.cli._common import add_db_argument, settings_from
+from oversight.cli._common import add_db_argument, settings_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:

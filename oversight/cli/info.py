@@ -6,8 +6,9 @@ import argparse
 import json
 
 from analytics import store
-from analytics.cli._common import add_db_argument, settings_from
 from analytics.inventory import database_summary
+from oversight.cli._common import add_db_argument, settings_from
+from ui import format as fmt
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
     print("Bảng / table                 số dòng   số liệu đến ngày")
     for table, count in summary["tables"].items():
         as_of = summary["as_of"].get(table) or ""
-        print(f"  {table:<26} {count:>9,}   {as_of}".replace(",", "."))
+        print(f"  {table:<26} {fmt.number(count):>9}   {as_of}")
     return 0

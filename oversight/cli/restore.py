@@ -10,7 +10,8 @@ import argparse
 from pathlib import Path
 
 from analytics import store
-from analytics.cli._common import add_db_argument, settings_from
+from oversight.cli._common import add_db_argument, settings_from
+from ui import format as fmt
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,5 +27,5 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     done = store.open_store(settings.db_path, settings=settings).restore(args.file)
     print(f"Đã khôi phục {args.file} → {settings.db_path} (phiên bản {done['version']}, "
-          f"{done['rows']:,} dòng); bản cũ giữ ở {settings.db_path.name}.before-restore.".replace(",", "."))
+          f"{fmt.number(done['rows'])} dòng); bản cũ giữ ở {settings.db_path.name}.before-restore.")
     return 0

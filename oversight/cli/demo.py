@@ -7,9 +7,10 @@ import time
 
 from analytics import store
 from analytics.batches import demo_batches, remove_demo
-from analytics.cli._common import add_db_argument, settings_from
-from analytics.cli.users import os_actor
 from analytics.demo import build_demo
+from oversight.cli._common import add_db_argument, settings_from
+from oversight.cli.users import os_actor
+from ui import format as fmt
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _print_rows(title: str, rows: dict[str, int]) -> None:
     print(title)
     for table, n in rows.items():
-        print(f"  {table:<20} {n:>9,}".replace(",", "."))
+        print(f"  {table:<20} {fmt.number(n):>9}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,6 +51,6 @@ def run(args: argparse.Namespace) -> int:
         rows = build_demo(con, seed=seed, user=os_actor())
         elapsed = time.perf_counter() - started
     _print_rows(f"Đã nạp dữ liệu mẫu (hạt giống {seed}), số dòng theo bảng:", rows)
-    print(f"  {'tổng cộng':<20} {sum(rows.values()):>9,}".replace(",", "."))
-    print(f"Thời gian: {elapsed:.1f} giây".replace(".", ","))
+    print(f"  {'tổng cộng':<20} {fmt.number(sum(rows.values())):>9}")
+    print(f"Thời gian: {fmt.number(elapsed, 'vi', 1)} giây")
     return 0

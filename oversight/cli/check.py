@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict
 
 from analytics import health, store
-from analytics.cli._common import add_db_argument, settings_from
+from oversight.cli._common import add_db_argument, settings_from
 
 WORDS = {
     "db_opens": "mở được cơ sở dữ liệu {path} (phiên bản đã công bố {version})",
