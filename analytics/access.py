@@ -41,7 +41,7 @@ from analytics.audit import record
 from analytics.errors import NotFound, OversightError
 
 # Defined in analytics.roles (below audit and auth, so no import cycle); still importable from here.
-from analytics.roles import PERSON_DATA_ROLE, ROLES, SENSITIVE_COLUMNS, User
+from analytics.roles import PERSON_DATA_ROLE, ROLES, SENSITIVE_COLUMNS, User  # noqa: F401 re-exported
 
 _RANK = {role: i for i, role in enumerate(ROLES)}
 

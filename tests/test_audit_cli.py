@@ -14,6 +14,7 @@ import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,7 @@ GOOD = [["SNV", "P1", "Nguyễn Văn A", "01/01/1980", "Nam", "Công chức", "2
 BAD = [["KHONG_CO", "P2", "Trần Thị B", "31/02/1980", "Nữ", "Công chức", "2,34"]]
 
 
-def _rows(db: Path, after: int = 0) -> list[tuple[int, str | None, str, str | None, dict | None]]:
+def _rows(db: Path, after: int = 0) -> list[tuple[int, Any, str, Any, Any]]:  # detail: parsed JSON
     """Audit rows of ``db`` after event ``after``, read straight from the events file (none yet: [])."""
     if not Path(events.path_for(db)).exists():
         return []
@@ -49,7 +50,8 @@ def _commands(capsys: pytest.CaptureFixture[str]) -> set[str]:
 
 class Runner:
     def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.db, self.capsys, self.last, self.seen = db, capsys, 0, set()
+        self.db, self.capsys, self.last = db, capsys, 0
+        self.seen: set[str] = set()
 
     def __call__(self, *argv: str, code: int = 0, stdin: str | None = None,
                  monkeypatch: pytest.MonkeyPatch | None = None) -> list[tuple]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -31,7 +32,7 @@ def small_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def _rows(path: Path) -> list[tuple[str | None, str, str | None, dict | None]]:
+def _rows(path: Path) -> list[tuple[Any, str, Any, Any]]:  # detail: parsed JSON
     """(username, event, target, detail) of every audit row, oldest first, from the events file."""
     import sqlite3
 
@@ -43,7 +44,7 @@ def _rows(path: Path) -> list[tuple[str | None, str, str | None, dict | None]]:
     return [(u, e, t, json.loads(d) if d else None) for u, e, t, d in rows]
 
 
-def _new(path: Path, before: int) -> list[tuple[str | None, str, str | None]]:
+def _new(path: Path, before: int) -> list[tuple[Any, str, Any]]:
     return [r[:3] for r in _rows(path)[before:]]
 
 

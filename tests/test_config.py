@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,7 +67,7 @@ def test_oversight_lang_is_the_dashboards_language_until_a_visitor_switches(
     assert [t.value for t in at.title] == ["Đăng nhập"]
 
 
-def test_oversight_upload_max_mb_bounds_the_pages_import_too(tdb, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_oversight_upload_max_mb_bounds_the_pages_import_too(tdb: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from analytics.ingest.pipeline import prepare
 
     big = ("Mã đơn vị,Năm,Đối tượng,Biên chế được giao\n" + "SNV,2021,Công chức,50\n" * 70_000).encode()
