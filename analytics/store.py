@@ -282,15 +282,24 @@ class Store:
 
     def reader(self) -> duckdb.DuckDBPyConnection:
         """This process's read-only connection to the newest version (shared; do not close it)."""
+        return self.snapshot()[0]
+
+    def snapshot(self) -> tuple[duckdb.DuckDBPyConnection, dict[str, Any]]:
+        """``reader()`` with the CURRENT record of the very version it reads (``file``, ``generation``).
+
+        A version never changes, so anything computed from one connection may be kept under its
+        record's ``file`` and ``generation`` (the dashboard keys its data version on them).
+        """
         for _ in range(5):
-            name = self.fresh()["file"]
+            record = self.fresh()
+            name = record["file"]
             con = self._readers.get(name)
             if con is not None:
-                return con
+                return con, record
             with self._open_lock:
                 con = self._readers.get(name)
                 if con is not None:
-                    return con
+                    return con, record
                 try:
                     con = self._open(name)
                 except duckdb.IOException:
@@ -300,7 +309,7 @@ class Store:
                 while len(self._readers) > 2:
                     _, old = self._readers.popitem(last=False)
                     db.unroute_writes(old)
-                return con
+                return con, record
         raise DatabaseError("db_unreadable", path=str(self.path), detail="no published version could be opened")
 
     @contextmanager

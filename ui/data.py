@@ -49,14 +49,28 @@ def connection() -> duckdb.DuckDBPyConnection:
     return _connection(db_path())
 
 
-def _version(path: str, con: duckdb.DuckDBPyConnection) -> str:
+# A published version never changes, so its data version is computed once per version file (not
+# once per chart: a page asks about 20 times a run, and each asking was a query).
+_DATA_VERSIONS: dict[tuple[str, str, int], str] = {}
+
+
+def _snapshot(path: str) -> tuple[duckdb.DuckDBPyConnection, str]:
+    """The newest version's connection and its data version, read from that same version."""
+    con, record = store.open_store(path).snapshot()
     # The generation changes on a restore, so results of a replaced database are never reused.
-    info = store.open_store(path).current() or {}
-    return f"{info.get('generation', 1)}:{data_version(con)}"
+    generation = int(record.get("generation", 1))
+    key = (path, str(record["file"]), generation)
+    found = _DATA_VERSIONS.get(key)
+    if found is None:
+        found = f"{generation}:{data_version(con)}"
+        if len(_DATA_VERSIONS) > 16:  # a handful of versions are live at once; forget the rest
+            _DATA_VERSIONS.clear()
+        _DATA_VERSIONS[key] = found
+    return con, found
 
 
 def version() -> str:
-    return _version(db_path(), connection())
+    return _snapshot(db_path())[1]
 
 
 def _resolve(name: str) -> Callable[..., Any]:
@@ -95,15 +109,16 @@ def run(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], /, *args: P.
         raise TypeError(f"{getattr(fn, '__qualname__', fn)}: pass arguments by keyword")
     name = qualified_name(fn)
     path = db_path()
-    con = _connection(path)
+    con, data_version_ = _snapshot(path)
     if "scope" in inspect.signature(fn).parameters:
         requested = kwargs.get("scope")
         kwargs["scope"] = effective_scope(con, st.session_state.get("user"), requested if isinstance(requested, str) else None)
-    result: R = _cached(path, _version(path, con), name, tuple(sorted(kwargs.items())))
+    result: R = _cached(path, data_version_, name, tuple(sorted(kwargs.items())))
     return result
 
 
 def clear() -> None:
     """Forget cached results and connections (tests; after the database file is replaced)."""
     _cached.clear()
+    _DATA_VERSIONS.clear()
     store.forget_all()

@@ -104,12 +104,11 @@ def trend_figure(frame: pd.DataFrame, settings: dict[str, Any], lang: str) -> go
         fig.add_trace(go.Scatter(x=part["year"].astype(str), y=part["index_pct"], mode="lines+markers",
                                  name=code(category, lang), line={"color": colour, "width": 3}))
         target = 100 - settings[f"target_pct_{category}"]
-        fig.add_hline(y=target, line_color=colour, line_dash="dash", line_width=1.5,
-                      annotation_text=t("ov.target_line", lang, category=code(category, lang),
-                                        pct=fmt.percent(target, lang, 0)), annotation_position="bottom left")
-    fig.add_hline(y=100, line_color=charts.GREY, line_dash="dot",
-                  annotation_text=t("ov.baseline_line", lang, year=settings["reduction_baseline_year"]),
-                  annotation_position="top left")
+        charts.reference_line(fig, y=target, colour=colour, dash="dash", width=1.5, position="bottom left",
+                              text=t("ov.target_line", lang, category=code(category, lang),
+                                     pct=fmt.percent(target, lang, 0)))
+    charts.reference_line(fig, y=100, colour=charts.GREY, dash="dot", position="top left",
+                          text=t("ov.baseline_line", lang, year=settings["reduction_baseline_year"]))
     fig.update_yaxes(title_text=t("ov.index_axis", lang), ticksuffix=" %")
     fig.update_xaxes(type="category")
     return charts.style(fig, lang, height=360)

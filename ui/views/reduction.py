@@ -109,9 +109,8 @@ def projection_figure(frame: pd.DataFrame, row: pd.Series, lang: str) -> go.Figu
     """Horizontal bars (long Vietnamese labels read on the left) against the plan line."""
     fig = charts.grouped_bars(frame, x="measure", series=(("posts", t("col.posts", lang)),), lang=lang,
                               horizontal=True, y_title=t("col.posts", lang), height=320)
-    fig.add_vline(x=float(row["plan"]), line_color=charts.VERMILLION, line_dash="dash", line_width=2,
-                  annotation_text=t("red.plan_value", lang, plan=fmt.number(row["plan"], lang, 1)),
-                  annotation_position="bottom right")
+    charts.reference_line(fig, x=float(row["plan"]), colour=charts.VERMILLION, dash="dash", position="bottom right",
+                          text=t("red.plan_value", lang, plan=fmt.number(row["plan"], lang, 1)))
     fig.update_layout(showlegend=False)
     return fig
 

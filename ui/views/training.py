@@ -38,8 +38,7 @@ def budget_figure(df: pd.DataFrame, lang: str) -> go.Figure:
         series=(("committed_pct", t("col.committed", lang)), ("spent_pct_", t("col.spent", lang))),
         colours=(charts.SKY, charts.BLUE),
     )
-    fig.add_vline(x=100, line_color="#333333", line_width=2, annotation_text=t("col.budget", lang),
-                  annotation_position="top")
+    charts.reference_line(fig, x=100, text=t("col.budget", lang), position="top")
     return fig
 
 
