@@ -107,7 +107,10 @@ def build(deck: dict[str, Any], lang: str, *, compare_with: dict[str, Any] | Non
     out = []
     for s in deck["slides"]:
         sources = t("brief.sources", lang, sources=", ".join(t(f"brief.source.{x}", lang) for x in s["sources"]))
-        out.append(Slide(s["id"], t(f"brief.topic.{s['id']}", lang), title_of(s, lang), as_of, sources, snapshot_line,
+        line = as_of
+        if s["data"].get("scope_name"):  # a slide with a scope and date of its own says which
+            line = t("brief.as_of_scope", lang, unit=s["data"]["scope_name"], date=fmt.day(s["data"]["as_of"]))
+        out.append(Slide(s["id"], t(f"brief.topic.{s['id']}", lang), title_of(s, lang), line, sources, snapshot_line,
                          {"finding": s["finding"], **s["data"]}, lang, deck.get("settings", {}),
                          int(deck.get("privacy_min_count", 5))))
     if compare_with is not None:
@@ -355,6 +358,19 @@ def _freshness(slide: Slide, th: Theme, scale: float) -> go.Figure:
         None, th, scale, ["left", "right", "right", "right"])
 
 
+def _reorganisation(slide: Slide, th: Theme, scale: float) -> go.Figure:
+    rows = slide.data.get("rows") or []
+    if not rows:
+        return _empty(slide, th, scale)
+    lang = slide.lang
+    year = slide.data.get("inspection_year", "")
+    return _table(
+        [t("brief.col.measure", lang), t("brief.col.done", lang), t("brief.col.of", lang)],
+        [[t(f"brief.reorg.{r['measure']}", lang, year=year) for r in rows], [fmt.number(r["done"], lang) for r in rows],
+         [fmt.number(r["of"], lang) if r["of"] is not None else "" for r in rows]],
+        None, th, scale, ["left", "right", "right"])
+
+
 def _compare_value(v: Any, kind: str, lang: str, signed: bool = False) -> str:
     if v is None:
         return "–"
@@ -378,7 +394,7 @@ def _compare(slide: Slide, th: Theme, scale: float) -> go.Figure:
 
 _BUILDERS: dict[str, Callable[[Slide, Theme, float], go.Figure]] = {
     "headline": _headline, "reduction": _reduction, "agencies": _agencies, "secondment": _secondment,
-    "training": _training, "freshness": _freshness, "compare": _compare,
+    "training": _training, "reorganisation": _reorganisation, "freshness": _freshness, "compare": _compare,
 }
 
 
