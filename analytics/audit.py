@@ -35,6 +35,9 @@ export, download     the UI / CLI — target = page or file name, detail = ``saf
 setting_change       settings page — target = setting key, detail = ``{"old": 40, "new": 35}``
 user_change          ``auth`` user management — target = the account changed
 demo_build, demo_remove   the demo generator
+submission           ``submissions.submit`` — target = submission id, detail = unit, kind, period, status, counts
+submission_published, submission_returned   ``submissions.publish`` / ``submissions.return_`` — target = submission id
+period_change        ``reporting.save_period`` — target = period id, detail = due dates
 ===================  =========================================================================
 """
 
@@ -67,6 +70,10 @@ EVENTS = (
     "user_change",
     "demo_build",
     "demo_remove",
+    "submission",
+    "submission_published",
+    "submission_returned",
+    "period_change",
 )
 
 # Keys that never belong in an audit detail, besides analytics.access.SENSITIVE_COLUMNS: they hold

@@ -49,6 +49,9 @@ class Policy:
     # a later date would count the new city's agencies in the denominator).
     reorg_report_scope: str = "CT_CU"
     reorg_report_as_of: date = date(2024, 6, 30)
+    # Reporting cycle (issue 15): a unit's file waits for an analyst's review before it is published;
+    # off for small offices (a good file is published as it arrives).
+    reporting_review_required: bool = True
 
     def __post_init__(self) -> None:
         if self.secondment_rounding not in ROUNDING_RULES:

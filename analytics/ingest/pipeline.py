@@ -23,7 +23,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -55,6 +55,7 @@ PREVIEW_COLUMNS = ("file", "sheet", "kind", "header_rows", "columns", "data_rows
 PROBLEM_CAP = 1000  # problems kept per code and file; the rest are counted
 READ_BYTES_PER_SECOND = 2.5e6  # .xlsx parsed per second (bench: 7 MB, 100.000 rows, in 3 s): paces the bar
 _LOAD_LOCK = threading.Lock()
+Also = Callable[[duckdb.DuckDBPyConnection, int], None]  # (cursor in load's transaction, batch id)
 
 
 @dataclass
@@ -320,8 +321,11 @@ def _upload_checks(job: _Job) -> list[Problem]:
 
 
 def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "upload", note: str | None = None,
-         progress: Progress | None = None) -> LoadResult:
+         progress: Progress | None = None, also: Also | None = None) -> LoadResult:
     """Store a plan as one batch, all or nothing; older snapshots of the same keys are replaced.
+
+    ``also(cur, batch_id)`` runs inside the same transaction, last: what must commit with the rows or
+    not at all (publishing a submission marks it published there); its exception rolls all back.
 
     ``progress(step, fraction)``: ``load:<table>`` per staged part (a sheet), ``commit``, ``done``. DuckDB runs the
     inserts on one thread: inserting into primary-key indexes does not gain from a second one,
@@ -341,7 +345,7 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
         threads = con.cursor().execute("SELECT current_setting('threads')").fetchall()[0][0]
         try:
             con.cursor().execute("SET threads = 1")
-            batch_id = _store(con, plan, kind, user, note, tables, counts, rows, replaced, report)
+            batch_id = _store(con, plan, kind, user, note, tables, counts, rows, replaced, report, also)
         except (duckdb.ConstraintException, duckdb.ConversionException) as exc:  # the rest is fit per cell
             raise ImportRejected([Problem("db_constraint", params={"detail": str(exc).splitlines()[0][:200]})]) from exc
         finally:
@@ -351,7 +355,8 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
 
 
 def _store(con: duckdb.DuckDBPyConnection, plan: Plan, kind: str, user: str, note: str | None, tables: list[str],
-           counts: dict[str, int], rows: dict[str, int], replaced: dict[str, int], report: Progress) -> int:
+           counts: dict[str, int], rows: dict[str, int], replaced: dict[str, int], report: Progress,
+           also: Also | None = None) -> int:
     """The one transaction of ``load``: batch, replaced rows, inserts part by part; returns the batch."""
     total = sum(counts[t] for t in tables) or 1
     done = 0
@@ -367,6 +372,8 @@ def _store(con: duckdb.DuckDBPyConnection, plan: Plan, kind: str, user: str, not
                 done += part.rows
         mappings.mark_used(cur, {i for layout in plan.layouts for i in layout.applied})
         close_batch(cur, batch_id, rows)
+        if also is not None:
+            also(cur, batch_id)
         report("commit", 0.95)
     return batch_id
 
