@@ -119,6 +119,13 @@ def submissions_by_unit(con: duckdb.DuckDBPyConnection, *, period_id: str, today
                                                         "unit_types": list(REPORTING_UNIT_TYPES)})
 
 
+def list_submissions(con: duckdb.DuckDBPyConnection, *, period_id: str | None = None, status: str | None = None,
+                     scope: str | None = None) -> pd.DataFrame:
+    """The files sent by units in scope, newest first (see analytics/sql/list_submissions.sql)."""
+    check_scope(con, scope)
+    return sql_files.query(con, "list_submissions", {"period_id": period_id, "status": status, "scope": scope})
+
+
 def tracker_summary(df: pd.DataFrame) -> dict[str, int]:
     """Counts of a ``submissions_by_unit`` frame: units, and (unit, kind) pairs per status."""
     out = {s: int((df["status"] == s).sum()) for s in STATUSES}

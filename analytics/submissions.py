@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pandas as pd
 
-from analytics import sql_files
 from analytics.access import AccessDenied, effective_scope, require_action, role_at_least
 from analytics.audit import record_in_transaction
 from analytics.db import transaction
@@ -165,12 +164,6 @@ def submission(con: duckdb.DuckDBPyConnection, *, submission_id: int, user: User
     row.pop("content")
     row["problems"] = json.loads(row["problems"] or "[]")
     return row
-
-
-def list_submissions(con: duckdb.DuckDBPyConnection, *, period_id: str | None = None, status: str | None = None,
-                     scope: str | None = None) -> pd.DataFrame:
-    """The files sent by units in scope, newest first (see analytics/sql/list_submissions.sql)."""
-    return sql_files.query(con, "list_submissions", {"period_id": period_id, "status": status, "scope": scope})
 
 
 def _waiting(con: duckdb.DuckDBPyConnection, submission_id: int) -> dict[str, Any]:
