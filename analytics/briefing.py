@@ -10,7 +10,8 @@ PDF/PPTX exporter (``python -m ui.briefing``) and a frozen snapshot::
 
 Slides, in order (``SLIDES``): headline KPIs; reduction by category (target and pace); agencies
 behind; secondment fulfilment; training budget; reorganisation and job positions (with a scope and
-date of its own, see ``_reorganisation_slide``); data freshness. ``finding`` is a code and
+date of its own, see ``_reorganisation_slide``); the reporting period's tracker (units that have not
+sent everything due); data freshness. ``finding`` is a code and
 ``params`` its numbers: the UI turns them into the title sentence ("Còn 74 biên chế công chức phải
 giảm đến hết năm 2026"); a slide without data has finding ``no_data``. ``sources`` are table names.
 
@@ -34,7 +35,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import inventory, kpis, reduction, reorganisation, secondment, training, units
+from analytics import inventory, kpis, reduction, reorganisation, reporting, secondment, training, units
 from analytics.db import transaction
 from analytics.errors import NotFound, OversightError
 from analytics.kpis import json_value
@@ -42,7 +43,7 @@ from analytics.policy import Policy, load_policy
 from analytics.scope import check_scope, today
 
 DECK_VERSION = 1
-SLIDES = ("headline", "reduction", "agencies", "secondment", "training", "reorganisation", "freshness")
+SLIDES = ("headline", "reduction", "agencies", "secondment", "training", "reorganisation", "reporting", "freshness")
 CATEGORIES = ("cong_chuc", "vien_chuc")
 # City-level agencies: the rows of the "agencies behind", secondment and training slides.
 AGENCY_TYPES = ("so_nganh", "co_quan_khac")
@@ -53,6 +54,7 @@ SOURCES = {
     "secondment": ("secondment", "quota", "person"),
     "training": ("payroll", "training", "quota"),
     "reorganisation": ("reorg_decision", "job_position", "inspection"),
+    "reporting": ("submission",),
     "freshness": ("import_batch",),
 }
 MAX_LABEL_CHARS = 200
@@ -241,50 +243,29 @@ def _training_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: da
                   {"rows": rows, "totals": totals})
 
 
-def _reorg_scope(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date, root: str | None,
-                 policy: Policy) -> tuple[str | None, date]:
-    """The whole city's deck shows the report's scope and date (``Policy.reorg_report_*``, as the page
-    opens): after 1/7/2025 the new city's agencies would join the old ones' denominator. A unit's
-    deck shows that unit at the deck's date. Never a date after the deck's."""
-    wanted = policy.reorg_report_scope
-    if scope == root and wanted and con.cursor().execute(
-            "SELECT count(*) FROM unit WHERE unit_code = $u", {"u": wanted}).fetchall()[0][0]:
-        return wanted, min(as_of, policy.reorg_report_as_of)
-    return scope, as_of
-
-
 def _reorganisation_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date, root: str | None,
                           policy: Policy) -> dict[str, Any]:
-    """The report's reorganisation figures: rows of (measure, done, of) for the decisions from the
-    first one on record to the slide's date. Counts of units, never of people: nothing to suppress."""
-    r_scope, r_as_of = _reorg_scope(con, scope, as_of, root, policy)
-    first, _ = reorganisation.reorg_dates(con, scope=r_scope)
-    where = {"scope": r_scope, "scope_name": units.unit_name(con, unit_code=r_scope) if r_scope else None,
-             "as_of": r_as_of.isoformat()}
-    if first is None or first > r_as_of:
+    """The report's reorganisation figures (analytics.reorganisation.briefing_figures): counts of
+    units, never of people, so nothing to suppress; with a scope and date of its own."""
+    f = reorganisation.briefing_figures(con, scope=scope, as_of=as_of, whole_city=scope == root,
+                                        report_scope=policy.reorg_report_scope, report_as_of=policy.reorg_report_as_of)
+    where = {k: f[k] for k in ("scope", "scope_name", "as_of")}
+    if not f["rows"]:
         return _slide("reorganisation", "no_data", {}, {"rows": [], **where})
-    g = reorganisation.reorganisation_by_group(con, start=first, end=r_as_of, as_of=r_as_of, scope=r_scope)
-    g = g.set_index("unit_group")
-    j = reorganisation.job_positions_by_group(con, as_of=r_as_of, scope=r_scope).set_index("unit_group")
-    insp = reorganisation.inspections_by_year(con, scope=r_scope)
-    admin = list(reorganisation.ADMIN_GROUPS)
-    inspected = insp.loc[insp["year"] == r_as_of.year, "units_inspected"].sum()
-    rows = [
-        ("agencies_reorganised", g.at["so_nganh", "reorganised"], g.at["so_nganh", "units"]),
-        ("sub_departments_reorganised", g.at["chi_cuc", "reorganised"], g.at["chi_cuc", "units"]),
-        ("services_cut", g.at["dvsnc", "cut"], None),
-        ("services_created", g.at["dvsnc", "created"], None),
-        ("services_restructured", g.at["dvsnc", "restructured"], None),
-        ("sub_units_removed", g.at["dvsnc", "removed_total"], None),
-        ("jobs_admin", j.loc[admin, "approved"].sum(), j.loc[admin, "eligible"].sum()),
-        ("jobs_services", j.at["dvsnc", "approved"], j.at["dvsnc", "eligible"]),
-        ("units_inspected", inspected, None),
-    ]
-    data = {"rows": [_clean({"measure": m, "done": done, "of": of}) for m, done, of in rows],
-            "start": first.isoformat(), "inspection_year": r_as_of.year, **where}
-    params = {"reorganised": g.at["so_nganh", "reorganised"], "units": g.at["so_nganh", "units"],
-              "cut": g.at["dvsnc", "cut"], "created": g.at["dvsnc", "created"]}
-    return _slide("reorganisation", "reorganised", params, data)
+    data = {"rows": [_clean(r) for r in f["rows"]], "start": f["start"], "inspection_year": f["inspection_year"], **where}
+    return _slide("reorganisation", "reorganised", f["params"], data)
+
+
+def _reporting_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date) -> dict[str, Any]:
+    """Who has sent the current period's reports (analytics.reporting.briefing_figures); unit names
+    and statuses only."""
+    f = reporting.briefing_figures(con, scope=scope, as_of=as_of)
+    if not f:
+        return _slide("reporting", "no_data", {}, {"rows": []})
+    finding = "all_sent" if f["complete"] == f["units"] else "units_short"
+    return _slide("reporting", finding, {"period": f["period"], "complete": f["complete"], "units": f["units"],
+                                         "missing": f["missing"]},
+                  {"rows": [_clean(r) for r in f["rows"]], "counts": f["counts"], "period": f["period"]})
 
 
 def _freshness_slide(con: duckdb.DuckDBPyConnection, h: dict[str, Any]) -> dict[str, Any]:
@@ -319,6 +300,7 @@ def deck(con: duckdb.DuckDBPyConnection, *, scope: str | None = None, as_of: dat
         _secondment_slide(con, scope, as_of, h, policy),
         _training_slide(con, scope, as_of, h, policy),
         _reorganisation_slide(con, scope, as_of, root, policy),
+        _reporting_slide(con, scope, as_of),
         _freshness_slide(con, h),
     ]
     settings = {k: json_value(v) for k, v in policy.as_dict().items() if k in (

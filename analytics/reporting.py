@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -138,3 +139,25 @@ def tracker_summary(df: pd.DataFrame) -> dict[str, int]:
 def units_missing(df: pd.DataFrame) -> pd.DataFrame:
     """The (unit, kind) pairs still to chase: missing, with errors or returned; for the reminder letter."""
     return df[df["status"].isin(("missing", "with_errors", "returned"))].reset_index(drop=True)
+
+
+def briefing_figures(con: duckdb.DuckDBPyConnection, *, scope: str | None, as_of: date) -> dict[str, Any]:
+    """The briefing slide's numbers for the period current at ``as_of``: each unit by its worst status
+    over the kinds due ({"period", "units", "complete" (every kind sent, late or not), "missing",
+    "rows": units not complete, worst first, with the kinds they owe, "counts": tracker_summary}).
+    Empty ({}) when there is no period."""
+    period = current_period(con, today=as_of)
+    if period is None:
+        return {}
+    df = submissions_by_unit(con, period_id=period, today=as_of, scope=scope)
+    if df.empty:
+        return {}
+    rank = {s: i for i, s in enumerate(STATUSES)}
+    df = df.assign(_rank=df["status"].map(rank))
+    owed = df[~df["status"].isin(("sent", "late"))]
+    worst = df.sort_values(["_rank", "name"]).groupby("unit_code", sort=False).first()
+    rows = [{"unit_code": code, "name": r["name"], "status": r["status"],
+             "kinds": sorted(owed.loc[owed["unit_code"] == code, "data_kind"])}
+            for code, r in worst.iterrows() if r["status"] not in ("sent", "late")]
+    return {"period": period, "units": len(worst), "complete": int(worst["status"].isin(("sent", "late")).sum()),
+            "missing": int((worst["status"] == "missing").sum()), "rows": rows, "counts": tracker_summary(df)}

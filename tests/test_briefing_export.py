@@ -206,10 +206,10 @@ def test_snapshot_taken_on_the_page_is_briefed_and_compared(copy: Path, monkeypa
 
     frozen = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     sign_in(frozen, "viewer")
-    for key, value in {"mode": "briefing", "snapshot": str(sid), "compare": str(sid), "slide": "8"}.items():
+    for key, value in {"mode": "briefing", "snapshot": str(sid), "compare": str(sid), "slide": "9"}.items():
         frozen.query_params[key] = value
     frozen.switch_page("pages/briefing.py")
     frozen.run()
     assert not frozen.exception, [e.message for e in frozen.exception]
-    assert "Giao ban tháng 9" in frozen.title[0].value  # the comparison slide, after the seven
+    assert "Giao ban tháng 9" in frozen.title[0].value  # the comparison slide, after the eight
     assert any("Giao ban tháng 9" in m.value for m in frozen.markdown)  # "Chốt số liệu «…»" on every slide

@@ -19,12 +19,13 @@ from datetime import date, datetime
 import duckdb
 import pytest
 
-from analytics import reduction, reporting, submissions
+from analytics import briefing, reduction, reporting, submissions
 from analytics.access import AccessDenied
 from analytics.auth import User
 from analytics.errors import NotFound
 from analytics.policy import save_setting
 from tests.conftest import audit_db, insert
+from ui.briefing import slides as sl
 
 ANALYST = User("chuyenvien", None, "analyst", None)
 SNV = User("baocao.snv", None, "analyst", "SNV")
@@ -42,7 +43,7 @@ def _csv(*rows: str) -> bytes:
 @pytest.fixture
 def city(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     insert(con, "unit", [
-        {"unit_code": "CT", "name": "Thành phố", "unit_type": "thanh_pho", "level": "city"},
+        {"unit_code": "CT", "name": "Thành phố", "unit_type": "thanh_pho", "level": "city", "parent_code": None},
         {"unit_code": "SNV", "name": "Sở Nội vụ", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
         {"unit_code": "STP", "name": "Sở Tư pháp", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
         {"unit_code": "XA1", "name": "Xã Một", "unit_type": "ubnd_xa", "level": "commune", "parent_code": "CT"}])
@@ -106,6 +107,15 @@ def test_one_period_from_first_file_to_publishing(city: duckdb.DuckDBPyConnectio
                                                 "SNV": ("sent", "published")}
     assert submissions.submission(con, submission_id=good.submission_id, user=SNV)["batch_id"] == batch
     assert submissions.submission(con, submission_id=late.submission_id, user=STP)["review_reason"] == "Thiếu số liệu viên chức"
+
+    deck = briefing.deck(con, scope="CT", as_of=date(2026, 10, 14))
+    slide = next(s for s in deck["slides"] if s["id"] == "reporting")
+    assert slide["params"] == {"period": PERIOD, "complete": 1, "units": 3, "missing": 1}
+    assert [(r["unit_code"], r["status"], r["kinds"]) for r in slide["data"]["rows"]] == [
+        ("XA1", "missing", ["quota"]), ("STP", "returned", ["quota"])]
+    built = next(s for s in sl.build(deck, "vi") if s.id == "reporting")
+    assert built.title == "Quý 3/2026: 1/3 đơn vị đã gửi đủ báo cáo, 1 đơn vị chưa gửi"
+    assert list(built.chart().data[0].cells.values[1]) == ["■ Chưa gửi", "↩ Bị trả lại"]
 
     log = audit_db(con).execute("SELECT event, target, username FROM audit_log WHERE event LIKE 'submission%' "
                                 "OR event = 'period_change' ORDER BY event_id").fetchall()

@@ -25,7 +25,7 @@ def city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "city.duckdb"
     con = db.connect(path)
     insert(con, "unit", [
-        {"unit_code": "CT", "name": "Thành phố Cần Thơ", "unit_type": "thanh_pho", "level": "city"},
+        {"unit_code": "CT", "name": "Thành phố Cần Thơ", "unit_type": "thanh_pho", "level": "city", "parent_code": None},
         {"unit_code": "SNV", "name": "Sở Nội vụ", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
         {"unit_code": "STP", "name": "Sở Tư pháp", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
         {"unit_code": "XA1", "name": "Xã Thới Lai", "unit_type": "ubnd_xa", "level": "commune", "parent_code": "CT"}])

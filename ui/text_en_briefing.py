@@ -114,4 +114,11 @@ TEXT = {
     "brief.source.reorg_decision": "reorganisation decisions",
     "brief.source.job_position": "job-position approvals",
     "brief.source.inspection": "public-service inspections",
+    "brief.topic.reporting": "Units' periodic reports",
+    "brief.find.reporting.units_short": "{period}: {complete}/{units} units have sent every report, {missing} have sent nothing",
+    "brief.find.reporting.all_sent": "{period}: all {units} units have sent every report",
+    "brief.col.status": "Status",
+    "brief.col.kinds_owed": "Still owed",
+    "brief.more_units": "… and {n} more units",
+    "brief.source.submission": "reports sent by units",
 }

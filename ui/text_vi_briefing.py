@@ -114,4 +114,11 @@ TEXT = {
     "brief.source.reorg_decision": "quyết định sắp xếp tổ chức",
     "brief.source.job_position": "phê duyệt vị trí việc làm",
     "brief.source.inspection": "kiểm tra công vụ",
+    "brief.topic.reporting": "Báo cáo định kỳ của các đơn vị",
+    "brief.find.reporting.units_short": "{period}: {complete}/{units} đơn vị đã gửi đủ báo cáo, {missing} đơn vị chưa gửi",
+    "brief.find.reporting.all_sent": "{period}: cả {units} đơn vị đã gửi đủ báo cáo",
+    "brief.col.status": "Tình trạng",
+    "brief.col.kinds_owed": "Còn thiếu",
+    "brief.more_units": "… và {n} đơn vị khác",
+    "brief.source.submission": "báo cáo các đơn vị gửi",
 }

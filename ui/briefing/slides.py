@@ -22,6 +22,7 @@ from analytics.briefing import compare
 from ui import charts
 from ui import format as fmt
 from ui.labels import code, t
+from ui.views.reporting import period_label, status_label
 
 WIDTH, HEIGHT = 1920, 1080
 # Font sizes in px on a 1920×1080 screen (scale=1); ?scale=2 doubles them for 3840×2160.
@@ -83,6 +84,8 @@ def _finding_params(slide: dict[str, Any], lang: str) -> dict[str, str]:
             out[key] = fmt.day(value)
         elif key == "end_year":
             out[key] = str(value)
+        elif key == "period":
+            out[key] = period_label(value, lang)
         else:
             out[key] = fmt.number(value, lang)
     if slide["id"] == "training":
@@ -371,6 +374,21 @@ def _reorganisation(slide: Slide, th: Theme, scale: float) -> go.Figure:
         None, th, scale, ["left", "right", "right"])
 
 
+def _reporting(slide: Slide, th: Theme, scale: float) -> go.Figure:
+    rows = slide.data.get("rows") or []
+    if not rows:
+        return _empty(slide, th, scale)
+    lang = slide.lang
+    shown = rows[:MAX_TABLE_ROWS]
+    names = [r["name"] or r["unit_code"] for r in shown]
+    status = [status_label(r["status"], lang) for r in shown]
+    kinds = [", ".join(code(k, lang) for k in r["kinds"]) for r in shown]
+    if len(rows) > len(shown):
+        names[-1], status[-1], kinds[-1] = t("brief.more_units", lang, n=fmt.number(len(rows) - len(shown) + 1, lang)), "", ""
+    return _table([t("brief.col.unit", lang), t("brief.col.status", lang), t("brief.col.kinds_owed", lang)],
+                  [names, status, kinds], None, th, scale, ["left", "left", "left"])
+
+
 def _compare_value(v: Any, kind: str, lang: str, signed: bool = False) -> str:
     if v is None:
         return "–"
@@ -394,7 +412,7 @@ def _compare(slide: Slide, th: Theme, scale: float) -> go.Figure:
 
 _BUILDERS: dict[str, Callable[[Slide, Theme, float], go.Figure]] = {
     "headline": _headline, "reduction": _reduction, "agencies": _agencies, "secondment": _secondment,
-    "training": _training, "reorganisation": _reorganisation, "freshness": _freshness, "compare": _compare,
+    "training": _training, "reorganisation": _reorganisation, "reporting": _reporting, "freshness": _freshness, "compare": _compare,
 }
 
 
