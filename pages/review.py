@@ -39,10 +39,12 @@ for column, key in zip(c, ("added", "removed", "changed", "unchanged"), strict=T
 st.caption(tr("rep.diff_rows", before=fmt.number(d["rows_before"], L), after=fmt.number(d["rows_after"], L)))
 if not d["totals"].empty:
     st.markdown(f"**{tr('rep.totals_title')}**")
-    data_table(d["totals"], view.TOTALS_SPEC, key="rev_totals", lang=L, file_stem=f"tong-truoc-sau-{picked}")
+    data_table(view.named_columns(d["totals"], rows.at[picked, "data_kind"]), view.TOTALS_SPEC, key="rev_totals", lang=L,
+               file_stem=f"tong-truoc-sau-{picked}")
 if not d["changes"].empty:
     st.markdown(f"**{tr('rep.changes_title')}**")
-    data_table(d["changes"], view.CHANGES_SPEC, key="rev_changes", lang=L, file_stem=f"thay-doi-{picked}")
+    data_table(view.named_columns(d["changes"], rows.at[picked, "data_kind"]), view.CHANGES_SPEC, key="rev_changes",
+               lang=L, file_stem=f"thay-doi-{picked}")
 blocking = [p for p in d["problems"] if p["severity"] == "error"]
 if blocking:
     st.error(tr("rep.review_blocked", n=fmt.number(len(blocking), L)), icon=":material/error:")

@@ -100,6 +100,8 @@ def test_one_period_through_the_pages(city: Path) -> None:
     analyst = _open("analyst", "pages/review.py")
     assert not analyst.exception, [e.message for e in analyst.exception]
     assert [str(m.value) for m in analyst.metric] == ["1", "0", "1", "0"]  # added, removed, changed, unchanged
+    totals = analyst.dataframe[1].value.set_index("Chỉ tiêu")
+    assert list(totals.loc["Biên chế được giao", ["Trước", "Sau", "Thay đổi"]]) == ["400", "770", "370"]
     analyst.button(key="rev_publish").click().run()
     assert not analyst.exception and "Đã công bố báo cáo" in analyst.success[0].value
     from ui import data

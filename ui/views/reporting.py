@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from analytics.ingest.kinds import KINDS
 from ui import format as fmt
 from ui.labels import code, t
 from ui.tables import Spec
@@ -71,6 +72,13 @@ def problems_frame(problems: list[dict[str, Any]], lang: str) -> pd.DataFrame:
              "severity_label": t(f"rep.severity.{p.get('severity')}", lang),
              "row": "" if p.get("row") is None else str(p["row"])} for p in problems]
     return pd.DataFrame(rows, columns=[c for c, _, _ in PROBLEM_SPEC])
+
+
+def named_columns(df: pd.DataFrame, data_kind: str) -> pd.DataFrame:
+    """A diff frame with its ``column`` named as the kind's template heads it ("Biên chế được giao")."""
+    kind = KINDS[data_kind]
+    names = {c.name: c.headers[0] if c.headers else c.name for c in kind.columns}
+    return df.assign(column=[names.get(c, c) for c in df["column"]])
 
 
 def reminder(unit_name: str, rows: pd.DataFrame, period_id: str, today: date, lang: str) -> str:
