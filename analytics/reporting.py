@@ -18,14 +18,14 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import sql_files
+from analytics import codes, sql_files
 from analytics.audit import record_in_transaction
 from analytics.db import transaction
 from analytics.errors import NotFound, OversightError
 from analytics.ingest.kinds import KINDS
 from analytics.scope import check_choice, check_scope
 
-PERIOD_KINDS = ("month", "quarter", "half_year")
+PERIOD_KINDS = codes.PERIOD_KINDS
 # The data kinds a period may ask for: everything a unit reports about itself (the unit list is
 # the Sở Nội vụ's own).
 REPORTED_KINDS = tuple(k for k in KINDS if k != "unit")

@@ -27,7 +27,7 @@ st.caption(tr("rep.tracker_intro"))
 if can_do(user, "manage_periods"):
     with st.expander(tr("rep.period_form"), icon=":material/event:"), st.form("rep_period_form"):
         c1, c2, c3 = st.columns(3)
-        kind = c1.selectbox(tr("rep.period_kind"), reporting.PERIOD_KINDS, format_func=lambda k: tr(f"rep.kind.{k}"),
+        kind = c1.selectbox(tr("rep.period_kind"), reporting.PERIOD_KINDS, format_func=lambda k: code(k, L),
                             key="rep_period_kind")
         year = c2.number_input(tr("rep.period_year"), min_value=2000, max_value=2100, value=date.today().year, step=1,
                                key="rep_period_year")

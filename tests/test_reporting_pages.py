@@ -113,6 +113,9 @@ def test_one_period_through_the_pages(city: Path) -> None:
     assert events == ["period_change", "submission", "submission", "submission_published"]
     after = _open("viewer", "pages/tracker.py").dataframe[0].value.set_index("Đơn vị")
     assert after.at["Sở Nội vụ", "Duyệt"] == "Đã duyệt, công bố"
+    log = _open("admin", "pages/audit_log.py").dataframe[0].value
+    steps = log[log["Sự kiện"].str.startswith("submission") | (log["Sự kiện"] == "period_change")]
+    assert list(steps["Sự kiện"])[::-1] == events and set(steps["Người dùng"]) == {"quantri", "chuyenvien.snv", "chuyenvien"}
 
 
 def test_a_returned_report_shows_its_reason_to_the_unit(city: Path) -> None:

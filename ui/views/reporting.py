@@ -63,7 +63,7 @@ def tracker_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 def submissions_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = df.copy()
     out["kind_label"] = [code(k, lang) for k in out["data_kind"]]
-    out["status_label"] = [t(f"rep.file.{s}", lang) for s in out["status"]]
+    out["status_label"] = [code(s, lang) for s in out["status"]]
     return out
 
 
