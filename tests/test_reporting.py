@@ -195,3 +195,51 @@ def test_bad_periods_are_refused(con: duckdb.DuckDBPyConnection) -> None:
     with pytest.raises(reporting.ReportingError, match="period_no_kind"):
         reporting.save_period(con, kind="quarter", year=2026, number=3, due={}, user="a")
     assert reporting.list_periods(con).empty
+
+
+ROSTER_HEAD = "Số liệu đến ngày,Mã đơn vị,Mã cán bộ,Họ và tên,Ngày sinh,Giới tính,Loại cán bộ\n"
+
+
+def test_a_roster_diff_counts_added_removed_changed_and_the_prefilled_template_round_trips(
+        city: duckdb.DuckDBPyConnection) -> None:
+    """SNV's roster at 30/9/2026 has A, B, C; the file keeps A, renames B, drops C, adds D."""
+    from analytics.ingest.template import build_template
+    from tests.conftest import add_batch
+
+    reporting.save_period(city, kind="quarter", year=2026, number=3, due={"quota": DUE, "person": DUE}, user="quantri")
+    b = add_batch(city)
+    city.executemany(f"INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
+                     f"VALUES ('2026-09-30', 'SNV', ?, ?, '1980-01-01', 'nam', 'cong_chuc', {b})",
+                     [("A", "Nguyễn Văn A"), ("B", "Trần Thị B"), ("C", "Lê Văn C")])
+    rows = submissions.prefilled_rows(city, data_kind="person", unit_code="SNV", user=SNV)
+    assert len(rows) == 3
+    same = submissions.submit(city, period_id=PERIOD, unit_code="SNV", data_kind="person", file_name="mau.xlsx",
+                              content=build_template("person", rows), user=SNV)
+    assert same.status == "submitted", [p.message() for p in same.problems if p.severity == "error"]
+    d = submissions.diff(city, submission_id=same.submission_id, user=ANALYST)
+    assert (d["added"], d["removed"], d["changed"], d["unchanged"]) == (0, 0, 0, 3)  # the template gives back what it got
+
+    text = ROSTER_HEAD + "".join(f"30/09/2026,SNV,{i},{n},01/01/1980,Nam,Công chức\n"
+                                 for i, n in (("A", "Nguyễn Văn A"), ("B", "Trần Thị Bé"), ("D", "Phạm Văn D")))
+    sent = submissions.submit(city, period_id=PERIOD, unit_code="SNV", data_kind="person", file_name="ds.csv",
+                              content=text.encode(), user=SNV)
+    d = submissions.diff(city, submission_id=sent.submission_id, user=ANALYST)
+    assert (d["added"], d["removed"], d["changed"], d["unchanged"]) == (1, 1, 1, 1)
+    assert (d["rows_before"], d["rows_after"]) == (3, 3)
+    assert d["changes"][["key", "column"]].values.tolist() == [["2026-09-30 · SNV · B", "full_name"]]
+
+
+def test_a_publish_that_cannot_mark_its_submission_leaves_nothing_loaded(
+        city: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import and the status change commit together: if another analyst returned the file
+    between the check and the commit, the rows go too."""
+    sent = submissions.submit(city, period_id=PERIOD, unit_code="SNV", data_kind="quota", file_name="snv.csv",
+                              content=_csv("SNV,2025,Công chức,390"), user=SNV)
+    row = submissions._waiting(city, sent.submission_id)
+    city.execute("UPDATE submission SET status = 'returned', review_reason = 'x' WHERE submission_id = $i",
+                 {"i": sent.submission_id})
+    monkeypatch.setattr(submissions, "_waiting", lambda con, i: row)
+    batches = city.execute("SELECT count(*) FROM import_batch").fetchone()
+    with pytest.raises(submissions.SubmissionError, match="submission_not_waiting"):
+        submissions.publish(city, submission_id=sent.submission_id, user=ANALYST)
+    assert _quota(city, "SNV") == 400 and city.execute("SELECT count(*) FROM import_batch").fetchone() == batches
