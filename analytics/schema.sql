@@ -493,7 +493,7 @@ CREATE TABLE IF NOT EXISTS submission (
     file_name     VARCHAR NOT NULL,
     sha256        VARCHAR NOT NULL,
     size_bytes    BIGINT NOT NULL CHECK (size_bytes >= 0),
-    content       BLOB NOT NULL,
+    content       BLOB NOT NULL,             -- empty for with_errors (never published)
     rows_total    BIGINT NOT NULL DEFAULT 0,
     errors        INTEGER NOT NULL DEFAULT 0,
     warnings      INTEGER NOT NULL DEFAULT 0,

@@ -109,7 +109,8 @@ def submit(con: duckdb.DuckDBPyConnection, *, period_id: str, unit_code: str, da
 
     Refused outright (nothing stored): a unit outside the account's scope (audited by access), a
     period that does not ask for ``data_kind``. Otherwise always stored — with its problems when it
-    has errors, so the unit and the tracker see "sent with errors". A newer good file supersedes one
+    has errors, so the unit and the tracker see "sent with errors" (its problems kept, not its bytes:
+    it can never be published, and a refused file may be huge). A newer good file supersedes one
     still waiting for review. ``at``: when it arrived (default now; tests, files that came by mail).
     """
     require_action(con, user, "import_upload")
@@ -133,7 +134,7 @@ def submit(con: duckdb.DuckDBPyConnection, *, period_id: str, unit_code: str, da
                 "coalesce($at, current_localtimestamp()), $f, $sha, $size, $c, $rows, $e, $w, $problems) "
                 "RETURNING submission_id",
                 {"p": period_id, "u": unit_code, "k": data_kind, "s": status, "by": user.username, "at": at, "f": file_name,
-                 "sha": sha, "size": len(content), "c": content, "rows": rows, "e": len(errors),
+                 "sha": sha, "size": len(content), "c": content if status == "submitted" else b"", "rows": rows, "e": len(errors),
                  "w": len(plan.problems) - len(errors), "problems": json.dumps(stored, ensure_ascii=False, default=str)},
             ).fetchall()
             submission_id = int(row[0][0])

@@ -76,6 +76,8 @@ def test_one_period_from_first_file_to_publishing(city: duckdb.DuckDBPyConnectio
     assert len(other) == 1 and other[0].row == 3 and "STP" in other[0].message("vi")
     assert _status(con, date(2026, 10, 5))["SNV"] == ("with_errors", None)
     assert _quota(con, "SNV") == 400  # nothing of it reached the data
+    assert con.execute("SELECT octet_length(content), errors FROM submission WHERE submission_id = $i",
+                       {"i": bad.submission_id}).fetchone() == (0, 1)  # its problems are kept, not its bytes
 
     good = submissions.submit(con, period_id=PERIOD, unit_code="SNV", data_kind="quota", file_name="snv-sua.csv",
                               content=_csv("SNV,2025,Công chức,390", "SNV,2026,Công chức,380"), user=SNV,
