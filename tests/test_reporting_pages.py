@@ -134,3 +134,17 @@ def test_a_returned_report_shows_its_reason_to_the_unit(city: Path) -> None:
 def test_unit_accounts_never_reach_import_or_review(city: Path, file: str) -> None:
     at = _open("scoped", file)
     assert any("không có quyền" in e.value for e in at.error) and not at.title
+
+
+def test_the_tracker_in_english(city: Path) -> None:
+    _period(city)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    sign_in(at, "viewer")
+    at.query_params["lang"] = "en"
+    at.switch_page("pages/tracker.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == "Reports from agencies and communes"
+    table = at.dataframe[0].value.set_index("Unit")
+    assert table.at["Xã Thới Lai", "Status"] == "■ Missing" and table.at["Xã Thới Lai", "Due"] == "10/10/2025"
+    assert at.code[0].value.startswith("To: ")
