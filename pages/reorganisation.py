@@ -23,7 +23,8 @@ st.title(tr("reorg.title"))
 shown = data.run("units.unit_list", active_on=f.as_of)
 shown_name = dict(zip(shown["unit_code"], shown["name"], strict=True)).get(f.scope or "", tr("filter.all_units"))
 is_report = f.unit == policy.reorg_report_scope and f.as_of == policy.reorg_report_as_of
-st.info(tr("reorg.scope_report" if is_report else "reorg.scope_other", unit=shown_name, date=fmt.day(f.as_of)))
+note = "reorg.scope_report" if is_report else "reorg.scope_merged" if f.unit is None else "reorg.scope_other"
+st.info(tr(note, unit=shown_name, date=fmt.day(f.as_of)))
 first, last = data.run("reorganisation.reorg_dates", scope=f.scope)
 if first is None or last is None or first > f.as_of:
     empty_state("reorg.empty", L)

@@ -164,6 +164,7 @@ def test_reorganisation_page_opens_on_the_report_scope_and_says_so(demo_db_path:
     assert len(inspections["data"]) == 1 and _values(inspections["data"][0]["y"]) == [22, 27]
     at.selectbox(key="filter_unit").set_value("__all__").run()
     assert at.query_params["unit"] in ("all", ["all"]) and "Đang xem: Toàn thành phố" in at.info[0].value
+    assert "Thành phố Cần Thơ (cũ)" in at.info[0].value  # where the report's figures are
 
 
 def test_reorganisation_trail_follows_the_agency(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,8 +9,10 @@ TEXT: dict[str, str] = {
     "reorg.window": "Decisions issued between",
     "reorg.scope_report": "Showing: {unit}, data as of {date} — the report's scope and date (the default). "
                           "Change the unit and date in the filters on the left; the default is set on the Settings page.",
-    "reorg.scope_other": "Showing: {unit}, data as of {date}. After 1/7/2025 the new city's agencies join the "
-                         "denominator; the report's figures are the old Cần Thơ before that date.",
+    "reorg.scope_merged": "Showing: {unit}, data as of {date}. The whole city includes the new city's "
+                          "agencies and units (from 1/7/2025) and those of the former provinces; the report's figures "
+                          "are the old Cần Thơ before 1/7/2025 (pick it in the filters on the left).",
+    "reorg.scope_other": "Showing: {unit}, data as of {date}.",
     "reorg.card_agencies": "Specialised agencies reorganised",
     "reorg.card_agencies_line": "and {n} sub-departments (of {of} sub-departments and equivalents)",
     "reorg.card_services": "Public service units cut / created",

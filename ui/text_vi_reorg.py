@@ -9,8 +9,10 @@ TEXT: dict[str, str] = {
     "reorg.window": "Quyết định ban hành trong khoảng",
     "reorg.scope_report": "Đang xem: {unit}, số liệu đến ngày {date} — phạm vi và ngày của báo cáo (mặc định). "
                           "Đổi đơn vị và ngày ở bộ lọc bên trái; mặc định đặt ở trang Cài đặt.",
-    "reorg.scope_other": "Đang xem: {unit}, số liệu đến ngày {date}. Sau ngày 1/7/2025 các cơ quan của thành phố mới "
-                         "được tính vào mẫu số; số liệu của báo cáo là Thành phố Cần Thơ (cũ) trước ngày đó.",
+    "reorg.scope_merged": "Đang xem: {unit}, số liệu đến ngày {date}. Toàn thành phố gồm cả các cơ quan, đơn vị của "
+                          "thành phố mới (từ 1/7/2025) và của các tỉnh cũ; số liệu của báo cáo là Thành phố Cần Thơ (cũ) "
+                          "trước ngày 1/7/2025 (chọn ở bộ lọc bên trái).",
+    "reorg.scope_other": "Đang xem: {unit}, số liệu đến ngày {date}.",
     "reorg.card_agencies": "Cơ quan chuyên môn đã tổ chức lại",
     "reorg.card_agencies_line": "và {n} chi cục (trên {of} chi cục và tương đương)",
     "reorg.card_services": "Đơn vị sự nghiệp công lập giảm / thành lập mới",
