@@ -8,7 +8,9 @@ lower one can.
 How the UI uses it (nothing here imports Streamlit):
 
 * Navigation: list only the pages with ``can_view(user, page_id)``; a logged-out visitor
-  (``user=None``) can view nothing but the login.
+  (``user=None``) can view nothing but the login. Pages marked ``whole_city`` (import, review) are
+  for accounts not limited to a unit: a unit's account sends its files through the reporting cycle
+  (``analytics.submissions``), where they wait for review.
 * Every page script starts with ``access.require(con, user, PAGE_ID)`` — the check that also holds
   when someone types the page's URL. It raises ``AccessDenied`` (codes ``login_required``,
   ``access_denied``) and audits a ``denied`` row.
