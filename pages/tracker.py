@@ -82,3 +82,7 @@ unit = st.selectbox(tr("rep.remind_unit"), list(names), format_func=lambda u: na
 st.code(view.reminder(names[unit], missing[missing["unit_code"] == unit], period, today, L), language=None,
         wrap_lines=True)
 st.caption(tr("rep.remind_copy"))
+letters = "\n\n" + "-" * 40 + "\n\n"
+st.download_button(tr("rep.remind_all", n=fmt.number(len(names), L)), letters.join(
+    view.reminder(n, missing[missing["unit_code"] == u], period, today, L) for u, n in names.items()).encode("utf-8"),
+    file_name=f"nhac-bao-cao-{period}.txt", mime="text/plain", key="rep_remind_all", icon=":material/download:")

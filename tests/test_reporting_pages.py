@@ -96,6 +96,8 @@ def test_one_period_through_the_pages(city: Path) -> None:
     missing = viewer.dataframe[1].value
     assert set(missing["Đơn vị"]) == {"Sở Tư pháp", "Xã Thới Lai"}
     assert viewer.code[0].value.startswith("Kính gửi: Sở Tư pháp")
+    letters = viewer.get("download_button")[-1]
+    assert letters.proto.label == "Tải nội dung nhắc của cả 2 đơn vị (.txt)"
 
     analyst = _open("analyst", "pages/review.py")
     assert not analyst.exception, [e.message for e in analyst.exception]

@@ -24,6 +24,7 @@ TEXT: dict[str, str] = {
     "rep.missing_title": "Đơn vị cần nhắc (chưa gửi, gửi có lỗi, bị trả lại)",
     "rep.none_missing": "Mọi đơn vị đã gửi báo cáo hợp lệ hoặc chưa đến hạn.",
     "rep.remind_unit": "Nội dung nhắc cho đơn vị",
+    "rep.remind_all": "Tải nội dung nhắc của cả {n} đơn vị (.txt)",
     "rep.remind_copy": "Bấm biểu tượng sao chép ở góc khung để dán vào công văn, tin nhắn hay thư điện tử.",
     "rep.period_T": "Tháng {n}/{year}",
     "rep.period_Q": "Quý {n}/{year}",
