@@ -168,8 +168,11 @@ def test_refusals_change_nothing(city: duckdb.DuckDBPyConnection) -> None:
     with pytest.raises(submissions.SubmissionError, match="submission_not_waiting"):
         submissions.publish(con, submission_id=newer.submission_id, user=ANALYST)
     assert _quota(con, "SNV") == 395
+    again = submissions.submit(con, period_id=PERIOD, unit_code="SNV", data_kind="quota", file_name="snv2.csv",
+                               content=_csv("SNV,2025,Công chức,395"), user=SNV)  # "nothing changed": the same file
+    assert again.status == "submitted" and "file_duplicate" in {p.code for p in again.problems}
     counts = con.execute("SELECT status, count(*) FROM submission GROUP BY 1 ORDER BY 1").fetchall()
-    assert counts == [("published", 1), ("superseded", 1)]
+    assert counts == [("published", 1), ("submitted", 1), ("superseded", 1)]
 
 
 def test_without_review_a_good_file_is_published_as_it_arrives(city: duckdb.DuckDBPyConnection) -> None:
