@@ -144,7 +144,10 @@ def submit(con: duckdb.DuckDBPyConnection, *, period_id: str, unit_code: str, da
                 "errors": len(errors), "sha256": sha})
         result = Submitted(submission_id, status, list(plan.problems))
     if status == "submitted" and not load_policy(con).reporting_review_required:
-        result.batch_id = _publish(con, submission_id, user, automatic=True)
+        # From what is in hand: ``con`` may be a published version older than the row just written.
+        row = {"submission_id": submission_id, "content": content, "file_name": file_name, "unit_code": unit_code,
+               "data_kind": data_kind, "period_id": period_id}
+        result.batch_id = _publish(con, row, user, automatic=True)
         result.status = "published"
     return result
 
@@ -236,8 +239,8 @@ def _compare(con: duckdb.DuckDBPyConnection, plan: Plan, table: str) -> dict[str
     return out
 
 
-def _publish(con: duckdb.DuckDBPyConnection, submission_id: int, user: User, *, automatic: bool = False) -> int:
-    row = _waiting(con, submission_id)
+def _publish(con: duckdb.DuckDBPyConnection, row: dict[str, Any], user: User, *, automatic: bool = False) -> int:
+    submission_id = int(row["submission_id"])
 
     def mark(cur: duckdb.DuckDBPyConnection, batch_id: int) -> None:
         done = cur.execute(
@@ -262,7 +265,7 @@ def publish(con: duckdb.DuckDBPyConnection, *, submission_id: int, user: User) -
     returns the batch id. Refused when it is not waiting for review or no longer passes the checks
     (ImportRejected with every problem: nothing changes)."""
     _require_reviewer(con, user)
-    return _publish(con, submission_id, user)
+    return _publish(con, _waiting(con, submission_id), user)
 
 
 def return_(con: duckdb.DuckDBPyConnection, *, submission_id: int, user: User, reason: str) -> None:

@@ -176,10 +176,19 @@ def test_refusals_change_nothing(city: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_without_review_a_good_file_is_published_as_it_arrives(city: duckdb.DuckDBPyConnection) -> None:
+    """Through the store, as the dashboard writes: its reader is a published version that the
+    submission's own write makes stale."""
+    from analytics import events, store
+
     save_setting(city, "reporting_review_required", False, user="quantri")
-    sent = submissions.submit(city, period_id=PERIOD, unit_code="STP", data_kind="quota", file_name="stp.csv",
+    path = events.database_path(city)
+    city.close()
+    reader = store.open_store(path).reader()
+    sent = submissions.submit(reader, period_id=PERIOD, unit_code="STP", data_kind="quota", file_name="stp.csv",
                               content=_csv("STP,2025,Công chức,90"), user=STP)
-    assert sent.status == "published" and sent.batch_id is not None and _quota(city, "STP") == 90
+    fresh = store.open_store(path).reader()
+    assert sent.status == "published" and sent.batch_id is not None and _quota(fresh, "STP") == 90
+    assert fresh.execute("SELECT status, batch_id FROM submission").fetchall() == [("published", sent.batch_id)]
 
 
 @pytest.mark.parametrize(("kind", "number", "expected"), [
