@@ -150,3 +150,18 @@ def test_the_tracker_in_english(city: Path) -> None:
     table = at.dataframe[0].value.set_index("Unit")
     assert table.at["Xã Thới Lai", "Status"] == "■ Missing" and table.at["Xã Thới Lai", "Due"] == "10/10/2025"
     assert at.code[0].value.startswith("To: ")
+
+
+def test_with_review_off_a_good_file_goes_straight_in(city: Path) -> None:
+    from analytics.policy import save_setting
+
+    _period(city)
+    con = db.connect(city)
+    try:
+        save_setting(con, "reporting_review_required", False, user="quantri")
+    finally:
+        con.close()
+    unit = _send(_open("scoped", "pages/submit.py"), "snv.csv", GOOD)
+    assert "Đã gửi và đưa vào hệ thống" in unit.success[0].value
+    review = _open("analyst", "pages/review.py")
+    assert "Chế độ duyệt đang tắt" in review.caption[0].value and "Không có báo cáo nào chờ duyệt" in review.info[0].value
