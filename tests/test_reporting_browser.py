@@ -58,7 +58,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, chromium) -> Iterator[str]
 
 def _shot(page, name: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     browser.SCREENSHOTS.mkdir(exist_ok=True)
-    browser.full_screenshot(page, browser.SCREENSHOTS / f"{name}_{size[0]}x{size[1]}_full.png")
+    browser.full_screenshot(page, browser.SCREENSHOTS / f"chu-ky-bao-cao_{name}_{size[0]}x{size[1]}_full.png")
 
 
 @pytest.mark.parametrize("size", browser.VIEWPORTS, ids=lambda s: f"{s[0]}x{s[1]}")
