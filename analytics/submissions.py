@@ -145,9 +145,9 @@ def submit(con: duckdb.DuckDBPyConnection, *, period_id: str, unit_code: str, da
         result = Submitted(submission_id, status, list(plan.problems))
     if status == "submitted" and not load_policy(con).reporting_review_required:
         # From what is in hand: ``con`` may be a published version older than the row just written.
-        row = {"submission_id": submission_id, "content": content, "file_name": file_name, "unit_code": unit_code,
-               "data_kind": data_kind, "period_id": period_id}
-        result.batch_id = _publish(con, row, user, automatic=True)
+        sent: dict[str, Any] = {"submission_id": submission_id, "content": content, "file_name": file_name,
+                                "unit_code": unit_code, "data_kind": data_kind, "period_id": period_id}
+        result.batch_id = _publish(con, sent, user, automatic=True)
         result.status = "published"
     return result
 
