@@ -8,7 +8,9 @@ lower one can.
 How the UI uses it (nothing here imports Streamlit):
 
 * Navigation: list only the pages with ``can_view(user, page_id)``; a logged-out visitor
-  (``user=None``) can view nothing but the login.
+  (``user=None``) can view nothing but the login. Pages marked ``whole_city`` (import, review) are
+  for accounts not limited to a unit: a unit's account sends its files through the reporting cycle
+  (``analytics.submissions``), where they wait for review.
 * Every page script starts with ``access.require(con, user, PAGE_ID)`` — the check that also holds
   when someone types the page's URL. It raises ``AccessDenied`` (codes ``login_required``,
   ``access_denied``) and audits a ``denied`` row.
@@ -50,6 +52,9 @@ _RANK = {role: i for i, role in enumerate(ROLES)}
 class Page:
     min_role: str
     person_level: bool  # the page's main content is person-level data
+    # Only for accounts of the whole city (the Sở Nội vụ): a unit's account sends its files through
+    # the reporting cycle ("submit"), where they wait for review, never straight into the data.
+    whole_city: bool = False
 
 
 PAGES: dict[str, Page] = {
@@ -63,7 +68,10 @@ PAGES: dict[str, Page] = {
     "about_data": Page("viewer", False),
     "briefing": Page("viewer", False),
     "quality": Page("analyst", True),   # problems name the rows (people) they are about
-    "import": Page("analyst", True),    # upload previews and rejected rows show cell values
+    "import": Page("analyst", True, whole_city=True),  # upload previews and rejected rows show cell values
+    "tracker": Page("viewer", False),   # who has sent what for a reporting period (no cell values)
+    "submit": Page("analyst", True),    # a unit sends its file; its problems show cell values
+    "review": Page("analyst", True, whole_city=True),  # differences of a file against the unit's rows
     "settings": Page("admin", False),
     "users": Page("admin", False),
     "audit": Page("admin", False),
@@ -75,6 +83,7 @@ ACTIONS: dict[str, str] = {
     "person_list": "analyst",         # the list of people behind a number (secondees ending soon, …)
     "export_person": "analyst",       # a spreadsheet with one row per person
     "import_upload": "analyst",
+    "manage_periods": "admin",        # open a reporting period, set its due dates
     "undo_import": "admin",
     "demo_data": "admin",             # build or remove the demo city
     "change_setting": "admin",
@@ -113,6 +122,8 @@ def can_view(user: User | None, page_id: str) -> bool:
     """May this user open the page? (None = logged out: no page.)"""
     page = _page(page_id)
     if page.person_level and not can_see_person_data(user):
+        return False
+    if page.whole_city and user is not None and user.scope_unit_code is not None:
         return False
     return role_at_least(user, page.min_role)
 

@@ -39,6 +39,9 @@ setting_change       ``policy.save_setting`` / ``save_base_salary``, ``ingest.ma
 user_change          ``auth`` user management — target = the account changed
 demo_build           ``demo.build_demo`` — target = batch id
 demo_remove          ``batches.undo_batch`` of a demo batch (``remove_demo``) — target = batch id
+submission           ``submissions.submit`` — target = submission id, detail = unit, kind, period, status, counts
+submission_published, submission_returned   ``submissions.publish`` / ``submissions.return_`` — target = submission id
+period_change        ``reporting.save_period`` — target = period id, detail = due dates
 ===================  =========================================================================
 
 Every row of a change to the DuckDB data is written inside the operation's own
@@ -80,6 +83,10 @@ EVENTS = (
     "user_change",
     "demo_build",
     "demo_remove",
+    "submission",
+    "submission_published",
+    "submission_returned",
+    "period_change",
 )
 
 # Keys that never belong in an audit detail, besides analytics.roles.SENSITIVE_COLUMNS: they hold

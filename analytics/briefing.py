@@ -9,7 +9,9 @@ PDF/PPTX exporter (``oversight brief``) and a frozen snapshot::
                  "data": {...}}, ...]}
 
 Slides, in order (``SLIDES``): headline KPIs; reduction by category (target and pace); agencies
-behind; secondment fulfilment; training budget; data freshness. ``finding`` is a code and
+behind; secondment fulfilment; training budget; reorganisation and job positions (with a scope and
+date of its own, see ``_reorganisation_slide``); the reporting period's tracker (units that have not
+sent everything due); data freshness. ``finding`` is a code and
 ``params`` its numbers: the UI turns them into the title sentence ("Còn 74 biên chế công chức phải
 giảm đến hết năm 2026"); a slide without data has finding ``no_data``. ``sources`` are table names.
 
@@ -33,7 +35,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import inventory, kpis, reduction, secondment, training, units
+from analytics import inventory, kpis, reduction, reorganisation, reporting, secondment, training, units
 from analytics.db import transaction
 from analytics.errors import NotFound, OversightError
 from analytics.kpis import json_value
@@ -41,7 +43,7 @@ from analytics.policy import Policy, load_policy
 from analytics.scope import check_scope, today
 
 DECK_VERSION = 1
-SLIDES = ("headline", "reduction", "agencies", "secondment", "training", "freshness")
+SLIDES = ("headline", "reduction", "agencies", "secondment", "training", "reorganisation", "reporting", "freshness")
 CATEGORIES = ("cong_chuc", "vien_chuc")
 # City-level agencies: the rows of the "agencies behind", secondment and training slides.
 AGENCY_TYPES = ("so_nganh", "co_quan_khac")
@@ -51,6 +53,8 @@ SOURCES = {
     "agencies": ("quota", "unit"),
     "secondment": ("secondment", "quota", "person"),
     "training": ("payroll", "training", "quota"),
+    "reorganisation": ("reorg_decision", "job_position", "inspection"),
+    "reporting": ("submission",),
     "freshness": ("import_batch",),
 }
 MAX_LABEL_CHARS = 200
@@ -239,6 +243,31 @@ def _training_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: da
                   {"rows": rows, "totals": totals})
 
 
+def _reorganisation_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date, root: str | None,
+                          policy: Policy) -> dict[str, Any]:
+    """The report's reorganisation figures (analytics.reorganisation.briefing_figures): counts of
+    units, never of people, so nothing to suppress; with a scope and date of its own."""
+    f = reorganisation.briefing_figures(con, scope=scope, as_of=as_of, whole_city=scope == root,
+                                        report_scope=policy.reorg_report_scope, report_as_of=policy.reorg_report_as_of)
+    where = {k: f[k] for k in ("scope", "scope_name", "as_of")}
+    if not f["rows"]:
+        return _slide("reorganisation", "no_data", {}, {"rows": [], **where})
+    data = {"rows": [_clean(r) for r in f["rows"]], "start": f["start"], "inspection_year": f["inspection_year"], **where}
+    return _slide("reorganisation", "reorganised", f["params"], data)
+
+
+def _reporting_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date) -> dict[str, Any]:
+    """Who has sent the current period's reports (analytics.reporting.briefing_figures); unit names
+    and statuses only."""
+    f = reporting.briefing_figures(con, scope=scope, as_of=as_of)
+    if not f:
+        return _slide("reporting", "no_data", {}, {"rows": []})
+    finding = "all_sent" if f["complete"] == f["units"] else "units_short"
+    return _slide("reporting", finding, {"period": f["period"], "complete": f["complete"], "units": f["units"],
+                                         "missing": f["missing"]},
+                  {"rows": [_clean(r) for r in f["rows"]], "counts": f["counts"], "period": f["period"]})
+
+
 def _freshness_slide(con: duckdb.DuckDBPyConnection, h: dict[str, Any]) -> dict[str, Any]:
     df = inventory.freshness_by_table(con)
     rows = [_clean({"table": r["table"], "rows": r["rows"], "latest": r["latest"],
@@ -260,7 +289,8 @@ def deck(con: duckdb.DuckDBPyConnection, *, scope: str | None = None, as_of: dat
     """The briefing deck of ``scope`` (default: the city unit on ``as_of``) at ``as_of`` (default today)."""
     check_scope(con, scope)
     as_of = as_of or today()
-    scope = scope or units.root_unit(con, active_on=as_of)
+    root = units.root_unit(con, active_on=as_of)
+    scope = scope or root
     policy = load_policy(con)
     h = kpis.headline(con, scope=scope, as_of=as_of)
     slides = [
@@ -269,6 +299,8 @@ def deck(con: duckdb.DuckDBPyConnection, *, scope: str | None = None, as_of: dat
         _agencies_slide(con, scope, as_of),
         _secondment_slide(con, scope, as_of, h, policy),
         _training_slide(con, scope, as_of, h, policy),
+        _reorganisation_slide(con, scope, as_of, root, policy),
+        _reporting_slide(con, scope, as_of),
         _freshness_slide(con, h),
     ]
     settings = {k: json_value(v) for k, v in policy.as_dict().items() if k in (

@@ -135,3 +135,9 @@ INSPECTION_KINDS = ("theo_ke_hoach", "dot_xuat")
 
 CODED_COLUMNS["reorg_decision"] = {"action": REORG_ACTIONS}
 CODED_COLUMNS["inspection"] = {"inspection_kind": INSPECTION_KINDS}
+
+# The reporting cycle (issue 15 part 2, docs/reporting.md).
+PERIOD_KINDS = ("month", "quarter", "half_year")
+SUBMISSION_STATUSES = ("with_errors", "submitted", "returned", "published", "superseded")
+CODED_COLUMNS["reporting_period"] = {"period_kind": PERIOD_KINDS}
+CODED_COLUMNS["submission"] = {"status": SUBMISSION_STATUSES}

@@ -23,6 +23,7 @@ commits loses the SQLite part only (an audit row), never the reverse.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -101,6 +102,7 @@ class Events:
                 # last commits but never corrupts the file (FULL would fsync on every login).
                 con.execute("PRAGMA synchronous = NORMAL")
             con.executescript(SCHEMA_PATH.read_text(encoding="utf-8"))
+            _upgrade(con)
             self._con = con
         return self._con
 
@@ -188,6 +190,32 @@ class Events:
             if self._con is not None:
                 self._con.close()
                 self._con = None
+
+
+def _upgrade(con: sqlite3.Connection) -> None:
+    """Rebuild audit_log when its CHECK lists fewer events than the schema (a file made before the
+    reporting-cycle events): SQLite cannot alter a CHECK. Rows and ids are kept; one transaction,
+    re-checked inside it, so two processes opening the file at once rebuild it once."""
+    def table_sql() -> str:
+        row = con.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").fetchone()
+        return str(row[0]) if row else ""
+
+    if "'period_change'" in table_sql():
+        return
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        if "'period_change'" not in table_sql():
+            con.execute("ALTER TABLE audit_log RENAME TO audit_log_old")
+            con.execute("DROP INDEX IF EXISTS audit_log_logged_at")
+            for statement in re.findall(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS audit_log\w*[^;]*",
+                                        SCHEMA_PATH.read_text(encoding="utf-8")):
+                con.execute(statement)
+            con.execute("INSERT INTO audit_log SELECT * FROM audit_log_old")
+            con.execute("DROP TABLE audit_log_old")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 _FILES: dict[str, Events] = {}

@@ -1,6 +1,7 @@
 -- The small, frequent writes (analytics/events.py): SQLite, WAL mode, beside the DuckDB file as
 -- <database>.events.sqlite. Every statement is IF NOT EXISTS: applied at each first open.
--- The event list mirrors analytics/audit.py EVENTS (tests/test_audit.py checks they agree).
+-- The event list mirrors analytics/audit.py EVENTS (tests/test_audit.py checks they agree); a file
+-- made with a shorter list gets its audit_log rebuilt on open (analytics/events.py, _upgrade).
 
 -- Who did what, when. Append-only from the app (analytics/audit.py offers no update or delete).
 -- logged_at is local time as ISO text 'YYYY-MM-DD HH:MM:SS.ffffff' (sorts and compares as text).
@@ -10,7 +11,8 @@ CREATE TABLE IF NOT EXISTS audit_log (
     username  TEXT,
     event     TEXT NOT NULL CHECK (event IN ('login_ok', 'login_failed', 'login_locked', 'logout',
                   'session_expired', 'denied', 'import', 'import_rejected', 'undo', 'export', 'download',
-                  'setting_change', 'user_change', 'demo_build', 'demo_remove')),
+                  'setting_change', 'user_change', 'demo_build', 'demo_remove', 'submission',
+                  'submission_published', 'submission_returned', 'period_change')),
     target    TEXT,
     detail    TEXT CHECK (detail IS NULL OR json_valid(detail))
 );

@@ -42,14 +42,18 @@ def database_summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
-    """Changes whenever data or settings change: batches loaded or undone, settings saved.
+    """Changes whenever data or settings change: batches loaded or undone, settings saved, files
+    sent or reviewed, reporting periods changed.
 
     The UI keys its result cache on it, so a new import or a changed target redraws at once.
     """
     row = con.cursor().execute("""
         SELECT (SELECT coalesce(max(batch_id), 0) FROM import_batch),
                (SELECT count(*) FROM import_batch WHERE status = 'undone'),
-               (SELECT coalesce(max(change_id), 0) FROM setting_history)
+               (SELECT coalesce(max(change_id), 0) FROM setting_history),
+               (SELECT concat(coalesce(max(submission_id), 0), '-', count(reviewed_at)) FROM submission),
+               (SELECT coalesce(hash(string_agg(concat(period_id, data_kind, due_date), ',' ORDER BY period_id, data_kind)), 0)
+                FROM period_due)
     """).fetchone()
     return ":".join(str(v) for v in (row or ()))
 

@@ -45,6 +45,14 @@ class Policy:
     training_fund_method: str = "auto"  # auto: payroll when present, else quota × avg coef × lương cơ sở × 12
     # Privacy on shared screens: counts below this are shown as "<N".
     privacy_min_count: int = 5
+    # Reorganisation figures (issue 15): the scope and date the page and the briefing slide open on
+    # when none is picked — the mid-2024 report's (old Cần Thơ; its agencies ended on 30/6/2025, so
+    # a later date would count the new city's agencies in the denominator).
+    reorg_report_scope: str = "CT_CU"
+    reorg_report_as_of: date = date(2024, 6, 30)
+    # Reporting cycle (issue 15): a unit's file waits for an analyst's review before it is published;
+    # off for small offices (a good file is published as it arrives).
+    reporting_review_required: bool = True
 
     def __post_init__(self) -> None:
         if self.secondment_rounding not in ROUNDING_RULES:

@@ -16,11 +16,12 @@ Conventions (where the report is silent):
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import duckdb
 import pandas as pd
 
-from analytics import sql_files
+from analytics import sql_files, units
 from analytics.scope import check_scope
 
 UNIT_GROUPS = ("so_nganh", "co_quan_khac", "chi_cuc", "cqcm_huyen", "dvsnc")
@@ -108,3 +109,42 @@ def unit_merged_from(con: duckdb.DuckDBPyConnection, *, unit: str) -> pd.DataFra
     imported)."""
     check_scope(con, unit)
     return sql_files.query(con, "unit_merged_from", {"unit": unit})
+
+
+def briefing_figures(con: duckdb.DuckDBPyConnection, *, scope: str | None, as_of: date, whole_city: bool,
+                     report_scope: str, report_as_of: date) -> dict[str, Any]:
+    """The briefing slide's figures: {"scope", "scope_name", "as_of", "start", "inspection_year",
+    "params" (the title's numbers), "rows": [{"measure", "done", "of"}]} ("rows" empty without data).
+
+    The whole city's deck shows the report's scope and date (settings ``reorg_report_*``, as the page
+    opens): after 1/7/2025 the new city's agencies would join the old ones' denominator. A unit's deck
+    shows that unit at the deck's date. Never a date after the deck's. Decisions from the first on
+    record to that date."""
+    if whole_city and report_scope and con.cursor().execute(
+            "SELECT count(*) FROM unit WHERE unit_code = $u", {"u": report_scope}).fetchall()[0][0]:
+        scope, as_of = report_scope, min(as_of, report_as_of)
+    first, _ = reorg_dates(con, scope=scope)
+    out: dict[str, Any] = {"scope": scope, "scope_name": units.unit_name(con, unit_code=scope) if scope else None,
+                           "as_of": as_of.isoformat(), "rows": []}
+    if first is None or first > as_of:
+        return out
+    g = reorganisation_by_group(con, start=first, end=as_of, as_of=as_of, scope=scope).set_index("unit_group")
+    j = job_positions_by_group(con, as_of=as_of, scope=scope).set_index("unit_group")
+    insp = inspections_by_year(con, scope=scope)
+    admin = list(ADMIN_GROUPS)
+    rows = [
+        ("agencies_reorganised", g.at["so_nganh", "reorganised"], g.at["so_nganh", "units"]),
+        ("sub_departments_reorganised", g.at["chi_cuc", "reorganised"], g.at["chi_cuc", "units"]),
+        ("services_cut", g.at["dvsnc", "cut"], None),
+        ("services_created", g.at["dvsnc", "created"], None),
+        ("services_restructured", g.at["dvsnc", "restructured"], None),
+        ("sub_units_removed", g.at["dvsnc", "removed_total"], None),
+        ("jobs_admin", j.loc[admin, "approved"].sum(), j.loc[admin, "eligible"].sum()),
+        ("jobs_services", j.at["dvsnc", "approved"], j.at["dvsnc", "eligible"]),
+        ("units_inspected", insp.loc[insp["year"] == as_of.year, "units_inspected"].sum(), None),
+    ]
+    out["rows"] = [{"measure": m, "done": done, "of": of} for m, done, of in rows]
+    out.update(start=first.isoformat(), inspection_year=as_of.year,
+               params={"reorganised": g.at["so_nganh", "reorganised"], "units": g.at["so_nganh", "units"],
+                       "cut": g.at["dvsnc", "cut"], "created": g.at["dvsnc", "created"]})
+    return out

@@ -67,3 +67,9 @@ def root_unit(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None) 
         ORDER BY valid_from DESC NULLS LAST LIMIT 1
     """, {"d": active_on}).fetchone()
     return str(row[0]) if row else None
+
+
+def unit_name(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> str | None:
+    """The unit's name (None for an unknown code)."""
+    row = con.cursor().execute("SELECT name FROM unit WHERE unit_code = $u", {"u": unit_code}).fetchone()
+    return str(row[0]) if row else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.policy import load_policy
 from analytics.reorganisation import (
     inspections_by_year,
     job_positions_by_group,
@@ -14,6 +15,7 @@ from analytics.reorganisation import (
     reorganisation_by_group,
     reorganisation_by_year,
 )
+from analytics.units import unit_list
 from ui import data, filters
 from ui import format as fmt
 from ui.auth import require_page
@@ -24,8 +26,16 @@ from ui.views import reorganisation as view
 
 L = lang()
 user = require_page("reorganisation", L)
-f = filters.sidebar(L)  # the old units (CT_CU, …) are listed when "số liệu đến ngày" is before 1/7/2025
+# Opens on the report's scope and date (settings): the old units (CT_CU, …) exist only before 1/7/2025,
+# and at a later date the new city's agencies would join the denominator ("14/56").
+policy = data.run(load_policy)
+f = filters.sidebar(L, default_as_of=policy.reorg_report_as_of, default_unit=policy.reorg_report_scope or None)
 st.title(tr("reorg.title"))
+shown = data.run(unit_list, active_on=f.as_of)
+shown_name = dict(zip(shown["unit_code"], shown["name"], strict=True)).get(f.scope or "", tr("filter.all_units"))
+is_report = f.unit == policy.reorg_report_scope and f.as_of == policy.reorg_report_as_of
+note = "reorg.scope_report" if is_report else "reorg.scope_merged" if f.unit is None else "reorg.scope_other"
+st.info(tr(note, unit=shown_name, date=fmt.day(f.as_of)))
 first, last = data.run(reorg_dates, scope=f.scope)
 if first is None or last is None or first > f.as_of:
     empty_state("reorg.empty", L)
@@ -69,6 +79,7 @@ with c5:
     kpi_card(tr("reorg.card_inspections", year=end.year), tr("reorg.card_inspections_value", n=fmt.number(inspected, L)),
              lang=L, lines=(tr("reorg.card_inspections_line", visits=fmt.number(year_row["inspections"].sum(), L),
                                 unannounced=fmt.number(year_row["unannounced"].sum(), L)),))
+# The chart counts what the card counts (units, once a year); visits are in its table.
 
 years = data.run(reorganisation_by_year, start=start, end=end, scope=f.scope)
 chart_panel(view.by_year_figure(years, L), years, view.YEAR_SPEC, key="reorg_years", title=tr("reorg.by_year_title"),

@@ -32,6 +32,9 @@ MATRIX = {
     "briefing": (False, True, True, True),
     "quality": (False, False, True, True),
     "import": (False, False, True, True),
+    "tracker": (False, True, True, True),
+    "submit": (False, False, True, True),
+    "review": (False, False, True, True),
     "settings": (False, False, False, True),
     "users": (False, False, False, True),
     "audit": (False, False, False, True),
@@ -63,12 +66,13 @@ def test_require_enforces_the_matrix_and_audits_each_denial(con: duckdb.DuckDBPy
                 access.require(con, user, page_id)
             assert err.value.code == ("login_required" if user is None else "access_denied")
             expected_denials.append((user.username if user else None, "denied", f"page:{page_id}"))
-    assert len(expected_denials) == 14 + 5 + 3  # logged out: all 14; viewer: 5; analyst: 3; admin: none
+    assert len(expected_denials) == 17 + 7 + 3  # logged out: all 17; viewer: 7; analyst: 3; admin: none
     assert audit_db(con).execute("SELECT username, event, target FROM audit_log ORDER BY event_id").fetchall() == expected_denials
 
 
-def test_scoped_accounts_have_the_same_pages_as_their_role() -> None:
-    assert access.visible_pages(ANALYST_SNV) == access.visible_pages(ANALYST)
+def test_scoped_accounts_have_the_pages_of_their_role_but_the_whole_city_ones() -> None:
+    """A unit's account sends files through the reporting cycle: not the import, not the review."""
+    assert access.visible_pages(ANALYST_SNV) == [p for p in access.visible_pages(ANALYST) if p not in ("import", "review")]
     assert access.visible_pages(VIEWER_XA1) == access.visible_pages(VIEWER)
 
 
@@ -92,6 +96,7 @@ ACTION_MATRIX = {
     "person_list": (False, False, True, True),
     "export_person": (False, False, True, True),
     "import_upload": (False, False, True, True),
+    "manage_periods": (False, False, False, True),
     "undo_import": (False, False, False, True),
     "demo_data": (False, False, False, True),
     "change_setting": (False, False, False, True),

@@ -24,11 +24,14 @@ T = datetime(2026, 1, 5, 9, 0, 0)
 
 
 def test_events_in_schema_match_the_code() -> None:
-    for path in (db.SCHEMA_PATH, db.MIGRATIONS_DIR / "0003_users_audit.sql", events.SCHEMA_PATH):
+    # DuckDB's audit_log is legacy (copied into the events file once, never written again): it
+    # keeps the events of its time, the first 15.
+    for path, expected in ((db.SCHEMA_PATH, audit.EVENTS[:15]), (db.MIGRATIONS_DIR / "0003_users_audit.sql", audit.EVENTS[:15]),
+                           (events.SCHEMA_PATH, audit.EVENTS)):
         sql = path.read_text(encoding="utf-8")
         m = re.search(r"list_contains\(\[([^\]]*)\], event\)|event IN \(([^)]*)\)", sql)
         assert m is not None, path
-        assert tuple(re.findall(r"'([^']*)'", m.group(1) or m.group(2))) == audit.EVENTS
+        assert tuple(re.findall(r"'([^']*)'", m.group(1) or m.group(2))) == expected
 
 
 def test_record_appends_rows_with_increasing_ids(con: duckdb.DuckDBPyConnection) -> None:
@@ -165,3 +168,23 @@ def test_cli_audit_prints_and_exports(tmp_path: Path, monkeypatch: pytest.Monkey
         con.close()
     assert (event, target) == ("export", "audit_log") and user.startswith("os:")
     assert json.loads(detail)["rows"] == 1
+
+
+def test_an_events_file_of_an_older_version_takes_the_new_events(tmp_path: Path) -> None:
+    """SQLite cannot alter a CHECK: a file made before the reporting-cycle events gets audit_log
+    rebuilt on open, its rows and ids kept."""
+    path = tmp_path / "old.events.sqlite"
+    old = events.SCHEMA_PATH.read_text(encoding="utf-8").replace(
+        ", 'submission',\n                  'submission_published', 'submission_returned', 'period_change'", "")
+    assert "'period_change'" not in old
+    c = sqlite3.connect(path)
+    c.executescript(old)
+    c.execute("INSERT INTO audit_log (logged_at, username, event) VALUES ('2026-01-01 00:00:00', 'a', 'login_ok')")
+    c.commit()
+    c.close()
+    ev = events.open_events(str(path))
+    with ev.writing() as con:
+        con.execute("INSERT INTO audit_log (logged_at, username, event) VALUES ('2026-01-02 00:00:00', 'b', 'submission')")
+    with ev.reading() as con:
+        assert con.execute("SELECT event_id, event FROM audit_log ORDER BY 1").fetchall() == [(1, "login_ok"), (2, "submission")]
+        assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'audit_log_logged_at'").fetchone() == (1,)

@@ -63,12 +63,14 @@ def test_page_draws_without_errors(spec, size: tuple[int, int], app_url: str, ch
 
 @pytest.mark.parametrize("size", browser.VIEWPORTS, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_reorganisation_page_of_the_old_city_mid_2024(size: tuple[int, int], app_url: str, chromium) -> None:
-    """The report's state (old Cần Thơ, 30/6/2024): cards, 4 charts drawn, the decision trail."""
+    """The report's state (old Cần Thơ, 30/6/2024), where the page opens without a unit or date in
+    its URL: says so, cards, 4 charts drawn, the decision trail."""
     width, height = size
     page = chromium.new_page(viewport={"width": width, "height": height})
     try:
-        browser.open_signed_in(page, f"{app_url}/sap-xep-to-chuc?as_of=2024-06-30&unit=CT_CU", "quantri", TEST_PASSWORD)
+        browser.open_signed_in(page, f"{app_url}/sap-xep-to-chuc", "quantri", TEST_PASSWORD)
         assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.get_by_text("phạm vi và ngày của báo cáo").count() == 1
         assert page.get_by_text("14/19").count() >= 1
         page.locator(".js-plotly-plot").nth(3).wait_for(timeout=60_000)  # the cards come before the charts
         browser.wait_until_idle(page)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -67,6 +69,13 @@ def test_empty_pages_say_what_to_import(spec, empty_db: Path, monkeypatch: pytes
 
 def _spec(at: AppTest, i: int = 0) -> dict:
     return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def _values(v: object) -> list[object]:
+    """A trace's values, as a list or as Plotly's typed array ({"dtype", "bdata"})."""
+    if isinstance(v, dict) and "bdata" in v:
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"]).tolist()
+    return list(v)  # type: ignore[call-overload]
 
 
 def test_category_filter_changes_the_reduction_chart(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -138,6 +147,24 @@ def test_reorganisation_page_shows_the_report_figures(demo_db_path: Path, monkey
     assert len(at.get("plotly_chart")) == 4
     years = _spec(at, 0)
     assert [tr["x"] for tr in years["data"]][0][0] == "2015"
+
+
+def test_reorganisation_page_opens_on_the_report_scope_and_says_so(demo_db_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """No unit or date in the URL: the report's (old Cần Thơ, 30/6/2024), not today's whole city."""
+    monkeypatch.setenv("OVERSIGHT_DB", str(demo_db_path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    sign_in(at, "admin")
+    at.switch_page("pages/reorganisation.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [str(m.value) for m in at.metric][0] == "14/19"
+    assert "Đang xem: Thành phố Cần Thơ (cũ), số liệu đến ngày 30/06/2024 — phạm vi và ngày của báo cáo" in at.info[0].value
+    inspections = _spec(at, 3)  # the units the card counts, not the visits
+    assert len(inspections["data"]) == 1 and _values(inspections["data"][0]["y"]) == [22, 27]
+    at.selectbox(key="filter_unit").set_value("__all__").run()
+    assert at.query_params["unit"] in ("all", ["all"]) and "Đang xem: Toàn thành phố" in at.info[0].value
+    assert "Thành phố Cần Thơ (cũ)" in at.info[0].value  # where the report's figures are
 
 
 def test_reorganisation_trail_follows_the_agency(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -134,3 +134,39 @@ def test_an_empty_database_gives_zero_rows_per_group(con: duckdb.DuckDBPyConnect
     g = reorganisation.reorganisation_by_group(con, start=START, end=END, as_of=END)
     assert list(g["unit_group"]) == list(reorganisation.UNIT_GROUPS) and g["reorganised"].sum() == 0
     assert reorganisation.reorg_dates(con) == (None, None)
+
+
+@pytest.mark.slow
+def test_units_straight_under_the_city_are_agencies_of_their_own(demo: duckdb.DuckDBPyConnection) -> None:
+    """A public service unit or division whose parent is the city is labelled by its own name, never
+    "Thành phố Cần Thơ"; the totals do not move."""
+    by_agency = reorganisation.reorganisation_by_agency(demo, start=START, end=END, as_of=END, scope=OLD_CT)
+    assert OLD_CT not in set(by_agency["agency_code"])
+    assert not by_agency["name"].str.startswith("Thành phố").any()
+    assert by_agency["cut"].sum() == 109 and by_agency["approved"].sum() == 139 + 523
+
+
+@pytest.mark.slow
+def test_briefing_slide_shows_the_report_scope_from_the_whole_city(demo: duckdb.DuckDBPyConnection) -> None:
+    """Today's whole-city deck shows the report's figures (old Cần Thơ at 30/6/2024) and says so."""
+    from analytics import briefing
+    from ui.briefing import slides as sl
+
+    deck = briefing.deck(demo, as_of=date(2026, 9, 30))
+    slide = next(s for s in deck["slides"] if s["id"] == "reorganisation")
+    assert (slide["data"]["scope"], slide["data"]["as_of"]) == (OLD_CT, "2024-06-30")
+    rows = {r["measure"]: (r["done"], r["of"]) for r in slide["data"]["rows"]}
+    assert rows["agencies_reorganised"] == (14, 19) and rows["services_cut"] == (109, None)
+    assert rows["jobs_admin"] == (139, 139) and rows["jobs_services"] == (523, 523) and rows["units_inspected"] == (27, None)
+    built = next(s for s in sl.build(deck, "vi") if s.id == "reorganisation")
+    assert built.title == "Đã tổ chức lại 14/19 cơ quan chuyên môn; giảm 109, thành lập mới 19 đơn vị sự nghiệp"
+    assert built.as_of_line == "Thành phố Cần Thơ (cũ) · số liệu đến ngày 30/06/2024"
+    cells = built.chart().data[0].cells.values
+    assert "Cơ quan chuyên môn đã tổ chức lại" in cells[0] and "14" in cells[1] and "19" in cells[2]
+    # A unit's deck shows that unit at the deck's date; an earlier deck never shows later figures.
+    early = briefing.deck(demo, as_of=date(2023, 12, 31))
+    early_slide = next(s for s in early["slides"] if s["id"] == "reorganisation")
+    assert early_slide["data"]["as_of"] == "2023-12-31"
+    assert dict((r["measure"], r["done"]) for r in early_slide["data"]["rows"])["units_inspected"] == 22
+    syt = briefing.deck(demo, scope="CT_CU.SYT", as_of=END)
+    assert next(s for s in syt["slides"] if s["id"] == "reorganisation")["data"]["scope"] == "CT_CU.SYT"

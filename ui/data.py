@@ -33,7 +33,7 @@ R = TypeVar("R")
 # Modules whose public functions pages may run through the cache.
 DATA_TABLE_ORDER = db.DATA_TABLES
 _MODULES = ("inventory", "policy", "kpis", "reduction", "secondment", "training", "workforce", "quality", "batches", "units",
-            "reorganisation")
+            "reorganisation", "reporting")
 
 
 def db_path() -> str:

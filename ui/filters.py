@@ -1,7 +1,7 @@
 """Filters a leader expects, kept in the URL so a view can be bookmarked and shared.
 
-URL keys: ``as_of`` (YYYY-MM-DD), ``unit`` (unit code), ``cat`` (staff category). ``lang`` is kept by
-``ui.session``. The reset button clears all but ``lang``. Sector and former province are breakdowns
+URL keys: ``as_of`` (YYYY-MM-DD), ``unit`` (unit code, or ``all`` for the whole city on a page that
+opens on another unit by default), ``cat`` (staff category). ``lang`` is kept by ``ui.session``. The reset button clears all but ``lang``. Sector and former province are breakdowns
 on the pages (group-by), not filters: no KPI is defined on a slice of them.
 """
 
@@ -19,6 +19,7 @@ from ui.labels import code as code_label
 from ui.labels import t
 
 URL_KEYS = ("as_of", "unit", "cat")
+ALL = "all"  # the URL value of "the whole city" where a page's default is another unit
 
 
 @dataclass(frozen=True)
@@ -39,17 +40,20 @@ def _param(name: str) -> str | None:
     return value or None
 
 
-def _as_of() -> date:
+def _as_of(default: date | None = None) -> date:
     raw = _param("as_of")
+    fallback = default or date.today()
     try:
-        return date.fromisoformat(raw) if raw else date.today()
+        return date.fromisoformat(raw) if raw else fallback
     except ValueError:
-        return date.today()
+        return fallback
 
 
-def _store(widget_key: str, url_key: str) -> None:
+def _store(widget_key: str, url_key: str, all_value: str | None = None) -> None:
     value = st.session_state.get(widget_key)
-    if value in (None, "", "__all__"):
+    if value == "__all__" and all_value:
+        st.query_params[url_key] = all_value
+    elif value in (None, "", "__all__"):
         st.query_params.pop(url_key, None)
     else:
         st.query_params[url_key] = value.isoformat() if isinstance(value, date) else str(value)
@@ -67,11 +71,17 @@ def _reset() -> None:
         st.session_state.pop(f"filter_{key}", None)
 
 
-def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
-    """Draw the filters named in ``show`` in the sidebar; the rest keep their URL (or default) value."""
+def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit"), default_as_of: date | None = None,
+            default_unit: str | None = None) -> Filters:
+    """Draw the filters named in ``show`` in the sidebar; the rest keep their URL (or default) value.
+
+    ``default_as_of`` / ``default_unit``: what the page opens on when the URL names none (today and
+    the whole city otherwise); picking the whole city on such a page is kept in the URL as ``unit=all``.
+    """
     box = st.sidebar.container(border=True)
     box.markdown(f"**{t('filter.title', lang)}**")
-    as_of, unit = _as_of(), _param("unit")
+    as_of, unit = _as_of(default_as_of), _param("unit") or default_unit
+    unit = None if unit == ALL else unit
     category = _param("cat") or "cong_chuc"
     if category not in codes.REDUCTION_CATEGORIES:
         category = "cong_chuc"
@@ -88,7 +98,7 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
             t("filter.unit", lang), options, index=options.index(unit or "__all__"), key="filter_unit",
             format_func=lambda c: (names.get(_own_scope() or "", t("filter.all_units", lang)) if c == "__all__"
                                    else f"{names[c]} ({c})"),
-            on_change=_store, args=("filter_unit", "unit"),
+            on_change=_store, args=("filter_unit", "unit", ALL if default_unit else None),
         )
         unit = None if picked == "__all__" else picked
     if "cat" in show:

@@ -32,6 +32,12 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("workforce", "pages/workforce.py", "doi-ngu", "nav.workforce", ":material/groups:", "app.section.dashboard"),
     PageSpec("unit", "pages/unit.py", "don-vi", "nav.unit", ":material/apartment:", "app.section.dashboard"),
     PageSpec("import", "pages/import_data.py", "nhap-du-lieu", "nav.import", ":material/upload_file:", "app.section.data"),
+    PageSpec("tracker", "pages/tracker.py", "theo-doi-bao-cao", "nav.tracker", ":material/assignment_turned_in:",
+             "app.section.data"),
+    # Review before sending: the sidebar shows the first ten pages (the rest behind "View more"); a
+    # whole-city analyst reviews, a unit's account (no import, no review) sends.
+    PageSpec("review", "pages/review.py", "duyet-bao-cao", "nav.review", ":material/rule:", "app.section.data"),
+    PageSpec("submit", "pages/submit.py", "nop-bao-cao", "nav.submit", ":material/outbox:", "app.section.data"),
     PageSpec("quality", "pages/quality.py", "chat-luong-du-lieu", "nav.quality", ":material/fact_check:", "app.section.data"),
     PageSpec("settings", "pages/settings.py", "cai-dat", "nav.settings", ":material/settings:", "app.section.admin"),
     PageSpec("users", "pages/users.py", "nguoi-dung", "nav.users", ":material/manage_accounts:", "app.section.admin"),

@@ -17,6 +17,8 @@ TEXT: dict[str, str] = {
     "setting.training_window_months": "Length of the “first year” (months)",
     "setting.training_fund_method": "Salary fund method",
     "setting.privacy_min_count": "Small-count threshold",
+    "setting.reorg_report_scope": "Reorganisation: unit code shown by default (the report's scope)",
+    "setting.reorg_report_as_of": "Reorganisation: default data date (the report's date)",
     "settings.title": "Settings",
     "settings.intro": "Rules that change the results. The value in use is shown next to each figure; every change is kept (who, when, old and new value).",
     "settings.save": "Save changes",

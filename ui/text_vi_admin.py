@@ -17,6 +17,8 @@ TEXT: dict[str, str] = {
     "setting.training_window_months": "Độ dài “năm đầu” (tháng)",
     "setting.training_fund_method": "Cách tính quỹ lương",
     "setting.privacy_min_count": "Ngưỡng ẩn số nhỏ",
+    "setting.reorg_report_scope": "Sắp xếp tổ chức: mã đơn vị xem mặc định (phạm vi báo cáo)",
+    "setting.reorg_report_as_of": "Sắp xếp tổ chức: ngày số liệu mặc định (ngày báo cáo)",
     "settings.title": "Cài đặt",
     "settings.intro": "Các quy định làm thay đổi kết quả tính toán. Giá trị đang áp dụng được ghi cạnh mỗi chỉ số; mọi thay đổi đều được lưu lại (ai, khi nào, giá trị cũ và mới).",
     "settings.save": "Lưu thay đổi",

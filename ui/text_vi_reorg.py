@@ -7,6 +7,12 @@ TEXT: dict[str, str] = {
     "reorg.empty": "Chưa có quyết định sắp xếp, phê duyệt vị trí việc làm hay kết quả kiểm tra. Hãy nhập các mẫu "
                    "“Quyết định sắp xếp tổ chức”, “Phê duyệt vị trí việc làm”, “Kiểm tra công vụ” ở trang Nhập dữ liệu.",
     "reorg.window": "Quyết định ban hành trong khoảng",
+    "reorg.scope_report": "Đang xem: {unit}, số liệu đến ngày {date} — phạm vi và ngày của báo cáo (mặc định). "
+                          "Đổi đơn vị và ngày ở bộ lọc bên trái; mặc định đặt ở trang Cài đặt.",
+    "reorg.scope_merged": "Đang xem: {unit}, số liệu đến ngày {date}. Toàn thành phố gồm cả các cơ quan, đơn vị của "
+                          "thành phố mới (từ 1/7/2025) và của các tỉnh cũ; số liệu của báo cáo là Thành phố Cần Thơ (cũ) "
+                          "trước ngày 1/7/2025 (chọn ở bộ lọc bên trái).",
+    "reorg.scope_other": "Đang xem: {unit}, số liệu đến ngày {date}.",
     "reorg.card_agencies": "Cơ quan chuyên môn đã tổ chức lại",
     "reorg.card_agencies_line": "và {n} chi cục (trên {of} chi cục và tương đương)",
     "reorg.card_services": "Đơn vị sự nghiệp công lập giảm / thành lập mới",
@@ -33,8 +39,9 @@ TEXT: dict[str, str] = {
     "reorg.how_jobs": "Mẫu số là các đơn vị được báo cáo là đủ điều kiện; đơn vị đang giải thể hay chưa đi vào hoạt động "
                       "được báo cáo là chưa đủ điều kiện và không tính vào mẫu số. Mỗi đơn vị tính theo quyết định mới nhất.",
     "reorg.all_eligible": "100 % đủ điều kiện",
-    "reorg.inspections_title": "Kiểm tra hoạt động công vụ theo năm",
-    "reorg.how_inspections": "Số cơ quan, đơn vị được kiểm tra đếm mỗi đơn vị một lần trong năm, dù được kiểm tra nhiều lượt.",
+    "reorg.inspections_title": "Cơ quan, đơn vị được kiểm tra công vụ theo năm",
+    "reorg.how_inspections": "Biểu đồ và thẻ cùng đếm cơ quan, đơn vị được kiểm tra: mỗi đơn vị một lần trong năm, dù được "
+                             "kiểm tra nhiều lượt. Số lượt kiểm tra (theo kế hoạch, đột xuất) ở thẻ Số liệu.",
     "reorg.trail_title": "Các quyết định sắp xếp",
     "reorg.trail_agency": "Cơ quan",
     "reorg.units_axis": "Số đơn vị",

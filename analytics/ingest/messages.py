@@ -88,6 +88,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unsure whether the sheet holds {kind_a} (columns {columns_a}) or {kind_b} (columns {columns_b}): pick the "
               "kind under «Map columns» on the Import page"},
     "nothing_to_import": {"vi": "không có dòng dữ liệu nào để nhập", "en": "no data rows to import"},
+    "submission_other_kind": {"vi": "tệp có {found}, nhưng kỳ báo cáo này đơn vị gửi {asked}: gửi mỗi loại số liệu một tệp",
+                              "en": "the file holds {found} but this report asks for {asked}: send one file per kind"},
+    "submission_other_unit": {"vi": "dòng này thuộc đơn vị {other}, không phải đơn vị gửi báo cáo ({unit}) hay đơn vị trực thuộc",
+                              "en": "this row belongs to unit {other}, not the reporting unit ({unit}) or a unit under it"},
     "sheet_hidden": {"vi": "trang tính ẩn, bỏ qua", "en": "hidden sheet, skipped"},
     "missing_column": {"vi": "thiếu cột bắt buộc \"{column_vi}\" cho {kind_vi}",
                        "en": "required column \"{column_vi}\" ({column_en}) missing for {kind_en}"},

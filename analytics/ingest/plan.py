@@ -9,6 +9,7 @@ and an ``import_rejected`` row when the plan has errors or the transaction rolle
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -28,6 +29,7 @@ from analytics.ingest.staging import StagedTables, Staging
 PREVIEW_COLUMNS = ("file", "sheet", "kind", "header_rows", "columns", "data_rows", "rows", "skipped_total",
                    "skipped_section", "skipped_hidden", "skipped_footer", "ignored_columns")
 _LOAD_LOCK = threading.Lock()
+Also = Callable[[duckdb.DuckDBPyConnection, int], None]  # (cursor in load's transaction, batch id)
 
 
 @dataclass
@@ -97,8 +99,12 @@ def audit_rejected(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, *, sta
 
 
 def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "upload", note: str | None = None,
-         progress: Progress | None = None) -> LoadResult:
+         progress: Progress | None = None, also: Also | None = None) -> LoadResult:
     """Store a plan as one batch, all or nothing; older snapshots of the same keys are replaced.
+
+    ``also(cur, batch_id)`` runs inside the same transaction, after the rows: what must commit with
+    them or not at all (publishing a submission marks it published there); its exception rolls all
+    back.
 
     ``progress(step, fraction)``: ``load:<table>`` per staged part (a sheet), ``commit``, ``done``. DuckDB runs the
     inserts on one thread: inserting into primary-key indexes does not gain from a second one,
@@ -118,7 +124,7 @@ def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "
         raise OversightError("import_plan_closed")
     reached: list[int] = []  # the batch, once the transaction's body has run: only the commits are left
     try:
-        return _load(con, plan, user, kind, note, progress, reached)
+        return _load(con, plan, user, kind, note, progress, reached, also)
     except Exception as exc:
         if reached and _committed(con, reached[0]):
             raise
@@ -142,7 +148,7 @@ def _committed(con: duckdb.DuckDBPyConnection, batch_id: int) -> bool:
 
 
 def _load(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, kind: str, note: str | None,
-          progress: Progress | None, reached: list[int]) -> LoadResult:
+          progress: Progress | None, reached: list[int], also: Also | None) -> LoadResult:
     report = progress or (lambda step, fraction: None)
     counts = plan.staging.rows_by_table()
     tables = [t for t in DATA_TABLES if counts.get(t)]
@@ -152,7 +158,7 @@ def _load(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, kind: str, note
         threads = con.cursor().execute("SELECT current_setting('threads')").fetchall()[0][0]
         try:
             con.cursor().execute("SET threads = 1")
-            batch_id = _store(con, plan, kind, user, note, tables, counts, rows, replaced, report, reached)
+            batch_id = _store(con, plan, kind, user, note, tables, counts, rows, replaced, report, reached, also)
         except (duckdb.ConstraintException, duckdb.ConversionException) as exc:  # the rest is fit per cell
             raise ImportRejected([Problem("db_constraint", params={"detail": str(exc).splitlines()[0][:200]})]) from exc
         finally:
@@ -163,7 +169,7 @@ def _load(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, kind: str, note
 
 def _store(con: duckdb.DuckDBPyConnection, plan: Plan, kind: str, user: str, note: str | None, tables: list[str],
            counts: dict[str, int], rows: dict[str, int], replaced: dict[str, int], report: Progress,
-           reached: list[int]) -> int:
+           reached: list[int], also: Also | None) -> int:
     """The one transaction of ``load``: batch, replaced rows, inserts part by part; returns the batch."""
     total = sum(counts[t] for t in tables) or 1
     done = 0
@@ -179,6 +185,8 @@ def _store(con: duckdb.DuckDBPyConnection, plan: Plan, kind: str, user: str, not
                 done += part.rows
         mappings.mark_used(cur, {i for layout in plan.layouts for i in layout.applied})
         close_batch(cur, batch_id, rows)
+        if also is not None:
+            also(cur, batch_id)
         # Last, so SQLite's write lock is held only from here to the commit; then any row a crash lost.
         audit.record_in_transaction(cur, username=user, event="import", target=batch_id, detail={
             "files": [{"name": f.name, "sha256": f.sha256} for f in plan.files], "rows": dict(rows),

@@ -22,6 +22,7 @@ from analytics.briefing import compare
 from ui import charts
 from ui import format as fmt
 from ui.labels import code, t
+from ui.views.reporting import period_label, status_label
 
 WIDTH, HEIGHT = 1920, 1080
 # Font sizes in px on a 1920×1080 screen (scale=1); ?scale=2 doubles them for 3840×2160.
@@ -83,6 +84,8 @@ def _finding_params(slide: dict[str, Any], lang: str) -> dict[str, str]:
             out[key] = fmt.day(value)
         elif key == "end_year":
             out[key] = str(value)
+        elif key == "period":
+            out[key] = period_label(value, lang)
         else:
             out[key] = fmt.number(value, lang)
     if slide["id"] == "training":
@@ -107,7 +110,10 @@ def build(deck: dict[str, Any], lang: str, *, compare_with: dict[str, Any] | Non
     out = []
     for s in deck["slides"]:
         sources = t("brief.sources", lang, sources=", ".join(t(f"brief.source.{x}", lang) for x in s["sources"]))
-        out.append(Slide(s["id"], t(f"brief.topic.{s['id']}", lang), title_of(s, lang), as_of, sources, snapshot_line,
+        line = as_of
+        if s["data"].get("scope_name"):  # a slide with a scope and date of its own says which
+            line = t("brief.as_of_scope", lang, unit=s["data"]["scope_name"], date=fmt.day(s["data"]["as_of"]))
+        out.append(Slide(s["id"], t(f"brief.topic.{s['id']}", lang), title_of(s, lang), line, sources, snapshot_line,
                          {"finding": s["finding"], **s["data"]}, lang, deck.get("settings", {}),
                          int(deck.get("privacy_min_count", 5))))
     if compare_with is not None:
@@ -355,6 +361,34 @@ def _freshness(slide: Slide, th: Theme, scale: float) -> go.Figure:
         None, th, scale, ["left", "right", "right", "right"])
 
 
+def _reorganisation(slide: Slide, th: Theme, scale: float) -> go.Figure:
+    rows = slide.data.get("rows") or []
+    if not rows:
+        return _empty(slide, th, scale)
+    lang = slide.lang
+    year = slide.data.get("inspection_year", "")
+    return _table(
+        [t("brief.col.measure", lang), t("brief.col.done", lang), t("brief.col.of", lang)],
+        [[t(f"brief.reorg.{r['measure']}", lang, year=year) for r in rows], [fmt.number(r["done"], lang) for r in rows],
+         [fmt.number(r["of"], lang) if r["of"] is not None else "" for r in rows]],
+        None, th, scale, ["left", "right", "right"])
+
+
+def _reporting(slide: Slide, th: Theme, scale: float) -> go.Figure:
+    rows = slide.data.get("rows") or []
+    if not rows:
+        return _empty(slide, th, scale)
+    lang = slide.lang
+    shown = rows[:MAX_TABLE_ROWS]
+    names = [r["name"] or r["unit_code"] for r in shown]
+    status = [status_label(r["status"], lang) for r in shown]
+    kinds = [", ".join(code(k, lang) for k in r["kinds"]) for r in shown]
+    if len(rows) > len(shown):
+        names[-1], status[-1], kinds[-1] = t("brief.more_units", lang, n=fmt.number(len(rows) - len(shown) + 1, lang)), "", ""
+    return _table([t("brief.col.unit", lang), t("brief.col.status", lang), t("brief.col.kinds_owed", lang)],
+                  [names, status, kinds], None, th, scale, ["left", "left", "left"])
+
+
 def _compare_value(v: Any, kind: str, lang: str, signed: bool = False) -> str:
     if v is None:
         return "–"
@@ -378,7 +412,7 @@ def _compare(slide: Slide, th: Theme, scale: float) -> go.Figure:
 
 _BUILDERS: dict[str, Callable[[Slide, Theme, float], go.Figure]] = {
     "headline": _headline, "reduction": _reduction, "agencies": _agencies, "secondment": _secondment,
-    "training": _training, "freshness": _freshness, "compare": _compare,
+    "training": _training, "reorganisation": _reorganisation, "reporting": _reporting, "freshness": _freshness, "compare": _compare,
 }
 
 

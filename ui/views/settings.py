@@ -10,6 +10,7 @@ import streamlit as st
 from analytics.policy import ROUNDING_RULES
 from ui.labels import t
 
+TEXT_KEYS = ("reorg_report_scope",)
 CHOICES = {"secondment_rounding": ROUNDING_RULES, "training_fund_method": ("auto", "payroll", "estimate")}
 
 
@@ -26,4 +27,6 @@ def setting_input(key: str, value: Any, lang: str) -> Any:
         return st.number_input(label, value=value, step=1, min_value=0, key=f"set_{key}")
     if isinstance(value, float):
         return st.number_input(label, value=value, step=0.5, min_value=0.0, format="%.2f", key=f"set_{key}")
+    if key in TEXT_KEYS:
+        return st.text_input(label, value=value, key=f"set_{key}").strip()
     return st.date_input(label, value=date.fromisoformat(value), format="DD/MM/YYYY", key=f"set_{key}")
