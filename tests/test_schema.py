@@ -77,13 +77,14 @@ def test_migration_7_drops_the_36_month_check_and_keeps_every_row(tmp_path: Path
     with pytest.raises(duckdb.ConstraintException):
         con.execute("INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
                     "VALUES ('S24', 'P', 'A', 'X', '2025-08-01', '2027-07-31', 'dang_tang_cuong', $b)", {"b": b})
-    con.execute("UPDATE schema_version SET version = 6 WHERE version = 7")  # a new file has the one row
+    con.execute("UPDATE schema_version SET version = 6")  # a new file has the one row (the latest)
     before = con.execute("SELECT * FROM secondment").fetchall()
     con.close()
 
     con = db.connect(path)
     try:
-        assert db.schema_version(con) == 7
+        assert db.schema_version(con) == db.latest_version()
+        assert con.execute("SELECT version FROM schema_version WHERE version = 7").fetchall() == [(7,)]
         assert con.execute("SELECT * FROM secondment").fetchall() == before
         con.execute("INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
                     "VALUES ('S24', 'P', 'A', 'X', '2025-08-01', '2027-07-31', 'dang_tang_cuong', $b)", {"b": b})

@@ -1,4 +1,4 @@
--- Version 7: the reporting cycle (issue 15 part 2): reporting periods with a due date per data
+-- Version 8: the reporting cycle (issue 15 part 2): reporting periods with a due date per data
 -- kind, and submissions of units kept out of the data tables until an analyst publishes them.
 -- Same DDL as the section of schema.sql.
 CREATE TABLE IF NOT EXISTS reporting_period (
