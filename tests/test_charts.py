@@ -3,6 +3,7 @@ with SI suffixes such as "20k"."""
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -27,3 +28,11 @@ def test_reference_line_draws_what_plotlys_add_line_draws(axis: str, position: s
     fast = charts.reference_line(go.Figure(go.Scatter(x=[0, 1], y=[0, 1])), **{axis: 0.5}, text="Mức phải đạt",
                                  position=position, colour="#123456", dash="dot")
     assert fast.layout.to_plotly_json() == slow.layout.to_plotly_json()
+
+
+@pytest.mark.parametrize("horizontal", [False, True])
+def test_bars_per_year_have_one_tick_per_year_not_half_years(horizontal: bool) -> None:
+    df = pd.DataFrame({"year": ["2023", "2024"], "units": [22, 27]})
+    fig = charts.grouped_bars(df, x="year", series=(("units", "Đơn vị"),), lang="vi", horizontal=horizontal)
+    axis = fig.layout.yaxis if horizontal else fig.layout.xaxis
+    assert axis.type == "category"

@@ -93,6 +93,9 @@ def grouped_bars(
         fig.add_trace(go.Bar(name=name, marker_color=colours[i % len(colours)],
                              customdata=df[code] if code else None, **kwargs))
     fig.update_layout(barmode=barmode)
+    # The categories are labels even when they look like numbers ("2023", "2024"): on a numeric
+    # axis two years would get ticks at 2.023,5.
+    (fig.update_yaxes if horizontal else fig.update_xaxes)(type="category")
     if horizontal:
         fig.update_yaxes(autorange="reversed")
         fig.update_xaxes(title_text=y_title)
