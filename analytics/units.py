@@ -56,14 +56,26 @@ def unit_children(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> pd.DataF
 
 
 def root_unit(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None) -> str | None:
-    """The city (unit_type 'thanh_pho') valid on ``active_on``; None when the database has none.
+    """The province (unit_type 'thanh_pho', no parent) valid on ``active_on`` when the database holds
+    one; None when it holds none or several (the country: the whole database is the scope).
 
-    "Toàn thành phố" in the UI means this unit, so breakdowns list its agencies and communes.
+    "Toàn thành phố" in the UI means this unit, so breakdowns list its agencies and communes; at
+    national scale the breakdown rows are the provinces.
     """
-    row = con.cursor().execute("""
+    rows = con.cursor().execute("""
         SELECT unit_code FROM unit
-        WHERE unit_type = 'thanh_pho'
+        WHERE unit_type = 'thanh_pho' AND parent_code IS NULL AND merged_into IS NULL
           AND ($d IS NULL OR ((valid_from IS NULL OR valid_from <= $d) AND (valid_to IS NULL OR valid_to >= $d)))
-        ORDER BY valid_from DESC NULLS LAST LIMIT 1
-    """, {"d": active_on}).fetchone()
+        ORDER BY valid_from DESC NULLS LAST LIMIT 2
+    """, {"d": active_on}).fetchall()
+    return str(rows[0][0]) if len(rows) == 1 else None
+
+
+def scope_name(con: duckdb.DuckDBPyConnection, *, scope: str | None, active_on: date | None = None) -> str | None:
+    """The name of a scope for wording ("Thành phố Cần Thơ"): the unit's name, or for scope None the
+    single province's name; None for the country (several provinces, or none)."""
+    code = scope or root_unit(con, active_on=active_on)
+    if code is None:
+        return None
+    row = con.cursor().execute("SELECT name FROM unit WHERE unit_code = $u", {"u": code}).fetchone()
     return str(row[0]) if row else None

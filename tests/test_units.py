@@ -46,3 +46,14 @@ def test_list_filters_by_validity_and_puts_the_city_first(tree: duckdb.DuckDBPyC
 def test_root_is_the_city_valid_on_the_day(tree: duckdb.DuckDBPyConnection) -> None:
     assert units.root_unit(tree) == "CT"
     assert units.root_unit(tree, active_on=date(2025, 1, 1)) is None
+
+
+def test_two_provinces_make_the_country_the_root(tree: duckdb.DuckDBPyConnection) -> None:
+    assert units.scope_name(tree, scope=None) == "Thành phố Cần Thơ"
+    assert units.scope_name(tree, scope="SNV") == "Sở Nội vụ"
+    b = add_batch(tree)
+    tree.execute("INSERT INTO unit (unit_code, name, unit_type, level, valid_from, batch_id) "
+                 f"VALUES ('HNI', 'Thành phố Hà Nội', 'thanh_pho', 'city', DATE '2025-07-01', {b})")
+    assert units.root_unit(tree) is None
+    assert units.scope_name(tree, scope=None) is None
+    assert units.scope_name(tree, scope="HNI") == "Thành phố Hà Nội"
