@@ -69,3 +69,21 @@ def test_country_adds_up_its_provinces(national: duckdb.DuckDBPyConnection) -> N
     country = workforce.headcount_by_unit(national, as_of=AS_OF, scope=None)["present"].sum()
     assert country == sum(per) > 0
     assert per[0] != per[1]  # Hà Nội has its own seed, not a copy of Cần Thơ
+
+
+def test_a_failure_part_way_leaves_no_province(con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch) -> None:
+    from analytics.batches import demo_batches
+    from analytics.demo import national as nat
+
+    real = nat.province_data
+
+    def second_fails(index: int, seed: int) -> object:
+        if index == 1:
+            raise RuntimeError("disk full")
+        return real(index, seed)
+
+    monkeypatch.setattr(nat, "province_data", second_fails)
+    with pytest.raises(RuntimeError):
+        nat.build_national(con, provinces=2, seed=1)
+    assert demo_batches(con) == []
+    assert con.cursor().execute("SELECT count(*) FROM unit").fetchone() == (0,)

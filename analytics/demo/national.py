@@ -6,8 +6,8 @@ figures still hold under it. Every other province is the city generator run with
 case ids too; the city unit ``CT`` becomes ``HNI``) and "Cần Thơ" in names becomes the province's
 name. The country is the whole database (scope None): its breakdown rows are the 34 provinces, the roots of the unit tree.
 
-Memory stays bounded: one province is generated, inserted and dropped before the next; the whole
-load is still one transaction and one 'demo' batch (all or nothing, removed by ``demo --remove``).
+Memory stays bounded: one province is generated, inserted (one transaction, one 'demo' batch),
+checkpointed and dropped before the next; ``demo --remove`` removes every province.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from analytics.batches import close_batch, demo_batches, open_batch
+from analytics.batches import close_batch, demo_batches, open_batch, remove_demo
 from analytics.db import DATA_TABLES, transaction
 from analytics.demo.build import DEMO_AS_OF, DEMO_NOTE, DemoData, generate, load
 from analytics.errors import OversightError
@@ -109,20 +109,31 @@ def province_data(index: int, seed: int) -> DemoData:
 
 def build_national(con: duckdb.DuckDBPyConnection, *, provinces: int, seed: int, user: str = "demo",
                    progress: Progress | None = None) -> dict[str, int]:
-    """Load ``provinces`` provinces (Cần Thơ first) as one 'demo' batch, one province in memory at a
-    time; returns rows per table. ``progress(done, total, name)`` is called after each province."""
+    """Load ``provinces`` provinces (Cần Thơ first), one 'demo' batch and one transaction each, with
+    a checkpoint after each; returns rows per table. ``progress(done, total, name)`` is called after
+    each province. A failure part-way removes the provinces already loaded (all or nothing).
+
+    Why not one transaction: DuckDB keeps a transaction's new rows and primary-key index entries in
+    memory until it commits (measured: 11 GB at 34 provinces, against ≈ 0,5-2 GB this way, bounded
+    by the connection's memory_limit)."""
     if demo_batches(con):
         raise OversightError("demo_exists", batch_ids=demo_batches(con))
     counts = dict.fromkeys(DATA_TABLES, 0)
-    with transaction(con) as cur:
-        batch_id = open_batch(cur, kind="demo", user=user, as_of=DEMO_AS_OF, note=DEMO_NOTE)
+    try:
         for i in range(provinces):
             data = province_data(i, seed)
-            for table, n in load(cur, data, batch_id).items():
-                counts[table] += n
+            with transaction(con) as cur:
+                batch_id = open_batch(cur, kind="demo", user=user, as_of=DEMO_AS_OF,
+                                      note=f"{DEMO_NOTE}: {PROVINCES[i][1]}")
+                rows = load(cur, data, batch_id)
+                close_batch(cur, batch_id, rows)
             del data
+            con.cursor().execute("CHECKPOINT")
+            for table, n in rows.items():
+                counts[table] += n
             if progress is not None:
                 progress(i + 1, provinces, PROVINCES[i][1])
-        close_batch(cur, batch_id, counts)
+    except BaseException:
+        remove_demo(con, user=user)
+        raise
     return counts
-
