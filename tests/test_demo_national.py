@@ -87,3 +87,13 @@ def test_a_failure_part_way_leaves_no_province(con: duckdb.DuckDBPyConnection, m
         nat.build_national(con, provinces=2, seed=1)
     assert demo_batches(con) == []
     assert con.cursor().execute("SELECT count(*) FROM unit").fetchone() == (0,)
+
+
+def test_briefing_for_a_province_and_for_the_country(national: duckdb.DuckDBPyConnection) -> None:
+    from analytics import briefing
+
+    country = briefing.deck(national, as_of=AS_OF)
+    province = briefing.deck(national, scope="HNI", as_of=AS_OF)
+    assert country["scope"] is None and province["scope"] == "HNI"
+    assert len(country["slides"]) == len(province["slides"]) == 6
+    assert country["slides"][0] != province["slides"][0]

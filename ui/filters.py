@@ -66,6 +66,12 @@ def _reset() -> None:
         st.session_state.pop(f"filter_{key}", None)
 
 
+def whole_label(lang: str, as_of: date | None = None) -> str:
+    """What "everything the account may see" is called: its scope's own name ("Thành phố Cần Thơ", a
+    province, the account's unit), or "Toàn quốc" when the database holds several provinces."""
+    return data.run("units.scope_name", scope=None, active_on=as_of) or t("filter.whole_country", lang)
+
+
 def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
     """Draw the filters named in ``show`` in the sidebar; the rest keep their URL (or default) value."""
     box = st.sidebar.container(border=True)
@@ -81,11 +87,12 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
         units = data.run("units.unit_list", active_on=as_of, within=_own_scope())
         names = dict(zip(units["unit_code"], units["name"], strict=True))
         options = ["__all__", *names]
+        whole = whole_label(lang, as_of)
         if unit not in names:
             unit = None
         picked = box.selectbox(
             t("filter.unit", lang), options, index=options.index(unit or "__all__"), key="filter_unit",
-            format_func=lambda c: (names.get(_own_scope() or "", t("filter.all_units", lang)) if c == "__all__"
+            format_func=lambda c: (whole if c == "__all__"
                                    else f"{names[c]} ({c})"),
             on_change=_store, args=("filter_unit", "unit"),
         )
