@@ -57,11 +57,15 @@ def demo_db(scale: str, rebuild: bool) -> Path:
     path = Path(tempfile.gettempdir()) / "oversight-bench" / scale / "oversight.duckdb"
     if rebuild and path.parent.exists():
         subprocess.run(["rm", "-rf", str(path.parent)], check=True)  # noqa: S603,S607 our own temp dir
-    if not (path.parent / "oversight.duckdb.versions").exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+    done = path.parent / "built.ok"  # written once the demo command has finished
+    if not done.exists():
+        if path.parent.exists():
+            subprocess.run(["rm", "-rf", str(path.parent)], check=True)  # noqa: S603,S607 a build cut short
+        path.parent.mkdir(parents=True)
         print(f"building the {scale} demo into {path} …", file=sys.stderr)
         subprocess.run(["nice", sys.executable, "-m", "analytics", "demo", "--db", str(path), "--scale", scale],  # noqa: S603,S607
                        cwd=ROOT, check=True, stdout=sys.stderr)
+        done.write_text(datetime.now(UTC).isoformat())
     return path
 
 
