@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from analytics import db
+from analytics.batches import close_batch
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +46,7 @@ def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]
     cols = list(rows[0])
     con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, batch_id) VALUES ({', '.join('?' * len(cols))}, {b})",
                     [[r[c] for c in cols] for r in rows])
+    close_batch(con, b, {table: len(rows)})  # as every load ends: the summary tables follow the rows
 
 
 def add_batch(con: duckdb.DuckDBPyConnection, kind: str = "cli") -> int:
