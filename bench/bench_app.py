@@ -26,6 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser import CHROMIUM, _free_port, available, browser, login, wait_until_idle  # noqa: E402
 
+# wait_until_idle returns once the app has been quiet for 1,5 s: taken off the page times.
+QUIET_S = 1.5
 PAGES = ("tinh-gian", "tang-cuong-co-so", "dao-tao", "doi-ngu", "chat-luong-du-lieu")
 BENCH_USER = "bench.viewer"
 
@@ -82,17 +84,24 @@ def measure(db_path: Path) -> dict[str, Any]:
             page.wait_for_selector('input[type="password"]', timeout=60_000)
             fcp = page.evaluate("""() => { const e = performance.getEntriesByName('first-contentful-paint')[0];
                                            return performance.timeOrigin + (e ? e.startTime : performance.now()); }""")
-            out["first_paint_s"] = fcp / 1000 - started
+            out["cold start → first paint s"] = fcp / 1000 - started
+            wait_until_idle(page)
+            # Streamlit learns the page list from its first script run; a sign-in on that very first
+            # session does not get past the form (the browser tests warm up the same way).
+            page.close()
+            page = b.new_page(viewport={"width": 1920, "height": 1080})
+            page.goto(url)
+            wait_until_idle(page)
             t = time.perf_counter()
             login(page, username, password)
-            out["overview_s"] = time.perf_counter() - t
+            out["sign-in → overview drawn s"] = time.perf_counter() - t - QUIET_S
             for path in PAGES:
                 t = time.perf_counter()
                 # the sidebar's link, not page.goto: a full load starts a new session (sign-in again)
                 page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first.click()
                 page.wait_for_url(f"**/{path}*", timeout=60_000)
                 wait_until_idle(page)
-                out[f"page {path} s"] = time.perf_counter() - t
+                out[f"page {path} drawn s"] = time.perf_counter() - t - QUIET_S
             out["peak_rss_mb"] = _peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
