@@ -57,3 +57,10 @@ def test_two_provinces_make_the_country_the_root(tree: duckdb.DuckDBPyConnection
     assert units.root_unit(tree) is None
     assert units.scope_name(tree, scope=None) is None
     assert units.scope_name(tree, scope="HNI") == "Thành phố Hà Nội"
+
+
+def test_a_depth_limit_keeps_a_picker_short_but_the_chosen_unit_in(tree: duckdb.DuckDBPyConnection) -> None:
+    assert set(units.unit_list(tree, max_depth=1)["unit_code"]) == {"CT", "SNV", "CT_CU.SNV"}
+    assert set(units.unit_list(tree, max_depth=0)["unit_code"]) == {"CT", "CT_CU.SNV"}
+    assert "SNV.P1" in set(units.unit_list(tree, max_depth=1, include="SNV.P1")["unit_code"])
+    assert len(units.unit_list(tree)) == len(units.unit_list(tree, max_depth=2)) == 4

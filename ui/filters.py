@@ -84,7 +84,11 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit")) -> Filters:
         as_of = box.date_input(t("filter.as_of", lang), value=as_of, format="DD/MM/YYYY", key="filter_as_of",
                                on_change=_store, args=("filter_as_of", "as_of"))
     if "unit" in show:
-        units = data.run("units.unit_list", active_on=as_of, within=_own_scope())
+        # Several provinces: list provinces, agencies and communes only (57.000 units would be sent
+        # to the browser on every run); a deeper unit from the URL or a drill-down stays listed.
+        country = _own_scope() is None and data.run("units.root_unit", active_on=as_of) is None
+        units = data.run("units.unit_list", active_on=as_of, within=_own_scope(), max_depth=2 if country else None,
+                         include=unit if country else None)
         names = dict(zip(units["unit_code"], units["name"], strict=True))
         options = ["__all__", *names]
         whole = whole_label(lang, as_of)
