@@ -87,8 +87,7 @@ def measure_scale(path: Path, runs: int) -> dict[str, Any]:
         out["scope"] = scope or "country"
         out["people"] = con.cursor().execute("SELECT count(*) FROM person").fetchone()[0]
         out["payroll"] = con.cursor().execute("SELECT count(*) FROM payroll").fetchone()[0]
-        out["mb"] = sum(f.stat().st_size for f in path.parent.glob("oversight.duckdb.versions/*.duckdb")) / 2**20 / \
-            max(1, len(list(path.parent.glob("oversight.duckdb.versions/*.duckdb"))))
+        out["mb"] = max(path.parent.glob("oversight.duckdb.versions/*.duckdb")).stat().st_size / 2**20  # newest
         young = load_policy(con).young_age_threshold
     names = [n for n in bench_kpis.page_calls(None, scope) if n not in SKIP]  # type: ignore[arg-type]
     for name in names:
