@@ -72,20 +72,29 @@ def test_country_adds_up_its_provinces(national: duckdb.DuckDBPyConnection) -> N
 
 
 def test_a_failure_part_way_leaves_no_province(con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch) -> None:
-    from analytics.batches import demo_batches
-    from analytics.demo import national as nat
+    import pandas as pd
 
-    real = nat.province_data
+    from analytics.batches import demo_batches
+    from analytics.db import DATA_TABLES
+    from analytics.demo import national as nat
+    from analytics.demo.build import DemoData
 
     def second_fails(index: int, seed: int) -> object:
+        """A one-unit first province (the real one takes seconds to build), then a failure."""
         if index == 1:
             raise RuntimeError("disk full")
-        return real(index, seed)
+        tables = {t: empty[t] for t in DATA_TABLES}
+        tables["unit"] = pd.DataFrame([{"unit_code": "CT", "name": "Thành phố Cần Thơ", "unit_type": "thanh_pho",
+                                        "level": "city"}])
+        return DemoData(tables)
+
+    empty = {t: con.cursor().execute(f"SELECT * EXCLUDE (batch_id) FROM {t} LIMIT 0").df() for t in DATA_TABLES}  # noqa: S608
 
     monkeypatch.setattr(nat, "province_data", second_fails)
     with pytest.raises(RuntimeError):
         nat.build_national(con, provinces=2, seed=1)
     assert demo_batches(con) == []
+    assert con.cursor().execute("SELECT count(*) FROM import_batch WHERE kind = 'demo'").fetchone() == (1,)  # undone
     assert con.cursor().execute("SELECT count(*) FROM unit").fetchone() == (0,)
 
 
