@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import audit
+from analytics import audit, summaries
 from analytics.db import DATA_TABLES, scalar, transaction
 from analytics.errors import NotFound, OversightError
 
@@ -42,6 +42,9 @@ def open_batch(
 
 
 def close_batch(cur: duckdb.DuckDBPyConnection, batch_id: int, rows_by_table: Mapping[str, int]) -> None:
+    """End a load (inside its transaction): record its row counts and refresh the summary tables of
+    the units it touched."""
+    summaries.refresh(cur, summaries.batch_units(cur, batch_id))
     cur.execute("UPDATE import_batch SET rows_by_table = $r WHERE batch_id = $b",
                 {"r": json.dumps(dict(rows_by_table)), "b": batch_id})
 
@@ -106,6 +109,7 @@ def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str) -> d
                 {"b": batch_id}).fetchone()
             if later and later[0] is not None:
                 raise OversightError("batch_undo_blocked", batch_id=batch_id, later_batch=int(later[0]))
+        touched = summaries.batch_units(cur, batch_id)
         removed: dict[str, int] = {}
         for t in DATA_TABLES:
             n = cur.execute(f"DELETE FROM {t} WHERE batch_id = $b", {"b": batch_id}).fetchone()  # noqa: S608
@@ -113,6 +117,7 @@ def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str) -> d
             cur.execute(f"INSERT INTO {t} SELECT * EXCLUDE (replaced_by_batch) FROM {t}__replaced "  # noqa: S608
                         "WHERE replaced_by_batch = $b", {"b": batch_id})
             cur.execute(f"DELETE FROM {t}__replaced WHERE replaced_by_batch = $b", {"b": batch_id})  # noqa: S608
+        summaries.refresh(cur, touched)
         cur.execute("UPDATE import_batch SET status = 'undone', undone_at = current_localtimestamp(), "
                     "undone_by = $u WHERE batch_id = $b", {"u": user, "b": batch_id})
         # Last, so SQLite's write lock is held only from here to the commit; then any row a crash lost.

@@ -456,7 +456,7 @@ CREATE TABLE IF NOT EXISTS reorg_decision__replaced AS SELECT *, CAST(NULL AS BI
 CREATE TABLE IF NOT EXISTS job_position__replaced AS SELECT *, CAST(NULL AS BIGINT) AS replaced_by_batch FROM job_position LIMIT 0;
 CREATE TABLE IF NOT EXISTS inspection__replaced AS SELECT *, CAST(NULL AS BIGINT) AS replaced_by_batch FROM inspection LIMIT 0;
 
--- The reporting cycle (issue 15 part 2): periods, due dates, submissions (migration 0007).
+-- The reporting cycle (issue 15 part 2): periods, due dates, submissions (migration 0008).
 CREATE TABLE IF NOT EXISTS reporting_period (
     period_id   VARCHAR PRIMARY KEY,         -- '2026-T09', '2026-Q3', '2026-H2'
     period_kind VARCHAR NOT NULL CHECK (period_kind IN ('month', 'quarter', 'half_year')),
@@ -503,4 +503,27 @@ CREATE TABLE IF NOT EXISTS submission (
     batch_id      BIGINT,
     CHECK (status <> 'returned' OR length(trim(review_reason)) > 0),
     CHECK (status <> 'published' OR batch_id IS NOT NULL)
+);
+
+-- ---------------------------------------------------------------------------------------------
+-- Summary tables (schema version 9, analytics/migrations/0009_summaries.sql; issue 14)
+-- ---------------------------------------------------------------------------------------------
+-- Raw rows aggregated per unit and roster date / payroll month, so the pages' queries need not scan
+-- millions of person and payroll rows at national scale. Kept by analytics/summaries.py inside the
+-- transaction of every load (batches.close_batch) and undo (batches.undo_batch): always equal to
+-- the raw rows they summarise (tests/test_summaries.py compares every KPI both ways).
+CREATE TABLE IF NOT EXISTS person_summary (
+    as_of     DATE NOT NULL,
+    unit_code VARCHAR NOT NULL,
+    category  VARCHAR NOT NULL,
+    status    VARCHAR NOT NULL,
+    people    BIGINT NOT NULL CHECK (people > 0),
+    PRIMARY KEY (as_of, unit_code, category, status)
+);
+CREATE TABLE IF NOT EXISTS payroll_summary (
+    month            DATE NOT NULL,
+    unit_code        VARCHAR NOT NULL,
+    payroll_rows     BIGINT NOT NULL CHECK (payroll_rows > 0),
+    basic_salary_vnd BIGINT NOT NULL,
+    PRIMARY KEY (month, unit_code)
 );

@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from analytics import db
+from analytics.batches import close_batch
 
 # The developer's own settings never reach a test: every OVERSIGHT_* variable (database, language,
 # login throttling, session timeout, …) and every STREAMLIT_* override is dropped, and the home
@@ -58,6 +59,7 @@ def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]
     cols = list(rows[0])
     con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, batch_id) VALUES ({', '.join('?' * len(cols))}, {b})",
                     [[r[c] for c in cols] for r in rows])
+    close_batch(con, b, {table: len(rows)})  # as every load ends: the summary tables follow the rows
 
 
 def add_batch(con: duckdb.DuckDBPyConnection, kind: str = "cli") -> int:

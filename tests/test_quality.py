@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from analytics import db, quality, sql_files
+from analytics.batches import close_batch
 from tests.conftest import add_batch
 
 AS_OF = date(2025, 12, 31)
@@ -41,6 +42,7 @@ def fill_clean(con: duckdb.DuckDBPyConnection) -> None:
                                 planned_end_date, status, batch_id)
           VALUES ('S1', 'P1', 'A', 'XA', '2025-08-01', '2028-07-31', 'dang_tang_cuong', {b});
     """)
+    close_batch(con, b, {})  # as every load ends: the summary tables follow the rows
 
 
 def test_clean_database_passes_every_check(clean: duckdb.DuckDBPyConnection) -> None:
@@ -93,6 +95,7 @@ def test_each_bad_input_trips_its_check(clean: duckdb.DuckDBPyConnection, code: 
     b = add_batch(clean)
     for statement in filter(str.strip, sql.split(";")):
         clean.execute(statement.replace("$b", str(b)))
+    close_batch(clean, b, {})
     fn = dict((c, f) for c, _, f in quality.CHECKS)[code]
     assert len(fn(clean, as_of=AS_OF)) == rows
     df = quality.quality_checks(clean, as_of=AS_OF).set_index("check")
@@ -113,6 +116,7 @@ def test_still_paid_looks_at_the_latest_payroll_month(clean: duckdb.DuckDBPyConn
     assert quality.check_reduction_still_paid(clean, as_of=date(2025, 6, 30)).empty  # no payroll month yet
     clean.execute(f"INSERT INTO payroll (month, unit_code, person_id, salary_coef, base_salary_vnd, basic_salary_vnd, "
                   f"total_vnd, batch_id) VALUES ('2025-08-01', 'A', 'P0', 2.34, 2340000, 5475600, 5475600, {b})")
+    close_batch(clean, b, {})
     assert quality.check_reduction_still_paid(clean).empty  # August, the latest month, no longer pays P1
 
 
@@ -136,6 +140,7 @@ def counted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[duckdb.D
     for _, _, sql in BAD:
         for statement in filter(str.strip, sql.split(";")):
             con.execute(statement.replace("$b", str(b)))
+    close_batch(con, b, {})
     counts = {(scope, as_of): quality.quality_checks(con, as_of=as_of, scope=scope).set_index("check")["rows"]
               for scope, as_of in SCOPES_AND_DATES}
     yield con, counts

@@ -46,3 +46,21 @@ def test_list_filters_by_validity_and_puts_the_city_first(tree: duckdb.DuckDBPyC
 def test_root_is_the_city_valid_on_the_day(tree: duckdb.DuckDBPyConnection) -> None:
     assert units.root_unit(tree) == "CT"
     assert units.root_unit(tree, active_on=date(2025, 1, 1)) is None
+
+
+def test_two_provinces_make_the_country_the_root(tree: duckdb.DuckDBPyConnection) -> None:
+    assert units.scope_name(tree, scope=None) == "Thành phố Cần Thơ"
+    assert units.scope_name(tree, scope="SNV") == "Sở Nội vụ"
+    b = add_batch(tree)
+    tree.execute("INSERT INTO unit (unit_code, name, unit_type, level, valid_from, batch_id) "
+                 f"VALUES ('HNI', 'Thành phố Hà Nội', 'thanh_pho', 'city', DATE '2025-07-01', {b})")
+    assert units.root_unit(tree) is None
+    assert units.scope_name(tree, scope=None) is None
+    assert units.scope_name(tree, scope="HNI") == "Thành phố Hà Nội"
+
+
+def test_a_depth_limit_keeps_a_picker_short_but_the_chosen_unit_in(tree: duckdb.DuckDBPyConnection) -> None:
+    assert set(units.unit_list(tree, max_depth=1)["unit_code"]) == {"CT", "SNV", "CT_CU.SNV"}
+    assert set(units.unit_list(tree, max_depth=0)["unit_code"]) == {"CT", "CT_CU.SNV"}
+    assert "SNV.P1" in set(units.unit_list(tree, max_depth=1, include="SNV.P1")["unit_code"])
+    assert len(units.unit_list(tree)) == len(units.unit_list(tree, max_depth=2)) == 4

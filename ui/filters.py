@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from analytics import codes
-from analytics.units import root_unit, unit_list
+from analytics.units import root_unit, scope_name, unit_list
 from ui import data
 from ui.labels import code as code_label
 from ui.labels import t
@@ -71,6 +71,12 @@ def _reset() -> None:
         st.session_state.pop(f"filter_{key}", None)
 
 
+def whole_label(lang: str, as_of: date | None = None) -> str:
+    """What "everything the account may see" is called: its scope's own name ("Thành phố Cần Thơ", a
+    province, the account's unit), or "Toàn quốc" when the database holds several provinces."""
+    return data.run(scope_name, scope=None, active_on=as_of) or t("filter.whole_country", lang)
+
+
 def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit"), default_as_of: date | None = None,
             default_unit: str | None = None) -> Filters:
     """Draw the filters named in ``show`` in the sidebar; the rest keep their URL (or default) value.
@@ -89,14 +95,19 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit"), default_as_
         as_of = box.date_input(t("filter.as_of", lang), value=as_of, format="DD/MM/YYYY", key="filter_as_of",
                                on_change=_store, args=("filter_as_of", "as_of"))
     if "unit" in show:
-        units = data.run(unit_list, active_on=as_of, within=_own_scope())
+        # Several provinces: list provinces, agencies and communes only (57.000 units would be sent
+        # to the browser on every run); a deeper unit from the URL or a drill-down stays listed.
+        country = _own_scope() is None and data.run(root_unit, active_on=as_of) is None
+        units = data.run(unit_list, active_on=as_of, within=_own_scope(), max_depth=2 if country else None,
+                         include=unit if country else None)
         names = dict(zip(units["unit_code"], units["name"], strict=True))
         options = ["__all__", *names]
+        whole = whole_label(lang, as_of)
         if unit not in names:
             unit = None
         picked = box.selectbox(
             t("filter.unit", lang), options, index=options.index(unit or "__all__"), key="filter_unit",
-            format_func=lambda c: (names.get(_own_scope() or "", t("filter.all_units", lang)) if c == "__all__"
+            format_func=lambda c: (whole if c == "__all__"
                                    else f"{names[c]} ({c})"),
             on_change=_store, args=("filter_unit", "unit", ALL if default_unit else None),
         )

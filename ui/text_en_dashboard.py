@@ -143,7 +143,6 @@ TEXT: dict[str, str] = {
     "unit.title": "Unit",
     "unit.pick": "Pick an agency or commune in the “Unit” box on the left, or click a unit in a chart on another page.",
     "unit.subtitle": "{type} · code {code} · data as of {as_of}",
-    "unit.city": "Whole city",
     "unit.children_title": "Reduction progress of its units",
     "unit.merged_title": "Former units merged into this one",
     "unit.training_line": "{spent} spent of a {budget} 5 % budget",

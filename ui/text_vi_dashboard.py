@@ -143,7 +143,6 @@ TEXT: dict[str, str] = {
     "unit.title": "Thông tin đơn vị",
     "unit.pick": "Chọn một cơ quan, xã hoặc phường ở ô “Đơn vị” bên trái, hoặc bấm vào một đơn vị trên biểu đồ ở các trang khác.",
     "unit.subtitle": "{type} · mã {code} · số liệu đến ngày {as_of}",
-    "unit.city": "Toàn thành phố",
     "unit.children_title": "Tiến độ tinh giản của các đơn vị trực thuộc",
     "unit.merged_title": "Đơn vị cũ đã hợp nhất vào đơn vị này",
     "unit.training_line": "{spent} đã chi / {budget} kinh phí 5 %",

@@ -1,8 +1,8 @@
 -- check_person_two_units: one person listed in post by two units' rosters of the same date, among
 -- the snapshots in use (each unit's latest on or before $as_of). Needs scope_units.
 check_person_two_units AS (
-    WITH snaps AS (
-        SELECT unit_code, max(as_of) AS snap FROM person
+    WITH snaps AS (  -- roster dates from the summary table (analytics/summaries.py)
+        SELECT unit_code, max(as_of) AS snap FROM person_summary
         WHERE CAST($as_of AS DATE) IS NULL OR as_of <= CAST($as_of AS DATE)
         GROUP BY unit_code
     ),

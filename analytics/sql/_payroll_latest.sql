@@ -4,7 +4,7 @@
 -- once for the checks that look at them.
 payroll_latest AS (
     SELECT unit_code, max(month) AS month
-    FROM payroll
+    FROM payroll_summary  -- the same months as payroll, without scanning every payroll row
     WHERE CAST($as_of AS DATE) IS NULL OR month <= CAST($as_of AS DATE)
     GROUP BY unit_code
 ),

@@ -2,9 +2,9 @@
 -- when NULL), leaving out units closed before that date (valid_to; today when NULL) and old units
 -- whose successor (merged_into) has a newer snapshot than theirs, so an old unit's last roster does
 -- not double the people now listed by the unit that took it over. Needs scope_units.
-roster_snap AS (
+roster_snap AS (  -- from the summary table: the same dates, without scanning every person row
     SELECT unit_code, max(as_of) AS snap
-    FROM person
+    FROM person_summary
     WHERE CAST($roster_as_of AS DATE) IS NULL OR as_of <= CAST($roster_as_of AS DATE)
     GROUP BY unit_code
 ),

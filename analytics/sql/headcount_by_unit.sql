@@ -23,10 +23,12 @@ quotas AS (
     JOIN quota_years y ON y.key = k.key AND y.category = q.category AND y.year = q.year
     GROUP BY ALL
 ),
-present AS (
+present AS (  -- people per roster date, unit, category and status: the summary table, not the roster
     SELECT k.key, CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
-           count(*) AS present, max(p.as_of) AS roster_as_of
-    FROM roster p JOIN keyed k ON k.unit_code = p.unit_code  -- roster units are all in the unit table
+           sum(p.people) AS present, max(p.as_of) AS roster_as_of
+    FROM person_summary p
+    JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
+    JOIN keyed k ON k.unit_code = p.unit_code  -- roster units are all in the unit table
     WHERE p.status = 'dang_cong_tac'
       AND NOT (p.category = 'vien_chuc' AND p.unit_code IN (SELECT unit_code FROM unit WHERE self_financed))
     GROUP BY ALL

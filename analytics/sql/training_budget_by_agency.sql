@@ -17,11 +17,10 @@ windows AS (
                 - INTERVAL 1 DAY AS DATE) AS window_end
     FROM city_agencies
 ),
-unit_months AS (  -- payroll summed per unit and month first: far fewer rows to join
-    SELECT unit_code, month, sum(basic_salary_vnd) AS fund
-    FROM payroll
+unit_months AS (  -- payroll summed per unit and month: the summary table (analytics/summaries.py)
+    SELECT unit_code, month, basic_salary_vnd AS fund
+    FROM payroll_summary
     WHERE unit_code IN (SELECT unit_code FROM agency_subtree)
-    GROUP BY unit_code, month
 ),
 pay AS (
     SELECT w.agency_code, sum(p.fund) AS fund, count(DISTINCT p.month) AS months

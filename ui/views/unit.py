@@ -1,4 +1,4 @@
-"""Unit page pieces: the breadcrumb back to the city and the programme cards of one unit."""
+"""Unit page pieces: the breadcrumb back to the whole scope (city, province or country) and the programme cards of one unit."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import streamlit as st
 
 from ui import format as fmt
 from ui.cards import kpi_card
+from ui.filters import whole_label
 from ui.labels import t
 
 
 def breadcrumb(path: pd.DataFrame, lang: str) -> None:
     """Links from the city down to the unit's parent; each opens that unit's page."""
     links = st.columns(len(path) + 1, gap="small")
-    links[0].page_link("pages/unit.py", label=t("unit.city", lang), icon=":material/account_balance:",
+    links[0].page_link("pages/unit.py", label=whole_label(lang), icon=":material/account_balance:",
                        query_params={"lang": lang})
     for column, row in zip(links[1:], path.itertuples(), strict=True):
         column.page_link("pages/unit.py", label=f"› {row.name}", query_params={"unit": row.unit_code, "lang": lang})

@@ -1,0 +1,36 @@
+"""Summary tables (issue 14): person and payroll rows aggregated per unit and date, kept equal to
+the raw rows inside the transaction that changes them.
+
+``person_summary`` (people per roster date, unit, category, status) and ``payroll_summary`` (rows
+and basic salary fund per month and unit) let the pages' queries find each unit's latest roster and
+payroll month, count people in post and sum salary funds without scanning millions of raw rows.
+Every load ends in ``batches.close_batch`` and every undo in ``batches.undo_batch``: both call
+``refresh`` for the units the batch touched, so a summary never lags its rows, and a rollback rolls
+it back with them.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from analytics import sql_files
+
+SUMMARY_TABLES = ("person_summary", "payroll_summary")
+
+
+def batch_units(cur: duckdb.DuckDBPyConnection, batch_id: int) -> list[str]:
+    """Units whose person or payroll rows the batch added or replaced (ask before an undo removes them)."""
+    return [str(r[0]) for r in cur.execute(sql_files.load("summary_batch_units"), {"batch_id": batch_id}).fetchall()]
+
+
+def refresh(cur: duckdb.DuckDBPyConnection, units: list[str] | None) -> None:
+    """Recompute the summary rows of ``units`` (all rows when None) on the caller's transaction."""
+    if units is not None and not units:
+        return
+    params = {"all": units is None, "units": units or []}
+    queries = {"person_summary": sql_files.load("refresh_person_summary"),
+               "payroll_summary": sql_files.load("refresh_payroll_summary")}
+    for table in SUMMARY_TABLES:
+        cur.execute(f"DELETE FROM {table} WHERE $all OR unit_code IN (SELECT unnest(CAST($units AS VARCHAR[])))",  # noqa: S608 allow-listed
+                    params)
+        cur.execute(queries[table], params)

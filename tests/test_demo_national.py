@@ -1,0 +1,108 @@
+"""The national demo at ``--scale 2``: Cần Thơ (the city demo unchanged) and Hà Nội under the
+country, codes that never collide, names of the province's own, and KPIs per province and country."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from analytics import db, kpis, units, workforce
+from analytics.demo.national import PROVINCES, scale_provinces
+from analytics.errors import OversightError
+
+pytestmark = pytest.mark.slow
+AS_OF = date(2026, 9, 30)
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
+    from analytics.__main__ import main
+
+    path = tmp_path_factory.mktemp("national") / "n.duckdb"
+    assert main(["demo", "--db", str(path), "--scale", "2"]) == 0
+    con = db.connect(path)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def city(demo_db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = db.connect(demo_db_path)
+    yield con
+    con.close()
+
+
+def test_scale_words() -> None:
+    assert (scale_provinces("city"), scale_provinces("national"), scale_provinces("5")) == (1, 34, 5)
+    assert len(PROVINCES) == 34 == len({p[0] for p in PROVINCES})
+    for bad in ("0", "35", "many"):
+        with pytest.raises(OversightError):
+            scale_provinces(bad)
+
+
+def test_the_country_is_the_root_and_provinces_are_its_rows(national: duckdb.DuckDBPyConnection) -> None:
+    assert units.root_unit(national, active_on=AS_OF) is None
+    rows = workforce.headcount_by_unit(national, as_of=AS_OF, scope=None)
+    assert set(rows["unit_code"]) == {"CT", "HNI"}
+    assert units.scope_name(national, scope="HNI") == "Thành phố Hà Nội"
+    assert list(units.unit_path(national, unit_code="HNI.SNV.P01")["unit_code"]) == ["HNI", "HNI.SNV", "HNI.SNV.P01"]
+    names = national.cursor().execute("SELECT count(*) FROM unit WHERE unit_code LIKE 'HNI%' "
+                                      "AND name LIKE '%Cần Thơ%'").fetchone()
+    assert names == (0,)
+
+
+def test_can_tho_is_the_city_demo_unchanged(national: duckdb.DuckDBPyConnection,
+                                            city: duckdb.DuckDBPyConnection) -> None:
+    here = kpis.headline(national, scope="CT", as_of=AS_OF, parts=("reduction", "workforce"))
+    there = kpis.headline(city, scope="CT", as_of=AS_OF, parts=("reduction", "workforce"))
+    assert here == there
+    old = kpis.headline(national, scope="CT_CU", as_of=date(2024, 6, 30), parts=("reduction",))
+    assert old == kpis.headline(city, scope="CT_CU", as_of=date(2024, 6, 30), parts=("reduction",))
+
+
+def test_country_adds_up_its_provinces(national: duckdb.DuckDBPyConnection) -> None:
+    per = [workforce.headcount_by_unit(national, as_of=AS_OF, scope=s)["present"].sum() for s in ("CT", "HNI")]
+    country = workforce.headcount_by_unit(national, as_of=AS_OF, scope=None)["present"].sum()
+    assert country == sum(per) > 0
+    assert per[0] != per[1]  # Hà Nội has its own seed, not a copy of Cần Thơ
+
+
+def test_a_failure_part_way_leaves_no_province(con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    from analytics.batches import demo_batches
+    from analytics.db import DATA_TABLES
+    from analytics.demo import national as nat
+    from analytics.demo.build import DemoData
+
+    def second_fails(index: int, seed: int) -> object:
+        """A one-unit first province (the real one takes seconds to build), then a failure."""
+        if index == 1:
+            raise RuntimeError("disk full")
+        tables = {t: empty[t] for t in DATA_TABLES}
+        tables["unit"] = pd.DataFrame([{"unit_code": "CT", "name": "Thành phố Cần Thơ", "unit_type": "thanh_pho",
+                                        "level": "city"}])
+        return DemoData(tables)
+
+    empty = {t: con.cursor().execute(f"SELECT * EXCLUDE (batch_id) FROM {t} LIMIT 0").df() for t in DATA_TABLES}  # noqa: S608
+
+    monkeypatch.setattr(nat, "province_data", second_fails)
+    with pytest.raises(RuntimeError):
+        nat.build_national(con, provinces=2, seed=1)
+    assert demo_batches(con) == []
+    assert con.cursor().execute("SELECT count(*) FROM import_batch WHERE kind = 'demo'").fetchone() == (1,)  # undone
+    assert con.cursor().execute("SELECT count(*) FROM unit").fetchone() == (0,)
+
+
+def test_briefing_for_a_province_and_for_the_country(national: duckdb.DuckDBPyConnection) -> None:
+    from analytics import briefing
+
+    country = briefing.deck(national, as_of=AS_OF)
+    province = briefing.deck(national, scope="HNI", as_of=AS_OF)
+    assert country["scope"] is None and province["scope"] == "HNI"
+    assert len(country["slides"]) == len(province["slides"]) == 6
+    assert country["slides"][0] != province["slides"][0]

@@ -1,0 +1,126 @@
+"""Summary tables (analytics/summaries.py) change no result: every KPI function over a spread of
+scopes on the demo city gives the same answer from the summary tables as from the raw rows (the
+summary tables replaced by views that aggregate the raw rows on every query), and a load and its
+undo keep the tables equal to what the raw rows say."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pytest
+
+from analytics import (
+    batches,
+    db,
+    kpis,
+    quality,
+    reduction,
+    reorganisation,
+    secondment,
+    summaries,
+    training,
+    workforce,
+)
+from tests.conftest import insert
+
+pytestmark = pytest.mark.slow
+AS_OF = date(2026, 9, 30)
+MODULES = (kpis, reduction, secondment, training, workforce, quality, reorganisation)
+# The whole database, the demo's root, an old province, an agency, a commune and a division.
+SCOPES = (None, "CT", "CT_CU", "SNV", "XA103", "SNV.P01")
+ARGUMENTS: dict[str, Any] = {"as_of": AS_OF, "category": "vien_chuc", "by": "former_province", "dimension": "category",
+                             "start": date(2015, 1, 1), "end": AS_OF}
+RAW_VIEWS = {
+    "person_summary": "SELECT as_of, unit_code, category, status, count(*)::BIGINT AS people FROM person GROUP BY ALL",
+    "payroll_summary": "SELECT month, unit_code, count(*)::BIGINT AS payroll_rows, "
+                       "sum(basic_salary_vnd)::BIGINT AS basic_salary_vnd FROM payroll GROUP BY ALL",
+}
+
+
+def kpi_functions() -> list[tuple[str, Callable[..., Any]]]:
+    """Every public function of the KPI modules that takes a scope."""
+    found: list[tuple[str, Callable[..., Any]]] = []
+    for module in MODULES:
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if not name.startswith("_") and fn.__module__ == module.__name__ and "scope" in inspect.signature(fn).parameters:
+                found.append((f"{module.__name__.rsplit('.', 1)[1]}.{name}", fn))
+    return found
+
+
+def call(fn: Callable[..., Any], con: duckdb.DuckDBPyConnection, scope: str | None) -> Any:
+    params = inspect.signature(fn).parameters
+    return fn(con, scope=scope, **{k: v for k, v in ARGUMENTS.items() if k in params})
+
+
+def canonical(result: Any) -> Any:
+    if isinstance(result, pd.DataFrame):
+        return result.reset_index(drop=True)
+    return json.dumps(result, default=str, sort_keys=True)
+
+
+@pytest.fixture(scope="module")
+def both(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Any]]:
+    """(the demo with its summary tables, a copy whose summary tables are views over the raw rows)."""
+    raw_path = tmp_path_factory.mktemp("raw") / "raw.duckdb"
+    shutil.copy(demo_db_path, raw_path)
+    raw = db.connect(raw_path)
+    for table, sql in RAW_VIEWS.items():
+        raw.execute(f"DROP TABLE {table}; CREATE VIEW {table} AS {sql}")
+    summarised = db.connect(demo_db_path)
+    yield summarised, raw
+    summarised.close()
+    raw.close()
+
+
+def test_there_are_kpi_functions_to_compare() -> None:
+    assert len(kpi_functions()) >= 30
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_every_kpi_is_the_same_from_summaries_and_raw_rows(both: tuple[Any, Any], scope: str | None) -> None:
+    summarised, raw = both
+    for name, fn in kpi_functions():
+        ours, theirs = canonical(call(fn, summarised, scope)), canonical(call(fn, raw, scope))
+        if isinstance(ours, pd.DataFrame):
+            pd.testing.assert_frame_equal(ours, theirs, check_exact=True, obj=f"{name}(scope={scope})")
+        else:
+            assert ours == theirs, name
+
+
+def _summary_is_raw(con: duckdb.DuckDBPyConnection) -> None:
+    for table, sql in RAW_VIEWS.items():
+        diff = con.execute(f"SELECT count(*) FROM ((FROM {table} EXCEPT ALL {sql}) UNION ALL ({sql} EXCEPT ALL FROM {table}))").fetchone()  # noqa: S608
+        assert diff == (0,), table
+
+
+def test_a_load_and_its_undo_keep_the_summaries_equal_to_the_rows(con: duckdb.DuckDBPyConnection) -> None:
+    def person(pid: str, unit: str, as_of: str = "2025-06-30") -> dict[str, Any]:
+        return {"as_of": as_of, "unit_code": unit, "person_id": pid, "full_name": pid, "birth_date": "1980-01-01",
+                "gender": "nu", "category": "cong_chuc"}
+
+    insert(con, "person", [person("P1", "A"), person("P2", "A"), person("P3", "B")])
+    insert(con, "payroll", [{"month": "2025-07-01", "unit_code": "A", "person_id": "P1", "salary_coef": 2.34,
+                             "base_salary_vnd": 2340000, "basic_salary_vnd": 5475600, "total_vnd": 5475600}])
+    _summary_is_raw(con)
+    assert con.execute("SELECT people FROM person_summary WHERE unit_code = 'A'").fetchall() == [(2,)]
+    # a second load replaces unit A's roster of that date (the importer archives the old rows)
+    b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)
+    batches.replace_rows(con, "person", pd.DataFrame({"unit_code": ["A"], "as_of": [date(2025, 6, 30)]}), b)
+    con.execute(f"INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
+                f"VALUES ('2025-06-30', 'A', 'P9', 'P9', '1980-01-01', 'nam', 'vien_chuc', {b})")
+    batches.close_batch(con, b, {"person": 1})
+    _summary_is_raw(con)
+    assert con.execute("SELECT category, people FROM person_summary WHERE unit_code = 'A'").fetchall() == [("vien_chuc", 1)]
+    batches.undo_batch(con, b, user="t")
+    _summary_is_raw(con)
+    assert con.execute("SELECT category, people FROM person_summary WHERE unit_code = 'A'").fetchall() == [("cong_chuc", 2)]
+    summaries.refresh(con, None)
+    _summary_is_raw(con)
