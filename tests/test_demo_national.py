@@ -104,5 +104,15 @@ def test_briefing_for_a_province_and_for_the_country(national: duckdb.DuckDBPyCo
     country = briefing.deck(national, as_of=AS_OF)
     province = briefing.deck(national, scope="HNI", as_of=AS_OF)
     assert country["scope"] is None and province["scope"] == "HNI"
-    assert len(country["slides"]) == len(province["slides"]) == 6
+    ids = [s["id"] for s in country["slides"]]
+    assert ids == [s["id"] for s in province["slides"]] and len(ids) >= 6 and "headline" in ids
     assert country["slides"][0] != province["slides"][0]
+
+
+def test_each_province_batch_has_its_demo_build_row(national: duckdb.DuckDBPyConnection) -> None:
+    from analytics.audit import audit_events
+
+    rows = audit_events(national, event="demo_build")
+    batches = national.execute("SELECT batch_id FROM import_batch WHERE kind = 'demo' ORDER BY batch_id").fetchall()
+    assert sorted(int(t) for t in rows["target"]) == [b for (b,) in batches] and len(batches) == 2
+    assert all('"recovered"' not in d for d in rows["detail"])  # written by the build itself

@@ -37,7 +37,8 @@ MODULES = (kpis, reduction, secondment, training, workforce, quality, reorganisa
 # The whole database, the demo's root, an old province, an agency, a commune and a division.
 SCOPES = (None, "CT", "CT_CU", "SNV", "XA103", "SNV.P01")
 ARGUMENTS: dict[str, Any] = {"as_of": AS_OF, "category": "vien_chuc", "by": "former_province", "dimension": "category",
-                             "start": date(2015, 1, 1), "end": AS_OF}
+                             "start": date(2015, 1, 1), "end": AS_OF, "whole_city": True, "report_scope": "CT_CU",
+                             "report_as_of": date(2024, 6, 30)}
 RAW_VIEWS = {
     "person_summary": "SELECT as_of, unit_code, category, status, count(*)::BIGINT AS people FROM person GROUP BY ALL",
     "payroll_summary": "SELECT month, unit_code, count(*)::BIGINT AS payroll_rows, "

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import duckdb
 
+from analytics import audit
 from analytics.batches import close_batch, demo_batches, open_batch, remove_demo
 from analytics.db import DATA_TABLES, transaction
 from analytics.demo.build import DEMO_AS_OF, DEMO_NOTE, DemoData, generate, load
@@ -127,6 +128,8 @@ def build_national(con: duckdb.DuckDBPyConnection, *, provinces: int, seed: int,
                                       note=f"{DEMO_NOTE}: {PROVINCES[i][1]}")
                 rows = load(cur, data, batch_id)
                 close_batch(cur, batch_id, rows)
+                audit.record_in_transaction(cur, username=user, event="demo_build", target=batch_id,
+                                            detail={"seed": seed, "province": PROVINCES[i][0], "rows": rows})
             del data
             con.cursor().execute("CHECKPOINT")
             for table, n in rows.items():
