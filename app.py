@@ -12,12 +12,18 @@ from ui import auth, bootstrap, chrome, selfcheck, session
 from ui.labels import t
 from ui.nav import PAGES, PageSpec
 
-st.set_page_config(page_title="Giám sát sắp xếp bộ máy — Sở Nội vụ Cần Thơ", page_icon=":material/account_balance:",
-                   layout="wide", initial_sidebar_state="auto")
+st.set_page_config(
+    page_title="Giám sát sắp xếp bộ máy — Sở Nội vụ Cần Thơ",
+    page_icon=":material/account_balance:",
+    layout="wide",
+    initial_sidebar_state="auto",
+)
 
 
 def page(spec: PageSpec, lang: str) -> st.Page:
-    return st.Page(spec.file, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.url_path, default=spec.default)
+    return st.Page(
+        spec.file, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.url_path, default=spec.default
+    )
 
 
 full_screen = st.query_params.get("mode") == "briefing"
@@ -47,8 +53,9 @@ for spec in allowed:
         sections.setdefault(t(spec.section, lang), []).append(page(spec, lang))
 navigation = st.navigation(sections)
 if chrome_less:  # the briefing opens full screen in its own tab, for the projector
-    st.sidebar.link_button(t("app.start_briefing", lang), f"/?mode=briefing&lang={lang}",
-                           icon=":material/slideshow:", width="stretch")
+    st.sidebar.link_button(
+        t("app.start_briefing", lang), f"/?mode=briefing&lang={lang}", icon=":material/slideshow:", width="stretch"
+    )
 auth.account_box(user, lang)
 st.sidebar.caption(t("app.short_title", lang))
 bootstrap.demo_banner(lang)

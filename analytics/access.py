@@ -67,10 +67,10 @@ PAGES: dict[str, Page] = {
     "unit": Page("viewer", False),
     "about_data": Page("viewer", False),
     "briefing": Page("viewer", False),
-    "quality": Page("analyst", True),   # problems name the rows (people) they are about
+    "quality": Page("analyst", True),  # problems name the rows (people) they are about
     "import": Page("analyst", True, whole_city=True),  # upload previews and rejected rows show cell values
-    "tracker": Page("viewer", False),   # who has sent what for a reporting period (no cell values)
-    "submit": Page("analyst", True),    # a unit sends its file; its problems show cell values
+    "tracker": Page("viewer", False),  # who has sent what for a reporting period (no cell values)
+    "submit": Page("analyst", True),  # a unit sends its file; its problems show cell values
     "review": Page("analyst", True, whole_city=True),  # differences of a file against the unit's rows
     "settings": Page("admin", False),
     "users": Page("admin", False),
@@ -79,18 +79,17 @@ PAGES: dict[str, Page] = {
 
 # Things done inside pages, with the minimum role.
 ACTIONS: dict[str, str] = {
-    "download_aggregate": "viewer",   # a KPI table or chart of an aggregate page
-    "person_list": "analyst",         # the list of people behind a number (secondees ending soon, …)
-    "export_person": "analyst",       # a spreadsheet with one row per person
+    "download_aggregate": "viewer",  # a KPI table or chart of an aggregate page
+    "person_list": "analyst",  # the list of people behind a number (secondees ending soon, …)
+    "export_person": "analyst",  # a spreadsheet with one row per person
     "import_upload": "analyst",
-    "manage_periods": "admin",        # open a reporting period, set its due dates
+    "manage_periods": "admin",  # open a reporting period, set its due dates
     "undo_import": "admin",
-    "demo_data": "admin",             # build or remove the demo city
+    "demo_data": "admin",  # build or remove the demo city
     "change_setting": "admin",
     "manage_users": "admin",
     "view_audit": "admin",
 }
-
 
 
 class AccessDenied(OversightError):
@@ -158,16 +157,24 @@ def require_action(con: duckdb.DuckDBPyConnection, user: User | None, action: st
     _deny(con, user, target=f"action:{action}")
 
 
-def _deny(con: duckdb.DuckDBPyConnection, user: User | None, *, target: str, code: str | None = None,
-          **params: str | None) -> NoReturn:
+def _deny(
+    con: duckdb.DuckDBPyConnection, user: User | None, *, target: str, code: str | None = None, **params: str | None
+) -> NoReturn:
     code = code or ("login_required" if user is None else "access_denied")
-    record(con, username=user.username if user else None, event="denied", target=target,
-           detail={"reason": code, "role": user.role if user else None, **params})
+    record(
+        con,
+        username=user.username if user else None,
+        event="denied",
+        target=target,
+        detail={"reason": code, "role": user.role if user else None, **params},
+    )
     raise AccessDenied(code, target=target, **params)
 
 
 def effective_scope(
-    con: duckdb.DuckDBPyConnection, user: User | None, requested_scope: str | None = None,
+    con: duckdb.DuckDBPyConnection,
+    user: User | None,
+    requested_scope: str | None = None,
 ) -> str | None:
     """The unit the user's queries must be filtered on (None = whole city).
 
@@ -189,9 +196,8 @@ def effective_scope(
         return own
     inside = cur.execute(
         "SELECT count(*) FROM unit_closure WHERE unit_code = $r AND ancestor_code = $own",
-        {"r": requested_scope, "own": own}).fetchone()
+        {"r": requested_scope, "own": own},
+    ).fetchone()
     if inside and inside[0]:
         return requested_scope
-    _deny(con, user, target=f"scope:{requested_scope}", code="scope_denied",
-          requested=requested_scope, allowed=own)
-
+    _deny(con, user, target=f"scope:{requested_scope}", code="scope_denied", requested=requested_scope, allowed=own)

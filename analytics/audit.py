@@ -91,10 +91,26 @@ EVENTS = (
 
 # Keys that never belong in an audit detail, besides analytics.roles.SENSITIVE_COLUMNS: they hold
 # or identify a person's data, or a secret.
-_EXTRA_FORBIDDEN_KEYS = frozenset({
-    "person_id", "person_name", "name_of_person", "cccd", "cmnd", "id_number", "national_id",
-    "phone", "email", "address", "value", "values", "cell", "cells", "row_values", "password_hash",
-})
+_EXTRA_FORBIDDEN_KEYS = frozenset(
+    {
+        "person_id",
+        "person_name",
+        "name_of_person",
+        "cccd",
+        "cmnd",
+        "id_number",
+        "national_id",
+        "phone",
+        "email",
+        "address",
+        "value",
+        "values",
+        "cell",
+        "cells",
+        "row_values",
+        "password_hash",
+    }
+)
 MAX_DETAIL_CHARS = 4000
 MAX_TARGET_CHARS = 200
 
@@ -145,19 +161,26 @@ def _json_default(value: Any) -> Any:
     raise AuditError("audit_detail_not_json", kind=type(value).__name__)
 
 
-def _params(username: str | None, event: str, target: str | int | None,
-            detail: Mapping[str, Any] | None, at: datetime | None) -> dict[str, Any]:
+def _params(
+    username: str | None, event: str, target: str | int | None, detail: Mapping[str, Any] | None, at: datetime | None
+) -> dict[str, Any]:
     if event not in EVENTS:
         raise AuditError("audit_event_unknown", event=event)
     target_text = None if target is None else str(target)
     if target_text is not None and len(target_text) > MAX_TARGET_CHARS:
         raise AuditError("audit_target_too_long", chars=len(target_text), limit=MAX_TARGET_CHARS)
-    return {"u": username, "e": event, "t": target_text, "d": check_detail(detail),
-            "at": events.to_text(at or datetime.now())}
+    return {
+        "u": username,
+        "e": event,
+        "t": target_text,
+        "d": check_detail(detail),
+        "at": events.to_text(at or datetime.now()),
+    }
 
 
-_INSERT = ("INSERT INTO audit_log (logged_at, username, event, target, detail) "
-           "VALUES ($at, $u, $e, $t, $d) RETURNING event_id")
+_INSERT = (
+    "INSERT INTO audit_log (logged_at, username, event, target, detail) VALUES ($at, $u, $e, $t, $d) RETURNING event_id"
+)
 
 
 def record(
@@ -212,14 +235,17 @@ def reconcile_batches(cur: duckdb.DuckDBPyConnection) -> int:
     the first start). Inside a ``db.transaction`` it joins it; the check and the inserts are one
     SQLite write transaction, so two processes never write the same row twice.
     """
-    batches = cur.execute("SELECT batch_id, kind, created_at, created_by, undone_at, undone_by, "
-                          "CAST(rows_by_table AS VARCHAR) FROM import_batch ORDER BY batch_id").fetchall()
+    batches = cur.execute(
+        "SELECT batch_id, kind, created_at, created_by, undone_at, undone_by, "
+        "CAST(rows_by_table AS VARCHAR) FROM import_batch ORDER BY batch_id"
+    ).fetchall()
     if not batches:
         return 0
     written = 0
     with events.in_transaction(cur) as ev:
-        have = set(ev.execute("SELECT event, target FROM audit_log WHERE event IN (?, ?, ?, ?)",
-                              _BATCH_EVENTS).fetchall())
+        have = set(
+            ev.execute("SELECT event, target FROM audit_log WHERE event IN (?, ?, ?, ?)", _BATCH_EVENTS).fetchall()
+        )
         for batch_id, kind, created_at, created_by, undone_at, undone_by, rows in batches:
             wanted = [(batch_event(kind), created_at, created_by)]
             if undone_at is not None:
@@ -252,8 +278,13 @@ def audit_events(
         raise AuditError("audit_event_unknown", event=event)
     if limit < 1:
         raise AuditError("audit_limit_invalid", limit=limit)
-    params = {"since": events.to_text(_as_datetime(since)), "until": events.to_text(_as_datetime(until)),
-              "username": username, "event": event, "limit": int(limit)}
+    params = {
+        "since": events.to_text(_as_datetime(since)),
+        "until": events.to_text(_as_datetime(until)),
+        "username": username,
+        "event": event,
+        "limit": int(limit),
+    }
     with events.of(con).reading() as ev:
         rows = ev.execute(sql_files.load("audit_events"), params).fetchall()
     frame = pd.DataFrame(rows, columns=COLUMNS)

@@ -122,7 +122,8 @@ def hash_password(password: str) -> str:
 @cache
 def _dummy_hash(time_cost: int, memory_cost: int, parallelism: int) -> str:
     return PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism).hash(
-        "dummy password for unknown users")
+        "dummy password for unknown users"
+    )
 
 
 def _verify(password_hash: str | None, password: Any) -> bool:
@@ -171,24 +172,28 @@ def _check_scope(cur: duckdb.DuckDBPyConnection, scope_unit_code: str | None) ->
 def _row(cur: duckdb.DuckDBPyConnection, username: str) -> dict[str, Any] | None:
     """The account (DuckDB) with its failed attempts and lock (SQLite, ``analytics.events``)."""
     rel = cur.execute(
-        "SELECT username, display_name, password_hash, role, scope_unit_code, active "
-        "FROM app_user WHERE username = $u", {"u": username})
+        "SELECT username, display_name, password_hash, role, scope_unit_code, active FROM app_user WHERE username = $u",
+        {"u": username},
+    )
     names = [d[0] for d in rel.description]
     row = rel.fetchone()
     if not row:
         return None
     found = dict(zip(names, row, strict=True))
     with events.of(cur).reading() as ev:
-        state = ev.execute("SELECT failed_attempts, locked_until FROM login_state WHERE username = ?",
-                           (username,)).fetchone()
+        state = ev.execute(
+            "SELECT failed_attempts, locked_until FROM login_state WHERE username = ?", (username,)
+        ).fetchone()
     found["failed_attempts"], found["locked_until"] = state if state else (0, None)
     return found
 
 
 # Login bookkeeping lives in SQLite (analytics/events.py): a login must not publish the database.
-_COUNT_FAILURE = ("INSERT INTO login_state (username, failed_attempts) VALUES (?, 1) "
-                  "ON CONFLICT (username) DO UPDATE SET failed_attempts = failed_attempts + 1 "
-                  "RETURNING failed_attempts")
+_COUNT_FAILURE = (
+    "INSERT INTO login_state (username, failed_attempts) VALUES (?, 1) "
+    "ON CONFLICT (username) DO UPDATE SET failed_attempts = failed_attempts + 1 "
+    "RETURNING failed_attempts"
+)
 _LOCK = "UPDATE login_state SET failed_attempts = 0, locked_until = ? WHERE username = ?"
 _CLEAR = "DELETE FROM login_state WHERE username = ?"
 
@@ -201,8 +206,12 @@ def _existing(cur: duckdb.DuckDBPyConnection, username: str) -> dict[str, Any]:
 
 
 def _user(row: dict[str, Any]) -> User:
-    return User(username=row["username"], display_name=row["display_name"], role=row["role"],
-                scope_unit_code=row["scope_unit_code"])
+    return User(
+        username=row["username"],
+        display_name=row["display_name"],
+        role=row["role"],
+        scope_unit_code=row["scope_unit_code"],
+    )
 
 
 def _active_admins(cur: duckdb.DuckDBPyConnection) -> int:
@@ -226,12 +235,27 @@ def create_user(
     check_password_policy(username=name, password=password)
     password_hash = hash_password(password)
     with transaction(con) as cur:
-        return _insert_user(cur, name=name, password_hash=password_hash, role=role,
-                            scope_unit_code=scope_unit_code, display_name=display_name, by=by)
+        return _insert_user(
+            cur,
+            name=name,
+            password_hash=password_hash,
+            role=role,
+            scope_unit_code=scope_unit_code,
+            display_name=display_name,
+            by=by,
+        )
 
 
-def _insert_user(cur: duckdb.DuckDBPyConnection, *, name: str, password_hash: str, role: str,
-                 scope_unit_code: str | None, display_name: str | None, by: str) -> User:
+def _insert_user(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    name: str,
+    password_hash: str,
+    role: str,
+    scope_unit_code: str | None,
+    display_name: str | None,
+    by: str,
+) -> User:
     if _row(cur, name) is not None:
         raise UserError("user_exists", username=name)
     scope = _check_scope(cur, scope_unit_code)
@@ -239,9 +263,15 @@ def _insert_user(cur: duckdb.DuckDBPyConnection, *, name: str, password_hash: st
     cur.execute(
         "INSERT INTO app_user (username, display_name, password_hash, role, scope_unit_code, created_by) "
         "VALUES ($u, $d, $h, $r, $s, $by)",
-        {"u": name, "d": display, "h": password_hash, "r": role, "s": scope, "by": by})
-    record_in_transaction(cur, username=by, event="user_change", target=name,
-                          detail={"action": "create", "role": role, "scope_unit_code": scope})
+        {"u": name, "d": display, "h": password_hash, "r": role, "s": scope, "by": by},
+    )
+    record_in_transaction(
+        cur,
+        username=by,
+        event="user_change",
+        target=name,
+        detail={"action": "create", "role": role, "scope_unit_code": scope},
+    )
     return User(username=name, display_name=display, role=role, scope_unit_code=scope)
 
 
@@ -251,7 +281,11 @@ def needs_first_admin(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def create_first_admin(
-    con: duckdb.DuckDBPyConnection, *, username: str, password: str, display_name: str | None = None,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    username: str,
+    password: str,
+    display_name: str | None = None,
 ) -> User:
     """Create the first admin from the start screen; UserError('admin_exists') once one is active."""
     name = normalise_username(username)
@@ -261,8 +295,15 @@ def create_first_admin(
         # Checked inside the transaction so that two first visitors cannot both become admin.
         if _active_admins(cur) > 0:
             raise UserError("admin_exists")
-        return _insert_user(cur, name=name, password_hash=password_hash, role="admin",
-                            scope_unit_code=None, display_name=display_name, by="first_start")
+        return _insert_user(
+            cur,
+            name=name,
+            password_hash=password_hash,
+            role="admin",
+            scope_unit_code=None,
+            display_name=display_name,
+            by="first_start",
+        )
 
 
 def set_password(con: duckdb.DuckDBPyConnection, *, username: str, password: str, by: str) -> None:
@@ -274,15 +315,20 @@ def set_password(con: duckdb.DuckDBPyConnection, *, username: str, password: str
         _existing(cur, name)
         cur.execute(
             "UPDATE app_user SET password_hash = $h, password_changed_at = current_localtimestamp() "
-            "WHERE username = $u", {"h": password_hash, "u": name})
+            "WHERE username = $u",
+            {"h": password_hash, "u": name},
+        )
         with events.in_transaction(cur) as ev:
             ev.execute(_CLEAR, (name,))
-        record_in_transaction(cur, username=by, event="user_change", target=name,
-                              detail={"action": "set_password"})
+        record_in_transaction(cur, username=by, event="user_change", target=name, detail={"action": "set_password"})
 
 
 def change_own_password(
-    con: duckdb.DuckDBPyConnection, *, username: str, old_password: str, new_password: str,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    username: str,
+    old_password: str,
+    new_password: str,
     now: datetime | None = None,
 ) -> None:
     """A logged-in user changes their password: the old one is checked like a login."""
@@ -291,7 +337,12 @@ def change_own_password(
 
 
 def set_role(
-    con: duckdb.DuckDBPyConnection, *, username: str, role: str, scope_unit_code: str | None, by: str,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    username: str,
+    role: str,
+    scope_unit_code: str | None,
+    by: str,
 ) -> User:
     """Change an account's role and scope (None = whole city); the last active admin stays admin."""
     name = normalise_username(username)
@@ -301,11 +352,23 @@ def set_role(
         scope = _check_scope(cur, scope_unit_code)
         if row["role"] == "admin" and row["active"] and role != "admin" and _active_admins(cur) <= 1:
             raise UserError("last_admin", username=name)
-        cur.execute("UPDATE app_user SET role = $r, scope_unit_code = $s WHERE username = $u",
-                    {"r": role, "s": scope, "u": name})
-        record_in_transaction(cur, username=by, event="user_change", target=name,
-                              detail={"action": "set_role", "role": role, "scope_unit_code": scope,
-                                      "old_role": row["role"], "old_scope_unit_code": row["scope_unit_code"]})
+        cur.execute(
+            "UPDATE app_user SET role = $r, scope_unit_code = $s WHERE username = $u",
+            {"r": role, "s": scope, "u": name},
+        )
+        record_in_transaction(
+            cur,
+            username=by,
+            event="user_change",
+            target=name,
+            detail={
+                "action": "set_role",
+                "role": role,
+                "scope_unit_code": scope,
+                "old_role": row["role"],
+                "old_scope_unit_code": row["scope_unit_code"],
+            },
+        )
         return User(username=name, display_name=row["display_name"], role=role, scope_unit_code=scope)
 
 
@@ -320,8 +383,9 @@ def _set_active(con: duckdb.DuckDBPyConnection, *, username: str, active: bool, 
         if active:
             with events.in_transaction(cur) as ev:
                 ev.execute(_CLEAR, (name,))
-        record_in_transaction(cur, username=by, event="user_change", target=name,
-                              detail={"action": "enable" if active else "disable"})
+        record_in_transaction(
+            cur, username=by, event="user_change", target=name, detail={"action": "enable" if active else "disable"}
+        )
 
 
 def disable_user(con: duckdb.DuckDBPyConnection, *, username: str, by: str) -> None:
@@ -365,14 +429,19 @@ def session_expired(*, last_seen: datetime, now: datetime | None = None, policy:
 SESSION_END_EVENTS = {"logout": "logout", "expired": "session_expired"}
 
 
-def end_session(con: duckdb.DuckDBPyConnection, *, username: str, reason: str,
-                last_seen: datetime | None = None) -> None:
+def end_session(
+    con: duckdb.DuckDBPyConnection, *, username: str, reason: str, last_seen: datetime | None = None
+) -> None:
     """Audit the end of a signed-in session: ``logout`` (the user asked) or ``expired`` (idle past
     the timeout; ``last_seen`` is the session's last request)."""
     if reason not in SESSION_END_EVENTS:
         raise ValueError(f"not a way a session ends: {reason!r}")
-    record(con, username=username, event=SESSION_END_EVENTS[reason],
-           detail={"last_seen": last_seen} if last_seen is not None else None)
+    record(
+        con,
+        username=username,
+        event=SESSION_END_EVENTS[reason],
+        detail={"last_seen": last_seen} if last_seen is not None else None,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -400,14 +469,24 @@ def authenticate(
     if row is None:
         # Only a fingerprint of the typed name: it may be a password typed into the wrong field.
         fingerprint = hashlib.sha256(typed.encode("utf-8")).hexdigest()[:16]
-        record(con, username=None, event="login_failed", at=now,
-               detail={"reason": "unknown_user", "username_sha256_16": fingerprint})
+        record(
+            con,
+            username=None,
+            event="login_failed",
+            at=now,
+            detail={"reason": "unknown_user", "username_sha256_16": fingerprint},
+        )
         raise AuthError("login_failed")
     name = row["username"]
     locked_until = row["locked_until"]
     if locked_until is not None and now < locked_until:
-        record(con, username=name, event="login_locked", at=now,
-               detail={"locked_until": locked_until, "credentials_ok": ok})
+        record(
+            con,
+            username=name,
+            event="login_locked",
+            at=now,
+            detail={"locked_until": locked_until, "credentials_ok": ok},
+        )
         raise AuthError("login_locked", locked_until=locked_until)
     if not ok:
         with events.of(con).writing() as ev:  # counter, lock and audit row commit together
@@ -416,8 +495,13 @@ def authenticate(
             lock_until = now + timedelta(minutes=policy.lock_minutes) if attempts >= policy.max_failures else None
             if lock_until is not None:
                 ev.execute(_LOCK, (events.to_text(lock_until), name))
-            record(con, username=name, event="login_failed", at=now,
-                   detail={"reason": "wrong_password", "attempt": attempts, "locked_until": lock_until})
+            record(
+                con,
+                username=name,
+                event="login_failed",
+                at=now,
+                detail={"reason": "wrong_password", "attempt": attempts, "locked_until": lock_until},
+            )
         if lock_until is not None:
             raise AuthError("login_locked", locked_until=lock_until)
         raise AuthError("login_failed")
@@ -430,13 +514,22 @@ def authenticate(
             cur.execute("UPDATE app_user SET password_hash = $h WHERE username = $u", {"h": new_hash, "u": name})
     with events.of(con).writing() as ev:
         ev.execute(_CLEAR, (name,))
-        record(con, username=name, event="login_ok", at=now,
-               detail={"method": "password", "rehashed": new_hash is not None})
+        record(
+            con,
+            username=name,
+            event="login_ok",
+            at=now,
+            detail={"method": "password", "rehashed": new_hash is not None},
+        )
     return _user(row)
 
 
 def authenticate_external(
-    con: duckdb.DuckDBPyConnection, *, username: str, provider: str, now: datetime | None = None,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    username: str,
+    provider: str,
+    now: datetime | None = None,
 ) -> User:
     """Log in someone an identity provider (OIDC via ``st.login``) has already authenticated.
 
@@ -450,12 +543,22 @@ def authenticate_external(
     row = _row(con.cursor(), typed) if USERNAME_RE.fullmatch(typed) else None
     if row is None:
         fingerprint = hashlib.sha256(typed.encode("utf-8")).hexdigest()[:16]
-        record(con, username=None, event="login_failed", at=now,
-               detail={"reason": "unknown_user", "method": provider, "username_sha256_16": fingerprint})
+        record(
+            con,
+            username=None,
+            event="login_failed",
+            at=now,
+            detail={"reason": "unknown_user", "method": provider, "username_sha256_16": fingerprint},
+        )
         raise AuthError("login_failed")
     if not row["active"]:
-        record(con, username=row["username"], event="login_failed", at=now,
-               detail={"reason": "user_disabled", "method": provider})
+        record(
+            con,
+            username=row["username"],
+            event="login_failed",
+            at=now,
+            detail={"reason": "user_disabled", "method": provider},
+        )
         raise AuthError("user_disabled")
     record(con, username=row["username"], event="login_ok", at=now, detail={"method": provider})
     return _user(row)

@@ -45,8 +45,10 @@ def close_batch(cur: duckdb.DuckDBPyConnection, batch_id: int, rows_by_table: Ma
     """End a load (inside its transaction): record its row counts and refresh the summary tables of
     the units it touched."""
     summaries.refresh(cur, summaries.batch_units(cur, batch_id))
-    cur.execute("UPDATE import_batch SET rows_by_table = $r WHERE batch_id = $b",
-                {"r": json.dumps(dict(rows_by_table)), "b": batch_id})
+    cur.execute(
+        "UPDATE import_batch SET rows_by_table = $r WHERE batch_id = $b",
+        {"r": json.dumps(dict(rows_by_table)), "b": batch_id},
+    )
 
 
 def _check_table(table: str) -> str:
@@ -63,8 +65,12 @@ def replace_rows(cur: duckdb.DuckDBPyConnection, table: str, keys: pd.DataFrame,
     catalogue. Returns the number of rows replaced.
     """
     t = _check_table(table)
-    columns = {r[0] for r in cur.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = $t", {"t": t}).fetchall()}
+    columns = {
+        r[0]
+        for r in cur.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = $t", {"t": t}
+        ).fetchall()
+    }
     cols = list(keys.columns)
     if not cols or not set(cols) <= columns:
         raise ValueError(f"bad key columns for {t}: {cols}")
@@ -81,13 +87,17 @@ def replace_rows(cur: duckdb.DuckDBPyConnection, table: str, keys: pd.DataFrame,
 
 def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per batch, newest first: batch_id, kind, status, created_at/by, as_of, files, rows."""
-    return con.cursor().execute("""
+    return (
+        con.cursor()
+        .execute("""
         SELECT b.batch_id, b.kind, b.status, b.created_at, b.created_by, b.as_of, b.note,
                b.rows_by_table, b.undone_at, b.undone_by,
                coalesce(string_agg(f.file_name, ', ' ORDER BY f.file_name), '') AS files
         FROM import_batch b LEFT JOIN import_file f USING (batch_id)
         GROUP BY ALL ORDER BY b.batch_id DESC
-    """).df()
+    """)
+        .df()
+    )
 
 
 def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str) -> dict[str, int]:
@@ -106,7 +116,8 @@ def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str) -> d
         for t in DATA_TABLES:
             later = cur.execute(
                 f"SELECT min(replaced_by_batch) FROM {t}__replaced WHERE batch_id = $b",  # noqa: S608 allow-listed
-                {"b": batch_id}).fetchone()
+                {"b": batch_id},
+            ).fetchone()
             if later and later[0] is not None:
                 raise OversightError("batch_undo_blocked", batch_id=batch_id, later_batch=int(later[0]))
         touched = summaries.batch_units(cur, batch_id)
@@ -114,22 +125,32 @@ def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str) -> d
         for t in DATA_TABLES:
             n = cur.execute(f"DELETE FROM {t} WHERE batch_id = $b", {"b": batch_id}).fetchone()  # noqa: S608
             removed[t] = int(n[0]) if n else 0
-            cur.execute(f"INSERT INTO {t} SELECT * EXCLUDE (replaced_by_batch) FROM {t}__replaced "  # noqa: S608
-                        "WHERE replaced_by_batch = $b", {"b": batch_id})
+            cur.execute(
+                f"INSERT INTO {t} SELECT * EXCLUDE (replaced_by_batch) FROM {t}__replaced "  # noqa: S608
+                "WHERE replaced_by_batch = $b",
+                {"b": batch_id},
+            )
             cur.execute(f"DELETE FROM {t}__replaced WHERE replaced_by_batch = $b", {"b": batch_id})  # noqa: S608
         summaries.refresh(cur, touched)
-        cur.execute("UPDATE import_batch SET status = 'undone', undone_at = current_localtimestamp(), "
-                    "undone_by = $u WHERE batch_id = $b", {"u": user, "b": batch_id})
+        cur.execute(
+            "UPDATE import_batch SET status = 'undone', undone_at = current_localtimestamp(), "
+            "undone_by = $u WHERE batch_id = $b",
+            {"u": user, "b": batch_id},
+        )
         # Last, so SQLite's write lock is held only from here to the commit; then any row a crash lost.
-        audit.record_in_transaction(cur, username=user, event=audit.batch_event(row[1], undone=True),
-                                    target=batch_id, detail={"rows": removed})
+        audit.record_in_transaction(
+            cur, username=user, event=audit.batch_event(row[1], undone=True), target=batch_id, detail={"rows": removed}
+        )
         audit.reconcile_batches(cur)
     return removed
 
 
 def demo_batches(con: duckdb.DuckDBPyConnection) -> list[int]:
-    rows = con.cursor().execute(
-        "SELECT batch_id FROM import_batch WHERE kind = 'demo' AND status = 'loaded' ORDER BY batch_id").fetchall()
+    rows = (
+        con.cursor()
+        .execute("SELECT batch_id FROM import_batch WHERE kind = 'demo' AND status = 'loaded' ORDER BY batch_id")
+        .fetchall()
+    )
     return [int(r[0]) for r in rows]
 
 
@@ -145,5 +166,7 @@ def remove_demo(con: duckdb.DuckDBPyConnection, *, user: str) -> dict[str, int]:
 def batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, Any]:
     """Rows per data table currently attributed to a batch."""
     cur = con.cursor()
-    return {t: scalar(cur, f"SELECT count(*) FROM {t} WHERE batch_id = $b", {"b": batch_id})  # noqa: S608
-            for t in DATA_TABLES}
+    return {
+        t: scalar(cur, f"SELECT count(*) FROM {t} WHERE batch_id = $b", {"b": batch_id})  # noqa: S608
+        for t in DATA_TABLES
+    }

@@ -92,8 +92,13 @@ def _remaining(r: dict[str, Any] | None) -> int | None:
 
 
 def _slide(slide_id: str, finding: str, params: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
-    return {"id": slide_id, "finding": finding, "params": _clean(params), "sources": list(SOURCES[slide_id]),
-            "data": data}
+    return {
+        "id": slide_id,
+        "finding": finding,
+        "params": _clean(params),
+        "sources": list(SOURCES[slide_id]),
+        "data": data,
+    }
 
 
 def _headline_slide(h: dict[str, Any], policy: Policy) -> dict[str, Any]:
@@ -101,20 +106,38 @@ def _headline_slide(h: dict[str, Any], policy: Policy) -> dict[str, Any]:
     cards: dict[str, Any] = {"reduction": {}}
     for cat in CATEGORIES:
         r = red.get(cat)
-        cards["reduction"][cat] = None if r is None else _clean({
-            "plan_progress_pct": r["plan_progress_pct"], "status": r["status"], "reduced_total": r["reduced_total"],
-            "plan": r["plan"], "remaining": _remaining(r), "target_pct": r["target_pct"]})
+        cards["reduction"][cat] = (
+            None
+            if r is None
+            else _clean(
+                {
+                    "plan_progress_pct": r["plan_progress_pct"],
+                    "status": r["status"],
+                    "reduced_total": r["reduced_total"],
+                    "plan": r["plan"],
+                    "remaining": _remaining(r),
+                    "target_pct": r["target_pct"],
+                }
+            )
+        )
     s, tr, w = h.get("secondment"), h.get("training"), h.get("workforce")
-    cards["secondment"] = None if s is None else _clean(
-        {k: s[k] for k in ("fulfilment_pct", "active", "required", "agencies_short", "agencies")})
-    cards["training"] = None if tr is None else _clean(
-        {k: tr[k] for k in ("spent_pct", "spent_vnd", "budget_vnd", "days_left")})
+    cards["secondment"] = (
+        None
+        if s is None
+        else _clean({k: s[k] for k in ("fulfilment_pct", "active", "required", "agencies_short", "agencies")})
+    )
+    cards["training"] = (
+        None if tr is None else _clean({k: tr[k] for k in ("spent_pct", "spent_vnd", "budget_vnd", "days_left")})
+    )
     cards["workforce"] = None if w is None else _clean({k: w[k] for k in ("present", "retiring_to_2030")})
     known = [(cat, r) for cat, r in cards["reduction"].items() if r is not None and r["remaining"] is not None]
     behind = [(cat, r) for cat, r in known if r["remaining"] > 0]
     if behind:  # cong_chuc first: the headline target
         cat, r = behind[0]
-        finding, params = "remaining", {"category": cat, "remaining": r["remaining"], "end_year": policy.reduction_end_year}
+        finding, params = (
+            "remaining",
+            {"category": cat, "remaining": r["remaining"], "end_year": policy.reduction_end_year},
+        )
     elif known:
         finding, params = "reached", {"end_year": policy.reduction_end_year}
     elif any(cards[k] for k in ("secondment", "training", "workforce")):
@@ -128,24 +151,50 @@ def _reduction_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: d
     df = reduction.reduction_by_category(con, scope=scope, as_of=as_of)
     rows = []
     for r in df[df["has_quota"]].to_dict("records"):
-        rows.append(_clean({k: r[k] for k in (
-            "category", "baseline_quota", "current_quota", "reduced_done", "reduced_pending", "reduced_total",
-            "target_pct", "plan", "plan_progress_pct", "expected_progress_pct", "status", "months_left",
-            "pace_needed_per_month", "pace_so_far_per_month")} | {"remaining": _remaining(r)}))
+        rows.append(
+            _clean(
+                {
+                    k: r[k]
+                    for k in (
+                        "category",
+                        "baseline_quota",
+                        "current_quota",
+                        "reduced_done",
+                        "reduced_pending",
+                        "reduced_total",
+                        "target_pct",
+                        "plan",
+                        "plan_progress_pct",
+                        "expected_progress_pct",
+                        "status",
+                        "months_left",
+                        "pace_needed_per_month",
+                        "pace_so_far_per_month",
+                    )
+                }
+                | {"remaining": _remaining(r)}
+            )
+        )
     if not rows:
         return _slide("reduction", "no_data", {}, {"rows": []})
-    gaps = [(r["plan_progress_pct"] - r["expected_progress_pct"], r) for r in rows
-            if r["plan_progress_pct"] is not None and r["expected_progress_pct"] is not None]
+    gaps = [
+        (r["plan_progress_pct"] - r["expected_progress_pct"], r)
+        for r in rows
+        if r["plan_progress_pct"] is not None and r["expected_progress_pct"] is not None
+    ]
     worst = min(gaps, key=lambda g: g[0]) if gaps else None
     if worst and worst[1]["status"] in ("behind", "at_risk"):
         r = worst[1]
-        finding, params = "category_behind", {"category": r["category"], "progress": r["plan_progress_pct"],
-                                              "expected": r["expected_progress_pct"]}
+        finding, params = (
+            "category_behind",
+            {"category": r["category"], "progress": r["plan_progress_pct"], "expected": r["expected_progress_pct"]},
+        )
     else:
         finding = "all_on_track"
-        params = {"expected": rows[0]["expected_progress_pct"],
-                  "lowest": min((r["plan_progress_pct"] for r in rows if r["plan_progress_pct"] is not None),
-                                default=None)}
+        params = {
+            "expected": rows[0]["expected_progress_pct"],
+            "lowest": min((r["plan_progress_pct"] for r in rows if r["plan_progress_pct"] is not None), default=None),
+        }
     return _slide("reduction", finding, params, {"rows": rows})
 
 
@@ -154,24 +203,36 @@ def _agencies_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: da
     for cat, short in (("cong_chuc", "cc"), ("vien_chuc", "vc")):
         df = reduction.reduction_by_unit(con, category=cat, scope=scope, as_of=as_of)
         df = df[df["unit_type"].isin(AGENCY_TYPES)][["unit_code", "name", "plan_progress_pct", "status", "has_quota"]]
-        df = df.rename(columns={"plan_progress_pct": f"{short}_progress", "status": f"{short}_status",
-                                "has_quota": f"{short}_has_quota"})
+        df = df.rename(
+            columns={
+                "plan_progress_pct": f"{short}_progress",
+                "status": f"{short}_status",
+                "has_quota": f"{short}_has_quota",
+            }
+        )
         merged = df if merged is None else merged.merge(df.drop(columns=["name"]), on="unit_code", how="outer")
     assert merged is not None
-    merged = merged[merged["cc_has_quota"].fillna(False).astype(bool) | merged["vc_has_quota"].fillna(False).astype(bool)]
+    merged = merged[
+        merged["cc_has_quota"].fillna(False).astype(bool) | merged["vc_has_quota"].fillna(False).astype(bool)
+    ]
     if merged.empty:
         return _slide("agencies", "no_data", {}, {"rows": []})
     behind = (merged["cc_status"] == "behind") | (merged["vc_status"] == "behind")
     at_risk = ((merged["cc_status"] == "at_risk") | (merged["vc_status"] == "at_risk")) & ~behind
-    merged = merged.assign(_rank=(~behind).astype(int) + (~at_risk & ~behind).astype(int),
-                           _worst=merged[["cc_progress", "vc_progress"]].min(axis=1))
+    merged = merged.assign(
+        _rank=(~behind).astype(int) + (~at_risk & ~behind).astype(int),
+        _worst=merged[["cc_progress", "vc_progress"]].min(axis=1),
+    )
     merged = merged.sort_values(["_rank", "_worst"], na_position="last")
-    rows = [_clean({k: r[k] for k in ("unit_code", "name", "cc_progress", "cc_status", "vc_progress", "vc_status")})
-            for r in merged.to_dict("records")]
+    rows = [
+        _clean({k: r[k] for k in ("unit_code", "name", "cc_progress", "cc_status", "vc_progress", "vc_status")})
+        for r in merged.to_dict("records")
+    ]
     n_behind, total = int(behind.sum()), len(merged)
     finding = "agencies_behind" if n_behind else "none_behind"
-    return _slide("agencies", finding, {"behind": n_behind, "at_risk": int(at_risk.sum()), "total": total},
-                  {"rows": rows})
+    return _slide(
+        "agencies", finding, {"behind": n_behind, "at_risk": int(at_risk.sum()), "total": total}, {"rows": rows}
+    )
 
 
 def _secondment_status(row: dict[str, Any], policy: Policy) -> str | None:
@@ -183,8 +244,9 @@ def _secondment_status(row: dict[str, Any], policy: Policy) -> str | None:
     return "at_risk" if pct >= 100 - policy.status_behind_margin_pct else "behind"
 
 
-def _secondment_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date,
-                      h: dict[str, Any], policy: Policy) -> dict[str, Any]:
+def _secondment_slide(
+    con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date, h: dict[str, Any], policy: Policy
+) -> dict[str, Any]:
     s = h.get("secondment")
     if s is None:
         return _slide("secondment", "no_data", {}, {"rows": []})
@@ -200,13 +262,25 @@ def _secondment_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: 
         rows.append(_clean(row))
     rows.sort(key=lambda r: (r["fulfilment_pct"] if r["fulfilment_pct"] is not None else -1, r["name"] or ""))
     with_violations, violations_suppressed = suppress(s["with_violations"], threshold)
-    totals = _clean({"required": s["required"], "active": s["active"], "fulfilment_pct": s["fulfilment_pct"],
-                     "with_violations": with_violations, "with_violations_suppressed": violations_suppressed,
-                     "communes_without": s["communes_without"], "communes": s["communes"]})
+    totals = _clean(
+        {
+            "required": s["required"],
+            "active": s["active"],
+            "fulfilment_pct": s["fulfilment_pct"],
+            "with_violations": with_violations,
+            "with_violations_suppressed": violations_suppressed,
+            "communes_without": s["communes_without"],
+            "communes": s["communes"],
+        }
+    )
     short, total = sum(1 for r in rows if r["shortfall"] > 0), len(rows)
     finding = "agencies_short" if short else "all_sent"
-    return _slide("secondment", finding, {"short": short, "total": total, "fulfilment_pct": s["fulfilment_pct"]},
-                  {"rows": rows, "totals": totals})
+    return _slide(
+        "secondment",
+        finding,
+        {"short": short, "total": total, "fulfilment_pct": s["fulfilment_pct"]},
+        {"rows": rows, "totals": totals},
+    )
 
 
 def _spending_status(spent_pct: float | None, elapsed_pct: float | None, policy: Policy) -> str | None:
@@ -219,8 +293,9 @@ def _spending_status(spent_pct: float | None, elapsed_pct: float | None, policy:
     return "at_risk" if spent_pct >= elapsed_pct - policy.status_behind_margin_pct else "behind"
 
 
-def _training_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date,
-                    h: dict[str, Any], policy: Policy) -> dict[str, Any]:
+def _training_slide(
+    con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date, h: dict[str, Any], policy: Policy
+) -> dict[str, Any]:
     tr = h.get("training")
     if tr is None:
         return _slide("training", "no_data", {}, {"rows": []})
@@ -234,25 +309,59 @@ def _training_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: da
         row = _clean({k: r[k] for k in ("agency_code", "name", "budget_vnd", "spent_vnd", "spent_pct", "fund_source")})
         row["status"] = _spending_status(row["spent_pct"], elapsed_pct, policy)
         rows.append(row)
-    totals = _clean({k: tr[k] for k in ("budget_vnd", "committed_vnd", "spent_vnd", "remaining_vnd", "spent_pct",
-                                       "participants", "days_left", "window_start", "window_end")}
-                    | {"elapsed_pct": elapsed_pct})
+    totals = _clean(
+        {
+            k: tr[k]
+            for k in (
+                "budget_vnd",
+                "committed_vnd",
+                "spent_vnd",
+                "remaining_vnd",
+                "spent_pct",
+                "participants",
+                "days_left",
+                "window_start",
+                "window_end",
+            )
+        }
+        | {"elapsed_pct": elapsed_pct}
+    )
     finding = "spent" if tr["days_left"] > 0 else "spent_ended"
-    return _slide("training", finding, {"spent_pct": tr["spent_pct"], "spent_vnd": tr["spent_vnd"],
-                                        "budget_vnd": tr["budget_vnd"], "days_left": tr["days_left"]},
-                  {"rows": rows, "totals": totals})
+    return _slide(
+        "training",
+        finding,
+        {
+            "spent_pct": tr["spent_pct"],
+            "spent_vnd": tr["spent_vnd"],
+            "budget_vnd": tr["budget_vnd"],
+            "days_left": tr["days_left"],
+        },
+        {"rows": rows, "totals": totals},
+    )
 
 
-def _reorganisation_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date, root: str | None,
-                          policy: Policy) -> dict[str, Any]:
+def _reorganisation_slide(
+    con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date, root: str | None, policy: Policy
+) -> dict[str, Any]:
     """The report's reorganisation figures (analytics.reorganisation.briefing_figures): counts of
     units, never of people, so nothing to suppress; with a scope and date of its own."""
-    f = reorganisation.briefing_figures(con, scope=scope, as_of=as_of, whole_city=scope == root,
-                                        report_scope=policy.reorg_report_scope, report_as_of=policy.reorg_report_as_of)
+    f = reorganisation.briefing_figures(
+        con,
+        scope=scope,
+        as_of=as_of,
+        whole_city=scope == root,
+        report_scope=policy.reorg_report_scope,
+        report_as_of=policy.reorg_report_as_of,
+    )
     where = {k: f[k] for k in ("scope", "scope_name", "as_of")}
     if not f["rows"]:
         return _slide("reorganisation", "no_data", {}, {"rows": [], **where})
-    data = {"rows": [_clean(r) for r in f["rows"]], "start": f["start"], "inspection_year": f["inspection_year"], **where}
+    data = {
+        "rows": [_clean(r) for r in f["rows"]],
+        "start": f["start"],
+        "inspection_year": f["inspection_year"],
+        **where,
+    }
     return _slide("reorganisation", "reorganised", f["params"], data)
 
 
@@ -263,26 +372,45 @@ def _reporting_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: d
     if not f:
         return _slide("reporting", "no_data", {}, {"rows": []})
     finding = "all_sent" if f["complete"] == f["units"] else "units_short"
-    return _slide("reporting", finding, {"period": f["period"], "complete": f["complete"], "units": f["units"],
-                                         "missing": f["missing"]},
-                  {"rows": [_clean(r) for r in f["rows"]], "counts": f["counts"], "period": f["period"]})
+    return _slide(
+        "reporting",
+        finding,
+        {"period": f["period"], "complete": f["complete"], "units": f["units"], "missing": f["missing"]},
+        {"rows": [_clean(r) for r in f["rows"]], "counts": f["counts"], "period": f["period"]},
+    )
 
 
 def _freshness_slide(con: duckdb.DuckDBPyConnection, h: dict[str, Any]) -> dict[str, Any]:
     df = inventory.freshness_by_table(con)
-    rows = [_clean({"table": r["table"], "rows": r["rows"], "latest": r["latest"],
-                    "loaded_at": r["loaded_at"].isoformat(sep=" ", timespec="minutes")
-                    if isinstance(r["loaded_at"], pd.Timestamp | pd.Timestamp) and not pd.isna(r["loaded_at"]) else None})
-            for r in df.to_dict("records")]
+    rows = [
+        _clean(
+            {
+                "table": r["table"],
+                "rows": r["rows"],
+                "latest": r["latest"],
+                "loaded_at": r["loaded_at"].isoformat(sep=" ", timespec="minutes")
+                if isinstance(r["loaded_at"], pd.Timestamp | pd.Timestamp) and not pd.isna(r["loaded_at"])
+                else None,
+            }
+        )
+        for r in df.to_dict("records")
+    ]
     latest = {r["table"]: r["latest"] for r in rows}
     q = h.get("quality") or {}
     if not any(r["rows"] for r in rows):
         return _slide("freshness", "no_data", {}, {"rows": rows, "quality": {}})
-    params = {"roster": latest.get("person"), "quota": latest.get("quota"), "fail": q.get("fail", 0),
-              "warn": q.get("warn", 0)}
-    return _slide("freshness", "freshness", params,
-                  {"rows": rows, "quality": {"checks": q.get("checks", 0), "fail": q.get("fail", 0),
-                                             "warn": q.get("warn", 0)}})
+    params = {
+        "roster": latest.get("person"),
+        "quota": latest.get("quota"),
+        "fail": q.get("fail", 0),
+        "warn": q.get("warn", 0),
+    }
+    return _slide(
+        "freshness",
+        "freshness",
+        params,
+        {"rows": rows, "quality": {"checks": q.get("checks", 0), "fail": q.get("fail", 0), "warn": q.get("warn", 0)}},
+    )
 
 
 def deck(con: duckdb.DuckDBPyConnection, *, scope: str | None = None, as_of: date | None = None) -> dict[str, Any]:
@@ -303,18 +431,37 @@ def deck(con: duckdb.DuckDBPyConnection, *, scope: str | None = None, as_of: dat
         _reporting_slide(con, scope, as_of),
         _freshness_slide(con, h),
     ]
-    settings = {k: json_value(v) for k, v in policy.as_dict().items() if k in (
-        "reduction_baseline_year", "reduction_end_year", "target_pct_cong_chuc", "target_pct_vien_chuc",
-        "secondment_share_pct", "training_budget_pct", "status_behind_margin_pct", "privacy_min_count")}
-    return {"version": DECK_VERSION, "as_of": as_of.isoformat(), "scope": scope,
-            "privacy_min_count": policy.privacy_min_count, "settings": settings, "slides": slides}
+    settings = {
+        k: json_value(v)
+        for k, v in policy.as_dict().items()
+        if k
+        in (
+            "reduction_baseline_year",
+            "reduction_end_year",
+            "target_pct_cong_chuc",
+            "target_pct_vien_chuc",
+            "secondment_share_pct",
+            "training_budget_pct",
+            "status_behind_margin_pct",
+            "privacy_min_count",
+        )
+    }
+    return {
+        "version": DECK_VERSION,
+        "as_of": as_of.isoformat(),
+        "scope": scope,
+        "privacy_min_count": policy.privacy_min_count,
+        "settings": settings,
+        "slides": slides,
+    }
 
 
 # --- snapshots -------------------------------------------------------------------------------
 
 
-def take_snapshot(con: duckdb.DuckDBPyConnection, *, scope: str | None, as_of: date | None, user: str,
-                  label: str) -> int:
+def take_snapshot(
+    con: duckdb.DuckDBPyConnection, *, scope: str | None, as_of: date | None, user: str, label: str
+) -> int:
     """Freeze the deck of (scope, as_of) under ``label``; returns the snapshot_id."""
     label = (label or "").strip()
     if not label or len(label) > MAX_LABEL_CHARS:
@@ -324,29 +471,49 @@ def take_snapshot(con: duckdb.DuckDBPyConnection, *, scope: str | None, as_of: d
         row = cur.execute(
             "INSERT INTO briefing_snapshot (taken_by, label, scope_unit_code, as_of, deck) "
             "VALUES ($user, $label, $scope, $as_of, $deck) RETURNING snapshot_id",
-            {"user": user, "label": label, "scope": d["scope"], "as_of": date.fromisoformat(d["as_of"]),
-             "deck": json.dumps(d, ensure_ascii=False)}).fetchone()
+            {
+                "user": user,
+                "label": label,
+                "scope": d["scope"],
+                "as_of": date.fromisoformat(d["as_of"]),
+                "deck": json.dumps(d, ensure_ascii=False),
+            },
+        ).fetchone()
     assert row is not None
     return int(row[0])
 
 
 def list_snapshots(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every snapshot, newest first: snapshot_id, taken_at, taken_by, label, scope_unit_code, as_of."""
-    return con.cursor().execute(
-        "SELECT snapshot_id, taken_at, taken_by, label, scope_unit_code, as_of FROM briefing_snapshot "
-        "ORDER BY taken_at DESC, snapshot_id DESC").fetchdf()
+    return (
+        con.cursor()
+        .execute(
+            "SELECT snapshot_id, taken_at, taken_by, label, scope_unit_code, as_of FROM briefing_snapshot "
+            "ORDER BY taken_at DESC, snapshot_id DESC"
+        )
+        .fetchdf()
+    )
 
 
 def load_snapshot(con: duckdb.DuckDBPyConnection, *, snapshot_id: int) -> dict[str, Any]:
     """The frozen deck, with ``snapshot`` = {id, label, taken_at, taken_by} added."""
-    row = con.cursor().execute(
-        "SELECT deck, label, taken_at, taken_by FROM briefing_snapshot WHERE snapshot_id = $id",
-        {"id": int(snapshot_id)}).fetchone()
+    row = (
+        con.cursor()
+        .execute(
+            "SELECT deck, label, taken_at, taken_by FROM briefing_snapshot WHERE snapshot_id = $id",
+            {"id": int(snapshot_id)},
+        )
+        .fetchone()
+    )
     if row is None:
         raise NotFound("snapshot_not_found", snapshot_id=snapshot_id)
     d: dict[str, Any] = json.loads(row[0])
-    d["snapshot"] = {"id": int(snapshot_id), "label": row[1], "taken_at": row[2].isoformat(sep=" ", timespec="minutes"),
-                     "taken_by": row[3]}
+    d["snapshot"] = {
+        "id": int(snapshot_id),
+        "label": row[1],
+        "taken_at": row[2].isoformat(sep=" ", timespec="minutes"),
+        "taken_by": row[3],
+    }
     return d
 
 
@@ -371,6 +538,7 @@ COMPARE_METRICS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
 
 def compare(a: dict[str, Any], b: dict[str, Any]) -> list[dict[str, Any]]:
     """The headline measures of two decks side by side: metric, kind, a, b, change (b − a)."""
+
     def value(d: dict[str, Any], slide_id: str, path: tuple[str, ...]) -> Any:
         slide = next((s for s in d.get("slides", []) if s["id"] == slide_id), None)
         return _get(slide, *path)

@@ -25,8 +25,19 @@ SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # Tables that hold imported data (each has batch_id), in load order.
-DATA_TABLES = ("unit", "quota", "person", "payroll", "reduction_case", "secondment", "secondment_review", "training",
-               "reorg_decision", "job_position", "inspection")
+DATA_TABLES = (
+    "unit",
+    "quota",
+    "person",
+    "payroll",
+    "reduction_case",
+    "secondment",
+    "secondment_review",
+    "training",
+    "reorg_decision",
+    "job_position",
+    "inspection",
+)
 REFERENCE_TABLES = ("base_salary", "pay_scale", "retirement_age")
 
 
@@ -96,8 +107,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
         return target
     cur.execute("BEGIN TRANSACTION")
     try:
-        cur.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                    "applied_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp())")
+        cur.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+            "applied_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp())"
+        )
         if current is None:
             cur.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
             _seed_reference(cur)
@@ -111,8 +124,9 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
         cur.execute("COMMIT")
     except duckdb.Error as exc:
         cur.execute("ROLLBACK")
-        raise DatabaseError("db_upgrade_failed", version=current, target=target,
-                            detail=str(exc).splitlines()[0]) from exc
+        raise DatabaseError(
+            "db_upgrade_failed", version=current, target=target, detail=str(exc).splitlines()[0]
+        ) from exc
     return target
 
 
@@ -190,8 +204,12 @@ def enlist(cur: duckdb.DuckDBPyConnection, key: str, join: Callable[[], Abstract
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row count of every base table (names come from the catalogue, not from users)."""
     cur = con.cursor()
-    names = [r[0] for r in cur.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name").fetchall()]
+    names = [
+        r[0]
+        for r in cur.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name"
+        ).fetchall()
+    ]
     return {n: scalar(cur, f'SELECT count(*) FROM "{n}"') for n in names}  # noqa: S608 catalogue names
 
 

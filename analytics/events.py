@@ -73,8 +73,9 @@ def path_for(database: str | Path | None) -> str:
 
 def database_path(con: duckdb.DuckDBPyConnection) -> str | None:
     """The file behind a DuckDB connection or cursor (None in memory)."""
-    row = con.cursor().execute(
-        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    row = (
+        con.cursor().execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    )
     return row[0] if row else None
 
 
@@ -93,8 +94,14 @@ class Events:
             memory = self.path == MEMORY
             if not memory:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            con = sqlite3.connect(self.path, timeout=busy_timeout_ms() / 1000, isolation_level=None,
-                                  detect_types=sqlite3.PARSE_DECLTYPES, check_same_thread=False, uri=memory)
+            con = sqlite3.connect(
+                self.path,
+                timeout=busy_timeout_ms() / 1000,
+                isolation_level=None,
+                detect_types=sqlite3.PARSE_DECLTYPES,
+                check_same_thread=False,
+                uri=memory,
+            )
             con.execute(f"PRAGMA busy_timeout = {busy_timeout_ms():d}")
             if not memory:
                 con.execute("PRAGMA journal_mode = WAL")
@@ -144,18 +151,26 @@ class Events:
             if con.execute("SELECT 1 FROM meta WHERE key = ?", (_MIGRATED,)).fetchone() is None:
                 cur = source.cursor()
                 try:
-                    rows = cur.execute("SELECT event_id, logged_at, username, event, target, "
-                                       "CAST(detail AS VARCHAR) FROM audit_log ORDER BY event_id").fetchall()
-                    states = cur.execute("SELECT username, failed_attempts, locked_until FROM app_user "
-                                         "WHERE failed_attempts > 0 OR locked_until IS NOT NULL").fetchall()
+                    rows = cur.execute(
+                        "SELECT event_id, logged_at, username, event, target, "
+                        "CAST(detail AS VARCHAR) FROM audit_log ORDER BY event_id"
+                    ).fetchall()
+                    states = cur.execute(
+                        "SELECT username, failed_attempts, locked_until FROM app_user "
+                        "WHERE failed_attempts > 0 OR locked_until IS NOT NULL"
+                    ).fetchall()
                 except duckdb.CatalogException:
                     rows, states = [], []
-                con.executemany("INSERT OR IGNORE INTO audit_log VALUES (?, ?, ?, ?, ?, ?)",
-                                [(r[0], to_text(r[1]), *r[2:]) for r in rows])
-                con.executemany("INSERT OR IGNORE INTO login_state VALUES (?, ?, ?)",
-                                [(u, n, to_text(t)) for u, n, t in states])
-                con.execute("INSERT INTO meta VALUES (?, ?)",
-                            (_MIGRATED, f"{len(rows)} audit rows, {len(states)} login states"))
+                con.executemany(
+                    "INSERT OR IGNORE INTO audit_log VALUES (?, ?, ?, ?, ?, ?)",
+                    [(r[0], to_text(r[1]), *r[2:]) for r in rows],
+                )
+                con.executemany(
+                    "INSERT OR IGNORE INTO login_state VALUES (?, ?, ?)", [(u, n, to_text(t)) for u, n, t in states]
+                )
+                con.execute(
+                    "INSERT INTO meta VALUES (?, ?)", (_MIGRATED, f"{len(rows)} audit rows, {len(states)} login states")
+                )
         self.migrated = True
 
     def backup(self, out: str | Path) -> int:
@@ -196,6 +211,7 @@ def _upgrade(con: sqlite3.Connection) -> None:
     """Rebuild audit_log when its CHECK lists fewer events than the schema (a file made before the
     reporting-cycle events): SQLite cannot alter a CHECK. Rows and ids are kept; one transaction,
     re-checked inside it, so two processes opening the file at once rebuild it once."""
+
     def table_sql() -> str:
         row = con.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").fetchone()
         return str(row[0]) if row else ""
@@ -207,8 +223,9 @@ def _upgrade(con: sqlite3.Connection) -> None:
         if "'period_change'" not in table_sql():
             con.execute("ALTER TABLE audit_log RENAME TO audit_log_old")
             con.execute("DROP INDEX IF EXISTS audit_log_logged_at")
-            for statement in re.findall(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS audit_log\w*[^;]*",
-                                        SCHEMA_PATH.read_text(encoding="utf-8")):
+            for statement in re.findall(
+                r"CREATE (?:TABLE|INDEX) IF NOT EXISTS audit_log\w*[^;]*", SCHEMA_PATH.read_text(encoding="utf-8")
+            ):
                 con.execute(statement)
             con.execute("INSERT INTO audit_log SELECT * FROM audit_log_old")
             con.execute("DROP TABLE audit_log_old")

@@ -39,10 +39,19 @@ def checks(store: Store, *, now: datetime | None = None) -> list[Check]:
             out.append(Check("database", True, "db_opens", {"path": str(store.path), "version": info.get("version")}))
             version = db.schema_version(con)
             latest = db.latest_version()
-            out.append(Check("schema", version == latest, "schema_current" if version == latest else "schema_old",
-                             {"version": version, "latest": latest}))
-            row = con.cursor().execute(
-                "SELECT max(created_at) FROM import_batch WHERE status = 'loaded' AND kind <> 'demo'").fetchone()
+            out.append(
+                Check(
+                    "schema",
+                    version == latest,
+                    "schema_current" if version == latest else "schema_old",
+                    {"version": version, "latest": latest},
+                )
+            )
+            row = (
+                con.cursor()
+                .execute("SELECT max(created_at) FROM import_batch WHERE status = 'loaded' AND kind <> 'demo'")
+                .fetchone()
+            )
             out.append(_events_check(con))
     except DatabaseError as exc:
         return [Check("database", False, exc.code, {k: str(v) for k, v in exc.params.items()})]
@@ -52,13 +61,25 @@ def checks(store: Store, *, now: datetime | None = None) -> list[Check]:
         out.append(Check("last_import", False, "import_none", {"max_days": limit}))
     else:
         days = (now - last).total_seconds() / 86400
-        out.append(Check("last_import", days <= limit, "import_recent" if days <= limit else "import_old",
-                         {"days": round(days, 1), "max_days": limit, "at": last.isoformat(timespec="seconds")}))
+        out.append(
+            Check(
+                "last_import",
+                days <= limit,
+                "import_recent" if days <= limit else "import_old",
+                {"days": round(days, 1), "max_days": limit, "at": last.isoformat(timespec="seconds")},
+            )
+        )
     free_mb = shutil.disk_usage(store.path.parent).free // (1024 * 1024)
     # A write needs room for one more published version besides the ones kept.
     need_mb = max(settings.check_min_free_mb, 2 * store.path.stat().st_size // (1024 * 1024))
-    out.append(Check("disk", free_mb >= need_mb, "disk_ok" if free_mb >= need_mb else "disk_low",
-                     {"free_mb": int(free_mb), "min_mb": int(need_mb)}))
+    out.append(
+        Check(
+            "disk",
+            free_mb >= need_mb,
+            "disk_ok" if free_mb >= need_mb else "disk_low",
+            {"free_mb": int(free_mb), "min_mb": int(need_mb)},
+        )
+    )
     return out
 
 
@@ -72,5 +93,9 @@ def _events_check(con: Any) -> Check:
     except sqlite3.Error as exc:
         return Check("events", False, "events_bad", {"detail": str(exc)})
     ok = bool(result) and result[0] == "ok"
-    return Check("events", ok, "events_ok" if ok else "events_bad",
-                 {"path": ev.path, "rows": int(rows[0]) if rows else 0, "detail": result[0] if result else ""})
+    return Check(
+        "events",
+        ok,
+        "events_ok" if ok else "events_bad",
+        {"path": ev.path, "rows": int(rows[0]) if rows else 0, "detail": result[0] if result else ""},
+    )

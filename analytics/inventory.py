@@ -28,8 +28,7 @@ def database_summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     for table, column in _AS_OF_COLUMN.items():
         row = cur.execute(f"SELECT max({column}) FROM {table}").fetchone()  # noqa: S608 allow-listed
         as_of[table] = row[0].isoformat() if row and row[0] is not None else None
-    has_demo = cur.execute(
-        "SELECT count(*) > 0 FROM import_batch WHERE kind = 'demo' AND status = 'loaded'").fetchone()
+    has_demo = cur.execute("SELECT count(*) > 0 FROM import_batch WHERE kind = 'demo' AND status = 'loaded'").fetchone()
     batches = cur.execute("SELECT count(*) FROM import_batch WHERE status = 'loaded'").fetchone()
     return {
         "schema_version": db.schema_version(con),
@@ -47,14 +46,18 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
 
     The UI keys its result cache on it, so a new import or a changed target redraws at once.
     """
-    row = con.cursor().execute("""
+    row = (
+        con.cursor()
+        .execute("""
         SELECT (SELECT coalesce(max(batch_id), 0) FROM import_batch),
                (SELECT count(*) FROM import_batch WHERE status = 'undone'),
                (SELECT coalesce(max(change_id), 0) FROM setting_history),
                (SELECT concat(coalesce(max(submission_id), 0), '-', count(reviewed_at)) FROM submission),
                (SELECT coalesce(hash(string_agg(concat(period_id, data_kind, due_date), ',' ORDER BY period_id, data_kind)), 0)
                 FROM period_due)
-    """).fetchone()
+    """)
+        .fetchone()
+    )
     return ":".join(str(v) for v in (row or ()))
 
 
@@ -71,7 +74,8 @@ def freshness_by_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     for table, column in _AS_OF_COLUMN.items():
         row = cur.execute(
             f"SELECT count(*), max(t.{column}), max(b.created_at), arg_max(b.created_by, b.created_at) "  # noqa: S608 allow-listed
-            f"FROM {table} t LEFT JOIN import_batch b USING (batch_id)").fetchone()
+            f"FROM {table} t LEFT JOIN import_batch b USING (batch_id)"
+        ).fetchone()
         n, latest, loaded_at, loaded_by = row if row else (0, None, None, None)
         out.append({"table": table, "rows": n, "latest": latest, "loaded_at": loaded_at, "loaded_by": loaded_by})
     return pd.DataFrame(out)

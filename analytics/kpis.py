@@ -60,9 +60,20 @@ from analytics.errors import OversightError
 from analytics.policy import Policy, load_policy
 from analytics.scope import check_scope, today
 
-REDUCTION_KEYS = ("baseline_year", "baseline_quota", "current_year", "current_quota", "reduced_done",
-                  "reduced_pending", "reduced_total", "reduced_pct", "target_pct", "plan",
-                  "plan_progress_pct", "people_left")
+REDUCTION_KEYS = (
+    "baseline_year",
+    "baseline_quota",
+    "current_year",
+    "current_quota",
+    "reduced_done",
+    "reduced_pending",
+    "reduced_total",
+    "reduced_pct",
+    "target_pct",
+    "plan",
+    "plan_progress_pct",
+    "people_left",
+)
 
 
 def json_value(v: Any) -> Any:
@@ -84,8 +95,9 @@ def _pct(a: float, b: float) -> float | None:
     return a / b * 100 if b else None
 
 
-def _reduction(con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date,
-               missing: dict[str, str]) -> dict[str, Any] | None:
+def _reduction(
+    con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
+) -> dict[str, Any] | None:
     df = reduction._by_category(con, policy, scope=scope, as_of=as_of, programme="tinh_gian_2022_2026")
     out: dict[str, Any] = {}
     for row in df.to_dict("records"):
@@ -104,8 +116,9 @@ def _reduction(con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None
     return out
 
 
-def _secondment(con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date,
-                missing: dict[str, str]) -> dict[str, Any] | None:
+def _secondment(
+    con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
+) -> dict[str, Any] | None:
     postings = secondment._postings(con, policy, as_of=as_of, scope=scope)
     if postings.empty:
         missing["secondment"] = "no_secondment_data"
@@ -143,8 +156,9 @@ def _secondment(con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | Non
     return {k: json_value(v) for k, v in out.items()}
 
 
-def _training(con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date,
-              missing: dict[str, str]) -> dict[str, Any] | None:
+def _training(
+    con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
+) -> dict[str, Any] | None:
     df = training._budget_by_agency(con, policy, as_of=as_of, scope=scope, restructured_only=False)
     if df.empty or (df["records"].sum() == 0 and df["months_with_payroll"].sum() == 0):
         missing["training"] = "no_training_data"
@@ -174,8 +188,9 @@ def _training(con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None,
     return {k: json_value(v) for k, v in out.items()}
 
 
-def _workforce(con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date,
-               missing: dict[str, str]) -> dict[str, Any] | None:
+def _workforce(
+    con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
+) -> dict[str, Any] | None:
     df = workforce._headcount_by_category(con, policy, as_of=as_of, scope=scope)
     present = int(df["present"].sum())
     if present == 0:
@@ -219,8 +234,13 @@ PARALLEL_PARTS = 3
 COST_ORDER = ("quality", "secondment", "workforce", "training", "reduction")
 
 
-def headline(con: duckdb.DuckDBPyConnection, *, scope: str | None = None,
-             as_of: date | None = None, parts: tuple[str, ...] = PARTS) -> dict[str, Any]:
+def headline(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    scope: str | None = None,
+    as_of: date | None = None,
+    parts: tuple[str, ...] = PARTS,
+) -> dict[str, Any]:
     """Headline figures of the scope at ``as_of`` (default today): see the module docstring.
 
     ``parts`` limits the work to some areas (the overview's comparison with the previous snapshot

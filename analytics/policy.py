@@ -123,28 +123,48 @@ def save_setting(con: duckdb.DuckDBPyConnection, key: str, value: Any, *, user: 
             "VALUES ($k, $v, current_localtimestamp(), $u)",
             {"k": key, "v": encoded, "u": user},
         )
-        audit.record_in_transaction(cur, username=user, event="setting_change", target=key,
-                                    detail={"old": json.loads(old[0]) if old else None, "new": json.loads(encoded)})
+        audit.record_in_transaction(
+            cur,
+            username=user,
+            event="setting_change",
+            target=key,
+            detail={"old": json.loads(old[0]) if old else None, "new": json.loads(encoded)},
+        )
     return policy
 
 
 def settings_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per setting: key, value in use, default, whether stored, updated_at, updated_by."""
     policy, defaults = load_policy(con).as_dict(), Policy().as_dict()
-    stored = {k: (at, by) for k, at, by in con.cursor().execute(
-        "SELECT key, updated_at, updated_by FROM setting").fetchall()}
-    return pd.DataFrame([
-        {"key": k, "value": policy[k], "default": defaults[k], "changed": policy[k] != defaults[k],
-         "updated_at": stored.get(k, (None, None))[0], "updated_by": stored.get(k, (None, None))[1]}
-        for k in POLICY_KEYS
-    ])
+    stored = {
+        k: (at, by) for k, at, by in con.cursor().execute("SELECT key, updated_at, updated_by FROM setting").fetchall()
+    }
+    return pd.DataFrame(
+        [
+            {
+                "key": k,
+                "value": policy[k],
+                "default": defaults[k],
+                "changed": policy[k] != defaults[k],
+                "updated_at": stored.get(k, (None, None))[0],
+                "updated_by": stored.get(k, (None, None))[1],
+            }
+            for k in POLICY_KEYS
+        ]
+    )
 
 
 def setting_changes(con: duckdb.DuckDBPyConnection, *, limit: int = 200) -> pd.DataFrame:
     """Who changed what and when, newest first: changed_at, changed_by, key, old_value, new_value."""
-    return con.cursor().execute(
-        "SELECT changed_at, changed_by, key, old_value, new_value FROM setting_history "
-        "ORDER BY change_id DESC LIMIT $n", {"n": limit}).df()
+    return (
+        con.cursor()
+        .execute(
+            "SELECT changed_at, changed_by, key, old_value, new_value FROM setting_history "
+            "ORDER BY change_id DESC LIMIT $n",
+            {"n": limit},
+        )
+        .df()
+    )
 
 
 def base_salary_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -170,5 +190,10 @@ def save_base_salary(con: duckdb.DuckDBPyConnection, *, valid_from: date, amount
             "INSERT INTO setting_history (key, old_value, new_value, changed_by) VALUES ($k, $o, $n, $u)",
             {"k": key, "o": json.dumps(old[0]) if old else None, "n": json.dumps(amount_vnd), "u": user},
         )
-        audit.record_in_transaction(cur, username=user, event="setting_change", target=key,
-                                    detail={"old": int(old[0]) if old else None, "new": amount_vnd})
+        audit.record_in_transaction(
+            cur,
+            username=user,
+            event="setting_change",
+            target=key,
+            detail={"old": int(old[0]) if old else None, "new": amount_vnd},
+        )

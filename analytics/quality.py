@@ -22,8 +22,7 @@ Check = Callable[..., pd.DataFrame]
 
 
 def _run(name: str) -> Check:
-    def check(con: duckdb.DuckDBPyConnection, *, as_of: date | None = None,
-              scope: str | None = None) -> pd.DataFrame:
+    def check(con: duckdb.DuckDBPyConnection, *, as_of: date | None = None, scope: str | None = None) -> pd.DataFrame:
         check_scope(con, scope)
         return sql_files.query(con, name, {"as_of": as_of, "roster_as_of": as_of, "scope": scope})
 
@@ -58,8 +57,9 @@ CHECKS: tuple[tuple[str, str, Check], ...] = (
 )
 
 
-def quality_checks(con: duckdb.DuckDBPyConnection, *, as_of: date | None = None,
-                   scope: str | None = None) -> pd.DataFrame:
+def quality_checks(
+    con: duckdb.DuckDBPyConnection, *, as_of: date | None = None, scope: str | None = None
+) -> pd.DataFrame:
     """One row per check: check (code), severity ('fail'|'warn'), rows (violating rows),
     status ('pass' when none, else the severity)."""
     check_scope(con, scope)
@@ -76,6 +76,13 @@ def check_counts(con: duckdb.DuckDBPyConnection, *, as_of: date | None, scope: s
     # that both name the same checks).
     rows = sql_files.records(con, "quality_checks", {"as_of": as_of, "roster_as_of": as_of, "scope": scope})
     counted = {r["check"]: int(r["rows"]) for r in rows}
-    out = [{"check": code, "severity": severity, "rows": counted[code],
-            "status": "pass" if counted[code] == 0 else severity} for code, severity, _ in CHECKS]
+    out = [
+        {
+            "check": code,
+            "severity": severity,
+            "rows": counted[code],
+            "status": "pass" if counted[code] == 0 else severity,
+        }
+        for code, severity, _ in CHECKS
+    ]
     return pd.DataFrame(out, columns=["check", "severity", "rows", "status"])

@@ -52,16 +52,45 @@ GROUP_BY = ("sector", "former_province")
 
 # The measure columns of reduction_by_category / _by_unit / _by_group, in order.
 MEASURES = (
-    "baseline_year", "baseline_quota", "current_year", "current_quota",
-    "reduced_done", "reduced_pending", "reduced_total", "reduced_pct", "reduced_done_pct",
-    "target_pct", "plan", "plan_progress_pct", "plan_progress_done_pct", "remaining_to_target",
-    "months_elapsed", "months_left", "expected_progress_pct", "pace_needed_per_month",
-    "pace_so_far_per_month", "projected_end_total", "projected_end_pct", "retiring_before_end",
-    "projected_end_with_retirements", "status", "people_left", "has_quota",
+    "baseline_year",
+    "baseline_quota",
+    "current_year",
+    "current_quota",
+    "reduced_done",
+    "reduced_pending",
+    "reduced_total",
+    "reduced_pct",
+    "reduced_done_pct",
+    "target_pct",
+    "plan",
+    "plan_progress_pct",
+    "plan_progress_done_pct",
+    "remaining_to_target",
+    "months_elapsed",
+    "months_left",
+    "expected_progress_pct",
+    "pace_needed_per_month",
+    "pace_so_far_per_month",
+    "projected_end_total",
+    "projected_end_pct",
+    "retiring_before_end",
+    "projected_end_with_retirements",
+    "status",
+    "people_left",
+    "has_quota",
 )
-_INT_COLUMNS = ("baseline_year", "baseline_quota", "current_year", "current_quota", "reduced_done",
-                "reduced_pending", "reduced_total", "retiring_before_end", "projected_end_with_retirements",
-                "people_left")
+_INT_COLUMNS = (
+    "baseline_year",
+    "baseline_quota",
+    "current_year",
+    "current_quota",
+    "reduced_done",
+    "reduced_pending",
+    "reduced_total",
+    "retiring_before_end",
+    "projected_end_with_retirements",
+    "people_left",
+)
 _FLOAT_COLUMNS = frozenset(MEASURES) - set(_INT_COLUMNS) - {"status", "has_quota"}
 
 
@@ -84,9 +113,17 @@ def current_year_of(years: Any, policy: Policy, as_of: date) -> int | None:
     return max(candidates) if candidates else None
 
 
-def measures(years: dict[int, tuple[int, int]], *, category: str, policy: Policy, as_of: date,
-             people_left: int = 0, retiring: int = 0, current_year: int | None = None,
-             period: tuple[float, float, float] | None = None) -> dict[str, Any]:
+def measures(
+    years: dict[int, tuple[int, int]],
+    *,
+    category: str,
+    policy: Policy,
+    as_of: date,
+    people_left: int = 0,
+    retiring: int = 0,
+    current_year: int | None = None,
+    period: tuple[float, float, float] | None = None,
+) -> dict[str, Any]:
     """The reduction measures of one key and category from {year: (quota_assigned, cut_pending)};
     ``current_year`` None = the key's own latest year (current_year_of); ``period`` =
     period_months(policy, as_of) when the caller has it already."""
@@ -141,14 +178,23 @@ def measures(years: dict[int, tuple[int, int]], *, category: str, policy: Policy
 
 def _params(policy: Policy, scope: str | None, as_of: date, programme: str) -> dict[str, Any]:
     return {
-        "scope": scope, "as_of": as_of, "roster_as_of": as_of, "programme": programme,
+        "scope": scope,
+        "as_of": as_of,
+        "roster_as_of": as_of,
+        "programme": programme,
         "end_date": date(policy.reduction_end_year, 12, 31),
-        "retire_from": as_of, "retire_until": date(policy.reduction_end_year, 12, 31),
+        "retire_from": as_of,
+        "retire_until": date(policy.reduction_end_year, 12, 31),
     }
 
 
-def _from_facts(facts: list[dict[str, Any]], *, policy: Policy, as_of: date,
-                categories: tuple[str, ...] = codes.REDUCTION_CATEGORIES) -> list[dict[str, Any]]:
+def _from_facts(
+    facts: list[dict[str, Any]],
+    *,
+    policy: Policy,
+    as_of: date,
+    categories: tuple[str, ...] = codes.REDUCTION_CATEGORIES,
+) -> list[dict[str, Any]]:
     """One measures dict per key and category of ``categories`` (key first, then category), from the
     rows of analytics/sql/_reduction_facts.sql."""
     years: dict[tuple[Any, str], dict[int, tuple[int, int]]] = defaultdict(dict)
@@ -156,7 +202,14 @@ def _from_facts(facts: list[dict[str, Any]], *, policy: Policy, as_of: date,
     keys: list[Any] = []
     for r in facts:
         kind, key, category, year, quota, pending, n = (
-            r["kind"], r["key"], r["category"], r["year"], r["quota_assigned"], r["cut_pending"], r["n"])
+            r["kind"],
+            r["key"],
+            r["category"],
+            r["year"],
+            r["quota_assigned"],
+            r["cut_pending"],
+            r["n"],
+        )
         if kind == "key":
             keys.append(key)
         elif kind == "quota":
@@ -164,16 +217,24 @@ def _from_facts(facts: list[dict[str, Any]], *, policy: Policy, as_of: date,
         else:
             counts[(key, category, kind)] += int(n)
     # One current year for the whole scope, so that the rows add up to the scope's figures.
-    current = {c: current_year_of({y for (_, cat), ys in years.items() if cat == c for y in ys}, policy, as_of)
-               for c in codes.REDUCTION_CATEGORIES}
+    current = {
+        c: current_year_of({y for (_, cat), ys in years.items() if cat == c for y in ys}, policy, as_of)
+        for c in codes.REDUCTION_CATEGORIES
+    }
     period = period_months(policy, as_of)
     rows = []
     for key in sorted(keys, key=lambda k: (k is None, str(k))):
         for category in categories:
-            m = measures(years.get((key, category), {}), category=category, policy=policy, as_of=as_of,
-                         people_left=counts[(key, category, "people_left")],
-                         retiring=counts[(key, category, "retiring")], current_year=current[category],
-                         period=period)
+            m = measures(
+                years.get((key, category), {}),
+                category=category,
+                policy=policy,
+                as_of=as_of,
+                people_left=counts[(key, category, "people_left")],
+                retiring=counts[(key, category, "retiring")],
+                current_year=current[category],
+                period=period,
+            )
             rows.append({"key": key, "category": category, **m})
     return rows
 
@@ -194,9 +255,13 @@ def _frame(rows: list[dict[str, Any]], policy: Policy, leading: list[str]) -> pd
     return df
 
 
-def reduction_by_category(con: duckdb.DuckDBPyConnection, *, scope: str | None = None,
-                          as_of: date | None = None,
-                          programme: str = "tinh_gian_2022_2026") -> pd.DataFrame:
+def reduction_by_category(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    scope: str | None = None,
+    as_of: date | None = None,
+    programme: str = "tinh_gian_2022_2026",
+) -> pd.DataFrame:
     """One row per reduction category (cong_chuc, vien_chuc) of the scope: category + MEASURES
     (quota in posts, *_pct in percent, pace in posts per month, months as fractions)."""
     check_scope(con, scope)
@@ -204,21 +269,29 @@ def reduction_by_category(con: duckdb.DuckDBPyConnection, *, scope: str | None =
     return _by_category(con, load_policy(con), scope=scope, as_of=as_of or today(), programme=programme)
 
 
-def _by_category(con: duckdb.DuckDBPyConnection, policy: Policy, *, scope: str | None, as_of: date,
-                 programme: str) -> pd.DataFrame:
+def _by_category(
+    con: duckdb.DuckDBPyConnection, policy: Policy, *, scope: str | None, as_of: date, programme: str
+) -> pd.DataFrame:
     """reduction_by_category once the arguments are checked and the policy loaded (kpis.headline)."""
     facts = sql_files.records(con, "reduction_by_category", _params(policy, scope, as_of, programme))
     rows = _from_facts(facts, policy=policy, as_of=as_of) or [
         {"key": "scope", "category": c, **measures({}, category=c, policy=policy, as_of=as_of)}
-        for c in codes.REDUCTION_CATEGORIES]
+        for c in codes.REDUCTION_CATEGORIES
+    ]
     for r in rows:
         del r["key"]
     return _frame(rows, policy, ["category"])
 
 
-def reduction_by_unit(con: duckdb.DuckDBPyConnection, *, category: str, scope: str | None = None,
-                      as_of: date | None = None, level: str = "child",
-                      programme: str = "tinh_gian_2022_2026") -> pd.DataFrame:
+def reduction_by_unit(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    category: str,
+    scope: str | None = None,
+    as_of: date | None = None,
+    level: str = "child",
+    programme: str = "tinh_gian_2022_2026",
+) -> pd.DataFrame:
     """One row per unit directly under the scope (today's structure; old units merged into it count
     under it): unit_code, name, unit_type, category + MEASURES. scope None → the root units. A last
     row with unit_code None holds the units in scope under no current unit (abolished districts,
@@ -228,8 +301,11 @@ def reduction_by_unit(con: duckdb.DuckDBPyConnection, *, category: str, scope: s
     check_choice("category", category, codes.REDUCTION_CATEGORIES)
     policy, as_of = load_policy(con), as_of or today()
     facts = sql_files.records(con, "reduction_by_unit", _params(policy, scope, as_of, programme))
-    rows = [r for r in _from_facts(facts, policy=policy, as_of=as_of, categories=(category,))
-            if (r["key"] is not None or r["has_quota"] or r["people_left"] or r["retiring_before_end"])]
+    rows = [
+        r
+        for r in _from_facts(facts, policy=policy, as_of=as_of, categories=(category,))
+        if (r["key"] is not None or r["has_quota"] or r["people_left"] or r["retiring_before_end"])
+    ]
     names = _unit_names(con, [r["key"] for r in rows])
     out = [{"unit_code": r.pop("key"), **r} for r in rows]
     df = _frame(out, policy, ["unit_code", "category"])
@@ -238,9 +314,15 @@ def reduction_by_unit(con: duckdb.DuckDBPyConnection, *, category: str, scope: s
     return df
 
 
-def reduction_by_group(con: duckdb.DuckDBPyConnection, *, category: str, by: str,
-                       scope: str | None = None, as_of: date | None = None,
-                       programme: str = "tinh_gian_2022_2026") -> pd.DataFrame:
+def reduction_by_group(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    category: str,
+    by: str,
+    scope: str | None = None,
+    as_of: date | None = None,
+    programme: str = "tinh_gian_2022_2026",
+) -> pd.DataFrame:
     """One row per sector or former province (by='sector'|'former_province'; a unit without one takes
     the nearest one above it, else group_code None): group_code, category + MEASURES."""
     check_scope(con, scope)
@@ -249,15 +331,16 @@ def reduction_by_group(con: duckdb.DuckDBPyConnection, *, category: str, by: str
     policy, as_of = load_policy(con), as_of or today()
     params = {**_params(policy, scope, as_of, programme), "by": by}
     facts = sql_files.records(con, "reduction_by_group", params)
-    rows = [{"group_code": r.pop("key"), **r}
-            for r in _from_facts(facts, policy=policy, as_of=as_of, categories=(category,))]
+    rows = [
+        {"group_code": r.pop("key"), **r}
+        for r in _from_facts(facts, policy=policy, as_of=as_of, categories=(category,))
+    ]
     df = _frame(rows, policy, ["group_code", "category"])
     df.attrs["by"] = by
     return df
 
 
-def reduction_by_year(con: duckdb.DuckDBPyConnection, *, category: str,
-                      scope: str | None = None) -> pd.DataFrame:
+def reduction_by_year(con: duckdb.DuckDBPyConnection, *, category: str, scope: str | None = None) -> pd.DataFrame:
     """One row per year with quota rows of the category in scope: year, quota_assigned, cut_pending,
     present_reported, units, baseline_quota, reduced_done, reduced_total (posts), reduced_pct (%)."""
     check_scope(con, scope)
@@ -274,8 +357,9 @@ def reduction_by_year(con: duckdb.DuckDBPyConnection, *, category: str,
     return df
 
 
-def people_left_by_route_year(con: duckdb.DuckDBPyConnection, *, scope: str | None = None,
-                              programme: str = "tinh_gian_2022_2026") -> pd.DataFrame:
+def people_left_by_route_year(
+    con: duckdb.DuckDBPyConnection, *, scope: str | None = None, programme: str = "tinh_gian_2022_2026"
+) -> pd.DataFrame:
     """People who left (or were approved to leave) under a reduction programme: one row per
     category, route and year with people and payout_vnd (NULL when no payout is recorded)."""
     check_scope(con, scope)
@@ -286,7 +370,12 @@ def people_left_by_route_year(con: duckdb.DuckDBPyConnection, *, scope: str | No
 
 
 def _unit_names(con: duckdb.DuckDBPyConnection, unit_codes: list[Any]) -> dict[str, tuple[str, str]]:
-    rows = con.cursor().execute(
-        "SELECT unit_code, coalesce(short_name, name), unit_type FROM unit WHERE list_contains($codes, unit_code)",
-        {"codes": [u for u in unit_codes if u is not None]}).fetchall()
+    rows = (
+        con.cursor()
+        .execute(
+            "SELECT unit_code, coalesce(short_name, name), unit_type FROM unit WHERE list_contains($codes, unit_code)",
+            {"codes": [u for u in unit_codes if u is not None]},
+        )
+        .fetchall()
+    )
     return {u: (n, t) for u, n, t in rows}

@@ -69,8 +69,7 @@ def retirement_date(birth: date, gender: str, roadmap: list[tuple[str, int, int]
     reach = [
         d
         for year in range(birth.year + 50, birth.year + 70)
-        if (d := _add_months(birth, table.get((gender, year), first if year < years[0] else last))).year
-        == year
+        if (d := _add_months(birth, table.get((gender, year), first if year < years[0] else last))).year == year
     ]
     d = min(reach)
     return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])

@@ -34,30 +34,36 @@ def _by_group(raw: pd.DataFrame) -> pd.DataFrame:
     return df.rename_axis("unit_group").reset_index()
 
 
-def reorganisation_by_group(con: duckdb.DuckDBPyConnection, *, start: date, end: date, as_of: date,
-                            scope: str | None = None) -> pd.DataFrame:
+def reorganisation_by_group(
+    con: duckdb.DuckDBPyConnection, *, start: date, end: date, as_of: date, scope: str | None = None
+) -> pd.DataFrame:
     """One row per unit group (UNIT_GROUPS order): units (existing at as_of), reorganised, cut,
     created, created_schools, created_health, created_other, restructured, removed_divisions,
     removed_faculties, removed_branches, removed_other, removed_total (internal sub-units), decisions,
     reorganised_pct (% of units). Decisions dated start..end."""
     check_scope(con, scope)
-    df = _by_group(sql_files.query(con, "reorganisation_by_group",
-                                   {"scope": scope, "start": start, "end": end, "as_of": as_of}))
+    df = _by_group(
+        sql_files.query(con, "reorganisation_by_group", {"scope": scope, "start": start, "end": end, "as_of": as_of})
+    )
     df["created_other"] = df["created"] - df["created_schools"] - df["created_health"]
-    df["removed_total"] = df[["removed_divisions", "removed_faculties", "removed_branches", "removed_other"]].sum(axis=1)
+    df["removed_total"] = df[["removed_divisions", "removed_faculties", "removed_branches", "removed_other"]].sum(
+        axis=1
+    )
     df["reorganised_pct"] = df["reorganised"] / df["units"].where(df["units"] != 0) * 100
     return df
 
 
-def reorganisation_by_year(con: duckdb.DuckDBPyConnection, *, start: date, end: date,
-                           scope: str | None = None) -> pd.DataFrame:
+def reorganisation_by_year(
+    con: duckdb.DuckDBPyConnection, *, start: date, end: date, scope: str | None = None
+) -> pd.DataFrame:
     """One row per year of decision and action: year, action, units (distinct), decisions."""
     check_scope(con, scope)
     return sql_files.query(con, "reorganisation_by_year", {"scope": scope, "start": start, "end": end, "as_of": end})
 
 
-def reorganisation_by_agency(con: duckdb.DuckDBPyConnection, *, start: date, end: date, as_of: date,
-                             scope: str | None = None) -> pd.DataFrame:
+def reorganisation_by_agency(
+    con: duckdb.DuckDBPyConnection, *, start: date, end: date, as_of: date, scope: str | None = None
+) -> pd.DataFrame:
     """One row per agency with any decision, approval or inspection: agency_code, name, unit_type,
     reorganised, cut, created, restructured, removed_sub_units, decisions (dated start..end),
     eligible, approved (job positions at as_of), approved_pct, inspected (units), findings
@@ -68,15 +74,17 @@ def reorganisation_by_agency(con: duckdb.DuckDBPyConnection, *, start: date, end
     return df
 
 
-def reorg_decision_trail(con: duckdb.DuckDBPyConnection, *, start: date, end: date, scope: str | None = None,
-                         agency: str | None = None) -> pd.DataFrame:
+def reorg_decision_trail(
+    con: duckdb.DuckDBPyConnection, *, start: date, end: date, scope: str | None = None, agency: str | None = None
+) -> pd.DataFrame:
     """One row per decision dated start..end (of units of ``agency`` when given), newest first:
     decision_date, decision_no, effective_date, unit_code, unit_name, unit_group, agency_code,
     agency_name, action, successor_code, successor_name, removed_divisions, removed_faculties,
     removed_branches, removed_other, note."""
     check_scope(con, scope)
-    return sql_files.query(con, "reorg_decision_trail",
-                           {"scope": scope, "start": start, "end": end, "as_of": end, "agency": agency})
+    return sql_files.query(
+        con, "reorg_decision_trail", {"scope": scope, "start": start, "end": end, "as_of": end, "agency": agency}
+    )
 
 
 def job_positions_by_group(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: str | None = None) -> pd.DataFrame:
@@ -111,8 +119,15 @@ def unit_merged_from(con: duckdb.DuckDBPyConnection, *, unit: str) -> pd.DataFra
     return sql_files.query(con, "unit_merged_from", {"unit": unit})
 
 
-def briefing_figures(con: duckdb.DuckDBPyConnection, *, scope: str | None, as_of: date, whole_city: bool,
-                     report_scope: str, report_as_of: date) -> dict[str, Any]:
+def briefing_figures(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    scope: str | None,
+    as_of: date,
+    whole_city: bool,
+    report_scope: str,
+    report_as_of: date,
+) -> dict[str, Any]:
     """The briefing slide's figures: {"scope", "scope_name", "as_of", "start", "inspection_year",
     "params" (the title's numbers), "rows": [{"measure", "done", "of"}]} ("rows" empty without data).
 
@@ -120,12 +135,19 @@ def briefing_figures(con: duckdb.DuckDBPyConnection, *, scope: str | None, as_of
     opens): after 1/7/2025 the new city's agencies would join the old ones' denominator. A unit's deck
     shows that unit at the deck's date. Never a date after the deck's. Decisions from the first on
     record to that date."""
-    if whole_city and report_scope and con.cursor().execute(
-            "SELECT count(*) FROM unit WHERE unit_code = $u", {"u": report_scope}).fetchall()[0][0]:
+    if (
+        whole_city
+        and report_scope
+        and con.cursor().execute("SELECT count(*) FROM unit WHERE unit_code = $u", {"u": report_scope}).fetchall()[0][0]
+    ):
         scope, as_of = report_scope, min(as_of, report_as_of)
     first, _ = reorg_dates(con, scope=scope)
-    out: dict[str, Any] = {"scope": scope, "scope_name": units.unit_name(con, unit_code=scope) if scope else None,
-                           "as_of": as_of.isoformat(), "rows": []}
+    out: dict[str, Any] = {
+        "scope": scope,
+        "scope_name": units.unit_name(con, unit_code=scope) if scope else None,
+        "as_of": as_of.isoformat(),
+        "rows": [],
+    }
     if first is None or first > as_of:
         return out
     g = reorganisation_by_group(con, start=first, end=as_of, as_of=as_of, scope=scope).set_index("unit_group")
@@ -144,7 +166,14 @@ def briefing_figures(con: duckdb.DuckDBPyConnection, *, scope: str | None, as_of
         ("units_inspected", insp.loc[insp["year"] == as_of.year, "units_inspected"].sum(), None),
     ]
     out["rows"] = [{"measure": m, "done": done, "of": of} for m, done, of in rows]
-    out.update(start=first.isoformat(), inspection_year=as_of.year,
-               params={"reorganised": g.at["so_nganh", "reorganised"], "units": g.at["so_nganh", "units"],
-                       "cut": g.at["dvsnc", "cut"], "created": g.at["dvsnc", "created"]})
+    out.update(
+        start=first.isoformat(),
+        inspection_year=as_of.year,
+        params={
+            "reorganised": g.at["so_nganh", "reorganised"],
+            "units": g.at["so_nganh", "units"],
+            "cut": g.at["dvsnc", "cut"],
+            "created": g.at["dvsnc", "created"],
+        },
+    )
     return out

@@ -56,8 +56,9 @@ def period_bounds(kind: str, year: int, number: int) -> tuple[str, date, date]:
     return f"{year}-{_PREFIX[kind]}{label}", date(year, first_month, 1), end
 
 
-def save_period(con: duckdb.DuckDBPyConnection, *, kind: str, year: int, number: int, due: Mapping[str, date],
-                user: str) -> str:
+def save_period(
+    con: duckdb.DuckDBPyConnection, *, kind: str, year: int, number: int, due: Mapping[str, date], user: str
+) -> str:
     """Open (or change the due dates of) a period; ``due`` {data kind: due date}, at least one, each on
     or after the period's first day. Audited (period_change). Returns the period id."""
     period_id, start, end = period_bounds(kind, year, number)
@@ -66,28 +67,40 @@ def save_period(con: duckdb.DuckDBPyConnection, *, kind: str, year: int, number:
     for data_kind, when in due.items():
         check_choice("data_kind", data_kind, REPORTED_KINDS)
         if not isinstance(when, date) or when < start:
-            raise ReportingError("period_due_before_start", period=period_id, kind=data_kind, due=str(when),
-                                 start=start.isoformat())
+            raise ReportingError(
+                "period_due_before_start", period=period_id, kind=data_kind, due=str(when), start=start.isoformat()
+            )
     with transaction(con) as cur:
-        cur.execute("INSERT INTO reporting_period (period_id, period_kind, start_date, end_date, created_by) "
-                    "VALUES ($p, $k, $s, $e, $u) ON CONFLICT DO NOTHING",
-                    {"p": period_id, "k": kind, "s": start, "e": end, "u": user})
+        cur.execute(
+            "INSERT INTO reporting_period (period_id, period_kind, start_date, end_date, created_by) "
+            "VALUES ($p, $k, $s, $e, $u) ON CONFLICT DO NOTHING",
+            {"p": period_id, "k": kind, "s": start, "e": end, "u": user},
+        )
         cur.execute("DELETE FROM period_due WHERE period_id = $p", {"p": period_id})
         cur.executemany("INSERT INTO period_due VALUES (?, ?, ?)", [(period_id, k, d) for k, d in due.items()])
-        record_in_transaction(cur, username=user, event="period_change", target=period_id,
-                              detail={"due": {k: d.isoformat() for k, d in due.items()}})
+        record_in_transaction(
+            cur,
+            username=user,
+            event="period_change",
+            target=period_id,
+            detail={"due": {k: d.isoformat() for k, d in due.items()}},
+        )
     return period_id
 
 
 def list_periods(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per period, newest first: period_id, period_kind, start_date, end_date, kinds (due),
     first_due, last_due."""
-    return con.cursor().execute("""
+    return (
+        con.cursor()
+        .execute("""
         SELECT p.period_id, p.period_kind, p.start_date, p.end_date, count(d.data_kind)::BIGINT AS kinds,
                min(d.due_date) AS first_due, max(d.due_date) AS last_due
         FROM reporting_period p LEFT JOIN period_due d USING (period_id)
         GROUP BY ALL ORDER BY p.end_date DESC, p.period_id DESC
-    """).df()
+    """)
+        .df()
+    )
 
 
 def period_dues(con: duckdb.DuckDBPyConnection, *, period_id: str) -> pd.DataFrame:
@@ -95,8 +108,9 @@ def period_dues(con: duckdb.DuckDBPyConnection, *, period_id: str) -> pd.DataFra
     cur = con.cursor()
     if not cur.execute("SELECT count(*) FROM reporting_period WHERE period_id = $p", {"p": period_id}).fetchall()[0][0]:
         raise NotFound("period_not_found", period=period_id)
-    return cur.execute("SELECT data_kind, due_date FROM period_due WHERE period_id = $p ORDER BY due_date, data_kind",
-                       {"p": period_id}).df()
+    return cur.execute(
+        "SELECT data_kind, due_date FROM period_due WHERE period_id = $p ORDER BY due_date, data_kind", {"p": period_id}
+    ).df()
 
 
 def current_period(con: duckdb.DuckDBPyConnection, *, today: date) -> str | None:
@@ -108,20 +122,25 @@ def current_period(con: duckdb.DuckDBPyConnection, *, today: date) -> str | None
     return str((started if len(started) else periods.iloc[::-1])["period_id"].iloc[0])
 
 
-def submissions_by_unit(con: duckdb.DuckDBPyConnection, *, period_id: str, today: date,
-                        scope: str | None = None) -> pd.DataFrame:
+def submissions_by_unit(
+    con: duckdb.DuckDBPyConnection, *, period_id: str, today: date, scope: str | None = None
+) -> pd.DataFrame:
     """One row per unit that must report (in scope) and kind due in the period: unit_code, name,
     unit_type, data_kind, due_date, submissions (files sent), status (STATUSES), review (submitted |
     published | None: the last good file's state), last_good_at, last_good_by, latest_id,
     latest_status, latest_errors, latest_reason; worst first."""
     check_scope(con, scope)
     period_dues(con, period_id=period_id)
-    return sql_files.query(con, "submissions_by_unit", {"period_id": period_id, "today": today, "scope": scope,
-                                                        "unit_types": list(REPORTING_UNIT_TYPES)})
+    return sql_files.query(
+        con,
+        "submissions_by_unit",
+        {"period_id": period_id, "today": today, "scope": scope, "unit_types": list(REPORTING_UNIT_TYPES)},
+    )
 
 
-def list_submissions(con: duckdb.DuckDBPyConnection, *, period_id: str | None = None, status: str | None = None,
-                     scope: str | None = None) -> pd.DataFrame:
+def list_submissions(
+    con: duckdb.DuckDBPyConnection, *, period_id: str | None = None, status: str | None = None, scope: str | None = None
+) -> pd.DataFrame:
     """The files sent by units in scope, newest first (see analytics/sql/list_submissions.sql)."""
     check_scope(con, scope)
     return sql_files.query(con, "list_submissions", {"period_id": period_id, "status": status, "scope": scope})
@@ -156,8 +175,21 @@ def briefing_figures(con: duckdb.DuckDBPyConnection, *, scope: str | None, as_of
     df = df.assign(_rank=df["status"].map(rank))
     owed = df[~df["status"].isin(("sent", "late"))]
     worst = df.sort_values(["_rank", "name"]).groupby("unit_code", sort=False).first()
-    rows = [{"unit_code": code, "name": r["name"], "status": r["status"],
-             "kinds": sorted(owed.loc[owed["unit_code"] == code, "data_kind"])}
-            for code, r in worst.iterrows() if r["status"] not in ("sent", "late")]
-    return {"period": period, "units": len(worst), "complete": int(worst["status"].isin(("sent", "late")).sum()),
-            "missing": int((worst["status"] == "missing").sum()), "rows": rows, "counts": tracker_summary(df)}
+    rows = [
+        {
+            "unit_code": code,
+            "name": r["name"],
+            "status": r["status"],
+            "kinds": sorted(owed.loc[owed["unit_code"] == code, "data_kind"]),
+        }
+        for code, r in worst.iterrows()
+        if r["status"] not in ("sent", "late")
+    ]
+    return {
+        "period": period,
+        "units": len(worst),
+        "complete": int(worst["status"].isin(("sent", "late")).sum()),
+        "missing": int((worst["status"] == "missing").sum()),
+        "rows": rows,
+        "counts": tracker_summary(df),
+    }

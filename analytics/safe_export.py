@@ -47,8 +47,11 @@ def neutralise(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for col in out.columns:
         series = out[col]
-        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series) \
-                or pd.api.types.is_datetime64_any_dtype(series):
+        if (
+            pd.api.types.is_numeric_dtype(series)
+            or pd.api.types.is_bool_dtype(series)
+            or pd.api.types.is_datetime64_any_dtype(series)
+        ):
             continue
         out[col] = series.map(lambda v: neutralise_text(v) if isinstance(v, str) else v)
     out.columns = [neutralise_text(c) if isinstance(c, str) else c for c in out.columns]

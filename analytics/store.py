@@ -142,14 +142,18 @@ class Store:
                 except BlockingIOError:
                     holder = self.holder() or Holder(None, "write", "")
                     if time.monotonic() >= deadline:
-                        raise Busy(seconds=int(wait_s), operation=holder.operation, pid=holder.pid or 0,
-                                   path=str(self.path)) from None
+                        raise Busy(
+                            seconds=int(wait_s), operation=holder.operation, pid=holder.pid or 0, path=str(self.path)
+                        ) from None
                     if not noticed and wait_notice is not None and wait_s > 0:
                         wait_notice(holder, wait_s)
                     noticed = True
                     time.sleep(0.05)
-            info = {"pid": os.getpid(), "operation": _operation_name(),
-                    "since": datetime.now().isoformat(timespec="seconds")}
+            info = {
+                "pid": os.getpid(),
+                "operation": _operation_name(),
+                "since": datetime.now().isoformat(timespec="seconds"),
+            }
             os.ftruncate(fd, 0)
             os.pwrite(fd, json.dumps(info).encode(), 0)
             try:
@@ -229,8 +233,13 @@ class Store:
         shutil.copyfile(self.path, part)
         _fsync(part)
         os.replace(part, self.versions / name)
-        info = {"version": number, "file": name, "generation": generation, "source": signature,
-                "published_at": datetime.now().isoformat(timespec="milliseconds")}
+        info = {
+            "version": number,
+            "file": name,
+            "generation": generation,
+            "source": signature,
+            "published_at": datetime.now().isoformat(timespec="milliseconds"),
+        }
         tmp = self.versions / f".{CURRENT}.part"
         tmp.write_text(json.dumps(info), encoding="utf-8")
         _fsync(tmp)

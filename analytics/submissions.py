@@ -79,17 +79,35 @@ def _own_rules(con: duckdb.DuckDBPyConnection, plan: Plan, unit_code: str, data_
     out: list[Problem] = []
     for table in plan.rows_by_table():
         if table != data_kind:
-            out.append(Problem("submission_other_kind", "error", plan.files[0].name,
-                               params={"found": table_name(table), "asked": table_name(data_kind)}))
+            out.append(
+                Problem(
+                    "submission_other_kind",
+                    "error",
+                    plan.files[0].name,
+                    params={"found": table_name(table), "asked": table_name(data_kind)},
+                )
+            )
     paths = plan.staging.paths(data_kind)
     if paths:
         column = OWNER_COLUMN[data_kind]
-        sql = (f'SELECT _file, _sheet, _row, "{column}" FROM read_parquet($files) '  # noqa: S608 - from OWNER_COLUMN
-               f'WHERE "{column}" NOT IN (SELECT unit_code FROM unit_closure WHERE ancestor_code = $u) '
-               "ORDER BY _ord LIMIT 200")
+        sql = (
+            f'SELECT _file, _sheet, _row, "{column}" FROM read_parquet($files) '  # noqa: S608 - from OWNER_COLUMN
+            f'WHERE "{column}" NOT IN (SELECT unit_code FROM unit_closure WHERE ancestor_code = $u) '
+            "ORDER BY _ord LIMIT 200"
+        )
         for f, sheet, row, other in con.cursor().execute(sql, {"files": paths, "u": unit_code}).fetchall():
-            out.append(Problem("submission_other_unit", "error", f, sheet, int(row), column, other,
-                               {"unit": unit_code, "other": other}))
+            out.append(
+                Problem(
+                    "submission_other_unit",
+                    "error",
+                    f,
+                    sheet,
+                    int(row),
+                    column,
+                    other,
+                    {"unit": unit_code, "other": other},
+                )
+            )
     return out
 
 
@@ -104,8 +122,17 @@ def _check(con: duckdb.DuckDBPyConnection, content: bytes, file_name: str, unit_
     return plan
 
 
-def submit(con: duckdb.DuckDBPyConnection, *, period_id: str, unit_code: str, data_kind: str, file_name: str,
-           content: bytes, user: User, at: datetime | None = None) -> Submitted:
+def submit(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    period_id: str,
+    unit_code: str,
+    data_kind: str,
+    file_name: str,
+    content: bytes,
+    user: User,
+    at: datetime | None = None,
+) -> Submitted:
     """Check a unit's file and keep it as a submission (never in the data tables until published).
 
     Refused outright (nothing stored): a unit outside the account's scope (audited by access), a
@@ -127,26 +154,60 @@ def submit(con: duckdb.DuckDBPyConnection, *, period_id: str, unit_code: str, da
         sha = hashlib.sha256(content).hexdigest()
         with transaction(con) as cur:
             if status == "submitted":
-                cur.execute("UPDATE submission SET status = 'superseded' WHERE period_id = $p AND unit_code = $u "
-                            "AND data_kind = $k AND status = 'submitted'", {"p": period_id, "u": unit_code, "k": data_kind})
+                cur.execute(
+                    "UPDATE submission SET status = 'superseded' WHERE period_id = $p AND unit_code = $u "
+                    "AND data_kind = $k AND status = 'submitted'",
+                    {"p": period_id, "u": unit_code, "k": data_kind},
+                )
             row = cur.execute(
                 "INSERT INTO submission (period_id, unit_code, data_kind, status, submitted_by, submitted_at, file_name, "
                 "sha256, size_bytes, content, rows_total, errors, warnings, problems) VALUES ($p, $u, $k, $s, $by, "
                 "coalesce($at, current_localtimestamp()), $f, $sha, $size, $c, $rows, $e, $w, $problems) "
                 "RETURNING submission_id",
-                {"p": period_id, "u": unit_code, "k": data_kind, "s": status, "by": user.username, "at": at, "f": file_name,
-                 "sha": sha, "size": len(content), "c": content if status == "submitted" else b"", "rows": rows, "e": len(errors),
-                 "w": len(plan.problems) - len(errors), "problems": json.dumps(stored, ensure_ascii=False, default=str)},
+                {
+                    "p": period_id,
+                    "u": unit_code,
+                    "k": data_kind,
+                    "s": status,
+                    "by": user.username,
+                    "at": at,
+                    "f": file_name,
+                    "sha": sha,
+                    "size": len(content),
+                    "c": content if status == "submitted" else b"",
+                    "rows": rows,
+                    "e": len(errors),
+                    "w": len(plan.problems) - len(errors),
+                    "problems": json.dumps(stored, ensure_ascii=False, default=str),
+                },
             ).fetchall()
             submission_id = int(row[0][0])
-            record_in_transaction(cur, username=user.username, event="submission", target=submission_id, detail={
-                "period": period_id, "unit": unit_code, "kind": data_kind, "status": status, "rows": rows,
-                "errors": len(errors), "sha256": sha})
+            record_in_transaction(
+                cur,
+                username=user.username,
+                event="submission",
+                target=submission_id,
+                detail={
+                    "period": period_id,
+                    "unit": unit_code,
+                    "kind": data_kind,
+                    "status": status,
+                    "rows": rows,
+                    "errors": len(errors),
+                    "sha256": sha,
+                },
+            )
         result = Submitted(submission_id, status, list(plan.problems))
     if status == "submitted" and not load_policy(con).reporting_review_required:
         # From what is in hand: ``con`` may be a published version older than the row just written.
-        sent: dict[str, Any] = {"submission_id": submission_id, "content": content, "file_name": file_name,
-                                "unit_code": unit_code, "data_kind": data_kind, "period_id": period_id}
+        sent: dict[str, Any] = {
+            "submission_id": submission_id,
+            "content": content,
+            "file_name": file_name,
+            "unit_code": unit_code,
+            "data_kind": data_kind,
+            "period_id": period_id,
+        }
         result.batch_id = _publish(con, sent, user, automatic=True)
         result.status = "published"
     return result
@@ -203,34 +264,54 @@ def _compare(con: duckdb.DuckDBPyConnection, plan: Plan, table: str) -> dict[str
     on_r = " AND ".join(f'o."{c}" IS NOT DISTINCT FROM n."{c}"' for c in rkey)
     on_k = " AND ".join(f'o."{c}" IS NOT DISTINCT FROM n."{c}"' for c in key)
     # Identifiers below come from the kind specs, values are bound parameters.
-    base = (f"WITH n AS (SELECT {q(cols)} FROM read_parquet($files)), "  # noqa: S608
-            f"o AS (SELECT {q(cols)} FROM {table} o WHERE EXISTS (SELECT 1 FROM n WHERE {on_r})) ")
+    base = (
+        f"WITH n AS (SELECT {q(cols)} FROM read_parquet($files)), "  # noqa: S608
+        f"o AS (SELECT {q(cols)} FROM {table} o WHERE EXISTS (SELECT 1 FROM n WHERE {on_r})) "
+    )
     cur = con.cursor()
     params = {"files": plan.staging.paths(table)}
     if not params["files"]:
-        return {"added": 0, "removed": 0, "changed": 0, "unchanged": 0, "rows_before": 0, "rows_after": 0,
-                "totals": pd.DataFrame(columns=["column", "before", "after", "change"]),
-                "changes": pd.DataFrame(columns=["key", "column", "before", "after"])}
+        return {
+            "added": 0,
+            "removed": 0,
+            "changed": 0,
+            "unchanged": 0,
+            "rows_before": 0,
+            "rows_after": 0,
+            "totals": pd.DataFrame(columns=["column", "before", "after", "change"]),
+            "changes": pd.DataFrame(columns=["key", "column", "before", "after"]),
+        }
     differs = " OR ".join(f'o."{c}" IS DISTINCT FROM n."{c}"' for c in others) or "false"
-    sql = (f"SELECT (SELECT count(*) FROM n WHERE NOT EXISTS (SELECT 1 FROM o WHERE {on_k})) AS added, "  # noqa: S608
-           f"(SELECT count(*) FROM o WHERE NOT EXISTS (SELECT 1 FROM n WHERE {on_k})) AS removed, "
-           f"(SELECT count(*) FROM n JOIN o ON {on_k} WHERE {differs}) AS changed, "
-           f"(SELECT count(*) FROM n JOIN o ON {on_k} WHERE NOT ({differs})) AS unchanged, "
-           "(SELECT count(*) FROM o) AS rows_before, (SELECT count(*) FROM n) AS rows_after")
+    sql = (
+        f"SELECT (SELECT count(*) FROM n WHERE NOT EXISTS (SELECT 1 FROM o WHERE {on_k})) AS added, "  # noqa: S608
+        f"(SELECT count(*) FROM o WHERE NOT EXISTS (SELECT 1 FROM n WHERE {on_k})) AS removed, "
+        f"(SELECT count(*) FROM n JOIN o ON {on_k} WHERE {differs}) AS changed, "
+        f"(SELECT count(*) FROM n JOIN o ON {on_k} WHERE NOT ({differs})) AS unchanged, "
+        "(SELECT count(*) FROM o) AS rows_before, (SELECT count(*) FROM n) AS rows_after"
+    )
     counts = cur.execute(base + sql, params).fetchall()[0]
-    out: dict[str, Any] = dict(zip(("added", "removed", "changed", "unchanged", "rows_before", "rows_after"),
-                                   (int(v) for v in counts), strict=True))
+    out: dict[str, Any] = dict(
+        zip(
+            ("added", "removed", "changed", "unchanged", "rows_before", "rows_after"),
+            (int(v) for v in counts),
+            strict=True,
+        )
+    )
     totals = []
     for c in numbers:
-        before, after = cur.execute(base + f'SELECT (SELECT sum("{c}") FROM o), (SELECT sum("{c}") FROM n)',  # noqa: S608 - identifiers from the kind spec
-                                    params).fetchall()[0]
+        before, after = cur.execute(
+            base + f'SELECT (SELECT sum("{c}") FROM o), (SELECT sum("{c}") FROM n)',  # noqa: S608 - identifiers from the kind spec
+            params,
+        ).fetchall()[0]
         before, after = int(before or 0), int(after or 0)
         totals.append({"column": c, "before": before, "after": after, "change": after - before})
     out["totals"] = pd.DataFrame(totals, columns=["column", "before", "after", "change"])
     key_text = "concat_ws(' · ', " + ", ".join(f'CAST(n."{k}" AS VARCHAR)' for k in key) + ")"
     pieces = " UNION ALL ".join(
-        f"SELECT {key_text} AS k, '{c}' AS col, CAST(o.\"{c}\" AS VARCHAR) AS was, CAST(n.\"{c}\" AS VARCHAR) AS now "  # noqa: S608 - identifiers from the kind spec
-        f"FROM n JOIN o ON {on_k} WHERE o.\"{c}\" IS DISTINCT FROM n.\"{c}\"" for c in others)
+        f'SELECT {key_text} AS k, \'{c}\' AS col, CAST(o."{c}" AS VARCHAR) AS was, CAST(n."{c}" AS VARCHAR) AS now '  # noqa: S608 - identifiers from the kind spec
+        f'FROM n JOIN o ON {on_k} WHERE o."{c}" IS DISTINCT FROM n."{c}"'
+        for c in others
+    )
     changes = pd.DataFrame(columns=["key", "column", "before", "after"])
     if others:
         changes = cur.execute(base + f"SELECT * FROM ({pieces}) ORDER BY 1, 2 LIMIT {_DIFF_EXAMPLES}", params).df()  # noqa: S608 - identifiers from the kind spec
@@ -246,18 +327,34 @@ def _publish(con: duckdb.DuckDBPyConnection, row: dict[str, Any], user: User, *,
         done = cur.execute(
             "UPDATE submission SET status = 'published', batch_id = $b, reviewed_by = $u, "
             "reviewed_at = current_localtimestamp() WHERE submission_id = $i AND status = 'submitted' RETURNING 1",
-            {"b": batch_id, "u": user.username, "i": int(submission_id)}).fetchall()
+            {"b": batch_id, "u": user.username, "i": int(submission_id)},
+        ).fetchall()
         if not done:  # someone else published or returned it meanwhile: roll the import back too
             raise SubmissionError("submission_not_waiting", submission_id=submission_id, status="changed")
-        record_in_transaction(cur, username=user.username, event="submission_published", target=int(submission_id),
-                              detail={"batch_id": batch_id, "unit": row["unit_code"], "kind": row["data_kind"],
-                                      "period": row["period_id"], "automatic": automatic})
+        record_in_transaction(
+            cur,
+            username=user.username,
+            event="submission_published",
+            target=int(submission_id),
+            detail={
+                "batch_id": batch_id,
+                "unit": row["unit_code"],
+                "kind": row["data_kind"],
+                "period": row["period_id"],
+                "automatic": automatic,
+            },
+        )
 
     with _check(con, row["content"], row["file_name"], row["unit_code"], row["data_kind"]) as plan:
         if not plan.ok:
             raise ImportRejected([p for p in plan.problems if p.severity == "error"])
-        return load(con, plan, user=user.username, note=f"submission {submission_id} ({row['unit_code']}, "
-                    f"{row['period_id']})", also=mark).batch_id
+        return load(
+            con,
+            plan,
+            user=user.username,
+            note=f"submission {submission_id} ({row['unit_code']}, {row['period_id']})",
+            also=mark,
+        ).batch_id
 
 
 def publish(con: duckdb.DuckDBPyConnection, *, submission_id: int, user: User) -> int:
@@ -279,12 +376,22 @@ def return_(con: duckdb.DuckDBPyConnection, *, submission_id: int, user: User, r
         done = cur.execute(
             "UPDATE submission SET status = 'returned', review_reason = $r, reviewed_by = $u, "
             "reviewed_at = current_localtimestamp() WHERE submission_id = $i AND status = 'submitted' RETURNING 1",
-            {"r": reason, "u": user.username, "i": int(submission_id)}).fetchall()
+            {"r": reason, "u": user.username, "i": int(submission_id)},
+        ).fetchall()
         if not done:
             raise SubmissionError("submission_not_waiting", submission_id=submission_id, status="changed")
-        record_in_transaction(cur, username=user.username, event="submission_returned", target=int(submission_id),
-                              detail={"unit": row["unit_code"], "kind": row["data_kind"], "period": row["period_id"],
-                                      "reason_chars": len(reason)})
+        record_in_transaction(
+            cur,
+            username=user.username,
+            event="submission_returned",
+            target=int(submission_id),
+            detail={
+                "unit": row["unit_code"],
+                "kind": row["data_kind"],
+                "period": row["period_id"],
+                "reason_chars": len(reason),
+            },
+        )
 
 
 def prefilled_rows(con: duckdb.DuckDBPyConnection, *, data_kind: str, unit_code: str, user: User) -> list[list[object]]:

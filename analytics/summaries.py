@@ -28,9 +28,13 @@ def refresh(cur: duckdb.DuckDBPyConnection, units: list[str] | None) -> None:
     if units is not None and not units:
         return
     params = {"all": units is None, "units": units or []}
-    queries = {"person_summary": sql_files.load("refresh_person_summary"),
-               "payroll_summary": sql_files.load("refresh_payroll_summary")}
+    queries = {
+        "person_summary": sql_files.load("refresh_person_summary"),
+        "payroll_summary": sql_files.load("refresh_payroll_summary"),
+    }
     for table in SUMMARY_TABLES:
-        cur.execute(f"DELETE FROM {table} WHERE $all OR unit_code IN (SELECT unnest(CAST($units AS VARCHAR[])))",  # noqa: S608 allow-listed
-                    params)
+        cur.execute(
+            f"DELETE FROM {table} WHERE $all OR unit_code IN (SELECT unnest(CAST($units AS VARCHAR[])))",  # noqa: S608 allow-listed
+            params,
+        )
         cur.execute(queries[table], params)

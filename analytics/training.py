@@ -34,8 +34,12 @@ NAN = float("nan")
 
 
 def _base_salaries(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
-    return [(d, int(a)) for d, a in con.cursor().execute(
-        "SELECT valid_from, amount_vnd FROM base_salary ORDER BY valid_from").fetchall()]
+    return [
+        (d, int(a))
+        for d, a in con.cursor()
+        .execute("SELECT valid_from, amount_vnd FROM base_salary ORDER BY valid_from")
+        .fetchall()
+    ]
 
 
 def base_salary_sum(table: list[tuple[date, int]], start: date, months: int) -> int:
@@ -52,22 +56,28 @@ def _fund(r: dict[str, Any], policy: Policy, table: list[tuple[date, int]]) -> d
     quota, coef = r["estimate_quota"], r["avg_coef"]
     estimate = None
     if quota is not None and quota == quota and coef is not None and coef == coef:
-        estimate = round(int(quota) * float(coef) * base_salary_sum(table, r["window_start"],
-                                                                   policy.training_window_months))
+        estimate = round(
+            int(quota) * float(coef) * base_salary_sum(table, r["window_start"], policy.training_window_months)
+        )
     method = policy.training_fund_method
     if method == "auto":
         method = "payroll" if r["months_with_payroll"] > 0 else "estimate"
     fund = int(r["payroll_fund_vnd"]) if method == "payroll" else estimate
-    return {"estimate_fund_vnd": estimate, "fund_source": method, "salary_fund_vnd": fund,
-            "budget_vnd": round(fund * policy.training_budget_pct / 100) if fund is not None else None}
+    return {
+        "estimate_fund_vnd": estimate,
+        "fund_source": method,
+        "salary_fund_vnd": fund,
+        "budget_vnd": round(fund * policy.training_budget_pct / 100) if fund is not None else None,
+    }
 
 
 def _days_left(as_of: date, start: date, end: date) -> int:
     return max((end - max(as_of, start - timedelta(days=1))).days, 0)
 
 
-def training_budget_by_agency(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: str | None = None,
-                              restructured_only: bool = False) -> pd.DataFrame:
+def training_budget_by_agency(
+    con: duckdb.DuckDBPyConnection, *, as_of: date, scope: str | None = None, restructured_only: bool = False
+) -> pd.DataFrame:
     """One row per city agency in scope (restructured_only: those with restructured_on): window_start,
     window_end, window_months, months_with_payroll, payroll_complete, payroll_fund_vnd, estimate_quota,
     avg_coef, estimate_fund_vnd, fund_source ('payroll'|'estimate'), salary_fund_vnd, budget_vnd,
@@ -77,13 +87,22 @@ def training_budget_by_agency(con: duckdb.DuckDBPyConnection, *, as_of: date, sc
     return _budget_by_agency(con, load_policy(con), as_of=as_of, scope=scope, restructured_only=restructured_only)
 
 
-def _budget_by_agency(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date, scope: str | None,
-                      restructured_only: bool) -> pd.DataFrame:
+def _budget_by_agency(
+    con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date, scope: str | None, restructured_only: bool
+) -> pd.DataFrame:
     """training_budget_by_agency once the scope is checked and the policy loaded (kpis.headline)."""
-    raw = sql_files.query(con, "training_budget_by_agency", {
-        "scope": scope, "as_of": as_of, "roster_as_of": as_of, "window_start": policy.training_window_start,
-        "window_months": policy.training_window_months,
-        "priority_fields": list(codes.PRIORITY_TRAINING_FIELDS)})
+    raw = sql_files.query(
+        con,
+        "training_budget_by_agency",
+        {
+            "scope": scope,
+            "as_of": as_of,
+            "roster_as_of": as_of,
+            "window_start": policy.training_window_start,
+            "window_months": policy.training_window_months,
+            "priority_fields": list(codes.PRIORITY_TRAINING_FIELDS),
+        },
+    )
     if restructured_only:
         raw = raw[raw["restructured"]]
     table = _base_salaries(con)
@@ -97,8 +116,9 @@ def _budget_by_agency(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: 
     if rows:
         df = _budget_frame(rows, policy, as_of)
     else:  # no agency: the columns as the per-column steps below have always typed them
-        df = pd.DataFrame(rows, columns=[*raw.columns, "estimate_fund_vnd", "fund_source", "salary_fund_vnd",
-                                         "budget_vnd"]).drop(columns=["restructured_on"], errors="ignore")
+        df = pd.DataFrame(
+            rows, columns=[*raw.columns, "estimate_fund_vnd", "fund_source", "salary_fund_vnd", "budget_vnd"]
+        ).drop(columns=["restructured_on"], errors="ignore")
         for col in ("estimate_fund_vnd", "salary_fund_vnd", "budget_vnd", "estimate_quota"):
             df[col] = df[col].astype("Int64")
         df["avg_coef"] = df["avg_coef"].astype("float64")
@@ -111,12 +131,37 @@ def _budget_by_agency(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: 
         df["committed_pct"] = df["committed_vnd"] / budget.where(budget != 0) * 100
         df["days_left"] = [_days_left(as_of, s, e) for s, e in zip(df["window_start"], df["window_end"], strict=True)]
         df["cost_per_participant_vnd"] = df["spent_vnd"] / df["participants"].where(df["participants"] != 0)
-    order = ["agency_code", "name", "unit_type", "restructured", "window_start", "window_end", "window_months",
-             "months_with_payroll", "payroll_complete", "payroll_fund_vnd", "estimate_quota", "avg_coef",
-             "estimate_fund_vnd", "fund_source", "salary_fund_vnd", "budget_vnd", "committed_vnd", "spent_vnd",
-             "remaining_vnd", "uncommitted_vnd", "spent_pct", "committed_pct", "days_left", "participants",
-             "cost_per_participant_vnd", "domestic_spent_vnd", "abroad_spent_vnd", "priority_spent_vnd",
-             "records"]
+    order = [
+        "agency_code",
+        "name",
+        "unit_type",
+        "restructured",
+        "window_start",
+        "window_end",
+        "window_months",
+        "months_with_payroll",
+        "payroll_complete",
+        "payroll_fund_vnd",
+        "estimate_quota",
+        "avg_coef",
+        "estimate_fund_vnd",
+        "fund_source",
+        "salary_fund_vnd",
+        "budget_vnd",
+        "committed_vnd",
+        "spent_vnd",
+        "remaining_vnd",
+        "uncommitted_vnd",
+        "spent_pct",
+        "committed_pct",
+        "days_left",
+        "participants",
+        "cost_per_participant_vnd",
+        "domestic_spent_vnd",
+        "abroad_spent_vnd",
+        "priority_spent_vnd",
+        "records",
+    ]
     df = df[order].reset_index(drop=True)
     df.attrs["policy"] = policy.as_dict()
     return df
@@ -131,26 +176,48 @@ def _budget_frame(rows: list[dict[str, Any]], policy: Policy, as_of: date) -> pd
     """The budget rows with their derived columns, typed column by column at once (pandas arithmetic
     per column costs several times more on a few dozen rows)."""
     n = policy.training_window_months
-    cols: dict[str, Any] = {c: [r[c] for r in rows] for c in (
-        "agency_code", "name", "unit_type", "restructured", "window_start", "window_end", "months_with_payroll",
-        "payroll_fund_vnd", "committed_vnd", "spent_vnd", "participants", "domestic_spent_vnd",
-        "abroad_spent_vnd", "priority_spent_vnd", "records", "fund_source")}
-    nullable = {c: [None if _missing(r[c]) else int(r[c]) for r in rows]
-                for c in ("estimate_quota", "estimate_fund_vnd", "salary_fund_vnd", "budget_vnd")}
+    cols: dict[str, Any] = {
+        c: [r[c] for r in rows]
+        for c in (
+            "agency_code",
+            "name",
+            "unit_type",
+            "restructured",
+            "window_start",
+            "window_end",
+            "months_with_payroll",
+            "payroll_fund_vnd",
+            "committed_vnd",
+            "spent_vnd",
+            "participants",
+            "domestic_spent_vnd",
+            "abroad_spent_vnd",
+            "priority_spent_vnd",
+            "records",
+            "fund_source",
+        )
+    }
+    nullable = {
+        c: [None if _missing(r[c]) else int(r[c]) for r in rows]
+        for c in ("estimate_quota", "estimate_fund_vnd", "salary_fund_vnd", "budget_vnd")
+    }
     budget = nullable["budget_vnd"]
     cols |= {c: pd.array(v, dtype="Int64") for c, v in nullable.items()}
     cols["avg_coef"] = np.array([np.nan if _missing(r["avg_coef"]) else float(r["avg_coef"]) for r in rows])
     cols["window_months"] = [n] * len(rows)
     cols["payroll_complete"] = [m >= n for m in cols["months_with_payroll"]]
-    cols["remaining_vnd"] = pd.array([None if b is None else b - x for b, x in zip(budget, cols["spent_vnd"], strict=True)],
-                                     dtype="Int64")
-    cols["uncommitted_vnd"] = pd.array([None if b is None else b - x
-                                        for b, x in zip(budget, cols["committed_vnd"], strict=True)], dtype="Int64")
+    cols["remaining_vnd"] = pd.array(
+        [None if b is None else b - x for b, x in zip(budget, cols["spent_vnd"], strict=True)], dtype="Int64"
+    )
+    cols["uncommitted_vnd"] = pd.array(
+        [None if b is None else b - x for b, x in zip(budget, cols["committed_vnd"], strict=True)], dtype="Int64"
+    )
     cols["spent_pct"] = np.array([_ratio(x, b) * 100 for x, b in zip(cols["spent_vnd"], budget, strict=True)])
     cols["committed_pct"] = np.array([_ratio(x, b) * 100 for x, b in zip(cols["committed_vnd"], budget, strict=True)])
     cols["days_left"] = [_days_left(as_of, s, e) for s, e in zip(cols["window_start"], cols["window_end"], strict=True)]
-    cols["cost_per_participant_vnd"] = np.array([_ratio(x, p) for x, p in zip(cols["spent_vnd"], cols["participants"],
-                                                                                strict=True)])
+    cols["cost_per_participant_vnd"] = np.array(
+        [_ratio(x, p) for x, p in zip(cols["spent_vnd"], cols["participants"], strict=True)]
+    )
     return pd.DataFrame(cols)
 
 
@@ -158,8 +225,9 @@ def _missing(v: Any) -> bool:
     return v is None or v is pd.NA or (isinstance(v, float) and v != v)
 
 
-def training_by_field(con: duckdb.DuckDBPyConnection, *, scope: str | None = None,
-                      funding: str | None = None) -> pd.DataFrame:
+def training_by_field(
+    con: duckdb.DuckDBPyConnection, *, scope: str | None = None, funding: str | None = None
+) -> pd.DataFrame:
     """One row per training field (all of codes.TRAINING_FIELDS, zeros included): field, is_priority,
     records, participants, committed_vnd, spent_vnd, domestic_spent_vnd, abroad_spent_vnd,
     cost_per_participant_vnd, spent_share_pct (% of all spend). funding None = every funding source."""

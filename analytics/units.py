@@ -10,8 +10,14 @@ import pandas as pd
 from analytics.errors import NotFound
 
 
-def unit_list(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None,
-              within: str | None = None, max_depth: int | None = None, include: str | None = None) -> pd.DataFrame:
+def unit_list(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    active_on: date | None = None,
+    within: str | None = None,
+    max_depth: int | None = None,
+    include: str | None = None,
+) -> pd.DataFrame:
     """One row per unit (valid on ``active_on`` when given; under ``within`` and itself when given;
     at most ``max_depth`` parent links below a root when given, plus ``include`` whatever its depth):
     unit_code, name, unit_type, level, sector, former_province, parent_code, merged_into,
@@ -19,7 +25,10 @@ def unit_list(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None,
 
     ``max_depth=2`` at national scale keeps a picker to provinces, agencies and communes (≈ 4.000
     of 57.000 units); the units below are reached from their agency's or commune's page."""
-    return con.cursor().execute("""
+    return (
+        con.cursor()
+        .execute(
+            """
         WITH RECURSIVE depth(unit_code, d) AS (
             SELECT unit_code, 0 FROM unit WHERE $m IS NOT NULL AND parent_code IS NULL
             UNION ALL
@@ -35,12 +44,19 @@ def unit_list(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None,
         ORDER BY CASE unit_type WHEN 'thanh_pho' THEN 0 WHEN 'so_nganh' THEN 1 WHEN 'co_quan_khac' THEN 2
                  WHEN 'ubnd_xa' THEN 3 WHEN 'tinh_cu' THEN 4 WHEN 'huyen_cu' THEN 5 WHEN 'phong' THEN 6 ELSE 7 END,
                  name
-    """, {"d": active_on, "w": within, "m": max_depth, "i": include}).df()
+    """,
+            {"d": active_on, "w": within, "m": max_depth, "i": include},
+        )
+        .df()
+    )
 
 
 def unit_path(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> pd.DataFrame:
     """The unit and its parents up to the root, root first: unit_code, name, unit_type, depth."""
-    df = con.cursor().execute("""
+    df = (
+        con.cursor()
+        .execute(
+            """
         WITH RECURSIVE up(unit_code, depth) AS (
             SELECT $u, 0
             UNION ALL
@@ -50,7 +66,11 @@ def unit_path(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> pd.DataFrame
         SELECT u.unit_code, u.name, u.unit_type, up.depth
         FROM up JOIN unit u USING (unit_code)
         ORDER BY up.depth DESC
-    """, {"u": unit_code}).df()
+    """,
+            {"u": unit_code},
+        )
+        .df()
+    )
     if df.empty:
         raise NotFound("unit_not_found", unit=unit_code)
     return df
@@ -58,12 +78,19 @@ def unit_path(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> pd.DataFrame
 
 def unit_children(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> pd.DataFrame:
     """Direct children and units merged into it: unit_code, name, unit_type, relation ('child'|'merged')."""
-    return con.cursor().execute("""
+    return (
+        con.cursor()
+        .execute(
+            """
         SELECT unit_code, name, unit_type, 'child' AS relation FROM unit WHERE parent_code = $u
         UNION ALL
         SELECT unit_code, name, unit_type, 'merged' FROM unit WHERE merged_into = $u
         ORDER BY relation, name
-    """, {"u": unit_code}).df()
+    """,
+            {"u": unit_code},
+        )
+        .df()
+    )
 
 
 def root_unit(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None) -> str | None:
@@ -73,12 +100,19 @@ def root_unit(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None) 
     "Toàn thành phố" in the UI means this unit, so breakdowns list its agencies and communes; at
     national scale the breakdown rows are the provinces.
     """
-    rows = con.cursor().execute("""
+    rows = (
+        con.cursor()
+        .execute(
+            """
         SELECT unit_code FROM unit
         WHERE unit_type = 'thanh_pho' AND parent_code IS NULL AND merged_into IS NULL
           AND ($d IS NULL OR ((valid_from IS NULL OR valid_from <= $d) AND (valid_to IS NULL OR valid_to >= $d)))
         ORDER BY valid_from DESC NULLS LAST LIMIT 2
-    """, {"d": active_on}).fetchall()
+    """,
+            {"d": active_on},
+        )
+        .fetchall()
+    )
     return str(rows[0][0]) if len(rows) == 1 else None
 
 

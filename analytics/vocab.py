@@ -40,69 +40,194 @@ TERMS: dict[str, Term] = {
     # --- unit types
     "thanh_pho": T("Thành phố", "City", ("UBND thành phố", "TP", "Thành phố trực thuộc trung ương")),
     "tinh_cu": T("Tỉnh, thành phố (cũ)", "Former province", ("Tỉnh cũ", "Tỉnh", "UBND tỉnh", "Tỉnh (cũ)")),
-    "so_nganh": T("Sở, ngành", "Specialised agency",
-                  ("Sở", "Sở ngành", "Cơ quan chuyên môn", "CQCM", "Cơ quan chuyên môn thuộc UBND",
-                   "Cơ quan chuyên môn thuộc UBND thành phố", "Cơ quan chuyên môn cấp tỉnh", "Sở, ban, ngành"),
-                  ("co quan chuyen mon", "so ban nganh")),
-    "co_quan_khac": T("Cơ quan khác", "Other agency",
-                      ("Cơ quan hành chính khác", "Ban quản lý", "Văn phòng", "Thanh tra", "Cơ quan hành chính",
-                       "Tổ chức hành chính khác"), ("ban quan ly", "co quan khac", "to chuc hanh chinh")),
-    "phong": T("Phòng, ban", "Division", ("Phòng", "Ban", "Phòng ban", "Phòng chuyên môn", "Chi cục", "Phòng, chi cục",
-                                          "Đơn vị thuộc sở", "Tổ chức thuộc sở"), ("chi cuc", "phong chuyen mon")),
-    "ubnd_xa": T("UBND xã, phường", "Commune / ward",
-                 ("UBND cấp xã", "Cấp xã", "Xã", "Phường", "Thị trấn", "UBND xã", "UBND phường", "Xã, phường",
-                  "Xã, phường, thị trấn", "Đặc khu", "Commune", "Ward"), ("cap xa", "ubnd xa", "ubnd phuong")),
-    "huyen_cu": T("Quận, huyện (cũ)", "Former district",
-                  ("UBND cấp huyện", "Cấp huyện", "Quận", "Huyện", "Thị xã", "UBND quận", "UBND huyện", "Quận, huyện",
-                   "Quận, huyện, thị xã", "District"), ("cap huyen", "ubnd quan", "ubnd huyen")),
-    "dvsnc": T("Đơn vị sự nghiệp công lập", "Public service unit",
-               ("Đơn vị sự nghiệp", "ĐVSN", "ĐVSNCL", "Đơn vị SN", "ĐV sự nghiệp", "ĐVSN công lập", "Sự nghiệp công lập", "Trường học", "Trường", "Bệnh viện",
-                "Trung tâm", "Trạm y tế"), ("su nghiep",)),
+    "so_nganh": T(
+        "Sở, ngành",
+        "Specialised agency",
+        (
+            "Sở",
+            "Sở ngành",
+            "Cơ quan chuyên môn",
+            "CQCM",
+            "Cơ quan chuyên môn thuộc UBND",
+            "Cơ quan chuyên môn thuộc UBND thành phố",
+            "Cơ quan chuyên môn cấp tỉnh",
+            "Sở, ban, ngành",
+        ),
+        ("co quan chuyen mon", "so ban nganh"),
+    ),
+    "co_quan_khac": T(
+        "Cơ quan khác",
+        "Other agency",
+        (
+            "Cơ quan hành chính khác",
+            "Ban quản lý",
+            "Văn phòng",
+            "Thanh tra",
+            "Cơ quan hành chính",
+            "Tổ chức hành chính khác",
+        ),
+        ("ban quan ly", "co quan khac", "to chuc hanh chinh"),
+    ),
+    "phong": T(
+        "Phòng, ban",
+        "Division",
+        (
+            "Phòng",
+            "Ban",
+            "Phòng ban",
+            "Phòng chuyên môn",
+            "Chi cục",
+            "Phòng, chi cục",
+            "Đơn vị thuộc sở",
+            "Tổ chức thuộc sở",
+        ),
+        ("chi cuc", "phong chuyen mon"),
+    ),
+    "ubnd_xa": T(
+        "UBND xã, phường",
+        "Commune / ward",
+        (
+            "UBND cấp xã",
+            "Cấp xã",
+            "Xã",
+            "Phường",
+            "Thị trấn",
+            "UBND xã",
+            "UBND phường",
+            "Xã, phường",
+            "Xã, phường, thị trấn",
+            "Đặc khu",
+            "Commune",
+            "Ward",
+        ),
+        ("cap xa", "ubnd xa", "ubnd phuong"),
+    ),
+    "huyen_cu": T(
+        "Quận, huyện (cũ)",
+        "Former district",
+        (
+            "UBND cấp huyện",
+            "Cấp huyện",
+            "Quận",
+            "Huyện",
+            "Thị xã",
+            "UBND quận",
+            "UBND huyện",
+            "Quận, huyện",
+            "Quận, huyện, thị xã",
+            "District",
+        ),
+        ("cap huyen", "ubnd quan", "ubnd huyen"),
+    ),
+    "dvsnc": T(
+        "Đơn vị sự nghiệp công lập",
+        "Public service unit",
+        (
+            "Đơn vị sự nghiệp",
+            "ĐVSN",
+            "ĐVSNCL",
+            "Đơn vị SN",
+            "ĐV sự nghiệp",
+            "ĐVSN công lập",
+            "Sự nghiệp công lập",
+            "Trường học",
+            "Trường",
+            "Bệnh viện",
+            "Trung tâm",
+            "Trạm y tế",
+        ),
+        ("su nghiep",),
+    ),
     # --- levels, former provinces, commune kinds
-    "city": T("Cấp thành phố", "City level", ("Thành phố", "Cấp tỉnh", "Tỉnh", "TP", "City"), ("cap tinh", "cap thanh pho")),
+    "city": T(
+        "Cấp thành phố", "City level", ("Thành phố", "Cấp tỉnh", "Tỉnh", "TP", "City"), ("cap tinh", "cap thanh pho")
+    ),
     "commune": T("Cấp xã", "Commune level", ("Xã", "Phường", "Xã, phường", "Commune"), ("cap xa",)),
-    "district": T("Cấp huyện (cũ)", "District level (former)", ("Cấp huyện", "Huyện", "Quận", "District"), ("cap huyen",)),
-    "can_tho": T("Cần Thơ (cũ)", "Cần Thơ (former)", ("Cần Thơ", "TP Cần Thơ", "TP. Cần Thơ", "Thành phố Cần Thơ"),
-                 ("can tho",)),
+    "district": T(
+        "Cấp huyện (cũ)", "District level (former)", ("Cấp huyện", "Huyện", "Quận", "District"), ("cap huyen",)
+    ),
+    "can_tho": T(
+        "Cần Thơ (cũ)", "Cần Thơ (former)", ("Cần Thơ", "TP Cần Thơ", "TP. Cần Thơ", "Thành phố Cần Thơ"), ("can tho",)
+    ),
     "hau_giang": T("Hậu Giang (cũ)", "Hậu Giang (former)", ("Hậu Giang", "Tỉnh Hậu Giang"), ("hau giang",)),
     "soc_trang": T("Sóc Trăng (cũ)", "Sóc Trăng (former)", ("Sóc Trăng", "Tỉnh Sóc Trăng"), ("soc trang",)),
     "phuong": T("Phường", "Ward", ("P.", "Ward")),
     "xa": T("Xã", "Commune", ("X.", "Thị trấn", "Commune")),
     # --- sectors
-    "quan_ly_nha_nuoc": T("Quản lý nhà nước", "State administration", ("QLNN", "Hành chính", "Hành chính nhà nước"),
-                          ("quan ly nha nuoc",)),
-    "giao_duc": T("Giáo dục", "Education", ("Giáo dục và đào tạo", "Giáo dục, đào tạo", "GD&ĐT", "GDĐT"), ("giao duc",)),
+    "quan_ly_nha_nuoc": T(
+        "Quản lý nhà nước", "State administration", ("QLNN", "Hành chính", "Hành chính nhà nước"), ("quan ly nha nuoc",)
+    ),
+    "giao_duc": T(
+        "Giáo dục", "Education", ("Giáo dục và đào tạo", "Giáo dục, đào tạo", "GD&ĐT", "GDĐT"), ("giao duc",)
+    ),
     "y_te": T("Y tế", "Health", ("Sự nghiệp y tế",), ("y te",)),
-    "van_hoa_the_thao": T("Văn hóa, thể thao", "Culture and sports", ("Văn hóa", "Văn hóa, thể thao và du lịch"),
-                          ("van hoa", "the thao")),
-    "nong_nghiep": T("Nông nghiệp", "Agriculture", ("Nông nghiệp và môi trường", "Nông nghiệp, môi trường"),
-                     ("nong nghiep",)),
-    "khoa_hoc_cong_nghe": T("Khoa học, công nghệ", "Science and technology", ("KHCN", "KH&CN", "Khoa học và công nghệ"),
-                            ("khoa hoc",)),
+    "van_hoa_the_thao": T(
+        "Văn hóa, thể thao", "Culture and sports", ("Văn hóa", "Văn hóa, thể thao và du lịch"), ("van hoa", "the thao")
+    ),
+    "nong_nghiep": T(
+        "Nông nghiệp", "Agriculture", ("Nông nghiệp và môi trường", "Nông nghiệp, môi trường"), ("nong nghiep",)
+    ),
+    "khoa_hoc_cong_nghe": T(
+        "Khoa học, công nghệ", "Science and technology", ("KHCN", "KH&CN", "Khoa học và công nghệ"), ("khoa hoc",)
+    ),
     "su_nghiep_khac": T("Sự nghiệp khác", "Other public services", ("Khác",)),
     # --- staff categories
-    "cong_chuc": T("Công chức", "Civil servants", ("CC", "Biên chế công chức", "Công chức cấp xã", "BCCC", "Civil servant"),
-                   ("cong chuc",)),
-    "vien_chuc": T("Viên chức", "Public employees",
-                   ("VC", "Số lượng người làm việc", "SLNLV", "Người làm việc", "Public employee"),
-                   ("vien chuc", "so luong nguoi lam viec", "nguoi lam viec")),
-    "nguoi_lao_dong": T("Người lao động", "Contract staff",
-                        ("HĐ 111", "HĐ111", "HĐ 68", "HĐLĐ", "NLĐ", "Hợp đồng", "Hợp đồng lao động", "Lao động hợp đồng",
-                         "Hợp đồng 111", "Hợp đồng 68", "Hợp đồng theo Nghị định 111", "Contract"),
-                        ("lao dong", "hop dong", "111", "68")),
+    "cong_chuc": T(
+        "Công chức",
+        "Civil servants",
+        ("CC", "Biên chế công chức", "Công chức cấp xã", "BCCC", "Civil servant"),
+        ("cong chuc",),
+    ),
+    "vien_chuc": T(
+        "Viên chức",
+        "Public employees",
+        ("VC", "Số lượng người làm việc", "SLNLV", "Người làm việc", "Public employee"),
+        ("vien chuc", "so luong nguoi lam viec", "nguoi lam viec"),
+    ),
+    "nguoi_lao_dong": T(
+        "Người lao động",
+        "Contract staff",
+        (
+            "HĐ 111",
+            "HĐ111",
+            "HĐ 68",
+            "HĐLĐ",
+            "NLĐ",
+            "Hợp đồng",
+            "Hợp đồng lao động",
+            "Lao động hợp đồng",
+            "Hợp đồng 111",
+            "Hợp đồng 68",
+            "Hợp đồng theo Nghị định 111",
+            "Contract",
+        ),
+        ("lao dong", "hop dong", "111", "68"),
+    ),
     "can_bo": T("Cán bộ", "Elected officials", ("CB", "Cán bộ cấp xã", "Cán bộ chuyên trách"), ("can bo",)),
     # --- genders
     "nam": T("Nam", "Men", ("Male", "M", "Man", "Trai")),
     "nu": T("Nữ", "Women", ("Female", "F", "Woman", "Gái")),
     # --- person status
-    "dang_cong_tac": T("Đang công tác", "In post", ("Đang làm việc", "Đương chức", "Hiện đang công tác", "In post"),
-                       ("dang cong tac", "dang lam viec")),
+    "dang_cong_tac": T(
+        "Đang công tác",
+        "In post",
+        ("Đang làm việc", "Đương chức", "Hiện đang công tác", "In post"),
+        ("dang cong tac", "dang lam viec"),
+    ),
     "nghi_huu": T("Nghỉ hưu", "Retired", ("Đã nghỉ hưu", "Nghỉ chế độ", "Retired"), ("nghi huu",)),
     "tinh_gian": T("Tinh giản", "Reduced", ("Tinh giản biên chế", "Đã tinh giản"), ("tinh gian",)),
-    "thoi_viec": T("Thôi việc", "Quit", ("Nghỉ việc", "Đã thôi việc", "Thôi việc ngay", "Thôi việc sau khi đi học nghề",
-                                         "Quit"), ("thoi viec", "nghi viec")),
-    "chuyen_cong_tac": T("Chuyển công tác", "Transferred", ("Điều động", "Luân chuyển", "Chuyển đi", "Transferred"),
-                         ("chuyen cong tac", "dieu dong", "luan chuyen")),
+    "thoi_viec": T(
+        "Thôi việc",
+        "Quit",
+        ("Nghỉ việc", "Đã thôi việc", "Thôi việc ngay", "Thôi việc sau khi đi học nghề", "Quit"),
+        ("thoi viec", "nghi viec"),
+    ),
+    "chuyen_cong_tac": T(
+        "Chuyển công tác",
+        "Transferred",
+        ("Điều động", "Luân chuyển", "Chuyển đi", "Transferred"),
+        ("chuyen cong tac", "dieu dong", "luan chuyen"),
+    ),
     # --- discipline, health
     "khien_trach": T("Khiển trách", "Reprimand", (), ("khien trach",)),
     "canh_cao": T("Cảnh cáo", "Warning", (), ("canh cao",)),
@@ -116,8 +241,12 @@ TERMS: dict[str, Term] = {
     # --- qualifications, political theory
     "tien_si": T("Tiến sĩ", "Doctorate", ("TS", "TSKH", "Tiến sĩ khoa học", "PhD"), ("tien si",)),
     "thac_si": T("Thạc sĩ", "Master's", ("ThS", "Th.S", "Cao học", "Bác sĩ chuyên khoa I", "Master"), ("thac si",)),
-    "dai_hoc": T("Đại học", "Bachelor's", ("ĐH", "Cử nhân", "Kỹ sư", "Bác sĩ", "Dược sĩ", "Kiến trúc sư", "Bachelor"),
-                 ("dai hoc", "cu nhan", "ky su")),
+    "dai_hoc": T(
+        "Đại học",
+        "Bachelor's",
+        ("ĐH", "Cử nhân", "Kỹ sư", "Bác sĩ", "Dược sĩ", "Kiến trúc sư", "Bachelor"),
+        ("dai hoc", "cu nhan", "ky su"),
+    ),
     "cao_dang": T("Cao đẳng", "College", ("CĐ", "College"), ("cao dang",)),
     "trung_cap": T("Trung cấp", "Intermediate", ("TC", "Trung học chuyên nghiệp", "THCN"), ("trung cap",)),
     "khac": T("Khác", "Other", ("Sơ cấp nghề", "Chưa qua đào tạo", "Other")),
@@ -125,68 +254,148 @@ TERMS: dict[str, Term] = {
     "so_cap": T("Sơ cấp", "Elementary", ("Sơ cấp lý luận chính trị",), ("so cap",)),
     "chua_co": T("Chưa có", "None", ("Chưa", "Không", "Chưa qua", "None")),
     # --- pay groups: written as they are
-    "A3.1": T("A3.1", "A3.1"), "A3.2": T("A3.2", "A3.2"), "A2.1": T("A2.1", "A2.1"), "A2.2": T("A2.2", "A2.2"),
-    "A1": T("A1", "A1"), "A0": T("A0", "A0"), "B": T("B", "B"), "C1": T("C1", "C1"),
+    "A3.1": T("A3.1", "A3.1"),
+    "A3.2": T("A3.2", "A3.2"),
+    "A2.1": T("A2.1", "A2.1"),
+    "A2.2": T("A2.2", "A2.2"),
+    "A1": T("A1", "A1"),
+    "A0": T("A0", "A0"),
+    "B": T("B", "B"),
+    "C1": T("C1", "C1"),
     # --- reduction routes, programmes, statuses (Decrees 29/2023, 178/2024)
-    "nghi_huu_truoc_tuoi": T("Nghỉ hưu trước tuổi", "Early retirement",
-                             ("Nghỉ hưu sớm", "Về hưu trước tuổi", "Hưu trước tuổi", "Early retirement"),
-                             ("truoc tuoi", "huu som")),
-    "chuyen_ngoai_nsnn": T("Chuyển sang tổ chức không hưởng lương NSNN", "Moved off the state budget",
-                           ("Chuyển sang làm việc tại tổ chức không hưởng lương thường xuyên từ NSNN",
-                            "Chuyển ra ngoài khu vực nhà nước", "Chuyển sang đơn vị tự chủ"),
-                           ("khong huong luong", "ngoai nsnn", "ngoai ngan sach", "ngoai khu vuc nha nuoc")),
-    "nghi_huu_dung_tuoi": T("Nghỉ hưu đúng tuổi", "Retired on time", ("Nghỉ hưu", "Nghỉ hưu theo chế độ", "Đủ tuổi nghỉ hưu"),
-                            ("dung tuoi", "du tuoi")),
-    "tinh_gian_2022_2026": T("Tinh giản biên chế 2022-2026", "Staff reduction 2022-2026",
-                             ("Tinh giản biên chế", "Nghị định 29/2023", "NĐ 29/2023", "Nghị định 29", "NĐ 29",
-                              "Nghị định 108/2014", "NĐ 108"), ("tinh gian", "29 2023", "108 2014")),
-    "sap_xep_2025": T("Nghỉ do sắp xếp bộ máy 2025", "Left in the 2025 restructuring",
-                      ("Nghị định 178/2024", "NĐ 178/2024", "NĐ 178", "Nghị định 178", "Nghị định 67/2025",
-                       "Sắp xếp bộ máy"), ("178", "67 2025", "sap xep")),
+    "nghi_huu_truoc_tuoi": T(
+        "Nghỉ hưu trước tuổi",
+        "Early retirement",
+        ("Nghỉ hưu sớm", "Về hưu trước tuổi", "Hưu trước tuổi", "Early retirement"),
+        ("truoc tuoi", "huu som"),
+    ),
+    "chuyen_ngoai_nsnn": T(
+        "Chuyển sang tổ chức không hưởng lương NSNN",
+        "Moved off the state budget",
+        (
+            "Chuyển sang làm việc tại tổ chức không hưởng lương thường xuyên từ NSNN",
+            "Chuyển ra ngoài khu vực nhà nước",
+            "Chuyển sang đơn vị tự chủ",
+        ),
+        ("khong huong luong", "ngoai nsnn", "ngoai ngan sach", "ngoai khu vuc nha nuoc"),
+    ),
+    "nghi_huu_dung_tuoi": T(
+        "Nghỉ hưu đúng tuổi",
+        "Retired on time",
+        ("Nghỉ hưu", "Nghỉ hưu theo chế độ", "Đủ tuổi nghỉ hưu"),
+        ("dung tuoi", "du tuoi"),
+    ),
+    "tinh_gian_2022_2026": T(
+        "Tinh giản biên chế 2022-2026",
+        "Staff reduction 2022-2026",
+        (
+            "Tinh giản biên chế",
+            "Nghị định 29/2023",
+            "NĐ 29/2023",
+            "Nghị định 29",
+            "NĐ 29",
+            "Nghị định 108/2014",
+            "NĐ 108",
+        ),
+        ("tinh gian", "29 2023", "108 2014"),
+    ),
+    "sap_xep_2025": T(
+        "Nghỉ do sắp xếp bộ máy 2025",
+        "Left in the 2025 restructuring",
+        ("Nghị định 178/2024", "NĐ 178/2024", "NĐ 178", "Nghị định 178", "Nghị định 67/2025", "Sắp xếp bộ máy"),
+        ("178", "67 2025", "sap xep"),
+    ),
     "de_xuat": T("Đề xuất", "Proposed", ("Đề nghị", "Chờ phê duyệt", "Proposed"), ("de xuat", "de nghi")),
-    "da_phe_duyet": T("Đã phê duyệt", "Approved", ("Được phê duyệt", "Đã duyệt", "Phê duyệt", "Approved"),
-                      ("da phe duyet", "duoc phe duyet")),
-    "da_nghi": T("Đã nghỉ", "Left", ("Đã nghỉ việc", "Đã giải quyết", "Đã thực hiện", "Left"), ("da nghi", "da giai quyet")),
+    "da_phe_duyet": T(
+        "Đã phê duyệt",
+        "Approved",
+        ("Được phê duyệt", "Đã duyệt", "Phê duyệt", "Approved"),
+        ("da phe duyet", "duoc phe duyet"),
+    ),
+    "da_nghi": T(
+        "Đã nghỉ", "Left", ("Đã nghỉ việc", "Đã giải quyết", "Đã thực hiện", "Left"), ("da nghi", "da giai quyet")
+    ),
     # --- secondment
     "du_kien": T("Dự kiến", "Planned", ("Chưa đi", "Planned")),
     "dang_tang_cuong": T("Đang tăng cường", "Serving", ("Đang công tác", "Đang thực hiện", "Serving")),
     "da_ket_thuc": T("Đã kết thúc", "Completed", ("Hết thời hạn", "Đã về", "Kết thúc", "Completed")),
-    "ket_thuc_som": T("Kết thúc sớm", "Ended early", ("Chấm dứt trước hạn", "Về trước hạn", "Ended early"),
-                      ("truoc han", "ket thuc som")),
-    "mot_lan_10x": T("Trợ cấp một lần 10 lần lương cơ sở", "One-time allowance, 10 × base salary",
-                     ("Một lần", "Trợ cấp một lần", "10 lần lương cơ sở", "Phụ cấp một lần"), ("mot lan", "10 lan")),
-    "nd76": T("Chế độ theo Nghị định 76/2019", "Decree 76/2019 regime",
-              ("Nghị định 76/2019", "Nghị định 76", "NĐ 76", "Vùng đặc biệt khó khăn", "Đặc biệt khó khăn"),
-              ("76 2019", "dac biet kho khan")),
+    "ket_thuc_som": T(
+        "Kết thúc sớm",
+        "Ended early",
+        ("Chấm dứt trước hạn", "Về trước hạn", "Ended early"),
+        ("truoc han", "ket thuc som"),
+    ),
+    "mot_lan_10x": T(
+        "Trợ cấp một lần 10 lần lương cơ sở",
+        "One-time allowance, 10 × base salary",
+        ("Một lần", "Trợ cấp một lần", "10 lần lương cơ sở", "Phụ cấp một lần"),
+        ("mot lan", "10 lan"),
+    ),
+    "nd76": T(
+        "Chế độ theo Nghị định 76/2019",
+        "Decree 76/2019 regime",
+        ("Nghị định 76/2019", "Nghị định 76", "NĐ 76", "Vùng đặc biệt khó khăn", "Đặc biệt khó khăn"),
+        ("76 2019", "dac biet kho khan"),
+    ),
     "don_vi_cu": T("Cơ quan cử", "Sending agency", ("Đơn vị cử", "Cơ quan cử đi"), ("co quan cu", "don vi cu")),
-    "xa_nhan": T("Xã tiếp nhận", "Receiving commune", ("Xã nhận", "UBND xã", "Địa phương tiếp nhận", "Xã, phường tiếp nhận"),
-                 ("tiep nhan", "xa nhan")),
+    "xa_nhan": T(
+        "Xã tiếp nhận",
+        "Receiving commune",
+        ("Xã nhận", "UBND xã", "Địa phương tiếp nhận", "Xã, phường tiếp nhận"),
+        ("tiep nhan", "xa nhan"),
+    ),
     "so_noi_vu": T("Sở Nội vụ", "Department of Home Affairs", ("SNV",), ("noi vu",)),
     # --- training (Kế hoạch 10/KH-UBND §III.2)
-    "kinh_te_phap_luat": T("Kinh tế, pháp luật", "Economics and law", ("Kinh tế", "Pháp luật", "Kinh tế và pháp luật"),
-                           ("kinh te", "phap luat")),
-    "cong_nghe_cao_cntt": T("Công nghiệp công nghệ cao, CNTT", "High-tech industry and IT",
-                            ("Công nghệ thông tin", "CNTT", "Chuyển đổi số", "Công nghiệp ứng dụng công nghệ cao"),
-                            ("cong nghe thong tin", "cntt", "chuyen doi so", "cong nghiep ung dung cong nghe cao")),
+    "kinh_te_phap_luat": T(
+        "Kinh tế, pháp luật",
+        "Economics and law",
+        ("Kinh tế", "Pháp luật", "Kinh tế và pháp luật"),
+        ("kinh te", "phap luat"),
+    ),
+    "cong_nghe_cao_cntt": T(
+        "Công nghiệp công nghệ cao, CNTT",
+        "High-tech industry and IT",
+        ("Công nghệ thông tin", "CNTT", "Chuyển đổi số", "Công nghiệp ứng dụng công nghệ cao"),
+        ("cong nghe thong tin", "cntt", "chuyen doi so", "cong nghiep ung dung cong nghe cao"),
+    ),
     "che_bien": T("Công nghiệp chế biến", "Processing industry", ("Chế biến",), ("che bien",)),
-    "nong_nghiep_cnc": T("Nông nghiệp công nghệ cao", "High-tech agriculture",
-                         ("Nông nghiệp ứng dụng công nghệ cao", "Nông nghiệp"), ("nong nghiep",)),
+    "nong_nghiep_cnc": T(
+        "Nông nghiệp công nghệ cao",
+        "High-tech agriculture",
+        ("Nông nghiệp ứng dụng công nghệ cao", "Nông nghiệp"),
+        ("nong nghiep",),
+    ),
     "y_te_chuyen_sau": T("Y tế chuyên sâu", "Specialised health care", ("Y tế",), ("y te",)),
     "logistics": T("Logistics", "Logistics", ("Logistic", "Dịch vụ logistics"), ("logistic", "logistics")),
-    "tieu_chuan_chuc_danh": T("Tiêu chuẩn chức danh lãnh đạo", "Leadership title standards",
-                              ("Tiêu chuẩn chức danh", "Bồi dưỡng lãnh đạo, quản lý", "Lãnh đạo, quản lý"),
-                              ("tieu chuan chuc danh", "lanh dao quan ly")),
-    "qlnn_theo_ngach": T("Quản lý nhà nước theo ngạch", "State management by grade",
-                         ("Quản lý nhà nước", "QLNN", "Bồi dưỡng QLNN", "Kiến thức quản lý nhà nước"),
-                         ("quan ly nha nuoc", "qlnn")),
-    "ly_luan_chinh_tri": T("Lý luận chính trị", "Political theory", ("LLCT", "Chính trị"), ("ly luan chinh tri", "llct")),
+    "tieu_chuan_chuc_danh": T(
+        "Tiêu chuẩn chức danh lãnh đạo",
+        "Leadership title standards",
+        ("Tiêu chuẩn chức danh", "Bồi dưỡng lãnh đạo, quản lý", "Lãnh đạo, quản lý"),
+        ("tieu chuan chuc danh", "lanh dao quan ly"),
+    ),
+    "qlnn_theo_ngach": T(
+        "Quản lý nhà nước theo ngạch",
+        "State management by grade",
+        ("Quản lý nhà nước", "QLNN", "Bồi dưỡng QLNN", "Kiến thức quản lý nhà nước"),
+        ("quan ly nha nuoc", "qlnn"),
+    ),
+    "ly_luan_chinh_tri": T(
+        "Lý luận chính trị", "Political theory", ("LLCT", "Chính trị"), ("ly luan chinh tri", "llct")
+    ),
     "trong_nuoc": T("Trong nước", "Domestic", ("Việt Nam", "Domestic"), ("trong nuoc",)),
     "nuoc_ngoai": T("Nước ngoài", "Abroad", ("Ngoài nước", "Abroad"), ("nuoc ngoai", "ngoai nuoc")),
-    "thuong_xuyen": T("Kinh phí thường xuyên", "Regular budget", ("Thường xuyên", "Chi thường xuyên", "Ngân sách thường xuyên"),
-                      ("thuong xuyen",)),
-    "tai_co_cau_5pct": T("Kinh phí 5 % sau sắp xếp", "5 % restructuring budget",
-                         ("5", "5 %", "5%", "Kinh phí tái cơ cấu", "Tái cơ cấu", "Sau sắp xếp", "Kinh phí sau sắp xếp"),
-                         ("sap xep", "tai co cau", "5%", "quy luong")),
+    "thuong_xuyen": T(
+        "Kinh phí thường xuyên",
+        "Regular budget",
+        ("Thường xuyên", "Chi thường xuyên", "Ngân sách thường xuyên"),
+        ("thuong xuyen",),
+    ),
+    "tai_co_cau_5pct": T(
+        "Kinh phí 5 % sau sắp xếp",
+        "5 % restructuring budget",
+        ("5", "5 %", "5%", "Kinh phí tái cơ cấu", "Tái cơ cấu", "Sau sắp xếp", "Kinh phí sau sắp xếp"),
+        ("sap xep", "tai co cau", "5%", "quy luong"),
+    ),
     # --- import history (not written in files, labelled on pages)
     "demo": T("Dữ liệu mẫu", "Demo data"),
     "upload": T("Tải lên", "Upload"),
@@ -194,19 +403,41 @@ TERMS: dict[str, Term] = {
     "loaded": T("Đã nhập", "Loaded"),
     "undone": T("Đã hoàn tác", "Undone"),
     # --- reorganisation and inspections (issue 15; seed 002 §II.2.b)
-    "sap_nhap": T("Sáp nhập", "Merged", ("Hợp nhất", "Sáp nhập vào", "Hợp nhất vào", "Sáp nhập, hợp nhất", "Merged"),
-                  ("sap nhap", "hop nhat")),
+    "sap_nhap": T(
+        "Sáp nhập",
+        "Merged",
+        ("Hợp nhất", "Sáp nhập vào", "Hợp nhất vào", "Sáp nhập, hợp nhất", "Merged"),
+        ("sap nhap", "hop nhat"),
+    ),
     "giai_the": T("Giải thể", "Dissolved", ("Chấm dứt hoạt động", "Dissolved"), ("giai the", "cham dut hoat dong")),
     "thanh_lap": T("Thành lập mới", "Created", ("Thành lập", "Mới thành lập", "Created"), ("thanh lap",)),
-    "kien_toan": T("Kiện toàn bên trong", "Restructured internally",
-                   ("Kiện toàn", "Sắp xếp, kiện toàn bên trong", "Sắp xếp bên trong", "Tinh gọn đầu mối bên trong",
-                    "Kiện toàn tổ chức bên trong"), ("kien toan", "ben trong")),
-    "to_chuc_lai": T("Tổ chức lại", "Reorganised", ("Tổ chức lại cơ quan", "Sắp xếp lại", "Reorganised"),
-                     ("to chuc lai", "sap xep lai")),
-    "theo_ke_hoach": T("Theo kế hoạch", "Scheduled", ("Kế hoạch", "Định kỳ", "Thường xuyên", "Scheduled"),
-                       ("ke hoach", "dinh ky")),
-    "dot_xuat": T("Đột xuất", "Unannounced", ("Kiểm tra đột xuất", "Không báo trước", "Unannounced"),
-                  ("dot xuat", "khong bao truoc")),
+    "kien_toan": T(
+        "Kiện toàn bên trong",
+        "Restructured internally",
+        (
+            "Kiện toàn",
+            "Sắp xếp, kiện toàn bên trong",
+            "Sắp xếp bên trong",
+            "Tinh gọn đầu mối bên trong",
+            "Kiện toàn tổ chức bên trong",
+        ),
+        ("kien toan", "ben trong"),
+    ),
+    "to_chuc_lai": T(
+        "Tổ chức lại",
+        "Reorganised",
+        ("Tổ chức lại cơ quan", "Sắp xếp lại", "Reorganised"),
+        ("to chuc lai", "sap xep lai"),
+    ),
+    "theo_ke_hoach": T(
+        "Theo kế hoạch", "Scheduled", ("Kế hoạch", "Định kỳ", "Thường xuyên", "Scheduled"), ("ke hoach", "dinh ky")
+    ),
+    "dot_xuat": T(
+        "Đột xuất",
+        "Unannounced",
+        ("Kiểm tra đột xuất", "Không báo trước", "Unannounced"),
+        ("dot xuat", "khong bao truoc"),
+    ),
 }
 
 # Words that mean "none" in an optional coded column ("Kỷ luật: Không").
@@ -226,7 +457,7 @@ def labels(lang: str) -> dict[str, str]:
 
 
 def fold(text: Any) -> str:
-    """"UBND  cấp Xã," → "ubnd cap xa": no diacritics, punctuation as spaces, one space."""
+    """ "UBND  cấp Xã," → "ubnd cap xa": no diacritics, punctuation as spaces, one space."""
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", ascii_key(str(text))).split())
 
 
@@ -241,10 +472,9 @@ _ETHNIC = {fold(s): code for code, spellings in ETHNICITIES.items() for s in (co
 
 
 def ethnicity_key(text: str | None) -> str | None:
-    """"Khơ-me" → "khmer"; another group as its folded name ("Tày" → "tay"); blank → None."""
+    """ "Khơ-me" → "khmer"; another group as its folded name ("Tày" → "tay"); blank → None."""
     k = fold(text) if text is not None else ""
     return _ETHNIC.get(k) or (k.replace(" ", "_") or None)
-
 
 
 class CodeList:

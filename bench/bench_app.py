@@ -42,8 +42,9 @@ def add_bench_account(db_path: Path) -> str:
         if con.cursor().execute("SELECT count(*) FROM app_user WHERE username = $u", {"u": BENCH_USER}).fetchone()[0]:
             auth.set_password(con, username=BENCH_USER, password=password, by="bench")
         else:
-            auth.create_user(con, username=BENCH_USER, password=password, role="admin", scope_unit_code=None,
-                             by="bench")
+            auth.create_user(
+                con, username=BENCH_USER, password=password, role="admin", scope_unit_code=None, by="bench"
+            )
     return password
 
 
@@ -65,9 +66,26 @@ def measure(db_path: Path) -> dict[str, Any]:
     url = f"http://127.0.0.1:{port}"
     started = time.time()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     out: dict[str, Any] = {}
     try:
         with browser() as b:

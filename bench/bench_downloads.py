@@ -65,6 +65,7 @@ def main() -> None:
                 return fn(*a, **k)
             finally:
                 spent.append(time.perf_counter() - t)
+
         return wrapper
 
     # ui.panel imported the names: replace them there too.
@@ -88,8 +89,10 @@ def main() -> None:
             runs.append(time.perf_counter() - t)
             built.append(len(spent))
             building.append(sum(spent))
-        print(f"{page:<16}{statistics.median(runs) * 1000:>10.0f} ms{statistics.median(built):>13.0f}"
-              f"{statistics.median(building) * 1000:>8.0f} ms")
+        print(
+            f"{page:<16}{statistics.median(runs) * 1000:>10.0f} ms{statistics.median(built):>13.0f}"
+            f"{statistics.median(building) * 1000:>8.0f} ms"
+        )
 
 
 if __name__ == "__main__":

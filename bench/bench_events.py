@@ -76,8 +76,15 @@ def main(argv: list[str] | None = None) -> int:
             before.append(time.perf_counter() - t)
         print(summary("audit row in DuckDB + publish (before)", before), flush=True)
 
-        procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(args.writes)],  # noqa: S603
-                                  cwd=ROOT, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", WRITER, str(path), str(args.writes)],  # noqa: S603
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
         both = [float(x) for pr in procs for x in pr.communicate()[0].split()]
         print(summary("2 processes at once, SQLite (now)  ", both), flush=True)
         del reader

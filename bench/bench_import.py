@@ -32,17 +32,47 @@ def make_file(path: Path, rows: int) -> None:
     ws = wb.create_sheet("DS")
     ws.append(["DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC"])
     ws.append(["Tính đến ngày 31/12/2024"])
-    ws.append(["STT", "Tên đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Loại cán bộ",
-               "Nhóm ngạch", "Bậc", "Hệ số lương", "Chức vụ", "Trình độ chuyên môn", "Ngày tuyển dụng"])
+    ws.append(
+        [
+            "STT",
+            "Tên đơn vị",
+            "Mã cán bộ",
+            "Họ và tên",
+            "Ngày sinh",
+            "Giới tính",
+            "Dân tộc",
+            "Loại cán bộ",
+            "Nhóm ngạch",
+            "Bậc",
+            "Hệ số lương",
+            "Chức vụ",
+            "Trình độ chuyên môn",
+            "Ngày tuyển dụng",
+        ]
+    )
     groups = [("A1", "2,34", 1), ("A1", "2,67", 2), ("A1", "3,00", 3), ("A2.1", "4,40", 1), ("A0", "2,10", 1)]
     for i in range(rows):
         unit_code, unit_name = UNITS[i % len(UNITS)]
         g, coef, step = groups[i % len(groups)]
         birth = date(1965 + rnd.randrange(35), 1 + rnd.randrange(12), 1 + rnd.randrange(28))
-        ws.append([i + 1, unit_name if i % 2 else unit_code, f"P{i:06d}", f"Nguyễn Văn {i}",
-                   birth.strftime("%d/%m/%Y") if i % 3 else birth, "Nam" if i % 2 else "Nữ",
-                   "Kinh" if i % 10 else "Khmer", "Công chức" if i % 4 else "Viên chức", g, step, coef,
-                   "Chuyên viên", "Đại học", f"01/09/{2000 + i % 20}"])
+        ws.append(
+            [
+                i + 1,
+                unit_name if i % 2 else unit_code,
+                f"P{i:06d}",
+                f"Nguyễn Văn {i}",
+                birth.strftime("%d/%m/%Y") if i % 3 else birth,
+                "Nam" if i % 2 else "Nữ",
+                "Kinh" if i % 10 else "Khmer",
+                "Công chức" if i % 4 else "Viên chức",
+                g,
+                step,
+                coef,
+                "Chuyên viên",
+                "Đại học",
+                f"01/09/{2000 + i % 20}",
+            ]
+        )
     ws.append(["", "Tổng cộng"])
     wb.save(path)
 
@@ -55,8 +85,11 @@ def units_db(dbfile: Path) -> duckdb.DuckDBPyConnection:
     con = db.connect(dbfile)
     con.execute("INSERT INTO import_batch (kind, created_by) VALUES ('demo', 'bench')")
     for code, name in UNITS:
-        con.execute("INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, batch_id) "
-                    "VALUES ($c, $n, 'ubnd_xa', 'commune', 'phuong', 1)", {"c": code, "n": name})
+        con.execute(
+            "INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, batch_id) "
+            "VALUES ($c, $n, 'ubnd_xa', 'commune', 'phuong', 1)",
+            {"c": code, "n": name},
+        )
     return con
 
 
@@ -138,21 +171,27 @@ def main() -> None:
             busy.wait()
     for t_prepare, t_load, timings, _, cpu in runs:
         total = t_prepare + t_load
-        print("steps: " + ", ".join(f"{k} {v:.2f}" for k, v in timings.items()) + f", load {t_load:.2f}"
-              f" | prepare {t_prepare:.2f} + load {t_load:.2f} = {total:.2f} s, CPU {cpu:.2f} s")
+        print(
+            "steps: " + ", ".join(f"{k} {v:.2f}" for k, v in timings.items()) + f", load {t_load:.2f}"
+            f" | prepare {t_prepare:.2f} + load {t_load:.2f} = {total:.2f} s, CPU {cpu:.2f} s"
+        )
     totals = sorted(p + lo for p, lo, _, _, _ in runs)
     cpus = sorted(r[4] for r in runs)
-    print(f"CPU seconds (importer + reader) per import: min {cpus[0]:.2f}, max {cpus[-1]:.2f}: what the import "
-          "takes on a core of its own")
+    print(
+        f"CPU seconds (importer + reader) per import: min {cpus[0]:.2f}, max {cpus[-1]:.2f}: what the import "
+        "takes on a core of its own"
+    )
     print(f"rows: {rows:,}; loaded: {runs[-1][3]}{'; other core kept busy' if args.busy else ''}")
     if t_openpyxl is not None:
         print(f"baseline openpyxl read-only iteration: {t_openpyxl:6.2f} s (first {min(rows, 20_000):,} rows, scaled)")
     print(f"baseline fastexcel read (strings):     {t_fastexcel:6.2f} s")
     median = totals[len(totals) // 2]
-    print(f"total (prepare + load) over {len(totals)} run(s): min {totals[0]:.2f}, median {median:.2f}, "
-          f"max {totals[-1]:.2f} s = {median / t_fastexcel:.1f} x fastexcel read"
-          + (f", {median / t_openpyxl:.2f} x openpyxl read" if t_openpyxl else "")
-          + f"; goal < 10 s: {'met' if totals[-1] < 10 else 'NOT met'} (max)")
+    print(
+        f"total (prepare + load) over {len(totals)} run(s): min {totals[0]:.2f}, median {median:.2f}, "
+        f"max {totals[-1]:.2f} s = {median / t_fastexcel:.1f} x fastexcel read"
+        + (f", {median / t_openpyxl:.2f} x openpyxl read" if t_openpyxl else "")
+        + f"; goal < 10 s: {'met' if totals[-1] < 10 else 'NOT met'} (max)"
+    )
     if not args.no_recognition:
         import bench_recognition
 

@@ -41,7 +41,10 @@ def files_for(n: int, rows: int) -> list[Path]:
     for k in range(1, n):
         path = tmp / f"bench_roster_{rows}_f{k:02d}.xlsx"
         if not path.exists():
-            with zipfile.ZipFile(base) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zout:
+            with (
+                zipfile.ZipFile(base) as zin,
+                zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zout,
+            ):
                 for info in zin.infolist():
                     data = zin.read(info.filename)
                     if info.filename.startswith("xl/worksheets/"):
@@ -89,19 +92,28 @@ def worker(paths: list[Path]) -> dict[str, float]:
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
     worst = max(range(len(gaps)), key=gaps.__getitem__)
     print(f"longest progress gap: {gaps[worst]:.1f} s after {steps[worst]} (until {steps[worst + 1]})", file=sys.stderr)
-    monotonic = all([f for _, ph, f in calls if ph == p] == sorted(f for _, ph, f in calls if ph == p)
-                    for p in ("prepare", "load"))
-    return {"files": len(paths), "rows": sum(result.rows_by_table.values()), "prepare_s": t_prepare, "load_s": t_load,
-            "rss_prepare_mb": rss_prepare, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "reader_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-            "progress_calls": len(calls), "progress_max_gap_s": gaps[worst],
-            "progress_monotonic": float(monotonic),
-            **{f"t_{k}": v for k, v in plan.timings.items()}}
+    monotonic = all(
+        [f for _, ph, f in calls if ph == p] == sorted(f for _, ph, f in calls if ph == p) for p in ("prepare", "load")
+    )
+    return {
+        "files": len(paths),
+        "rows": sum(result.rows_by_table.values()),
+        "prepare_s": t_prepare,
+        "load_s": t_load,
+        "rss_prepare_mb": rss_prepare,
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "reader_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "progress_calls": len(calls),
+        "progress_max_gap_s": gaps[worst],
+        "progress_monotonic": float(monotonic),
+        **{f"t_{k}": v for k, v in plan.timings.items()},
+    }
 
 
 def run(paths: list[Path]) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--worker", *map(str, paths)], check=True,
-                         stdout=subprocess.PIPE, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", *map(str, paths)], check=True, stdout=subprocess.PIPE, text=True
+    )
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -116,19 +128,30 @@ def main() -> None:
         return
     t = time.perf_counter()
     paths = files_for(args.files, args.rows)
-    print(f"{len(paths)} files of {args.rows:,} rows ready in {time.perf_counter() - t:.0f} s "
-          f"({sum(p.stat().st_size for p in paths) / 2**20:.0f} MB)")
+    print(
+        f"{len(paths)} files of {args.rows:,} rows ready in {time.perf_counter() - t:.0f} s "
+        f"({sum(p.stat().st_size for p in paths) / 2**20:.0f} MB)"
+    )
     one = run(paths[:1])
     many = run(paths)
     print(f"{'':28}{'1 file':>12}{f'{len(paths)} files':>12}{'ratio':>8}")
-    for key, label in (("rows", "rows loaded"), ("prepare_s", "prepare (s)"), ("load_s", "load (s)"),
-                       ("rss_prepare_mb", "peak RSS, prepare (MB)"), ("rss_mb", "peak RSS, + load (MB)"), ("reader_rss_mb", "peak RSS, reader (MB)"),
-                       ("progress_calls", "progress calls"), ("progress_max_gap_s", "longest progress gap (s)")):
+    for key, label in (
+        ("rows", "rows loaded"),
+        ("prepare_s", "prepare (s)"),
+        ("load_s", "load (s)"),
+        ("rss_prepare_mb", "peak RSS, prepare (MB)"),
+        ("rss_mb", "peak RSS, + load (MB)"),
+        ("reader_rss_mb", "peak RSS, reader (MB)"),
+        ("progress_calls", "progress calls"),
+        ("progress_max_gap_s", "longest progress gap (s)"),
+    ):
         a, b = one[key], many[key]
         print(f"{label:28}{a:12,.1f}{b:12,.1f}{b / a if a else 0:8.2f}")
     total_one, total_many = one["prepare_s"] + one["load_s"], many["prepare_s"] + many["load_s"]
     print(f"{'total (s)':28}{total_one:12,.1f}{total_many:12,.1f}{total_many / total_one:8.2f}")
-    print(f"rows per second: {one['rows'] / total_one:,.0f} (1 file), {many['rows'] / total_many:,.0f} ({len(paths)} files)")
+    print(
+        f"rows per second: {one['rows'] / total_one:,.0f} (1 file), {many['rows'] / total_many:,.0f} ({len(paths)} files)"
+    )
     print("steps, 1 file:   " + ", ".join(f"{k[2:]} {v:.2f}" for k, v in one.items() if k.startswith("t_")))
     print(f"steps, {len(paths)} files: " + ", ".join(f"{k[2:]} {v:.2f}" for k, v in many.items() if k.startswith("t_")))
     print(f"progress never went back (prepare, then load): {bool(many['progress_monotonic'])}")

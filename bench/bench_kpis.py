@@ -54,32 +54,43 @@ def one_after_another(fn: Callable[[], object]) -> Callable[[], object]:
             return fn()
         finally:
             kpis.PARALLEL_PARTS = saved
+
     return run
 
 
-def page_calls(con: duckdb.DuckDBPyConnection, scope: str | None, when: date = AS_OF) -> dict[str, Callable[[], object]]:
+def page_calls(
+    con: duckdb.DuckDBPyConnection, scope: str | None, when: date = AS_OF
+) -> dict[str, Callable[[], object]]:
     """The calls behind each page, as the dashboard makes them (also used by bench/run.py)."""
     return {
         "headline (all areas)": lambda: kpis.headline(con, scope=scope, as_of=when),
         "headline, parts one after another": one_after_another(lambda: kpis.headline(con, scope=scope, as_of=when)),
         "overview page (4 areas, no quality)": lambda: kpis.headline(
-            con, scope=scope, as_of=when, parts=("reduction", "secondment", "training", "workforce")),
+            con, scope=scope, as_of=when, parts=("reduction", "secondment", "training", "workforce")
+        ),
         "reduction page": lambda: [
             reduction.reduction_by_category(con, scope=scope, as_of=when),
             reduction.reduction_by_unit(con, category="cong_chuc", scope=scope, as_of=when),
             reduction.reduction_by_year(con, category="cong_chuc", scope=scope),
             reduction.reduction_by_group(con, category="cong_chuc", by="former_province", scope=scope, as_of=when),
-            reduction.people_left_by_route_year(con, scope=scope)],
-        "secondment page": lambda: [secondment.secondment_by_agency(con, as_of=when, scope=scope),
-                                    secondment.secondment_postings(con, as_of=when, scope=scope),
-                                    secondment.secondment_by_commune(con, as_of=when, scope=scope)],
-        "training page": lambda: [training.training_budget_by_agency(con, as_of=when, scope=scope),
-                                  training.training_by_field(con, scope=scope)],
-        "workforce page": lambda: [workforce.headcount_by_unit(con, as_of=when, scope=scope),
-                                   workforce.age_pyramid(con, as_of=when, scope=scope),
-                                   workforce.workforce_by(con, dimension="category", as_of=when, scope=scope),
-                                   workforce.retirements_by_year(con, as_of=when, scope=scope),
-                                   workforce.leaders_and_pool(con, as_of=when, scope=scope)],
+            reduction.people_left_by_route_year(con, scope=scope),
+        ],
+        "secondment page": lambda: [
+            secondment.secondment_by_agency(con, as_of=when, scope=scope),
+            secondment.secondment_postings(con, as_of=when, scope=scope),
+            secondment.secondment_by_commune(con, as_of=when, scope=scope),
+        ],
+        "training page": lambda: [
+            training.training_budget_by_agency(con, as_of=when, scope=scope),
+            training.training_by_field(con, scope=scope),
+        ],
+        "workforce page": lambda: [
+            workforce.headcount_by_unit(con, as_of=when, scope=scope),
+            workforce.age_pyramid(con, as_of=when, scope=scope),
+            workforce.workforce_by(con, dimension="category", as_of=when, scope=scope),
+            workforce.retirements_by_year(con, as_of=when, scope=scope),
+            workforce.leaders_and_pool(con, as_of=when, scope=scope),
+        ],
         "quality page": lambda: quality.quality_checks(con, as_of=when, scope=scope),
     }
 
@@ -99,8 +110,9 @@ def main() -> None:
         con.close()
     con = db.connect(path)
     scope = "CT"
-    baseline = best_of(lambda: con.cursor().execute(
-        "SELECT count(*), sum(basic_salary_vnd), sum(total_vnd) FROM payroll").fetchall())
+    baseline = best_of(
+        lambda: con.cursor().execute("SELECT count(*), sum(basic_salary_vnd), sum(total_vnd) FROM payroll").fetchall()
+    )
     pages = page_calls(con, scope)
     print(f"baseline (full scan of payroll): {baseline * 1000:.0f} ms")
     print(f"{'what':<38} {'ms':>7} {'× baseline':>11} {'cpu ms':>7}")

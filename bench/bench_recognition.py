@@ -20,8 +20,14 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # Problem codes meaning "not recognised": a sheet, the file, or columns the recogniser could not place.
-MAPPING_CODES = {"sheet_not_recognised", "file_not_recognised", "missing_column", "nothing_to_import",
-                 "quota_no_category", "sheet_reduction_summary"}
+MAPPING_CODES = {
+    "sheet_not_recognised",
+    "file_not_recognised",
+    "missing_column",
+    "nothing_to_import",
+    "quota_no_category",
+    "sheet_reduction_summary",
+}
 
 
 def main() -> int:
@@ -64,12 +70,17 @@ def score(mf: Any) -> None:
             codes = {p.code for p in errors}
             result = "needs mapping" if codes & MAPPING_CODES else "refused"
             p = errors[0] if errors else plan.problems[0]
-            first = f"{p.sheet or ''}!{p.column or ''} dòng {p.row}: {p.message('vi')}" + (f" [{p.value}]" if p.value else "")
+            first = f"{p.sheet or ''}!{p.column or ''} dòng {p.row}: {p.message('vi')}" + (
+                f" [{p.value}]" if p.value else ""
+            )
         cell_ok = False
         if "words" in exp and not plan.ok:
             sheet, row, col = exp["cell"]
-            named = [p for p in errors if p.sheet == sheet and p.row == row
-                     and re.search(rf"(^|\+ ){col}(:|$)", p.column or "")]
+            named = [
+                p
+                for p in errors
+                if p.sheet == sheet and p.row == row and re.search(rf"(^|\+ ){col}(:|$)", p.column or "")
+            ]
             cell_ok = bool(named)
             if cell_ok:
                 first = f"{named[0].sheet}!{named[0].column} dòng {named[0].row}: {named[0].message('vi')}"
@@ -87,13 +98,19 @@ def score(mf: Any) -> None:
     good = [r for r in rows if not r[4]]
     bad = [r for r in rows if r[4]]
     print()
-    print(f"well-formed files: {len(good)} — loaded without mapping {sum(r[2] == 'loaded' for r in good)}, "
-          f"needs mapping {sum(r[2] == 'needs mapping' for r in good)}, refused {sum(r[2] == 'refused' for r in good)}, "
-          f"other {sum(r[2] not in ('loaded', 'needs mapping', 'refused') for r in good)}")
-    print(f"bad files: {len(bad)} — refused naming the cell {sum(r[5] for r in bad)}, refused elsewhere "
-          f"{sum(r[2] != 'loaded' and not r[5] for r in bad)}, wrongly loaded {sum(r[2].startswith('loaded') for r in bad)}")
-    print(f"TOTAL {len(rows)} files in {elapsed:.1f} s: loaded {sum(r[2] == 'loaded' for r in rows)}, "
-          f"needs mapping {sum(r[2] == 'needs mapping' for r in rows)}, refused {sum(r[2] == 'refused' for r in rows)}")
+    print(
+        f"well-formed files: {len(good)} — loaded without mapping {sum(r[2] == 'loaded' for r in good)}, "
+        f"needs mapping {sum(r[2] == 'needs mapping' for r in good)}, refused {sum(r[2] == 'refused' for r in good)}, "
+        f"other {sum(r[2] not in ('loaded', 'needs mapping', 'refused') for r in good)}"
+    )
+    print(
+        f"bad files: {len(bad)} — refused naming the cell {sum(r[5] for r in bad)}, refused elsewhere "
+        f"{sum(r[2] != 'loaded' and not r[5] for r in bad)}, wrongly loaded {sum(r[2].startswith('loaded') for r in bad)}"
+    )
+    print(
+        f"TOTAL {len(rows)} files in {elapsed:.1f} s: loaded {sum(r[2] == 'loaded' for r in rows)}, "
+        f"needs mapping {sum(r[2] == 'needs mapping' for r in rows)}, refused {sum(r[2] == 'refused' for r in rows)}"
+    )
 
 
 if __name__ == "__main__":

@@ -44,9 +44,12 @@ def main() -> None:
             con.close()
         st = store.open_store(path)
         analyst = User("bench", None, "admin", None)
-        unit = st.reader().execute("SELECT unit_code FROM person GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
-        period = reporting.save_period(st.reader(), kind="quarter", year=2026, number=3,
-                                       due={"person": date(2026, 10, 10)}, user="bench")
+        unit = (
+            st.reader().execute("SELECT unit_code FROM person GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        )
+        period = reporting.save_period(
+            st.reader(), kind="quarter", year=2026, number=3, due={"person": date(2026, 10, 10)}, user="bench"
+        )
 
         def step(name: str, fn):  # type: ignore[no-untyped-def]
             t = time.perf_counter()
@@ -54,21 +57,39 @@ def main() -> None:
             print(f"{name:<34} {time.perf_counter() - t:6.2f} s")
             return out
 
-        rows = step("pre-filled rows (query)", lambda: submissions.prefilled_rows(
-            st.reader(), data_kind="person", unit_code=unit, user=analyst))
+        rows = step(
+            "pre-filled rows (query)",
+            lambda: submissions.prefilled_rows(st.reader(), data_kind="person", unit_code=unit, user=analyst),
+        )
         xlsx = step("pre-filled template (.xlsx)", lambda: build_template("person", rows))
-        sent = step("submit (checks, store the file)", lambda: submissions.submit(
-            st.reader(), period_id=period, unit_code=unit, data_kind="person", file_name="ds.xlsx", content=xlsx,
-            user=analyst))
-        diff = step("diff for the review", lambda: submissions.diff(st.reader(), submission_id=sent.submission_id,
-                                                                    user=analyst))
-        step("publish (import, new version)", lambda: submissions.publish(st.reader(), submission_id=sent.submission_id,
-                                                                         user=analyst))
-        tracker = step("tracker (every reporting unit)", lambda: reporting.submissions_by_unit(
-            st.reader(), period_id=period, today=date(2026, 10, 12)))
-        print(f"unit {unit}: {len(rows)} rows, file {len(xlsx) / 1e6:.2f} MB, status {sent.status}; diff added "
-              f"{diff['added']}, removed {diff['removed']}, changed {diff['changed']}, unchanged {diff['unchanged']}; "
-              f"tracker {len(tracker)} rows")
+        sent = step(
+            "submit (checks, store the file)",
+            lambda: submissions.submit(
+                st.reader(),
+                period_id=period,
+                unit_code=unit,
+                data_kind="person",
+                file_name="ds.xlsx",
+                content=xlsx,
+                user=analyst,
+            ),
+        )
+        diff = step(
+            "diff for the review", lambda: submissions.diff(st.reader(), submission_id=sent.submission_id, user=analyst)
+        )
+        step(
+            "publish (import, new version)",
+            lambda: submissions.publish(st.reader(), submission_id=sent.submission_id, user=analyst),
+        )
+        tracker = step(
+            "tracker (every reporting unit)",
+            lambda: reporting.submissions_by_unit(st.reader(), period_id=period, today=date(2026, 10, 12)),
+        )
+        print(
+            f"unit {unit}: {len(rows)} rows, file {len(xlsx) / 1e6:.2f} MB, status {sent.status}; diff added "
+            f"{diff['added']}, removed {diff['removed']}, changed {diff['changed']}, unchanged {diff['unchanged']}; "
+            f"tracker {len(tracker)} rows"
+        )
     finally:
         store.forget_all()
         shutil.rmtree(folder, ignore_errors=True)

@@ -107,8 +107,11 @@ def rss_mb(pids: list[int]) -> float:
 
 def streamlit_pids(db_path: Path) -> list[int]:
     out = subprocess.run(["pgrep", "-f", "streamlit run .*app.py"], capture_output=True, text=True).stdout  # noqa: S603 S607
-    return [int(p) for p in out.split() if Path(f"/proc/{p}/environ").exists()
-            and str(db_path).encode() in Path(f"/proc/{p}/environ").read_bytes()]
+    return [
+        int(p)
+        for p in out.split()
+        if Path(f"/proc/{p}/environ").exists() and str(db_path).encode() in Path(f"/proc/{p}/environ").read_bytes()
+    ]
 
 
 @dataclass
@@ -120,8 +123,10 @@ class Stats:
         if not self.times:
             return f"{name}: no pages, errors={len(self.errors)} {self.errors[:3]}"
         q = statistics.quantiles(self.times, n=20) if len(self.times) >= 20 else [max(self.times)] * 19
-        return (f"{name}: pages={len(self.times)} p50={statistics.median(self.times):.2f}s p95={q[18]:.2f}s "
-                f"max={max(self.times):.2f}s errors={len(self.errors)}")
+        return (
+            f"{name}: pages={len(self.times)} p50={statistics.median(self.times):.2f}s p95={q[18]:.2f}s "
+            f"max={max(self.times):.2f}s errors={len(self.errors)}"
+        )
 
 
 async def viewer(url: str, n: int, until: float, think: float, stats: Stats) -> None:
@@ -153,8 +158,23 @@ def analyst(db_path: Path, folder: Path, until: float, every: float, stats: Stat
         i += 1
         f = folder / f"roster-{i}.xlsx"
         f.write_bytes(mc._roster([["SNV", f"BENCH-{i}", f"Người {i}", "01/01/1980", "Nam", "Công chức", "2,34"]]))
-        r = subprocess.run([sys.executable, "-m", "analytics", "import", str(f), "--db", str(db_path),  # noqa: S603
-                            "--as-of", "2026-10-31", "--allow-duplicate"], cwd=ROOT, capture_output=True, text=True)
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "analytics",
+                "import",
+                str(f),
+                "--db",
+                str(db_path),  # noqa: S603
+                "--as-of",
+                "2026-10-31",
+                "--allow-duplicate",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         if r.returncode != 0:
             stats.errors.append(f"import exit {r.returncode}: {r.stderr.strip()[-200:]}")
         time.sleep(max(0.0, min(every, until - time.monotonic())))  # the phase's end ends the analyst too
@@ -165,8 +185,9 @@ async def load(url: str, viewers: int, seconds: float, think: float, db_path: Pa
     until = time.monotonic() + seconds
     imports = asyncio.get_running_loop().run_in_executor(None, analyst, db_path, folder, until, 20.0, stats)
     try:  # a viewer stuck past the phase counts as an error, never hangs the benchmark
-        await asyncio.wait_for(asyncio.gather(*(viewer(url, n, until, think, stats) for n in range(viewers))),
-                               seconds + 60)
+        await asyncio.wait_for(
+            asyncio.gather(*(viewer(url, n, until, think, stats) for n in range(viewers))), seconds + 60
+        )
     except TimeoutError:
         stats.errors.append("viewers still waiting 60 s after the phase ended")
     await imports
@@ -198,12 +219,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp, ExitStack() as stack:
         folder = Path(tmp)
         db_path = build(folder)
-        print(f"demo city: {db_path.stat().st_size / 1e6:.0f} MB; viewers={args.viewers} think={args.think}s; "
-              f"imports every 20 s during every phase", flush=True)
+        print(
+            f"demo city: {db_path.stat().st_size / 1e6:.0f} MB; viewers={args.viewers} think={args.think}s; "
+            f"imports every 20 s during every phase",
+            flush=True,
+        )
         # No file watcher: as in production, and an edit of the source mid-run must not reload modules.
         quiet = {"STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none"}
-        urls = [stack.enter_context(browser.streamlit_server(db_path, extra_env=quiet, log_suffix=f".{i}"))
-                for i in range(args.procs)]
+        urls = [
+            stack.enter_context(browser.streamlit_server(db_path, extra_env=quiet, log_suffix=f".{i}"))
+            for i in range(args.procs)
+        ]
         for u in urls:  # first script run of each process (page list, caches)
             asyncio.run(_warm(u))
         one = asyncio.run(load(urls[0], args.viewers, args.seconds, args.think, db_path, folder))
@@ -218,8 +244,11 @@ def main(argv: list[str] | None = None) -> int:
             soak = asyncio.run(load(proxy, args.viewers, args.soak, args.think, db_path, folder))
             end = rss_mb(pids)
             print(soak.line(f"soak {args.soak:.0f}s      "), flush=True)
-            print(f"RSS of {len(pids)} dashboard processes: {start:.0f} MB → {end:.0f} MB "
-                  f"({(end - start) / start * 100:+.1f} %)", flush=True)
+            print(
+                f"RSS of {len(pids)} dashboard processes: {start:.0f} MB → {end:.0f} MB "
+                f"({(end - start) / start * 100:+.1f} %)",
+                flush=True,
+            )
     return 0
 
 

@@ -43,8 +43,12 @@ def scope_units(f: Frames, scope: str | None) -> set[str]:
     """The scope unit and every unit under it through parent_code and merged_into (all when None)."""
     if scope is None:
         return set(f.unit["unit_code"])
-    edges = pd.concat([f.unit[["unit_code", "parent_code"]].set_axis(["child", "up"], axis=1),
-                       f.unit[["unit_code", "merged_into"]].set_axis(["child", "up"], axis=1)]).dropna()
+    edges = pd.concat(
+        [
+            f.unit[["unit_code", "parent_code"]].set_axis(["child", "up"], axis=1),
+            f.unit[["unit_code", "merged_into"]].set_axis(["child", "up"], axis=1),
+        ]
+    ).dropna()
     found, frontier = {scope}, {scope}
     while frontier:
         frontier = set(edges.loc[edges["up"].isin(frontier), "child"]) - found
@@ -58,7 +62,8 @@ def roster(f: Frames, scope: str | None, as_of: date | None) -> pd.DataFrame:
     snap = p.groupby("unit_code", as_index=False)["as_of"].max().rename(columns={"as_of": "snap"})
     u = f.unit[["unit_code", "merged_into", "valid_to"]]
     s = snap.merge(u, on="unit_code", how="left").merge(
-        snap.rename(columns={"unit_code": "merged_into", "snap": "m_snap"}), on="merged_into", how="left")
+        snap.rename(columns={"unit_code": "merged_into", "snap": "m_snap"}), on="merged_into", how="left"
+    )
     cutoff = as_of or date.today()
     keep = (s["valid_to"].isna() | (s["valid_to"] >= cutoff)) & (s["m_snap"].isna() | (s["m_snap"] <= s["snap"]))
     s = s[keep & s["unit_code"].isin(scope_units(f, scope))]
@@ -84,22 +89,31 @@ def workforce_by_category(f: Frames, *, scope: str | None, as_of: date, young_ag
     age = _years(p["birth_date"], pd.Series(as_of, index=p.index))
     p = p.assign(w=p["gender"] == "nu", m=p["ethnicity"] != "kinh", y=age < young_age)
     out = p.groupby("category", as_index=False, dropna=False).agg(
-        people=("person_id", "size"), women=("w", "sum"), minority=("m", "sum"), young=("y", "sum"))
+        people=("person_id", "size"), women=("w", "sum"), minority=("m", "sum"), young=("y", "sum")
+    )
     return out.rename(columns={"category": "value"})
 
 
 def reduction_by_year(f: Frames, *, scope: str | None, category: str) -> pd.DataFrame:
     q = f.quota[(f.quota["category"] == category) & f.quota["unit_code"].isin(scope_units(f, scope))]
-    return q.groupby("year", as_index=False).agg(quota_assigned=("quota_assigned", "sum"),
-                                                 cut_pending=("cut_pending", "sum"),
-                                                 present_reported=("present", "sum"), units=("unit_code", "size"))
+    return q.groupby("year", as_index=False).agg(
+        quota_assigned=("quota_assigned", "sum"),
+        cut_pending=("cut_pending", "sum"),
+        present_reported=("present", "sum"),
+        units=("unit_code", "size"),
+    )
 
 
 def secondment_by_commune(f: Frames, *, scope: str | None, as_of: date) -> pd.DataFrame:
     u = f.unit
-    c = u[(u["unit_type"] == "ubnd_xa") & (u["level"] == "commune") & u["merged_into"].isna()
-          & (u["valid_from"].isna() | (u["valid_from"] <= as_of)) & (u["valid_to"].isna() | (u["valid_to"] >= as_of))
-          & u["unit_code"].isin(scope_units(f, scope))]
+    c = u[
+        (u["unit_type"] == "ubnd_xa")
+        & (u["level"] == "commune")
+        & u["merged_into"].isna()
+        & (u["valid_from"].isna() | (u["valid_from"] <= as_of))
+        & (u["valid_to"].isna() | (u["valid_to"] >= as_of))
+        & u["unit_code"].isin(scope_units(f, scope))
+    ]
     s = f.secondment[f.secondment["start_date"] <= as_of]
     end = s["actual_end_date"].where(s["actual_end_date"].notna(), s["planned_end_date"])
     s = s.assign(is_active=end >= as_of)
@@ -110,11 +124,18 @@ def secondment_by_commune(f: Frames, *, scope: str | None, as_of: date) -> pd.Da
 
 def training_by_field(f: Frames, *, scope: str | None) -> pd.DataFrame:
     t = f.training[f.training["unit_code"].isin(scope_units(f, scope))]
-    t = t.assign(dom=t["cost_spent_vnd"].where(t["location"] == "trong_nuoc", 0),
-                 abr=t["cost_spent_vnd"].where(t["location"] == "nuoc_ngoai", 0))
+    t = t.assign(
+        dom=t["cost_spent_vnd"].where(t["location"] == "trong_nuoc", 0),
+        abr=t["cost_spent_vnd"].where(t["location"] == "nuoc_ngoai", 0),
+    )
     return t.groupby("field", as_index=False).agg(
-        records=("record_id", "size"), participants=("participants", "sum"), committed_vnd=("cost_committed_vnd", "sum"),
-        spent_vnd=("cost_spent_vnd", "sum"), domestic_spent_vnd=("dom", "sum"), abroad_spent_vnd=("abr", "sum"))
+        records=("record_id", "size"),
+        participants=("participants", "sum"),
+        committed_vnd=("cost_committed_vnd", "sum"),
+        spent_vnd=("cost_spent_vnd", "sum"),
+        domestic_spent_vnd=("dom", "sum"),
+        abroad_spent_vnd=("abr", "sum"),
+    )
 
 
 def person_two_units(f: Frames, *, scope: str | None, as_of: date) -> pd.DataFrame:
@@ -150,35 +171,63 @@ def twins(scope: str | None, as_of: date, young_age: int) -> dict[str, Twin]:
     """One KPI per page (page name → twin)."""
     return {
         "reduction page": Twin(
-            "reduction_by_year", lambda c: reduction.reduction_by_year(c, category="vien_chuc", scope=scope),
-            lambda f: reduction_by_year(f, scope=scope, category="vien_chuc"), ("year",),
-            ("quota_assigned", "cut_pending", "present_reported", "units")),
+            "reduction_by_year",
+            lambda c: reduction.reduction_by_year(c, category="vien_chuc", scope=scope),
+            lambda f: reduction_by_year(f, scope=scope, category="vien_chuc"),
+            ("year",),
+            ("quota_assigned", "cut_pending", "present_reported", "units"),
+        ),
         "secondment page": Twin(
-            "secondment_by_commune", lambda c: secondment.secondment_by_commune(c, as_of=as_of, scope=scope),
-            lambda f: secondment_by_commune(f, scope=scope, as_of=as_of), ("unit_code",), ("received", "active")),
+            "secondment_by_commune",
+            lambda c: secondment.secondment_by_commune(c, as_of=as_of, scope=scope),
+            lambda f: secondment_by_commune(f, scope=scope, as_of=as_of),
+            ("unit_code",),
+            ("received", "active"),
+        ),
         "training page": Twin(
-            "training_by_field", lambda c: training.training_by_field(c, scope=scope).query("records > 0"),
-            lambda f: training_by_field(f, scope=scope), ("field",),
-            ("records", "participants", "committed_vnd", "spent_vnd", "domestic_spent_vnd", "abroad_spent_vnd")),
+            "training_by_field",
+            lambda c: training.training_by_field(c, scope=scope).query("records > 0"),
+            lambda f: training_by_field(f, scope=scope),
+            ("field",),
+            ("records", "participants", "committed_vnd", "spent_vnd", "domestic_spent_vnd", "abroad_spent_vnd"),
+        ),
         "workforce page": Twin(
             "workforce_by(category) + age_pyramid",
-            lambda c: pd.concat([workforce.workforce_by(c, dimension="category", as_of=as_of, scope=scope),
-                                 workforce.age_pyramid(c, as_of=as_of, scope=scope)]),
-            lambda f: pd.concat([workforce_by_category(f, scope=scope, as_of=as_of, young_age=young_age),
-                                 age_pyramid(f, scope=scope, as_of=as_of)]),
-            ("value", "age_band_start", "gender"), ("people", "women", "minority", "young")),
+            lambda c: pd.concat(
+                [
+                    workforce.workforce_by(c, dimension="category", as_of=as_of, scope=scope),
+                    workforce.age_pyramid(c, as_of=as_of, scope=scope),
+                ]
+            ),
+            lambda f: pd.concat(
+                [
+                    workforce_by_category(f, scope=scope, as_of=as_of, young_age=young_age),
+                    age_pyramid(f, scope=scope, as_of=as_of),
+                ]
+            ),
+            ("value", "age_band_start", "gender"),
+            ("people", "women", "minority", "young"),
+        ),
         "quality page": Twin(
             "checks person_two_units + over_quota",
-            lambda c: pd.concat([quality.check_person_two_units(c, as_of=as_of, scope=scope),
-                                 quality.check_over_quota(c, as_of=as_of, scope=scope)]),
-            lambda f: pd.concat([person_two_units(f, scope=scope, as_of=as_of),
-                                 over_quota(f, scope=scope, as_of=as_of)]),
-            ("as_of", "person_id", "unit_code", "year", "category"), ("units", "over_by")),
+            lambda c: pd.concat(
+                [
+                    quality.check_person_two_units(c, as_of=as_of, scope=scope),
+                    quality.check_over_quota(c, as_of=as_of, scope=scope),
+                ]
+            ),
+            lambda f: pd.concat(
+                [person_two_units(f, scope=scope, as_of=as_of), over_quota(f, scope=scope, as_of=as_of)]
+            ),
+            ("as_of", "person_id", "unit_code", "year", "category"),
+            ("units", "over_by"),
+        ),
     }
 
 
 def same(a: pd.DataFrame, b: pd.DataFrame, keys: tuple[str, ...], columns: tuple[str, ...]) -> bool:
     """Equal rows on the key and value columns, whatever the order and the integer/float types."""
+
     def norm(df: pd.DataFrame) -> pd.DataFrame:
         cols = [c for c in (*keys, *columns) if c in df.columns]
         out = df[cols].copy()
@@ -189,5 +238,6 @@ def same(a: pd.DataFrame, b: pd.DataFrame, keys: tuple[str, ...], columns: tuple
             if c in out.columns:
                 out[c] = out[c].astype("string").fillna("∅")
         return out.sort_values([c for c in keys if c in out.columns]).reset_index(drop=True)
+
     x, y = norm(a), norm(b)
     return list(x.columns) == list(y.columns) and x.equals(y)

@@ -63,8 +63,12 @@ def demo_db(scale: str, rebuild: bool) -> Path:
             subprocess.run(["rm", "-rf", str(path.parent)], check=True)  # noqa: S603,S607 a build cut short
         path.parent.mkdir(parents=True)
         print(f"building the {scale} demo into {path} …", file=sys.stderr)
-        subprocess.run(["nice", sys.executable, "-m", "analytics", "demo", "--db", str(path), "--scale", scale],  # noqa: S603,S607
-                       cwd=ROOT, check=True, stdout=sys.stderr)
+        subprocess.run(
+            ["nice", sys.executable, "-m", "analytics", "demo", "--db", str(path), "--scale", scale],  # noqa: S603,S607
+            cwd=ROOT,
+            check=True,
+            stdout=sys.stderr,
+        )
         done.write_text(datetime.now(UTC).isoformat())
     return path
 
@@ -104,9 +108,13 @@ def measure_scale(path: Path, runs: int) -> dict[str, Any]:
         for page, twin in pandas_kpis.twins(scope, AS_OF, young).items():
             ours, theirs = twin.ours(con), twin.theirs(frames)
             equal = pandas_kpis.same(ours, theirs, twin.keys, twin.columns)
-            out["pandas"][page] = {"kpi": twin.name, "equal": equal, "rows": len(ours),
-                                   "ours_ms": _ms(lambda tw=twin: tw.ours(con), runs),
-                                   "pandas_ms": _ms(lambda tw=twin, f=frames: tw.theirs(f), max(1, runs // 2))}
+            out["pandas"][page] = {
+                "kpi": twin.name,
+                "equal": equal,
+                "rows": len(ours),
+                "ours_ms": _ms(lambda tw=twin: tw.ours(con), runs),
+                "pandas_ms": _ms(lambda tw=twin, f=frames: tw.theirs(f), max(1, runs // 2)),
+            }
         del frames
     return out
 
@@ -135,8 +143,12 @@ def measure_import() -> dict[str, float]:
     con.execute("CREATE TABLE roster AS SELECT * FROM df")
     con.close()
     openpyxl = time.perf_counter() - t
-    return {"ours_s": prepare + load, "openpyxl_s": openpyxl, "fastexcel_s": raw,
-            "rows_loaded": float(loaded.get("person", 0))}
+    return {
+        "ours_s": prepare + load,
+        "openpyxl_s": openpyxl,
+        "fastexcel_s": raw,
+        "rows_loaded": float(loaded.get("person", 0)),
+    }
 
 
 def growth(small: dict[str, Any], large: dict[str, Any], call: str, key: str) -> float:
@@ -156,36 +168,56 @@ def _n(x: float, digits: int = 0) -> str:
 def table(results: dict[str, dict[str, Any]], imp: dict[str, float] | None, app: dict[str, Any] | None) -> str:
     scales = list(results)
     big = scales[-1]
-    lines = [f"bench/run.py — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, {os.cpu_count()} cores, "
-             f"load average {_n(os.getloadavg()[0], 1)}", ""]
+    lines = [
+        f"bench/run.py — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, {os.cpu_count()} cores, "
+        f"load average {_n(os.getloadavg()[0], 1)}",
+        "",
+    ]
     for s in scales:
         r = results[s]
-        lines.append(f"- {s}: scope {r['scope']}, {_n(r['people'])} person rows, {_n(r['payroll'])} payroll rows, "
-                     f"{_n(r['mb'])} MB; pandas load of its tables {_n(r['pandas_load_s'], 1)} s")
-    lines += ["", "| call | " + " | ".join(f"{s} first ms | {s} warm ms" for s in scales)
-              + (" | growth exponent (warm) |" if len(scales) > 1 else " |"),
-              "|---|" + "---:|---:|" * len(scales) + ("---:|" if len(scales) > 1 else "")]
+        lines.append(
+            f"- {s}: scope {r['scope']}, {_n(r['people'])} person rows, {_n(r['payroll'])} payroll rows, "
+            f"{_n(r['mb'])} MB; pandas load of its tables {_n(r['pandas_load_s'], 1)} s"
+        )
+    lines += [
+        "",
+        "| call | "
+        + " | ".join(f"{s} first ms | {s} warm ms" for s in scales)
+        + (" | growth exponent (warm) |" if len(scales) > 1 else " |"),
+        "|---|" + "---:|---:|" * len(scales) + ("---:|" if len(scales) > 1 else ""),
+    ]
     for call in results[scales[0]]["calls"]:
-        cells = [f"{_n(results[s]['calls'][call]['first_ms'])} | {_n(results[s]['calls'][call]['warm_ms'])}"
-                 for s in scales]
+        cells = [
+            f"{_n(results[s]['calls'][call]['first_ms'])} | {_n(results[s]['calls'][call]['warm_ms'])}" for s in scales
+        ]
         g = f" {_n(growth(results[scales[0]], results[big], call, 'warm_ms'), 2)} |" if len(scales) > 1 else ""
         lines.append(f"| {call} | " + " | ".join(cells) + " |" + g)
-    lines += ["", "| page: KPI against pandas | " + " | ".join(f"{s} ours ms | {s} pandas ms | {s} × | {s} equal"
-                                                               for s in scales) + " |",
-              "|---|" + "---:|---:|---:|:-:|" * len(scales)]
+    lines += [
+        "",
+        "| page: KPI against pandas | "
+        + " | ".join(f"{s} ours ms | {s} pandas ms | {s} × | {s} equal" for s in scales)
+        + " |",
+        "|---|" + "---:|---:|---:|:-:|" * len(scales),
+    ]
     for page, p0 in results[scales[0]]["pandas"].items():
         cells = []
         for s in scales:
             p = results[s]["pandas"][page]
-            cells.append(f"{_n(p['ours_ms'], 1)} | {_n(p['pandas_ms'], 1)} | {_n(p['pandas_ms'] / p['ours_ms'], 1)} | "
-                         f"{'yes' if p['equal'] else '**NO**'}")
+            cells.append(
+                f"{_n(p['ours_ms'], 1)} | {_n(p['pandas_ms'], 1)} | {_n(p['pandas_ms'] / p['ours_ms'], 1)} | "
+                f"{'yes' if p['equal'] else '**NO**'}"
+            )
         lines.append(f"| {page}: {p0['kpi']} | " + " | ".join(cells) + " |")
     if imp:
-        lines += ["", "| import of 100.000 roster rows | s | ratio |", "|---|---:|---:|",
-                  f"| ours (check + load) | {_n(imp['ours_s'], 2)} | 1 |",
-                  f"| pandas.read_excel(openpyxl) + insert | {_n(imp['openpyxl_s'], 2)} | "
-                  f"ours is {_n(imp['openpyxl_s'] / imp['ours_s'], 1)} × faster |",
-                  f"| raw fastexcel read | {_n(imp['fastexcel_s'], 2)} | ours = {_n(imp['ours_s'] / imp['fastexcel_s'], 2)} × it |"]
+        lines += [
+            "",
+            "| import of 100.000 roster rows | s | ratio |",
+            "|---|---:|---:|",
+            f"| ours (check + load) | {_n(imp['ours_s'], 2)} | 1 |",
+            f"| pandas.read_excel(openpyxl) + insert | {_n(imp['openpyxl_s'], 2)} | "
+            f"ours is {_n(imp['openpyxl_s'] / imp['ours_s'], 1)} × faster |",
+            f"| raw fastexcel read | {_n(imp['fastexcel_s'], 2)} | ours = {_n(imp['ours_s'] / imp['fastexcel_s'], 2)} × it |",
+        ]
     if app:
         lines += ["", f"| app on {big} | value |", "|---|---:|"]
         lines += [f"| {k} | {_n(v, 2) if isinstance(v, float) else v} |" for k, v in app.items()]
@@ -195,22 +227,30 @@ def table(results: dict[str, dict[str, Any]], imp: dict[str, float] | None, app:
 
 def goals(r: dict[str, Any], imp: dict[str, float] | None, app: dict[str, Any] | None, scale: str) -> str:
     """The issue's goals, each marked met or not met on this run's figures."""
+
     def mark(ok: bool) -> str:
         return "met" if ok else "NOT met"
+
     warm = max(c["warm_ms"] for c in r["calls"].values())
     first = max(c["first_ms"] for c in r["calls"].values())
     ratios = [p["pandas_ms"] / p["ours_ms"] for p in r["pandas"].values()]
-    out = [f"Goals at {scale}: page data warm ≤ {GOAL_WARM_MS} ms — {mark(warm <= GOAL_WARM_MS)} "
-           f"(slowest {_n(warm)} ms); first call ≤ {GOAL_FIRST_MS} ms — {mark(first <= GOAL_FIRST_MS)} "
-           f"(slowest {_n(first)} ms); ≥ {GOAL_PANDAS} × pandas — {mark(min(ratios) >= GOAL_PANDAS)} "
-           f"(lowest {_n(min(ratios), 1)} ×); results equal to pandas — "
-           f"{mark(all(p['equal'] for p in r['pandas'].values()))}"]
+    out = [
+        f"Goals at {scale}: page data warm ≤ {GOAL_WARM_MS} ms — {mark(warm <= GOAL_WARM_MS)} "
+        f"(slowest {_n(warm)} ms); first call ≤ {GOAL_FIRST_MS} ms — {mark(first <= GOAL_FIRST_MS)} "
+        f"(slowest {_n(first)} ms); ≥ {GOAL_PANDAS} × pandas — {mark(min(ratios) >= GOAL_PANDAS)} "
+        f"(lowest {_n(min(ratios), 1)} ×); results equal to pandas — "
+        f"{mark(all(p['equal'] for p in r['pandas'].values()))}"
+    ]
     if imp:
-        out.append(f"import ≥ 15 × openpyxl — {mark(imp['openpyxl_s'] / imp['ours_s'] >= 15)}; "
-                   f"within 2 × fastexcel — {mark(imp['ours_s'] / imp['fastexcel_s'] <= 2)}")
+        out.append(
+            f"import ≥ 15 × openpyxl — {mark(imp['openpyxl_s'] / imp['ours_s'] >= 15)}; "
+            f"within 2 × fastexcel — {mark(imp['ours_s'] / imp['fastexcel_s'] <= 2)}"
+        )
     if app and "peak_rss_mb" in app:
-        out.append(f"app peak RSS ≤ 2 GB — {mark(app['peak_rss_mb'] <= 2048)}; "
-                   f"first paint ≤ 1,5 s — {mark(app['cold start → first paint s'] <= 1.5)}")
+        out.append(
+            f"app peak RSS ≤ 2 GB — {mark(app['peak_rss_mb'] <= 2048)}; "
+            f"first paint ≤ 1,5 s — {mark(app['cold start → first paint s'] <= 1.5)}"
+        )
     return "; ".join(out) + "."
 
 

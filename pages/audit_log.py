@@ -22,6 +22,16 @@ since = c1.date_input(tr("audit.since"), value=date.today() - timedelta(days=30)
 event = c2.selectbox(tr("audit.event"), [None, *EVENTS], format_func=lambda e: tr("filter.all") if e is None else e)
 who = c3.text_input(tr("audit.user"))
 events = audit_events(data.connection(), since=since, event=event, username=who or None, limit=5000)
-data_table(events, (("logged_at", "audit.at", "datetime"), ("username", "audit.user", "text"),
-                    ("event", "audit.event", "text"), ("target", "audit.target", "text"),
-                    ("detail", "audit.detail", "text")), key="audit", lang=L, file_stem="nhat-ky")
+data_table(
+    events,
+    (
+        ("logged_at", "audit.at", "datetime"),
+        ("username", "audit.user", "text"),
+        ("event", "audit.event", "text"),
+        ("target", "audit.target", "text"),
+        ("detail", "audit.detail", "text"),
+    ),
+    key="audit",
+    lang=L,
+    file_stem="nhat-ky",
+)

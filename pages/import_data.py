@@ -26,11 +26,22 @@ st.caption(tr("imp.intro"))
 
 with st.expander(tr("imp.templates_title"), icon=":material/table_view:"):
     kind = st.selectbox(tr("imp.template_kind"), list(KINDS), format_func=lambda k: code(k, L), key="imp_template_kind")
-    st.download_button(tr("imp.template_download"), build_template(kind), file_name=f"mau-{kind}.xlsx",
-                       mime=XLSX_MIME, key="imp_template_dl", icon=":material/download:")
+    st.download_button(
+        tr("imp.template_download"),
+        build_template(kind),
+        file_name=f"mau-{kind}.xlsx",
+        mime=XLSX_MIME,
+        key="imp_template_dl",
+        icon=":material/download:",
+    )
 
-files = st.file_uploader(tr("imp.upload"), type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True,
-                         key="imp_files", help=tr("imp.upload_help"))
+files = st.file_uploader(
+    tr("imp.upload"),
+    type=["xlsx", "xlsm", "xls", "csv"],
+    accept_multiple_files=True,
+    key="imp_files",
+    help=tr("imp.upload_help"),
+)
 as_of = st.date_input(tr("imp.as_of"), value=None, format="DD/MM/YYYY", key="imp_as_of", help=tr("imp.as_of_help"))
 
 
@@ -39,10 +50,14 @@ def check(user_maps: list[mapping_view.UserMap]) -> None:
     bar = st.progress(0.0, text=tr("imp.checking"))
     if (old := st.session_state.pop("imp_plan", None)) is not None:
         old.close()  # its staged rows on disk
-    plan = prepare(data.connection(), files=[(f.name, f.getvalue) for f in files or []], as_of=as_of,
-                   extra_headers=mapping_view.extra_headers(user_maps), user=user.username,
-                   progress=lambda step, fraction: bar.progress(min(max(fraction, 0.0), 1.0),
-                                                                text=view.progress_text(step, L)))
+    plan = prepare(
+        data.connection(),
+        files=[(f.name, f.getvalue) for f in files or []],
+        as_of=as_of,
+        extra_headers=mapping_view.extra_headers(user_maps),
+        user=user.username,
+        progress=lambda step, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=view.progress_text(step, L)),
+    )
     bar.empty()
     st.session_state["imp_plan"] = plan
     st.session_state[mapping_view.STATE] = {(m.file, m.sheet): m for m in user_maps}
@@ -85,9 +100,14 @@ if plan is not None:
         if st.button(tr("imp.load"), type="primary", key="imp_load"):
             bar = st.progress(0.0, text=tr("imp.progress_commit"))
             try:
-                result = load(data.connection(), plan, user=user.username,
-                              progress=lambda step, fraction: bar.progress(min(max(fraction, 0.0), 1.0),
-                                                                           text=view.progress_text(step, L)))
+                result = load(
+                    data.connection(),
+                    plan,
+                    user=user.username,
+                    progress=lambda step, fraction: bar.progress(
+                        min(max(fraction, 0.0), 1.0), text=view.progress_text(step, L)
+                    ),
+                )
             except OversightError as exc:
                 bar.empty()
                 errors.show(exc, L)
@@ -97,7 +117,9 @@ if plan is not None:
                 st.success(tr("imp.loaded", batch=result.batch_id), icon=":material/check_circle:")
                 for m in user_maps if remember else []:
                     mapping_id = mapping_view.remember(plan, m, user.username)
-                    st.info(tr("imp.map_remembered", file=m.file, sheet=m.sheet, id=mapping_id), icon=":material/bookmark:")
+                    st.info(
+                        tr("imp.map_remembered", file=m.file, sheet=m.sheet, id=mapping_id), icon=":material/bookmark:"
+                    )
 
 st.subheader(tr("imp.history_title"))
 history = view.history_frame(data.run(list_batches), L)

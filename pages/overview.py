@@ -25,8 +25,7 @@ st.title(tr("ov.title"))
 h = data.run(headline, scope=f.scope, as_of=f.as_of, parts=view.PARTS)
 previous = view.previous_snapshot(data.run(snapshot_dates), h)
 prev = data.run(headline, scope=f.scope, as_of=previous, parts=view.PARTS) if previous else None
-st.caption(tr("ov.subtitle", as_of=fmt.day(f.as_of),
-              prev=fmt.day(prev["as_of"]) if prev else tr("ov.no_previous")))
+st.caption(tr("ov.subtitle", as_of=fmt.day(f.as_of), prev=fmt.day(prev["as_of"]) if prev else tr("ov.no_previous")))
 if all(h.get(part) is None for part in ("reduction", "secondment", "training", "workforce")):
     empty_state("ov.empty", L)
     st.stop()
@@ -35,20 +34,38 @@ view.cards(h, prev, L)
 
 years = {c: data.run(reduction_by_year, category=c, scope=f.scope) for c in ("cong_chuc", "vien_chuc")}
 trend = view.trend_frame(years)
-chart_panel(view.trend_figure(trend, h["settings"], L), trend,
-            (("category", "col.category", "code"), ("year", "col.year", "text"),
-             ("quota_assigned", "col.quota_assigned", "int"), ("index_pct", "ov.index_axis", "pct1")),
-            key="ov_trend", title=tr("ov.trend_title"), how=tr("ov.how_trend"), lang=L, file_stem="xu-huong-bien-che")
+chart_panel(
+    view.trend_figure(trend, h["settings"], L),
+    trend,
+    (
+        ("category", "col.category", "code"),
+        ("year", "col.year", "text"),
+        ("quota_assigned", "col.quota_assigned", "int"),
+        ("index_pct", "ov.index_axis", "pct1"),
+    ),
+    key="ov_trend",
+    title=tr("ov.trend_title"),
+    how=tr("ov.how_trend"),
+    lang=L,
+    file_stem="xu-huong-bien-che",
+)
 
-units = {c: data.run(reduction_by_unit, category=c, scope=f.scope, as_of=f.as_of)
-         for c in ("cong_chuc", "vien_chuc")}
-attention = view.attention_frame(units, data.run(secondment_by_agency, as_of=f.as_of, scope=f.scope),
-                                 data.run(training_budget_by_agency, as_of=f.as_of, scope=f.scope))
+units = {c: data.run(reduction_by_unit, category=c, scope=f.scope, as_of=f.as_of) for c in ("cong_chuc", "vien_chuc")}
+attention = view.attention_frame(
+    units,
+    data.run(secondment_by_agency, as_of=f.as_of, scope=f.scope),
+    data.run(training_budget_by_agency, as_of=f.as_of, scope=f.scope),
+)
 st.subheader(tr("ov.attention_title"))
 st.caption(tr("ov.attention_caption"))
 data_table(attention.head(10), view.ATTENTION_SPEC, key="ov_attention", lang=L, file_stem="co-quan-can-chu-y")
 
 st.subheader(tr("ov.freshness_title"))
 fresh = data.run(freshness_by_table)
-data_table(fresh.assign(table_label=fresh["table"].map(lambda x: code(x, L))), view.FRESH_SPEC,
-           key="ov_fresh", lang=L, file_stem="do-moi-so-lieu")
+data_table(
+    fresh.assign(table_label=fresh["table"].map(lambda x: code(x, L))),
+    view.FRESH_SPEC,
+    key="ov_fresh",
+    lang=L,
+    file_stem="do-moi-so-lieu",
+)

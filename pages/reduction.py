@@ -36,14 +36,23 @@ for column, (_, row) in zip(st.columns(len(by_cat)), by_cat.iterrows(), strict=T
         view.cards(row, L)
 
 row = by_cat.set_index("category").loc[f.category]
-by_unit = pick_kind(view.named(data.run(reduction_by_unit, category=f.category, scope=f.scope, as_of=f.as_of), L),
-                    L, key="red_units")
+by_unit = pick_kind(
+    view.named(data.run(reduction_by_unit, category=f.category, scope=f.scope, as_of=f.as_of), L), L, key="red_units"
+)
 charted, cut_note = worst(by_unit, "plan_progress_pct", L)
 picked = chart_panel(
-    view.progress_figure(charted, L, row["expected_progress_pct"]), by_unit, view.UNIT_SPEC,
-    key="red_units", title=tr("red.by_unit_title"), how=tr("red.how_progress"), lang=L,
-    settings=drill.settings_shown(policy, L, ("reduction_baseline_year", "reduction_end_year", f"target_pct_{f.category}")),
-    file_stem="tinh-gian-theo-don-vi", selectable=True,
+    view.progress_figure(charted, L, row["expected_progress_pct"]),
+    by_unit,
+    view.UNIT_SPEC,
+    key="red_units",
+    title=tr("red.by_unit_title"),
+    how=tr("red.how_progress"),
+    lang=L,
+    settings=drill.settings_shown(
+        policy, L, ("reduction_baseline_year", "reduction_end_year", f"target_pct_{f.category}")
+    ),
+    file_stem="tinh-gian-theo-don-vi",
+    selectable=True,
     caption=" ".join((tr("red.by_unit_caption", expected=fmt.percent(row["expected_progress_pct"], L, 1)), cut_note)),
 )
 drill.to_unit(picked, L)
@@ -51,20 +60,49 @@ drill.to_unit(picked, L)
 left, right = st.columns(2)
 with left:
     by_year = data.run(reduction_by_year, category=f.category, scope=f.scope)
-    chart_panel(view.year_figure(by_year, L, float(row["target_pct"])), by_year, view.YEAR_SPEC, key="red_years",
-                title=tr("red.by_year_title"), how=tr("red.how_year"), lang=L, file_stem="bien-che-theo-nam")
+    chart_panel(
+        view.year_figure(by_year, L, float(row["target_pct"])),
+        by_year,
+        view.YEAR_SPEC,
+        key="red_years",
+        title=tr("red.by_year_title"),
+        how=tr("red.how_year"),
+        lang=L,
+        file_stem="bien-che-theo-nam",
+    )
 with right:
     projection = view.projection_frame(row, L)
-    chart_panel(view.projection_figure(projection, row, L), projection,
-                (("measure", "col.measure", "text"), ("posts", "col.posts", "float1")), key="red_projection",
-                title=tr("red.projection_title"), how=tr("red.how_projection"), lang=L, file_stem="du-bao-2026")
+    chart_panel(
+        view.projection_figure(projection, row, L),
+        projection,
+        (("measure", "col.measure", "text"), ("posts", "col.posts", "float1")),
+        key="red_projection",
+        title=tr("red.projection_title"),
+        how=tr("red.how_projection"),
+        lang=L,
+        file_stem="du-bao-2026",
+    )
 
-by = st.radio(tr("red.group_by"), ("former_province", "sector"), horizontal=True, key="red_group_by",
-              format_func=lambda c: tr(f"red.group_{c}"))
+by = st.radio(
+    tr("red.group_by"),
+    ("former_province", "sector"),
+    horizontal=True,
+    key="red_group_by",
+    format_func=lambda c: tr(f"red.group_{c}"),
+)
 by_group = view.group_labelled(
-    data.run(reduction_by_group, category=f.category, by=by, scope=f.scope, as_of=f.as_of), L)
-chart_panel(view.group_figure(by_group, L), by_group, view.GROUP_SPEC, key="red_groups",
-            title=tr("red.by_group_title"), how=tr("red.how_progress"), lang=L, file_stem=f"tinh-gian-theo-{by}")
+    data.run(reduction_by_group, category=f.category, by=by, scope=f.scope, as_of=f.as_of), L
+)
+chart_panel(
+    view.group_figure(by_group, L),
+    by_group,
+    view.GROUP_SPEC,
+    key="red_groups",
+    title=tr("red.by_group_title"),
+    how=tr("red.how_progress"),
+    lang=L,
+    file_stem=f"tinh-gian-theo-{by}",
+)
 
 st.subheader(tr("red.people_title"))
 st.caption(tr("red.people_caption"))

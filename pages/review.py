@@ -30,8 +30,16 @@ if waiting.empty:
     st.stop()
 data_table(waiting, view.SUBMISSION_SPEC, key="rev_waiting", lang=L, file_stem="bao-cao-cho-duyet")
 rows = waiting.set_index("submission_id")
-picked = int(st.selectbox(tr("rep.review_pick"), list(rows.index), key="rev_pick", format_func=lambda i: (
-    f"#{i} · {rows.at[i, 'unit_name']} · {code(rows.at[i, 'data_kind'], L)} · {view.period_label(rows.at[i, 'period_id'], L)}")))
+picked = int(
+    st.selectbox(
+        tr("rep.review_pick"),
+        list(rows.index),
+        key="rev_pick",
+        format_func=lambda i: (
+            f"#{i} · {rows.at[i, 'unit_name']} · {code(rows.at[i, 'data_kind'], L)} · {view.period_label(rows.at[i, 'period_id'], L)}"
+        ),
+    )
+)
 
 d = submissions.diff(data.connection(), submission_id=picked, user=user)
 c = st.columns(4)
@@ -40,17 +48,28 @@ for column, key in zip(c, ("added", "removed", "changed", "unchanged"), strict=T
 st.caption(tr("rep.diff_rows", before=fmt.number(d["rows_before"], L), after=fmt.number(d["rows_after"], L)))
 if not d["totals"].empty:
     st.markdown(f"**{tr('rep.totals_title')}**")
-    data_table(view.named_columns(d["totals"], rows.at[picked, "data_kind"]), view.TOTALS_SPEC, key="rev_totals", lang=L,
-               file_stem=f"tong-truoc-sau-{picked}")
+    data_table(
+        view.named_columns(d["totals"], rows.at[picked, "data_kind"]),
+        view.TOTALS_SPEC,
+        key="rev_totals",
+        lang=L,
+        file_stem=f"tong-truoc-sau-{picked}",
+    )
 if not d["changes"].empty:
     st.markdown(f"**{tr('rep.changes_title')}**")
-    data_table(view.named_columns(d["changes"], rows.at[picked, "data_kind"]), view.CHANGES_SPEC, key="rev_changes",
-               lang=L, file_stem=f"thay-doi-{picked}")
+    data_table(
+        view.named_columns(d["changes"], rows.at[picked, "data_kind"]),
+        view.CHANGES_SPEC,
+        key="rev_changes",
+        lang=L,
+        file_stem=f"thay-doi-{picked}",
+    )
 blocking = [p for p in d["problems"] if p["severity"] == "error"]
 if blocking:
     st.error(tr("rep.review_blocked", n=fmt.number(len(blocking), L)), icon=":material/error:")
-    data_table(view.problems_frame(blocking, L), view.PROBLEM_SPEC, key="rev_problems", lang=L,
-               file_stem=f"loi-tep-{picked}")
+    data_table(
+        view.problems_frame(blocking, L), view.PROBLEM_SPEC, key="rev_problems", lang=L, file_stem=f"loi-tep-{picked}"
+    )
 
 left, right = st.columns(2)
 with left:

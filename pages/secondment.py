@@ -28,29 +28,56 @@ if agencies.empty or postings.empty:
 policy = agencies.attrs["policy"]
 communes = data.run(secondment_by_commune, as_of=f.as_of, scope=None)
 names = dict(zip(communes["unit_code"], communes["name"], strict=True))
-postings = postings.assign(receiving_name=postings["receiving_unit_code"].map(lambda c: names.get(c, c)),
-                           violations_text=postings["violations"].map(lambda v: view.violation_text(v, L)))
+postings = postings.assign(
+    receiving_name=postings["receiving_unit_code"].map(lambda c: names.get(c, c)),
+    violations_text=postings["violations"].map(lambda v: view.violation_text(v, L)),
+)
 s = view.summary(agencies, L)
 
 c1, c2, c3, c4 = st.columns(4)
 with c1:
-    kpi_card(tr("sec.card_fulfilment"), s["fulfilment"], lang=L,
-             lines=(tr("sec.card_fulfilment_line", active=s["active"], required=s["required"]),))
+    kpi_card(
+        tr("sec.card_fulfilment"),
+        s["fulfilment"],
+        lang=L,
+        lines=(tr("sec.card_fulfilment_line", active=s["active"], required=s["required"]),),
+    )
 with c2:
-    kpi_card(tr("sec.card_violations"), fmt.number(int((postings["violation_count"] > 0).sum()), L), lang=L,
-             lines=(tr("sec.card_violations_line"),))
+    kpi_card(
+        tr("sec.card_violations"),
+        fmt.number(int((postings["violation_count"] > 0).sum()), L),
+        lang=L,
+        lines=(tr("sec.card_violations_line"),),
+    )
 with c3:
-    kpi_card(tr("sec.card_ending"), fmt.number(int(agencies["ending_6m"].sum()), L), lang=L,
-             lines=(tr("sec.card_ending_line", n3=fmt.number(int(agencies["ending_3m"].sum()), L)),))
+    kpi_card(
+        tr("sec.card_ending"),
+        fmt.number(int(agencies["ending_6m"].sum()), L),
+        lang=L,
+        lines=(tr("sec.card_ending_line", n3=fmt.number(int(agencies["ending_3m"].sum()), L)),),
+    )
 with c4:
-    kpi_card(tr("sec.card_allowance"), fmt.money(agencies["allowance_vnd"].sum(), L, short=True), lang=L,
-             lines=(tr("sec.card_allowance_line", nd76=fmt.number(int(agencies["nd76_postings"].sum()), L)),))
+    kpi_card(
+        tr("sec.card_allowance"),
+        fmt.money(agencies["allowance_vnd"].sum(), L, short=True),
+        lang=L,
+        lines=(tr("sec.card_allowance_line", nd76=fmt.number(int(agencies["nd76_postings"].sum()), L)),),
+    )
 
-picked = chart_panel(view.fulfilment_figure(agencies, L), agencies, view.AGENCY_SPEC, key="sec_agencies",
-                     title=tr("sec.by_agency_title"), how=tr("sec.how_required"), lang=L, selectable=True,
-                     settings=drill.settings_shown(policy, L, ("secondment_share_pct", "secondment_rounding",
-                                                               "secondment_base_includes_vien_chuc")),
-                     file_stem="tang-cuong-theo-co-quan")
+picked = chart_panel(
+    view.fulfilment_figure(agencies, L),
+    agencies,
+    view.AGENCY_SPEC,
+    key="sec_agencies",
+    title=tr("sec.by_agency_title"),
+    how=tr("sec.how_required"),
+    lang=L,
+    selectable=True,
+    settings=drill.settings_shown(
+        policy, L, ("secondment_share_pct", "secondment_rounding", "secondment_base_includes_vien_chuc")
+    ),
+    file_stem="tang-cuong-theo-co-quan",
+)
 drill.to_unit(picked, L)
 
 st.subheader(tr("sec.violations_title"))
@@ -67,20 +94,45 @@ if can_do(user, "person_list") and postings["sending_agency_code"].nunique() == 
 else:  # the city, or a viewer: people serving per agency and month, nobody named
     timeline_rows = view.activity_frame(postings, dict(zip(agencies["agency_code"], agencies["name"], strict=True)))
     timeline, timeline_spec = view.activity_figure(timeline_rows, L), view.ACTIVITY_SPEC
-chart_panel(timeline, timeline_rows, timeline_spec, key="sec_timeline", title=tr("sec.timeline_title"),
-            how=tr("sec.how_timeline"), lang=L, file_stem="thoi-gian-tang-cuong",
-            settings=drill.settings_shown(policy, L, ("secondment_min_months",)))
+chart_panel(
+    timeline,
+    timeline_rows,
+    timeline_spec,
+    key="sec_timeline",
+    title=tr("sec.timeline_title"),
+    how=tr("sec.how_timeline"),
+    lang=L,
+    file_stem="thoi-gian-tang-cuong",
+    settings=drill.settings_shown(policy, L, ("secondment_min_months",)),
+)
 
 left, right = st.columns(2)
 with left:
     composition = view.composition_frame(agencies, L)
-    chart_panel(view.composition_figure(composition, L), composition,
-                (("group", "col.group", "text"), ("sent_pct", "sec.sent_share", "pct1"),
-                 ("staff_pct", "sec.staff_share", "pct1")),
-                key="sec_composition", title=tr("sec.composition_title"), how=tr("sec.how_composition"), lang=L,
-                settings=drill.settings_shown(policy, L, ("young_age_threshold",)), file_stem="co-cau-can-bo-cu")
+    chart_panel(
+        view.composition_figure(composition, L),
+        composition,
+        (
+            ("group", "col.group", "text"),
+            ("sent_pct", "sec.sent_share", "pct1"),
+            ("staff_pct", "sec.staff_share", "pct1"),
+        ),
+        key="sec_composition",
+        title=tr("sec.composition_title"),
+        how=tr("sec.how_composition"),
+        lang=L,
+        settings=drill.settings_shown(policy, L, ("young_age_threshold",)),
+        file_stem="co-cau-can-bo-cu",
+    )
 with right:
     by_province = view.commune_frame(communes)
-    chart_panel(view.commune_figure(by_province, L), communes[communes["receives_none"]], view.COMMUNE_SPEC,
-                key="sec_communes", title=tr("sec.communes_title"), how=tr("sec.how_communes"), lang=L,
-                file_stem="xa-chua-duoc-tang-cuong")
+    chart_panel(
+        view.commune_figure(by_province, L),
+        communes[communes["receives_none"]],
+        view.COMMUNE_SPEC,
+        key="sec_communes",
+        title=tr("sec.communes_title"),
+        how=tr("sec.how_communes"),
+        lang=L,
+        file_stem="xa-chua-duoc-tang-cuong",
+    )

@@ -48,8 +48,13 @@ if submitted:
 
 st.subheader(tr("settings.base_salary_title"))
 salary = data.run(base_salary_table)
-st.dataframe({tr("col.valid_from"): salary["valid_from"].map(fmt.day),
-              tr("col.amount"): salary["amount_vnd"].map(lambda v: fmt.money_exact(v, L))}, hide_index=True)
+st.dataframe(
+    {
+        tr("col.valid_from"): salary["valid_from"].map(fmt.day),
+        tr("col.amount"): salary["amount_vnd"].map(lambda v: fmt.money_exact(v, L)),
+    },
+    hide_index=True,
+)
 with st.form("base_salary_form"):
     c1, c2 = st.columns(2)
     valid_from = c1.date_input(tr("col.valid_from"), value=date(date.today().year, 7, 1), format="DD/MM/YYYY")
@@ -68,8 +73,17 @@ changes = data.run(setting_changes)
 if changes.empty:
     st.caption(tr("settings.history_empty"))
 else:
-    data_table(changes, (("changed_at", "col.changed_at", "datetime"), ("changed_by", "col.changed_by", "text"),
-                         ("key", "col.setting", "text"), ("old_value", "col.old_value", "text"),
-                         ("new_value", "col.new_value", "text")), key="settings_history", lang=L,
-               file_stem="lich-su-cai-dat")
+    data_table(
+        changes,
+        (
+            ("changed_at", "col.changed_at", "datetime"),
+            ("changed_by", "col.changed_by", "text"),
+            ("key", "col.setting", "text"),
+            ("old_value", "col.old_value", "text"),
+            ("new_value", "col.new_value", "text"),
+        ),
+        key="settings_history",
+        lang=L,
+        file_stem="lich-su-cai-dat",
+    )
 st.caption(tr("settings.defaults_note", n=len(Policy().as_dict())))

@@ -31,37 +31,59 @@ if periods.empty:
 ids = list(periods["period_id"])
 default = data.run(reporting.current_period, today=date.today())
 c1, c2, c3 = st.columns(3)
-period = c1.selectbox(tr("rep.period"), ids, index=ids.index(default) if default in ids else 0,
-                      format_func=lambda p: view.period_label(p, L), key="sub_period")
+period = c1.selectbox(
+    tr("rep.period"),
+    ids,
+    index=ids.index(default) if default in ids else 0,
+    format_func=lambda p: view.period_label(p, L),
+    key="sub_period",
+)
 tracker = data.run(reporting.submissions_by_unit, period_id=period, today=date.today(), scope=None)
 units = dict(zip(tracker["unit_code"], tracker["name"], strict=False))
 if not units:
     empty_state("rep.no_unit", L)
     st.stop()
-unit = c2.selectbox(tr("col.unit"), list(units), format_func=lambda u: units[u], key="sub_unit",
-                    disabled=len(units) == 1)
+unit = c2.selectbox(
+    tr("col.unit"), list(units), format_func=lambda u: units[u], key="sub_unit", disabled=len(units) == 1
+)
 dues = data.run(reporting.period_dues, period_id=period)
 kinds = list(dues["data_kind"])
 kind = c3.selectbox(tr("rep.col_kind"), kinds, format_func=lambda k: code(k, L), key="sub_kind")
 due = dues.set_index("data_kind").at[kind, "due_date"]
 mine = tracker[(tracker["unit_code"] == unit) & (tracker["data_kind"] == kind)].iloc[0]
-st.info(tr("rep.submit_status", status=view.status_label(mine["status"], L), due=fmt.day(due)),
-        icon=":material/assignment:")
+st.info(
+    tr("rep.submit_status", status=view.status_label(mine["status"], L), due=fmt.day(due)), icon=":material/assignment:"
+)
 
 rows = submissions.prefilled_rows(data.connection(), data_kind=kind, unit_code=unit, user=user)
-st.download_button(tr("rep.template_prefilled", n=fmt.number(len(rows), L)), build_template(kind, rows),
-                   file_name=f"{kind}-{unit}-{period}.xlsx", mime=XLSX_MIME, key="sub_template", icon=":material/download:")
+st.download_button(
+    tr("rep.template_prefilled", n=fmt.number(len(rows), L)),
+    build_template(kind, rows),
+    file_name=f"{kind}-{unit}-{period}.xlsx",
+    mime=XLSX_MIME,
+    key="sub_template",
+    icon=":material/download:",
+)
 upload = st.file_uploader(tr("rep.upload"), type=["xlsx", "xlsm", "xls", "csv"], key="sub_file")
 if upload is not None and st.button(tr("rep.send"), type="primary", key="sub_send"):
     with st.spinner(tr("rep.checking")):
         try:
-            sent = submissions.submit(data.connection(), period_id=period, unit_code=unit, data_kind=kind,
-                                      file_name=upload.name, content=upload.getvalue(), user=user)
+            sent = submissions.submit(
+                data.connection(),
+                period_id=period,
+                unit_code=unit,
+                data_kind=kind,
+                file_name=upload.name,
+                content=upload.getvalue(),
+                user=user,
+            )
         except OversightError as exc:
             errors.show(exc, L)
         else:
             st.session_state["sub_last"] = sent.submission_id
-            (st.error if sent.status == "with_errors" else st.success)(tr(f"rep.sent.{sent.status}", id=sent.submission_id))
+            (st.error if sent.status == "with_errors" else st.success)(
+                tr(f"rep.sent.{sent.status}", id=sent.submission_id)
+            )
 
 st.subheader(tr("rep.my_files"))
 files = view.submissions_frame(data.run(reporting.list_submissions, period_id=period, scope=unit), L)
@@ -71,8 +93,13 @@ if files.empty:
 data_table(files, view.SUBMISSION_SPEC, key="sub_files", lang=L, file_stem=f"tep-da-gui-{unit}-{period}")
 ids_sent = list(files["submission_id"])
 last = st.session_state.get("sub_last")
-picked = st.selectbox(tr("rep.file_problems"), ids_sent, index=ids_sent.index(last) if last in ids_sent else 0,
-                      format_func=lambda i: f"#{i} · {files.set_index('submission_id').at[i, 'file_name']}", key="sub_pick")
+picked = st.selectbox(
+    tr("rep.file_problems"),
+    ids_sent,
+    index=ids_sent.index(last) if last in ids_sent else 0,
+    format_func=lambda i: f"#{i} · {files.set_index('submission_id').at[i, 'file_name']}",
+    key="sub_pick",
+)
 detail = submissions.submission(data.connection(), submission_id=int(picked), user=user)
 if detail["review_reason"]:
     st.warning(tr("rep.returned_reason", reason=detail["review_reason"]), icon=":material/undo:")

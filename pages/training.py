@@ -29,31 +29,75 @@ estimated = int((agencies["fund_source"] == "estimate").sum())
 
 c1, c2, c3, c4 = st.columns(4)
 with c1:
-    kpi_card(tr("train.card_budget"), fmt.money(budget, L, short=True), lang=L,
-             lines=(tr("train.card_budget_line", pct=fmt.percent(policy["training_budget_pct"], L, 0)),
-                    *((tr("train.card_estimated", n=estimated),) if estimated else ())))
+    kpi_card(
+        tr("train.card_budget"),
+        fmt.money(budget, L, short=True),
+        lang=L,
+        lines=(
+            tr("train.card_budget_line", pct=fmt.percent(policy["training_budget_pct"], L, 0)),
+            *((tr("train.card_estimated", n=estimated),) if estimated else ()),
+        ),
+    )
 with c2:
-    kpi_card(tr("train.card_spent"), fmt.percent(spent / budget * 100 if budget else None, L, 1), lang=L,
-             lines=(tr("train.card_spent_line", spent=fmt.money(spent, L), committed=fmt.money(committed, L)),))
+    kpi_card(
+        tr("train.card_spent"),
+        fmt.percent(spent / budget * 100 if budget else None, L, 1),
+        lang=L,
+        lines=(tr("train.card_spent_line", spent=fmt.money(spent, L), committed=fmt.money(committed, L)),),
+    )
 with c3:
     days_left = int(agencies["days_left"].max())
-    kpi_card(tr("train.card_window"), tr("train.days", n=fmt.number(days_left, L)) if days_left else tr("train.closed"),
-             lang=L,
-             lines=(tr("train.card_window_line", start=fmt.day(agencies["window_start"].min()),
-                       end=fmt.day(agencies["window_end"].max())),))
+    kpi_card(
+        tr("train.card_window"),
+        tr("train.days", n=fmt.number(days_left, L)) if days_left else tr("train.closed"),
+        lang=L,
+        lines=(
+            tr(
+                "train.card_window_line",
+                start=fmt.day(agencies["window_start"].min()),
+                end=fmt.day(agencies["window_end"].max()),
+            ),
+        ),
+    )
 with c4:
-    kpi_card(tr("train.card_participants"), fmt.number(agencies["participants"].sum(), L), lang=L,
-             lines=(tr("train.card_cost_line", cost=fmt.money(spent / max(agencies["participants"].sum(), 1), L)),))
+    kpi_card(
+        tr("train.card_participants"),
+        fmt.number(agencies["participants"].sum(), L),
+        lang=L,
+        lines=(tr("train.card_cost_line", cost=fmt.money(spent / max(agencies["participants"].sum(), 1), L)),),
+    )
 
-picked = chart_panel(view.budget_figure(agencies, L), agencies, view.AGENCY_SPEC, key="train_agencies",
-                     title=tr("train.by_agency_title"), how=tr("train.how_budget"), lang=L, selectable=True,
-                     settings=drill.settings_shown(policy, L, ("training_budget_pct", "training_window_start",
-                                                               "training_window_months", "training_fund_method")),
-                     file_stem="kinh-phi-dao-tao-theo-co-quan")
+picked = chart_panel(
+    view.budget_figure(agencies, L),
+    agencies,
+    view.AGENCY_SPEC,
+    key="train_agencies",
+    title=tr("train.by_agency_title"),
+    how=tr("train.how_budget"),
+    lang=L,
+    selectable=True,
+    settings=drill.settings_shown(
+        policy, L, ("training_budget_pct", "training_window_start", "training_window_months", "training_fund_method")
+    ),
+    file_stem="kinh-phi-dao-tao-theo-co-quan",
+)
 drill.to_unit(picked, L)
 
-funding = st.radio(tr("train.funding"), ("tai_co_cau_5pct", None), horizontal=True, key="train_funding",
-                   format_func=lambda c: tr("filter.all") if c is None else tr("train.funding_5pct"))
+funding = st.radio(
+    tr("train.funding"),
+    ("tai_co_cau_5pct", None),
+    horizontal=True,
+    key="train_funding",
+    format_func=lambda c: tr("filter.all") if c is None else tr("train.funding_5pct"),
+)
 fields = data.run(training_by_field, scope=f.scope, funding=funding)
-chart_panel(view.field_figure(fields, L), fields, view.FIELD_SPEC, key="train_fields",
-            title=tr("train.by_field_title"), how=tr("train.how_fields"), lang=L, file_stem="dao-tao-theo-linh-vuc")
+chart_panel(
+    view.field_figure(fields, L),
+    fields,
+    view.FIELD_SPEC,
+    key="train_fields",
+    title=tr("train.by_field_title"),
+    how=tr("train.how_fields"),
+    lang=L,
+    file_stem="dao-tao-theo-linh-vuc",
+)

@@ -19,11 +19,21 @@ st.title(tr("users.title"))
 con = data.connection()
 
 accounts = core.list_users(con)
-data_table(accounts, (("username", "auth.username", "text"), ("display_name", "auth.display_name", "text"),
-                      ("role", "users.role", "text"), ("scope_unit_code", "users.scope", "text"),
-                      ("active", "users.active", "text"), ("locked_until", "users.locked_until", "datetime"),
-                      ("password_changed_at", "users.password_changed", "datetime")),
-           key="users", lang=L, file_stem="nguoi-dung")
+data_table(
+    accounts,
+    (
+        ("username", "auth.username", "text"),
+        ("display_name", "auth.display_name", "text"),
+        ("role", "users.role", "text"),
+        ("scope_unit_code", "users.scope", "text"),
+        ("active", "users.active", "text"),
+        ("locked_until", "users.locked_until", "datetime"),
+        ("password_changed_at", "users.password_changed", "datetime"),
+    ),
+    key="users",
+    lang=L,
+    file_stem="nguoi-dung",
+)
 units = data.run(unit_list)
 scopes = [None, *units["unit_code"]]
 
@@ -42,8 +52,15 @@ with st.form("user_add", clear_on_submit=True):
     password = c1.text_input(tr("users.first_password"), type="password")
     if st.form_submit_button(tr("users.add"), type="primary"):
         try:
-            core.create_user(con, username=username, password=password, role=role, scope_unit_code=scope,
-                             display_name=name or None, by=user.username)
+            core.create_user(
+                con,
+                username=username,
+                password=password,
+                role=role,
+                scope_unit_code=scope,
+                display_name=name or None,
+                by=user.username,
+            )
         except OversightError as exc:
             errors.show(exc, L)
         else:
@@ -55,11 +72,13 @@ if len(accounts):
     who = st.selectbox(tr("auth.username"), list(accounts["username"]), key="users_pick")
     row = accounts.set_index("username").loc[who]
     c1, c2, c3 = st.columns(3)
-    new_role = c1.selectbox(tr("users.role"), ROLES, index=ROLES.index(row["role"]), key="users_role",
-                            format_func=lambda r: tr(f"role.{r}"))
+    new_role = c1.selectbox(
+        tr("users.role"), ROLES, index=ROLES.index(row["role"]), key="users_role", format_func=lambda r: tr(f"role.{r}")
+    )
     current_scope = row["scope_unit_code"] if isinstance(row["scope_unit_code"], str) else None
-    new_scope = c2.selectbox(tr("users.scope"), scopes, index=scopes.index(current_scope), key="users_scope",
-                             format_func=scope_label)
+    new_scope = c2.selectbox(
+        tr("users.scope"), scopes, index=scopes.index(current_scope), key="users_scope", format_func=scope_label
+    )
     new_password = c3.text_input(tr("users.new_password"), type="password", key="users_password")
     b1, b2, b3 = st.columns(3)
     try:

@@ -21,8 +21,14 @@ CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "screenshots"
 VIEWPORTS = ((1920, 1080), (1366, 768))
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
 ]
 
 
@@ -41,17 +47,34 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db_path: Path, *, extra_env: dict[str, str] | None = None, log_suffix: str = "",
-                     port: int | None = None) -> Iterator[str]:
+def streamlit_server(
+    db_path: Path, *, extra_env: dict[str, str] | None = None, log_suffix: str = "", port: int | None = None
+) -> Iterator[str]:
     """Run ``streamlit run app.py`` on 127.0.0.1 against ``db_path``; yield its base URL."""
     port = port or _free_port()
     env = {**os.environ, "OVERSIGHT_DB": str(db_path), **(extra_env or {})}
     log_path = db_path.with_suffix(f"{log_suffix}.streamlit.log")
     log = open(log_path, "w")  # noqa: SIM115 closed below
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -95,8 +118,10 @@ def wait_until_idle(page: Any, timeout_ms: int = 60_000) -> None:
     deadline = time.monotonic() + timeout_ms / 1000
     quiet_since = None
     while time.monotonic() < deadline:
-        running = page.locator('[data-testid="stStatusWidget"]').count() > 0 or \
-            page.locator('[data-test-script-state="running"]').count() > 0
+        running = (
+            page.locator('[data-testid="stStatusWidget"]').count() > 0
+            or page.locator('[data-test-script-state="running"]').count() > 0
+        )
         if running:
             quiet_since = None
         elif quiet_since is None:
@@ -127,7 +152,8 @@ def full_screenshot(page: Any, path: Path) -> None:
     size = page.viewport_size
     height = page.evaluate(
         """() => { const m = document.querySelector('[data-testid="stMain"]');
-                   return m ? Math.max(m.scrollHeight, window.innerHeight) : document.body.scrollHeight; }""")
+                   return m ? Math.max(m.scrollHeight, window.innerHeight) : document.body.scrollHeight; }"""
+    )
     page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 12000)})
     page.wait_for_timeout(800)
     page.screenshot(path=str(path))
@@ -142,8 +168,9 @@ def login(page: Any, username: str, password: str) -> None:
     title = page.locator("h1").first.inner_text()
     page.locator('[data-testid="stFormSubmitButton"] button').first.click()
     # the sign-in title gives way to the page (which may have password fields of its own)
-    page.wait_for_function("t => { const h = document.querySelector('h1'); return h && h.innerText !== t; }",
-                           arg=title, timeout=60_000)
+    page.wait_for_function(
+        "t => { const h = document.querySelector('h1'); return h && h.innerText !== t; }", arg=title, timeout=60_000
+    )
     wait_until_idle(page)
 
 

@@ -57,14 +57,17 @@ def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]
     """Insert dict rows (every row with the same keys) into ``table`` under a fresh batch id."""
     b = add_batch(con)
     cols = list(rows[0])
-    con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, batch_id) VALUES ({', '.join('?' * len(cols))}, {b})",
-                    [[r[c] for c in cols] for r in rows])
+    con.executemany(
+        f"INSERT INTO {table} ({', '.join(cols)}, batch_id) VALUES ({', '.join('?' * len(cols))}, {b})",
+        [[r[c] for c in cols] for r in rows],
+    )
     close_batch(con, b, {table: len(rows)})  # as every load ends: the summary tables follow the rows
 
 
 def add_batch(con: duckdb.DuckDBPyConnection, kind: str = "cli") -> int:
-    row = con.execute("INSERT INTO import_batch (kind, created_by) VALUES ($k, 'test') RETURNING batch_id",
-                      {"k": kind}).fetchone()
+    row = con.execute(
+        "INSERT INTO import_batch (kind, created_by) VALUES ($k, 'test') RETURNING batch_id", {"k": kind}
+    ).fetchone()
     assert row is not None
     return int(row[0])
 

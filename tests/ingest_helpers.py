@@ -25,7 +25,9 @@ def corpus_module() -> ModuleType:
 def tiny_db(path: Path) -> duckdb.DuckDBPyConnection:
     """A database with the corpus units (SNV, SYT, STP, XA001, XA002, PAC, QNK, HPD) in batch 1."""
     con = db.connect(path)
-    row = con.execute("INSERT INTO import_batch (kind, created_by) VALUES ('demo', 'test') RETURNING batch_id").fetchall()
+    row = con.execute(
+        "INSERT INTO import_batch (kind, created_by) VALUES ('demo', 'test') RETURNING batch_id"
+    ).fetchall()
     corpus_module().seed_units(con, int(row[0][0]))
     return con
 
@@ -34,8 +36,10 @@ def checksum(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
     """(row count, xor of row hashes) of every table: equal before and after = nothing changed."""
     cur = con.cursor()
     names = [r[0] for r in cur.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()]
-    return {n: tuple(cur.execute(f'SELECT count(*), coalesce(bit_xor(hash(t)), 0) FROM "{n}" t').fetchall()[0])
-            for n in names}
+    return {
+        n: tuple(cur.execute(f'SELECT count(*), coalesce(bit_xor(hash(t)), 0) FROM "{n}" t').fetchall()[0])
+        for n in names
+    }
 
 
 def write_cases(cases: dict[str, tuple[Callable[[], bytes], Any]], outdir: Path) -> dict[str, Path]:

@@ -141,8 +141,9 @@ class Runner:
     like ``run`` (wall time, peak memory of the child's process tree)."""
 
     def __init__(self, cwd: Path) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", _RUNNER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     cwd=str(cwd), text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", _RUNNER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=str(cwd), text=True
+        )
 
     def run_cli(self, argv: list[str], out: Path, env: dict[str, str] | None = None, poll: float = 0.02) -> Measured:
         import json
@@ -171,8 +172,14 @@ class Runner:
         seconds = time.monotonic() - started
         done.set()
         sampler.join()
-        return Measured(int(code), out.read_text(encoding="utf-8", errors="replace"), seconds, sum(peaks.values()),
-                        set(peaks), float(own_cpu) + sum(cpu.values()))
+        return Measured(
+            int(code),
+            out.read_text(encoding="utf-8", errors="replace"),
+            seconds,
+            sum(peaks.values()),
+            set(peaks),
+            float(own_cpu) + sum(cpu.values()),
+        )
 
     def close(self) -> None:
         assert self.proc.stdin is not None

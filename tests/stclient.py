@@ -45,8 +45,14 @@ class Viewer:
         self.ws: Any = None
 
     async def open(self) -> Run:
-        self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"],  # type: ignore[list-item]
-                                           additional_headers=self.headers, max_size=None, open_timeout=60, ping_interval=None)
+        self.ws = await websockets.connect(
+            self.ws_url,
+            subprotocols=["streamlit"],  # type: ignore[list-item]
+            additional_headers=self.headers,
+            max_size=None,
+            open_timeout=60,
+            ping_interval=None,
+        )
         return await self.rerun()
 
     async def close(self) -> None:

@@ -67,12 +67,17 @@ def test_require_enforces_the_matrix_and_audits_each_denial(con: duckdb.DuckDBPy
             assert err.value.code == ("login_required" if user is None else "access_denied")
             expected_denials.append((user.username if user else None, "denied", f"page:{page_id}"))
     assert len(expected_denials) == 17 + 7 + 3  # logged out: all 17; viewer: 7; analyst: 3; admin: none
-    assert audit_db(con).execute("SELECT username, event, target FROM audit_log ORDER BY event_id").fetchall() == expected_denials
+    assert (
+        audit_db(con).execute("SELECT username, event, target FROM audit_log ORDER BY event_id").fetchall()
+        == expected_denials
+    )
 
 
 def test_scoped_accounts_have_the_pages_of_their_role_but_the_whole_city_ones() -> None:
     """A unit's account sends files through the reporting cycle: not the import, not the review."""
-    assert access.visible_pages(ANALYST_SNV) == [p for p in access.visible_pages(ANALYST) if p not in ("import", "review")]
+    assert access.visible_pages(ANALYST_SNV) == [
+        p for p in access.visible_pages(ANALYST) if p not in ("import", "review")
+    ]
     assert access.visible_pages(VIEWER_XA1) == access.visible_pages(VIEWER)
 
 
@@ -112,7 +117,8 @@ def test_action_matrix(con: duckdb.DuckDBPyConnection) -> None:
     with pytest.raises(AccessDenied):
         access.require_action(con, ANALYST, "undo_import")
     assert audit_db(con).execute("SELECT username, event, target FROM audit_log").fetchall() == [
-        ("chuyenvien", "denied", "action:undo_import")]
+        ("chuyenvien", "denied", "action:undo_import")
+    ]
 
 
 def test_roles_in_schema_match_the_code() -> None:
@@ -138,8 +144,11 @@ def units(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
         ("XA1", "Xã Một", "ubnd_xa", "commune", "CT", None),
         ("SNV_CU", "Sở Nội vụ Hậu Giang (cũ)", "so_nganh", "city", None, "SNV"),
     ]
-    con.executemany("INSERT INTO unit (unit_code, name, unit_type, level, parent_code, merged_into, batch_id) "
-                    f"VALUES (?, ?, ?, ?, ?, ?, {b})", rows)
+    con.executemany(
+        "INSERT INTO unit (unit_code, name, unit_type, level, parent_code, merged_into, batch_id) "
+        f"VALUES (?, ?, ?, ?, ?, ?, {b})",
+        rows,
+    )
     return con
 
 
@@ -160,8 +169,9 @@ SCOPE_CASES = [
 
 
 @pytest.mark.parametrize(("what", "user", "requested", "expected"), SCOPE_CASES, ids=[c[0] for c in SCOPE_CASES])
-def test_effective_scope(units: duckdb.DuckDBPyConnection, what: str, user: User, requested: str | None,
-                         expected: str | None) -> None:
+def test_effective_scope(
+    units: duckdb.DuckDBPyConnection, what: str, user: User, requested: str | None, expected: str | None
+) -> None:
     if expected != "scope_denied":
         assert access.effective_scope(units, user, requested) == expected
         assert audit_db(units).execute("SELECT count(*) FROM audit_log").fetchone() == (0,)
@@ -169,10 +179,10 @@ def test_effective_scope(units: duckdb.DuckDBPyConnection, what: str, user: User
     with pytest.raises(AccessDenied) as err:
         access.effective_scope(units, user, requested)
     assert err.value.code == "scope_denied"
-    assert err.value.params == {"target": f"scope:{requested}", "requested": requested,
-                                "allowed": user.scope_unit_code}
+    assert err.value.params == {"target": f"scope:{requested}", "requested": requested, "allowed": user.scope_unit_code}
     assert audit_db(units).execute("SELECT username, event, target FROM audit_log").fetchall() == [
-        (user.username, "denied", f"scope:{requested}")]
+        (user.username, "denied", f"scope:{requested}")
+    ]
 
 
 def test_unknown_unit_in_scope_is_not_found(units: duckdb.DuckDBPyConnection) -> None:

@@ -70,12 +70,21 @@ def test_viewer_is_told_only_counts_of_people_behind_a_number(demo_copy: Path, m
 def test_scoped_analyst_sees_only_the_own_unit(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     con = db.connect(demo_copy)
     inside = {r[0] for r in con.execute("SELECT unit_code FROM unit_closure WHERE ancestor_code = 'SNV'").fetchall()}
-    names_inside = {r[0] for r in con.execute(
-        "SELECT coalesce(short_name, name) FROM unit WHERE unit_code IN (SELECT unlist($u))", {"u": list(inside)}).fetchall()}
+    names_inside = {
+        r[0]
+        for r in con.execute(
+            "SELECT coalesce(short_name, name) FROM unit WHERE unit_code IN (SELECT unlist($u))", {"u": list(inside)}
+        ).fetchall()
+    }
     con.close()
     # a unit outside the account's scope typed into the URL is ignored: the page stays on its own unit
-    runs = [("pages/reduction.py", {}), ("pages/workforce.py", {}), ("pages/overview.py", {}),
-            ("pages/reduction.py", {"unit": "SYT"}), ("pages/secondment.py", {"unit": "CT"})]
+    runs = [
+        ("pages/reduction.py", {}),
+        ("pages/workforce.py", {}),
+        ("pages/overview.py", {}),
+        ("pages/reduction.py", {"unit": "SYT"}),
+        ("pages/secondment.py", {"unit": "CT"}),
+    ]
     for file, params in runs:
         at = _run(demo_copy, monkeypatch, "scoped", file, **params)
         assert not at.exception and not _denied(at)
@@ -97,13 +106,21 @@ def test_scope_is_enforced_in_the_data_layer(demo_copy: Path, monkeypatch: pytes
     st.session_state["user"] = access_user("scoped")
     try:
         rows = data.run(reduction_by_unit, category="cong_chuc", scope=None)
-        assert set(rows["unit_code"].dropna()) <= {r[0] for r in data.connection().execute(
-            "SELECT unit_code FROM unit_closure WHERE ancestor_code = 'SNV'").fetchall()}
+        assert set(rows["unit_code"].dropna()) <= {
+            r[0]
+            for r in data.connection()
+            .execute("SELECT unit_code FROM unit_closure WHERE ancestor_code = 'SNV'")
+            .fetchall()
+        }
         with pytest.raises(OversightError) as err:
             data.run(reduction_by_unit, category="cong_chuc", scope="CT")
         assert err.value.code == "scope_denied"
-        assert audit_db(data.connection()).execute(
-            "SELECT count(*) FROM audit_log WHERE event = 'denied' AND username = 'chuyenvien.snv'").fetchone()[0] >= 1
+        assert (
+            audit_db(data.connection())
+            .execute("SELECT count(*) FROM audit_log WHERE event = 'denied' AND username = 'chuyenvien.snv'")
+            .fetchone()[0]
+            >= 1
+        )
     finally:
         st.session_state.clear()
 
@@ -115,8 +132,11 @@ def test_settings_change_leaves_an_audit_row(demo_copy: Path, monkeypatch: pytes
     assert not at.exception
     from ui import data
 
-    rows = audit_db(data.connection()).execute(
-        "SELECT username, target FROM audit_log WHERE event = 'setting_change' ORDER BY event_id DESC").fetchall()
+    rows = (
+        audit_db(data.connection())
+        .execute("SELECT username, target FROM audit_log WHERE event = 'setting_change' ORDER BY event_id DESC")
+        .fetchall()
+    )
     assert ("quantri", "young_age_threshold") in rows
 
 
@@ -138,9 +158,15 @@ def test_scoped_download_file_holds_only_the_own_unit(demo_copy: Path, monkeypat
     try:
         rows = view.named(data.run(reduction_by_unit, category="vien_chuc", scope=None), "vi")
         payload = to_xlsx_bytes(labelled(rows, view.UNIT_SPEC, "vi"), sheet_name="tinh-gian")
-        inside = {r[0] for r in data.connection().execute(
-            "SELECT coalesce(u.short_name, u.name) FROM unit u JOIN unit_closure c USING (unit_code) "
-            "WHERE c.ancestor_code = 'SNV'").fetchall()}
+        inside = {
+            r[0]
+            for r in data.connection()
+            .execute(
+                "SELECT coalesce(u.short_name, u.name) FROM unit u JOIN unit_closure c USING (unit_code) "
+                "WHERE c.ancestor_code = 'SNV'"
+            )
+            .fetchall()
+        }
     finally:
         st.session_state.clear()
     sheet = load_workbook(io.BytesIO(payload)).active

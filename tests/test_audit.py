@@ -26,8 +26,11 @@ T = datetime(2026, 1, 5, 9, 0, 0)
 def test_events_in_schema_match_the_code() -> None:
     # DuckDB's audit_log is legacy (copied into the events file once, never written again): it
     # keeps the events of its time, the first 15.
-    for path, expected in ((db.SCHEMA_PATH, audit.EVENTS[:15]), (db.MIGRATIONS_DIR / "0003_users_audit.sql", audit.EVENTS[:15]),
-                           (events.SCHEMA_PATH, audit.EVENTS)):
+    for path, expected in (
+        (db.SCHEMA_PATH, audit.EVENTS[:15]),
+        (db.MIGRATIONS_DIR / "0003_users_audit.sql", audit.EVENTS[:15]),
+        (events.SCHEMA_PATH, audit.EVENTS),
+    ):
         sql = path.read_text(encoding="utf-8")
         m = re.search(r"list_contains\(\[([^\]]*)\], event\)|event IN \(([^)]*)\)", sql)
         assert m is not None, path
@@ -35,12 +38,20 @@ def test_events_in_schema_match_the_code() -> None:
 
 
 def test_record_appends_rows_with_increasing_ids(con: duckdb.DuckDBPyConnection) -> None:
-    first = audit.record(con, username="lan", event="import", target=7,
-                         detail={"files": [{"sha256": "ab" * 32, "size_bytes": 1200}], "rows": {"person": 120}})
+    first = audit.record(
+        con,
+        username="lan",
+        event="import",
+        target=7,
+        detail={"files": [{"sha256": "ab" * 32, "size_bytes": 1200}], "rows": {"person": 120}},
+    )
     second = audit.record(con, username="lan", event="undo", target=7, at=T)
     assert second == first + 1
-    rows = audit_db(con).execute("SELECT username, event, target, CAST(detail AS VARCHAR), logged_at FROM audit_log "
-                       "ORDER BY event_id").fetchall()
+    rows = (
+        audit_db(con)
+        .execute("SELECT username, event, target, CAST(detail AS VARCHAR), logged_at FROM audit_log ORDER BY event_id")
+        .fetchall()
+    )
     assert rows[0][:3] == ("lan", "import", "7")
     assert json.loads(rows[0][3]) == {"files": [{"sha256": "ab" * 32, "size_bytes": 1200}], "rows": {"person": 120}}
     assert rows[1][3] is None and rows[1][4] == T
@@ -92,7 +103,9 @@ def test_bad_rows_are_refused(con: duckdb.DuckDBPyConnection, what: str, change:
 
 def test_schema_refuses_unknown_events_too(con: duckdb.DuckDBPyConnection) -> None:
     with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
-        audit_db(con).execute("INSERT INTO audit_log (logged_at, event) VALUES ('2026-01-01 08:00:00.000000', 'coffee')")
+        audit_db(con).execute(
+            "INSERT INTO audit_log (logged_at, event) VALUES ('2026-01-01 08:00:00.000000', 'coffee')"
+        )
 
 
 def test_record_in_transaction_rolls_back_with_the_change(con: duckdb.DuckDBPyConnection) -> None:
@@ -121,8 +134,9 @@ def test_audit_events_filters(con: duckdb.DuckDBPyConnection) -> None:
         audit.audit_events(con, event="coffee")
 
 
-def test_no_password_or_personal_value_reaches_the_audit_log(con: duckdb.DuckDBPyConnection,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_password_or_personal_value_reaches_the_audit_log(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     secret, wrong, typed_in_name_field = "bi-mat-cua-lan-1", "doan-sai-mat-khau", "bi-mat-go-nham-o-ten"
     auth.create_user(con, username="lan", password=secret, role="analyst", display_name="Trần Thị Lan", by="test")
@@ -134,17 +148,29 @@ def test_no_password_or_personal_value_reaches_the_audit_log(con: duckdb.DuckDBP
     auth.set_password(con, username="lan", password="bi-mat-moi-cua-lan", by="test")
     people = pd.DataFrame({"full_name": ["=Nguyễn Văn A"], "birth_date": [date(1980, 1, 1)]})
     payload = safe_export.to_xlsx_bytes(people, sheet_name="Danh sách", headers=None)
-    audit.record(con, username="lan", event="export", target="secondment",
-                 detail=safe_export.describe(payload, people, fmt="xlsx"))
+    audit.record(
+        con,
+        username="lan",
+        event="export",
+        target="secondment",
+        detail=safe_export.describe(payload, people, fmt="xlsx"),
+    )
     dump = repr(audit_db(con).execute("SELECT * FROM audit_log").fetchall())
     for value in (secret, wrong, typed_in_name_field, "bi-mat-moi-cua-lan", "Nguyễn", "1980", "Trần Thị Lan", "argon2"):
         assert value not in dump, value
     assert [e for (e,) in audit_db(con).execute("SELECT event FROM audit_log ORDER BY event_id")] == [
-        "user_change", "login_failed", "login_failed", "login_ok", "user_change", "export"]
+        "user_change",
+        "login_failed",
+        "login_failed",
+        "login_ok",
+        "user_change",
+        "export",
+    ]
 
 
-def test_cli_audit_prints_and_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_audit_prints_and_exports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "cli.duckdb"
     con = db.connect(path)
     audit.record(con, username="lan", event="login_ok", at=datetime(2026, 1, 1, 8))
@@ -162,8 +188,13 @@ def test_cli_audit_prints_and_exports(tmp_path: Path, monkeypatch: pytest.Monkey
     assert list(back["Tài khoản"]) == ["'=cmd|' /C calc'!A0"]  # one row since 2/1, neutralised
     con = db.connect(path)
     try:
-        user, event, target, detail = audit_db(con).execute(
-            "SELECT username, event, target, CAST(detail AS VARCHAR) FROM audit_log ORDER BY event_id DESC LIMIT 1").fetchone()
+        user, event, target, detail = (
+            audit_db(con)
+            .execute(
+                "SELECT username, event, target, CAST(detail AS VARCHAR) FROM audit_log ORDER BY event_id DESC LIMIT 1"
+            )
+            .fetchone()
+        )
     finally:
         con.close()
     assert (event, target) == ("export", "audit_log") and user.startswith("os:")
@@ -175,7 +206,8 @@ def test_an_events_file_of_an_older_version_takes_the_new_events(tmp_path: Path)
     rebuilt on open, its rows and ids kept."""
     path = tmp_path / "old.events.sqlite"
     old = events.SCHEMA_PATH.read_text(encoding="utf-8").replace(
-        ", 'submission',\n                  'submission_published', 'submission_returned', 'period_change'", "")
+        ", 'submission',\n                  'submission_published', 'submission_returned', 'period_change'", ""
+    )
     assert "'period_change'" not in old
     c = sqlite3.connect(path)
     c.executescript(old)
@@ -184,7 +216,12 @@ def test_an_events_file_of_an_older_version_takes_the_new_events(tmp_path: Path)
     c.close()
     ev = events.open_events(str(path))
     with ev.writing() as con:
-        con.execute("INSERT INTO audit_log (logged_at, username, event) VALUES ('2026-01-02 00:00:00', 'b', 'submission')")
+        con.execute(
+            "INSERT INTO audit_log (logged_at, username, event) VALUES ('2026-01-02 00:00:00', 'b', 'submission')"
+        )
     with ev.reading() as con:
-        assert con.execute("SELECT event_id, event FROM audit_log ORDER BY 1").fetchall() == [(1, "login_ok"), (2, "submission")]
+        assert con.execute("SELECT event_id, event FROM audit_log ORDER BY 1").fetchall() == [
+            (1, "login_ok"),
+            (2, "submission"),
+        ]
         assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'audit_log_logged_at'").fetchone() == (1,)

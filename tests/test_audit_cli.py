@@ -33,8 +33,10 @@ def _rows(db: Path, after: int = 0) -> list[tuple[int, Any, str, Any, Any]]:  # 
         return []
     con = sqlite3.connect(events.path_for(db))
     try:
-        rows = con.execute("SELECT event_id, username, event, target, detail FROM audit_log WHERE event_id > ? "
-                           "ORDER BY event_id", (after,)).fetchall()
+        rows = con.execute(
+            "SELECT event_id, username, event, target, detail FROM audit_log WHERE event_id > ? ORDER BY event_id",
+            (after,),
+        ).fetchall()
     finally:
         con.close()
     return [(i, u, e, t, json.loads(d) if d else None) for i, u, e, t, d in rows]
@@ -53,8 +55,9 @@ class Runner:
         self.db, self.capsys, self.last = db, capsys, 0
         self.seen: set[str] = set()
 
-    def __call__(self, *argv: str, code: int = 0, stdin: str | None = None,
-                 monkeypatch: pytest.MonkeyPatch | None = None) -> list[tuple]:
+    def __call__(
+        self, *argv: str, code: int = 0, stdin: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None
+    ) -> list[tuple]:
         """Run a command, check its exit code, return the audit rows it added."""
         self.seen.add(argv[0])
         if stdin is not None:
@@ -70,7 +73,8 @@ class Runner:
 
 
 def test_every_command_leaves_its_audit_row_and_readers_leave_none(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "cli.duckdb"
     tiny_db(db).close()
     run = Runner(db, capsys)
@@ -82,27 +86,45 @@ def test_every_command_leaves_its_audit_row_and_readers_leave_none(
     assert run("info") == []
     assert run("template", "quota", "--out", str(tmp_path / "mau.xlsx")) == []
     # The tiny database's units came in batch 1 without an audit row: the import writes it, recovered.
-    assert run("import", str(good), "--as-of", "01/01/2026", "--user", "lan") == [("lan", "import", "2"), ("test", "demo_build", "1")]
+    assert run("import", str(good), "--as-of", "01/01/2026", "--user", "lan") == [
+        ("lan", "import", "2"),
+        ("test", "demo_build", "1"),
+    ]
     assert _rows(db)[-2][4]["rows"] == {"person": 1} and _rows(db)[-1][4]["recovered"] is True
     # Refused by the checks (a unit that does not exist, 31/02): audited with the files' hashes only.
-    assert run("import", str(bad), "--as-of", "01/01/2026", "--user", "lan", code=2) == [("lan", "import_rejected", None)]
+    assert run("import", str(bad), "--as-of", "01/01/2026", "--user", "lan", code=2) == [
+        ("lan", "import_rejected", None)
+    ]
     detail = _rows(db)[-1][4]
     assert detail["stage"] == "check" and detail["errors"] >= 2 and detail["files"][0]["name"] == "bad.xlsx"
     assert "KHONG_CO" not in json.dumps(detail) and "Trần" not in json.dumps(detail)
-    assert run("import", str(bad), "--as-of", "01/01/2026", "--dry-run", "--user", "lan", code=2) == [("lan", "import_rejected", None)]
+    assert run("import", str(bad), "--as-of", "01/01/2026", "--dry-run", "--user", "lan", code=2) == [
+        ("lan", "import_rejected", None)
+    ]
     # The good file again: refused as already loaded.
-    assert run("import", str(good), "--as-of", "01/01/2026", "--dry-run", "--user", "lan", code=2) == [("lan", "import_rejected", None)]
+    assert run("import", str(good), "--as-of", "01/01/2026", "--dry-run", "--user", "lan", code=2) == [
+        ("lan", "import_rejected", None)
+    ]
     assert run("batches", "list") == []
     assert run("batches", "undo", "2", "--user", "lan") == [("lan", "undo", "2")]
     assert run("kpis") == []
     assert run("check", code=1) == []  # 1: no real import left after the undo; it writes nothing either way
-    assert run("users", "add", "moi", "--role", "viewer", "--password-stdin", stdin="mat-khau-du-dai\n",
-               monkeypatch=monkeypatch) == [(os_user, "user_change", "moi")]
+    assert run(
+        "users",
+        "add",
+        "moi",
+        "--role",
+        "viewer",
+        "--password-stdin",
+        stdin="mat-khau-du-dai\n",
+        monkeypatch=monkeypatch,
+    ) == [(os_user, "user_change", "moi")]
     assert run("users", "list") == []
     assert run("users", "disable", "moi") == [(os_user, "user_change", "moi")]
     assert run("users", "enable", "moi") == [(os_user, "user_change", "moi")]
-    assert run("users", "reset", "moi", "--password-stdin", stdin="mat-khau-moi-dai\n",
-               monkeypatch=monkeypatch) == [(os_user, "user_change", "moi")]
+    assert run("users", "reset", "moi", "--password-stdin", stdin="mat-khau-moi-dai\n", monkeypatch=monkeypatch) == [
+        (os_user, "user_change", "moi")
+    ]
     assert run("audit") == []
     assert run("audit", "--csv", str(tmp_path / "nhat-ky.csv")) == [(os_user, "export", "audit_log")]
     deck = tmp_path / "deck.pdf"
@@ -147,7 +169,8 @@ def test_a_load_that_rolls_back_is_audited_as_rejected(tmp_path: Path, monkeypat
 
 
 def test_a_load_whose_publish_fails_after_commit_is_not_called_rejected(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The batch committed: its import row stands, no import_rejected row, and the version is published
     when the load checks on the writer whether it committed."""
     from analytics import store
@@ -175,7 +198,8 @@ def test_a_load_whose_publish_fails_after_commit_is_not_called_rejected(
 
 
 def test_a_missing_or_unreadable_file_is_refused_by_the_importer_and_audited(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "cli.duckdb"
     tiny_db(db).close()
     good = tmp_path / "good.xlsx"
@@ -183,8 +207,18 @@ def test_a_missing_or_unreadable_file_is_refused_by_the_importer_and_audited(
     folder = tmp_path / "a-folder.xlsx"
     folder.mkdir()
     before = len(_rows(db))
-    args = ["import", str(tmp_path / "khong-co.xlsx"), str(folder), str(good), "--as-of", "01/01/2026",
-            "--user", "lan", "--db", str(db)]
+    args = [
+        "import",
+        str(tmp_path / "khong-co.xlsx"),
+        str(folder),
+        str(good),
+        "--as-of",
+        "01/01/2026",
+        "--user",
+        "lan",
+        "--db",
+        str(db),
+    ]
     assert main(args) == 2
     out = capsys.readouterr().out
     assert "LỖI: khong-co.xlsx: không tìm thấy tệp" in out

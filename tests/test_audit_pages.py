@@ -73,7 +73,7 @@ def test_login_logout_and_session_expiry(small_db: Path) -> None:
     at.session_state["user_last_seen"] = datetime.now() - timedelta(hours=2)
     at.run()
     assert any("hết" in i.value.lower() or "expired" in i.value.lower() for i in at.info)
-    [(who, event, target, detail)] = _rows(small_db)[before + 2:]
+    [(who, event, target, detail)] = _rows(small_db)[before + 2 :]
     assert (who, event, target) == ("lanhdao", "session_expired", None) and "last_seen" in detail
 
 
@@ -136,7 +136,9 @@ def test_first_start_builds_the_demo_and_records_it(tmp_path: Path, monkeypatch:
     assert not list(tmp_path.glob("*.building*"))  # the side file's audit file is gone with it
 
 
-def test_the_first_admin_created_on_the_start_screen_is_audited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_first_admin_created_on_the_start_screen_is_audited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from analytics import db
 
     path = tmp_path / "empty.duckdb"

@@ -29,14 +29,30 @@ def fast_hasher(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
-def _add(con: duckdb.DuckDBPyConnection, username: str = "lan", role: str = "analyst",
-         password: str = GOOD, scope: str | None = None) -> auth.User:
-    return auth.create_user(con, username=username, password=password, role=role,
-                            scope_unit_code=scope, display_name="Trần Thị Lan", by="test")
+def _add(
+    con: duckdb.DuckDBPyConnection,
+    username: str = "lan",
+    role: str = "analyst",
+    password: str = GOOD,
+    scope: str | None = None,
+) -> auth.User:
+    return auth.create_user(
+        con,
+        username=username,
+        password=password,
+        role=role,
+        scope_unit_code=scope,
+        display_name="Trần Thị Lan",
+        by="test",
+    )
 
 
 def _audit(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    return audit_db(con).execute("SELECT username, event, target, CAST(detail AS VARCHAR) FROM audit_log ORDER BY event_id").fetchall()
+    return (
+        audit_db(con)
+        .execute("SELECT username, event, target, CAST(detail AS VARCHAR) FROM audit_log ORDER BY event_id")
+        .fetchall()
+    )
 
 
 def _login(con: duckdb.DuckDBPyConnection, password: str, at: datetime, username: str = "lan") -> auth.User:
@@ -96,8 +112,9 @@ BAD_ACCOUNTS = [
 
 
 @pytest.mark.parametrize(("what", "change", "code"), BAD_ACCOUNTS, ids=[c[0] for c in BAD_ACCOUNTS])
-def test_bad_accounts_are_refused_and_nothing_is_stored(con: duckdb.DuckDBPyConnection, what: str,
-                                                         change: dict, code: str) -> None:
+def test_bad_accounts_are_refused_and_nothing_is_stored(
+    con: duckdb.DuckDBPyConnection, what: str, change: dict, code: str
+) -> None:
     kwargs = {"username": "lan", "password": GOOD, "role": "analyst", "scope_unit_code": None, "by": "test"} | change
     with pytest.raises(UserError) as err:
         auth.create_user(con, **kwargs)
@@ -115,7 +132,10 @@ def test_user_names_are_trimmed_and_lower_cased_and_unique(con: duckdb.DuckDBPyC
 
 def test_scope_must_be_a_known_unit(con: duckdb.DuckDBPyConnection) -> None:
     b = add_batch(con)
-    con.execute("INSERT INTO unit (unit_code, name, unit_type, level, batch_id) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', 'city', $b)", {"b": b})
+    con.execute(
+        "INSERT INTO unit (unit_code, name, unit_type, level, batch_id) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', 'city', $b)",
+        {"b": b},
+    )
     assert _add(con, scope="SNV").scope_unit_code == "SNV"
 
 
@@ -128,9 +148,13 @@ def test_every_user_change_is_audited_without_the_password(con: duckdb.DuckDBPyC
     auth.enable_user(con, username="lan", by="admin1")
     rows = _audit(con)
     assert [(r[1], r[2], json.loads(r[3])["action"]) for r in rows] == [
-        ("user_change", "admin1", "create"), ("user_change", "lan", "create"),
-        ("user_change", "lan", "set_password"), ("user_change", "lan", "set_role"),
-        ("user_change", "lan", "disable"), ("user_change", "lan", "enable")]
+        ("user_change", "admin1", "create"),
+        ("user_change", "lan", "create"),
+        ("user_change", "lan", "set_password"),
+        ("user_change", "lan", "set_role"),
+        ("user_change", "lan", "disable"),
+        ("user_change", "lan", "enable"),
+    ]
     assert [r[0] for r in rows[2:]] == ["admin1"] * 4
     text = repr(rows)
     assert GOOD not in text and "mat-khau-moi-2" not in text and "argon2" not in text
@@ -210,8 +234,9 @@ def test_wrong_password_is_refused_counted_and_audited(con: duckdb.DuckDBPyConne
     assert auth.list_users(con)["failed_attempts"].tolist() == [1]
 
 
-def test_unknown_user_is_refused_like_a_wrong_password(con: duckdb.DuckDBPyConnection,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_user_is_refused_like_a_wrong_password(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
     verified: list[str] = []
 
     class CountingHasher(PasswordHasher):
@@ -324,13 +349,16 @@ def test_current_user_follows_role_changes(con: duckdb.DuckDBPyConnection) -> No
 def test_change_own_password_needs_the_old_one(con: duckdb.DuckDBPyConnection) -> None:
     _add(con)
     with pytest.raises(AuthError):
-        auth.change_own_password(con, username="lan", old_password="sai-mat-khau-x", new_password="mat-khau-moi-2", now=T0)
+        auth.change_own_password(
+            con, username="lan", old_password="sai-mat-khau-x", new_password="mat-khau-moi-2", now=T0
+        )
     auth.change_own_password(con, username="lan", old_password=GOOD, new_password="mat-khau-moi-2", now=T0)
     assert _login(con, "mat-khau-moi-2", T0).username == "lan"
 
 
-def test_hash_is_upgraded_at_login_when_parameters_change(con: duckdb.DuckDBPyConnection,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hash_is_upgraded_at_login_when_parameters_change(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _add(con)
     monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1))
     _login(con, GOOD, T0)
@@ -347,19 +375,25 @@ def test_session_timeout(idle_minutes: int, expired: bool) -> None:
 # --- command line ---------------------------------------------------------------------------------
 
 
-def _cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str],
-         stdin: str = "") -> tuple[int, str]:
+def _cli(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str], stdin: str = ""
+) -> tuple[int, str]:
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     code = main(args)
     out = capsys.readouterr()
     return code, out.out + out.err
 
 
-def test_cli_add_with_password_stdin_then_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_add_with_password_stdin_then_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = str(tmp_path / "cli.duckdb")
-    code, out = _cli(monkeypatch, capsys, ["users", "--db", path, "add", "Lan", "--role", "analyst",
-                                           "--name", "Trần Thị Lan", "--password-stdin"], stdin=GOOD + "\n")
+    code, out = _cli(
+        monkeypatch,
+        capsys,
+        ["users", "--db", path, "add", "Lan", "--role", "analyst", "--name", "Trần Thị Lan", "--password-stdin"],
+        stdin=GOOD + "\n",
+    )
     assert code == 0 and "lan" in out
     code, out = _cli(monkeypatch, capsys, ["users", "list", "--db", path])
     assert code == 0
@@ -374,11 +408,17 @@ def test_cli_add_with_password_stdin_then_list(tmp_path: Path, monkeypatch: pyte
     assert actor.startswith("os:")
 
 
-def test_cli_reset_disable_enable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reset_disable_enable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = str(tmp_path / "cli.duckdb")
-    _cli(monkeypatch, capsys, ["users", "--db", path, "add", "lan", "--role", "viewer", "--password-stdin"], GOOD + "\n")
-    assert _cli(monkeypatch, capsys, ["users", "--db", path, "reset", "lan", "--password-stdin"], "mat-khau-moi-2\n")[0] == 0
+    _cli(
+        monkeypatch, capsys, ["users", "--db", path, "add", "lan", "--role", "viewer", "--password-stdin"], GOOD + "\n"
+    )
+    assert (
+        _cli(monkeypatch, capsys, ["users", "--db", path, "reset", "lan", "--password-stdin"], "mat-khau-moi-2\n")[0]
+        == 0
+    )
     assert _cli(monkeypatch, capsys, ["users", "--db", path, "disable", "lan"])[0] == 0
     con = db.connect(path)
     try:
@@ -390,19 +430,27 @@ def test_cli_reset_disable_enable(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert _cli(monkeypatch, capsys, ["users", "--db", path, "enable", "lan"])[0] == 0
     con = db.connect(path)
     try:
-        assert auth.authenticate(con, username="lan", password="mat-khau-moi-2", now=T0, policy=POLICY).username == "lan"
-        actions = [json.loads(d)["action"] for (d,) in audit_db(con).execute(
-            "SELECT CAST(detail AS VARCHAR) FROM audit_log WHERE event = 'user_change' ORDER BY event_id").fetchall()]
+        assert (
+            auth.authenticate(con, username="lan", password="mat-khau-moi-2", now=T0, policy=POLICY).username == "lan"
+        )
+        actions = [
+            json.loads(d)["action"]
+            for (d,) in audit_db(con)
+            .execute("SELECT CAST(detail AS VARCHAR) FROM audit_log WHERE event = 'user_change' ORDER BY event_id")
+            .fetchall()
+        ]
     finally:
         con.close()
     assert actions == ["create", "set_password", "disable", "enable"]
 
 
 def test_cli_refuses_a_weak_password_and_never_takes_one_as_argument(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = str(tmp_path / "cli.duckdb")
-    code, out = _cli(monkeypatch, capsys, ["users", "--db", path, "add", "lan", "--role", "viewer",
-                                           "--password-stdin"], "ngan\n")
+    code, out = _cli(
+        monkeypatch, capsys, ["users", "--db", path, "add", "lan", "--role", "viewer", "--password-stdin"], "ngan\n"
+    )
     assert code == 1 and "password_too_short" in out
     with pytest.raises(SystemExit):
         main(["users", "--db", path, "add", "lan", "--role", "viewer", "--password", GOOD])
@@ -419,8 +467,12 @@ def test_external_login_uses_the_local_account_for_role_and_scope(con: duckdb.Du
     assert json.loads(_audit(con)[-1][3]) == {"method": "oidc"}
 
 
-@pytest.mark.parametrize(("who", "code"), [("stranger@example.com", "login_failed"), ("lan@cantho.gov.vn", "user_disabled")])
-def test_external_login_without_an_active_account_is_refused(con: duckdb.DuckDBPyConnection, who: str, code: str) -> None:
+@pytest.mark.parametrize(
+    ("who", "code"), [("stranger@example.com", "login_failed"), ("lan@cantho.gov.vn", "user_disabled")]
+)
+def test_external_login_without_an_active_account_is_refused(
+    con: duckdb.DuckDBPyConnection, who: str, code: str
+) -> None:
     _add(con, username="admin1", role="admin")
     _add(con, username="lan@cantho.gov.vn", role="analyst")
     auth.disable_user(con, username="lan@cantho.gov.vn", by="admin1")

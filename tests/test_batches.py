@@ -13,7 +13,9 @@ from analytics.errors import OversightError
 def _checksum(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     out: dict[str, object] = {}
     for t in db.DATA_TABLES:
-        out[t] = con.execute(f"SELECT count(*), coalesce(sum(hash(COLUMNS(*))), 0) FROM (SELECT * EXCLUDE (batch_id) FROM {t})").fetchone()
+        out[t] = con.execute(
+            f"SELECT count(*), coalesce(sum(hash(COLUMNS(*))), 0) FROM (SELECT * EXCLUDE (batch_id) FROM {t})"
+        ).fetchone()
     return out
 
 
@@ -22,8 +24,9 @@ def _load_quota(con: duckdb.DuckDBPyConnection, rows: list[tuple], user: str = "
         b = batches.open_batch(cur, kind="cli", user=user, files=[("q.xlsx", "a" * 64, 10)])
         keys = pd.DataFrame([{"unit_code": r[0], "year": r[1], "category": r[2]} for r in rows])
         batches.replace_rows(cur, "quota", keys, b)
-        cur.executemany("INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) "
-                        f"VALUES (?, ?, ?, ?, {b})", rows)
+        cur.executemany(
+            f"INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) VALUES (?, ?, ?, ?, {b})", rows
+        )
         batches.close_batch(cur, b, {"quota": len(rows)})
     return b
 
@@ -60,9 +63,11 @@ def test_freshness_and_snapshot_dates(con: duckdb.DuckDBPyConnection) -> None:
 
     b = _load_quota(con, [("A", 2024, "cong_chuc", 10)])
     con.execute("UPDATE quota SET as_of = '2024-12-31'")
-    con.execute("INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
-                f"VALUES ('2025-06-30', 'A', 'P1', 'X', '1980-01-01', 'nam', 'cong_chuc', {b}), "
-                f"('2025-12-31', 'A', 'P1', 'X', '1980-01-01', 'nam', 'cong_chuc', {b})")
+    con.execute(
+        "INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
+        f"VALUES ('2025-06-30', 'A', 'P1', 'X', '1980-01-01', 'nam', 'cong_chuc', {b}), "
+        f"('2025-12-31', 'A', 'P1', 'X', '1980-01-01', 'nam', 'cong_chuc', {b})"
+    )
     assert inventory.snapshot_dates(con) == ["2025-12-31", "2025-06-30"]
     fresh = inventory.freshness_by_table(con).set_index("table")
     assert fresh.loc["quota", "rows"] == 1 and str(fresh.loc["quota", "latest"])[:10] == "2024-12-31"

@@ -28,24 +28,67 @@ NAMES = ("Nguyễn Văn Thử", "Trần Thị Mẫu", "Lê Văn Ví", "Phạm Th
 
 
 def _unit(code: str, unit_type: str, parent: str | None, level: str = "city") -> dict[str, Any]:
-    return {"unit_code": code, "name": f"Sở {code}" if unit_type == "so_nganh" else code, "unit_type": unit_type,
-            "level": level, "parent_code": parent}
+    return {
+        "unit_code": code,
+        "name": f"Sở {code}" if unit_type == "so_nganh" else code,
+        "unit_type": unit_type,
+        "level": level,
+        "parent_code": parent,
+    }
 
 
 def _fill(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    insert(con, "unit", [_unit("CT", "thanh_pho", None), _unit("SNV", "so_nganh", "CT"), _unit("STP", "so_nganh", "CT"),
-                         _unit("XA1", "ubnd_xa", "CT", "commune")])
-    insert(con, "quota", [
-        {"unit_code": u, "year": y, "category": "cong_chuc", "quota_assigned": n}
-        for u, y, n in (("SNV", 2021, 400), ("SNV", 2024, 400), ("STP", 2021, 100), ("STP", 2024, 80))])
-    insert(con, "person", [
-        {"as_of": "2024-06-30", "unit_code": "STP", "person_id": f"ID-{i}", "full_name": name, "birth_date": "1985-01-01",
-         "gender": "nam", "category": "cong_chuc", "in_succession_plan": i < 2}
-        for i, name in enumerate(NAMES)])
-    insert(con, "secondment", [
-        {"secondment_id": f"S{i}", "person_id": f"ID-{i}", "sending_unit_code": "STP", "receiving_unit_code": "XA1",
-         "start_date": "2024-01-01", "planned_end_date": "2026-12-31", "status": "dang_tang_cuong"}
-        for i in range(4)])
+    insert(
+        con,
+        "unit",
+        [
+            _unit("CT", "thanh_pho", None),
+            _unit("SNV", "so_nganh", "CT"),
+            _unit("STP", "so_nganh", "CT"),
+            _unit("XA1", "ubnd_xa", "CT", "commune"),
+        ],
+    )
+    insert(
+        con,
+        "quota",
+        [
+            {"unit_code": u, "year": y, "category": "cong_chuc", "quota_assigned": n}
+            for u, y, n in (("SNV", 2021, 400), ("SNV", 2024, 400), ("STP", 2021, 100), ("STP", 2024, 80))
+        ],
+    )
+    insert(
+        con,
+        "person",
+        [
+            {
+                "as_of": "2024-06-30",
+                "unit_code": "STP",
+                "person_id": f"ID-{i}",
+                "full_name": name,
+                "birth_date": "1985-01-01",
+                "gender": "nam",
+                "category": "cong_chuc",
+                "in_succession_plan": i < 2,
+            }
+            for i, name in enumerate(NAMES)
+        ],
+    )
+    insert(
+        con,
+        "secondment",
+        [
+            {
+                "secondment_id": f"S{i}",
+                "person_id": f"ID-{i}",
+                "sending_unit_code": "STP",
+                "receiving_unit_code": "XA1",
+                "start_date": "2024-01-01",
+                "planned_end_date": "2026-12-31",
+                "status": "dang_tang_cuong",
+            }
+            for i in range(4)
+        ],
+    )
     return con
 
 
@@ -76,22 +119,27 @@ def test_deck_has_the_fixed_slides_in_order_with_sources(city_deck: dict[str, An
     json.dumps(deck)  # JSON-ready: a snapshot stores it as it is
 
 
-@pytest.mark.parametrize(("slide_id", "lang", "title"), [
-    ("headline", "vi", "Còn 5 biên chế công chức phải giảm đến hết năm 2026"),
-    ("headline", "en", "5 posts of civil servants still to cut by the end of 2026"),
-    ("reduction", "vi", "Giảm biên chế đúng tiến độ: thấp nhất đạt 80,0 % kế hoạch, theo thời gian cần 50,0 %"),
-    ("reduction", "en", "Staff reduction on track: lowest at 80.0 % of plan, 50.0 % needed by now"),
-    ("agencies", "vi", "1/2 cơ quan chậm tiến độ giảm biên chế"),
-    ("agencies", "en", "1/2 agencies behind on staff reduction"),
-    ("secondment", "vi", "1/2 cơ quan chưa cử đủ cán bộ tăng cường cơ sở"),
-    ("training", "vi", "Kinh phí đào tạo sau sắp xếp: chưa có số liệu"),
-    ("freshness", "vi", "Danh sách nhân sự đến 30/06/2024, biên chế đến 01/01/2024; 0 kiểm tra dữ liệu báo lỗi"),
-])
+@pytest.mark.parametrize(
+    ("slide_id", "lang", "title"),
+    [
+        ("headline", "vi", "Còn 5 biên chế công chức phải giảm đến hết năm 2026"),
+        ("headline", "en", "5 posts of civil servants still to cut by the end of 2026"),
+        ("reduction", "vi", "Giảm biên chế đúng tiến độ: thấp nhất đạt 80,0 % kế hoạch, theo thời gian cần 50,0 %"),
+        ("reduction", "en", "Staff reduction on track: lowest at 80.0 % of plan, 50.0 % needed by now"),
+        ("agencies", "vi", "1/2 cơ quan chậm tiến độ giảm biên chế"),
+        ("agencies", "en", "1/2 agencies behind on staff reduction"),
+        ("secondment", "vi", "1/2 cơ quan chưa cử đủ cán bộ tăng cường cơ sở"),
+        ("training", "vi", "Kinh phí đào tạo sau sắp xếp: chưa có số liệu"),
+        ("freshness", "vi", "Danh sách nhân sự đến 30/06/2024, biên chế đến 01/01/2024; 0 kiểm tra dữ liệu báo lỗi"),
+    ],
+)
 def test_title_sentences_state_the_finding(city_deck: dict[str, Any], slide_id: str, lang: str, title: str) -> None:
     deck = city_deck
     if slide_id == "freshness":  # the quota table's date is its as_of column: whatever the loader set
         q = _slide(deck, "freshness")["params"]
-        title = title.replace("01/01/2024", "–" if q["quota"] is None else date.fromisoformat(q["quota"]).strftime("%d/%m/%Y"))
+        title = title.replace(
+            "01/01/2024", "–" if q["quota"] is None else date.fromisoformat(q["quota"]).strftime("%d/%m/%Y")
+        )
         title = title.replace("0 kiểm tra", f"{q['fail']} kiểm tra")
     assert sl.title_of(_slide(deck, slide_id), lang).replace("\u00a0", " ") == title
 
@@ -119,10 +167,18 @@ def test_small_counts_are_suppressed_and_shown_as_less_than_threshold(city_deck:
     assert any("vi phạm <5" in x for x in texts) and not any("vi phạm 2" in x for x in texts)
 
 
-@pytest.mark.parametrize(("n", "threshold", "expected"), [
-    (0, 5, (0, False)), (1, 5, (None, True)), (4, 5, (None, True)), (5, 5, (5, False)), (12, 5, (12, False)),
-    (2, 3, (None, True)), (None, 5, (None, False)),
-])
+@pytest.mark.parametrize(
+    ("n", "threshold", "expected"),
+    [
+        (0, 5, (0, False)),
+        (1, 5, (None, True)),
+        (4, 5, (None, True)),
+        (5, 5, (5, False)),
+        (12, 5, (12, False)),
+        (2, 3, (None, True)),
+        (None, 5, (None, False)),
+    ],
+)
 def test_suppress(n: int | None, threshold: int, expected: tuple[int | None, bool]) -> None:
     assert briefing.suppress(n, threshold) == expected
 
@@ -155,7 +211,11 @@ def test_snapshot_round_trip_keeps_the_old_numbers(city: duckdb.DuckDBPyConnecti
     listed = briefing.list_snapshots(city)
     assert listed["snapshot_id"].tolist() == [sid] and str(listed["as_of"].iloc[0])[:10] == "2024-06-30"
     rows = {r["metric"]: r for r in briefing.compare(frozen, live)}
-    assert (rows["cc_reduced_total"]["a"], rows["cc_reduced_total"]["b"], rows["cc_reduced_total"]["change"]) == (20, 30, 10)
+    assert (rows["cc_reduced_total"]["a"], rows["cc_reduced_total"]["b"], rows["cc_reduced_total"]["change"]) == (
+        20,
+        30,
+        10,
+    )
     assert rows["cc_remaining"]["change"] == -5
     compare_slide = sl.build(live, "vi", compare_with=frozen)[-1]
     assert compare_slide.id == "compare" and "Giao ban tháng 6" in compare_slide.title

@@ -29,8 +29,9 @@ from ui.briefing import export
 from ui.briefing import slides as sl
 from ui.nav import ROOT
 
-pytestmark = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(),
-                                reason="export needs Debian's chromium (/usr/bin/chromium) for kaleido")
+pytestmark = pytest.mark.skipif(
+    not Path("/usr/bin/chromium").exists(), reason="export needs Debian's chromium (/usr/bin/chromium) for kaleido"
+)
 
 AS_OF = "2026-09-30"
 
@@ -61,9 +62,27 @@ def titles(copy: Path) -> list[str]:
 def files(copy: Path, titles: list[str]) -> Iterator[dict[str, Any]]:
     out = copy.parent
     pptx = out / "deck.pptx"
-    run = subprocess.run([sys.executable, "-m", "analytics", "brief", "--db", str(copy), "--as-of", AS_OF,
-                          "--out", str(pptx), "--user", "kiemthu"], cwd=ROOT, capture_output=True, text=True,
-                         timeout=240, check=False)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics",
+            "brief",
+            "--db",
+            str(copy),
+            "--as-of",
+            AS_OF,
+            "--out",
+            str(pptx),
+            "--user",
+            "kiemthu",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     con = db.connect(copy)
     try:
@@ -95,8 +114,9 @@ def _pptx_texts(path: Path) -> list[str]:
     from pptx import Presentation
 
     prs = Presentation(str(path))
-    return [_norm(" ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame))
-            for slide in prs.slides]
+    return [
+        _norm(" ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)) for slide in prs.slides
+    ]
 
 
 def _pdf_texts(data: bytes) -> list[str]:
@@ -166,8 +186,9 @@ def _page_text(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def test_no_person_name_or_id_on_the_briefing_page(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    roster: tuple[set[str], set[str]], titles: list[str]) -> None:
+def test_no_person_name_or_id_on_the_briefing_page(
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch, roster: tuple[set[str], set[str]], titles: list[str]
+) -> None:
     monkeypatch.setenv("OVERSIGHT_DB", str(demo_db_path))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     sign_in(at, "viewer")
@@ -184,8 +205,9 @@ def test_no_person_name_or_id_on_the_briefing_page(demo_db_path: Path, monkeypat
     assert seen == titles
 
 
-def test_snapshot_taken_on_the_page_is_briefed_and_compared(copy: Path, monkeypatch: pytest.MonkeyPatch,
-                                                             titles: list[str]) -> None:
+def test_snapshot_taken_on_the_page_is_briefed_and_compared(
+    copy: Path, monkeypatch: pytest.MonkeyPatch, titles: list[str]
+) -> None:
     monkeypatch.setenv("OVERSIGHT_DB", str(copy))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     sign_in(at, "viewer")

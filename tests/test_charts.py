@@ -23,10 +23,22 @@ def test_reference_line_draws_what_plotlys_add_line_draws(axis: str, position: s
     """The fast reference line gives the very layout of add_hline/add_vline (shape, label, anchors)."""
     slow = go.Figure(go.Scatter(x=[0, 1], y=[0, 1]))
     adder = slow.add_hline if axis == "y" else slow.add_vline
-    adder(0.5, annotation_text="Mức phải đạt", annotation_position=position,
-          line_color="#123456", line_dash="dot", line_width=2)
-    fast = charts.reference_line(go.Figure(go.Scatter(x=[0, 1], y=[0, 1])), **{axis: 0.5}, text="Mức phải đạt",
-                                 position=position, colour="#123456", dash="dot")
+    adder(
+        0.5,
+        annotation_text="Mức phải đạt",
+        annotation_position=position,
+        line_color="#123456",
+        line_dash="dot",
+        line_width=2,
+    )
+    fast = charts.reference_line(
+        go.Figure(go.Scatter(x=[0, 1], y=[0, 1])),
+        **{axis: 0.5},
+        text="Mức phải đạt",
+        position=position,
+        colour="#123456",
+        dash="dot",
+    )
     assert fast.layout.to_plotly_json() == slow.layout.to_plotly_json()
 
 

@@ -20,8 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_setting_is_read_somewhere() -> None:
-    code = "\n".join(p.read_text(encoding="utf-8") for d in ("analytics", "ui", "pages")
-                     for p in (ROOT / d).glob("**/*.py") if p.name != "config.py")
+    code = "\n".join(
+        p.read_text(encoding="utf-8")
+        for d in ("analytics", "ui", "pages")
+        for p in (ROOT / d).glob("**/*.py")
+        if p.name != "config.py"
+    )
     unused = [f.name for f in dataclasses.fields(Settings) if not re.search(rf"\.{f.name}\b", code)]
     assert unused == []
 
@@ -37,18 +41,39 @@ def test_the_environment_a_test_sees_is_clean() -> None:
 def test_a_developers_settings_never_reach_the_tests(tmp_path: Path) -> None:
     home = tmp_path / "home"
     (home / ".streamlit").mkdir(parents=True)
-    (home / ".streamlit" / "config.toml").write_text('[server]\nmaxUploadSize = 5000\n', encoding="utf-8")
-    env = {**os.environ, "HOME": str(home), "OVERSIGHT_LANG": "en", "OVERSIGHT_SESSION_TIMEOUT_MINUTES": "1",
-           "OVERSIGHT_LOGIN_MAX_FAILURES": "1", "OVERSIGHT_LOGIN_LOCK_MINUTES": "999", "OVERSIGHT_UPLOAD_MAX_MB": "1",
-           "STREAMLIT_SERVER_MAX_UPLOAD_SIZE": "5000"}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                             f"{__file__}::test_the_environment_a_test_sees_is_clean"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    (home / ".streamlit" / "config.toml").write_text("[server]\nmaxUploadSize = 5000\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "OVERSIGHT_LANG": "en",
+        "OVERSIGHT_SESSION_TIMEOUT_MINUTES": "1",
+        "OVERSIGHT_LOGIN_MAX_FAILURES": "1",
+        "OVERSIGHT_LOGIN_LOCK_MINUTES": "999",
+        "OVERSIGHT_UPLOAD_MAX_MB": "1",
+        "STREAMLIT_SERVER_MAX_UPLOAD_SIZE": "5000",
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"{__file__}::test_the_environment_a_test_sees_is_clean",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
 
 
 def test_oversight_lang_is_the_dashboards_language_until_a_visitor_switches(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from streamlit.testing.v1 import AppTest
 
     from analytics import db

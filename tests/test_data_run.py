@@ -22,18 +22,26 @@ SOURCES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui"
 def string_calls(source: str) -> list[int]:
     """Lines where ``data.run`` / ``run`` (imported from ui.data) gets a string or f-string first."""
     tree = ast.parse(source)
-    run_names = {"run"} if any(isinstance(n, ast.ImportFrom) and n.module == "ui.data"
-                                and any(a.name == "run" for a in n.names) for n in ast.walk(tree)) else set()
+    run_names = (
+        {"run"}
+        if any(
+            isinstance(n, ast.ImportFrom) and n.module == "ui.data" and any(a.name == "run" for a in n.names)
+            for n in ast.walk(tree)
+        )
+        else set()
+    )
     lines = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not node.args:
             continue
         f = node.func
-        is_run = (isinstance(f, ast.Attribute) and f.attr == "run" and isinstance(f.value, ast.Name)
-                  and f.value.id == "data") or (isinstance(f, ast.Name) and f.id in run_names)
+        is_run = (
+            isinstance(f, ast.Attribute) and f.attr == "run" and isinstance(f.value, ast.Name) and f.value.id == "data"
+        ) or (isinstance(f, ast.Name) and f.id in run_names)
         first = node.args[0]
-        if is_run and (isinstance(first, ast.JoinedStr)
-                       or (isinstance(first, ast.Constant) and isinstance(first.value, str))):
+        if is_run and (
+            isinstance(first, ast.JoinedStr) or (isinstance(first, ast.Constant) and isinstance(first.value, str))
+        ):
             lines.append(node.lineno)
     return lines
 
@@ -56,22 +64,29 @@ def test_the_pages_do_call_data_run() -> None:
     assert calls >= 40
 
 
-@pytest.mark.parametrize("fn, name", [
-    (reduction.reduction_by_unit, "reduction.reduction_by_unit"),
-    (quality.check_over_quota, "quality.check_over_quota"),
-    *((fn, f"quality.check_{code}") for code, _, fn in CHECKS),
-])
+@pytest.mark.parametrize(
+    "fn, name",
+    [
+        (reduction.reduction_by_unit, "reduction.reduction_by_unit"),
+        (quality.check_over_quota, "quality.check_over_quota"),
+        *((fn, f"quality.check_{code}") for code, _, fn in CHECKS),
+    ],
+)
 def test_the_cache_key_is_the_qualified_name(fn: object, name: str) -> None:
     assert data.qualified_name(fn) == name  # type: ignore[arg-type]  # CHECKS items are typed as object here
     assert data._resolve(name) is fn
 
 
-@pytest.mark.parametrize("fn", [
-    "reduction.reduction_by_unit",            # a name, as before issue 16
-    db.connect,                               # a real analytics function outside the allow-list
-    lambda con: None,                         # not an analytics function at all
-    reduction._by_category,                   # private: not for pages
-], ids=["string", "not-allowed", "lambda", "private"])
+@pytest.mark.parametrize(
+    "fn",
+    [
+        "reduction.reduction_by_unit",  # a name, as before issue 16
+        db.connect,  # a real analytics function outside the allow-list
+        lambda con: None,  # not an analytics function at all
+        reduction._by_category,  # private: not for pages
+    ],
+    ids=["string", "not-allowed", "lambda", "private"],
+)
 def test_only_public_functions_of_allowed_modules_run(fn: object) -> None:
     with pytest.raises(ValueError, match="not a runnable analytics function"):
         data.run(fn)  # type: ignore[arg-type]  # the point: what mypy would refuse is refused at run time too
@@ -88,12 +103,20 @@ def test_mypy_checks_the_arguments_of_a_data_run_call(tmp_path: Path) -> None:
     import sys
 
     probe = tmp_path / "probe.py"
-    probe.write_text("from analytics.reduction import reduction_by_unit\nfrom ui import data\n\n"
-                     'data.run(reduction_by_unit, categroy="cong_chuc", scope=None)\n'
-                     "data.run(reduction_by_unit, category=2026, scope=None)\n"
-                     'data.run(reduction_by_unit, category="vien_chuc", scope=None)\n', encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mypy", "--config-file", "pyproject.toml", str(probe)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    probe.write_text(
+        "from analytics.reduction import reduction_by_unit\nfrom ui import data\n\n"
+        'data.run(reduction_by_unit, categroy="cong_chuc", scope=None)\n'
+        "data.run(reduction_by_unit, category=2026, scope=None)\n"
+        'data.run(reduction_by_unit, category="vien_chuc", scope=None)\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", "pyproject.toml", str(probe)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert [e.split(":")[1] for e in errors] == ["4", "5"], result.stdout
     assert '"categroy"' in errors[0] and '"category"' in errors[1] and '"int"' in errors[1]

@@ -16,7 +16,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def _columns(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     return con.execute(
         "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
-        "WHERE table_schema = 'main' ORDER BY table_name, column_name").fetchall()
+        "WHERE table_schema = 'main' ORDER BY table_name, column_name"
+    ).fetchall()
 
 
 def test_new_file_gets_schema_reference_data_and_no_data(tmp_path: Path) -> None:
@@ -40,25 +41,48 @@ def _v1_database_with_rows(path: Path) -> dict[str, int]:
     """A file made by schema version 1 (frozen copy in tests/fixtures), one row in each data table."""
     con = duckdb.connect(str(path))
     con.execute((FIXTURES / "schema_v1.sql").read_text(encoding="utf-8"))
-    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp())")
+    con.execute(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp())"
+    )
     con.execute("INSERT INTO schema_version (version) VALUES (1)")
     con.execute("INSERT INTO import_batch (kind, created_by) VALUES ('cli', 'old')")
-    con.execute("INSERT INTO unit (unit_code, name, unit_type, level, batch_id) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', 'city', 1)")
-    con.execute("INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) VALUES ('SNV', 2021, 'cong_chuc', 50, 1)")
-    con.execute("INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
-                "VALUES ('2025-01-01', 'SNV', 'P1', 'Nguyễn Văn A', '1980-01-01', 'nam', 'cong_chuc', 1)")
-    con.execute("INSERT INTO payroll (month, unit_code, person_id, salary_coef, base_salary_vnd, basic_salary_vnd, total_vnd, batch_id) "
-                "VALUES ('2025-01-01', 'SNV', 'P1', 2.34, 2340000, 5475600, 5475600, 1)")
-    con.execute("INSERT INTO reduction_case (case_id, unit_code, category, route, year, batch_id) VALUES ('R1', 'SNV', 'cong_chuc', 'thoi_viec', 2023, 1)")
-    con.execute("INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
-                "VALUES ('S1', 'P1', 'SNV', 'XA1', '2025-08-01', '2028-07-31', 'dang_tang_cuong', 1)")
-    con.execute("INSERT INTO secondment_review (secondment_id, review_date, reviewer, batch_id) VALUES ('S1', '2025-10-01', 'so_noi_vu', 1)")
-    con.execute("INSERT INTO training (record_id, unit_code, course_name, field, start_date, funding, batch_id) "
-                "VALUES ('T1', 'SNV', 'Khóa A', 'logistics', '2025-09-01', 'tai_co_cau_5pct', 1)")
+    con.execute(
+        "INSERT INTO unit (unit_code, name, unit_type, level, batch_id) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', 'city', 1)"
+    )
+    con.execute(
+        "INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) VALUES ('SNV', 2021, 'cong_chuc', 50, 1)"
+    )
+    con.execute(
+        "INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
+        "VALUES ('2025-01-01', 'SNV', 'P1', 'Nguyễn Văn A', '1980-01-01', 'nam', 'cong_chuc', 1)"
+    )
+    con.execute(
+        "INSERT INTO payroll (month, unit_code, person_id, salary_coef, base_salary_vnd, basic_salary_vnd, total_vnd, batch_id) "
+        "VALUES ('2025-01-01', 'SNV', 'P1', 2.34, 2340000, 5475600, 5475600, 1)"
+    )
+    con.execute(
+        "INSERT INTO reduction_case (case_id, unit_code, category, route, year, batch_id) VALUES ('R1', 'SNV', 'cong_chuc', 'thoi_viec', 2023, 1)"
+    )
+    con.execute(
+        "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
+        "VALUES ('S1', 'P1', 'SNV', 'XA1', '2025-08-01', '2028-07-31', 'dang_tang_cuong', 1)"
+    )
+    con.execute(
+        "INSERT INTO secondment_review (secondment_id, review_date, reviewer, batch_id) VALUES ('S1', '2025-10-01', 'so_noi_vu', 1)"
+    )
+    con.execute(
+        "INSERT INTO training (record_id, unit_code, course_name, field, start_date, funding, batch_id) "
+        "VALUES ('T1', 'SNV', 'Khóa A', 'logistics', '2025-09-01', 'tai_co_cau_5pct', 1)"
+    )
     con.execute("INSERT INTO setting (key, value, updated_by) VALUES ('young_age_threshold', '35', 'old')")
-    v1 = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}  # later tables came with migrations
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
-              for t in (*db.DATA_TABLES, "setting", "import_batch") if t in v1}
+    v1 = {
+        r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+    }  # later tables came with migrations
+    counts = {
+        t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+        for t in (*db.DATA_TABLES, "setting", "import_batch")
+        if t in v1
+    }
     con.close()
     return counts
 
@@ -98,5 +122,7 @@ def test_transaction_rolls_back_everything(con: duckdb.DuckDBPyConnection) -> No
     with pytest.raises(duckdb.ConstraintException):
         with db.transaction(con) as cur:
             cur.execute("INSERT INTO import_batch (kind, created_by) VALUES ('cli', 'x')")
-            cur.execute("INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) VALUES ('A', 2021, 'cong_chuc', -1, 1)")
+            cur.execute(
+                "INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) VALUES ('A', 2021, 'cong_chuc', -1, 1)"
+            )
     assert con.execute("SELECT count(*) FROM import_batch").fetchone() == (0,)

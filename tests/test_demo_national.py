@@ -50,13 +50,17 @@ def test_the_country_is_the_root_and_provinces_are_its_rows(national: duckdb.Duc
     assert set(rows["unit_code"]) == {"CT", "HNI"}
     assert units.scope_name(national, scope="HNI") == "Thành phố Hà Nội"
     assert list(units.unit_path(national, unit_code="HNI.SNV.P01")["unit_code"]) == ["HNI", "HNI.SNV", "HNI.SNV.P01"]
-    names = national.cursor().execute("SELECT count(*) FROM unit WHERE unit_code LIKE 'HNI%' "
-                                      "AND name LIKE '%Cần Thơ%'").fetchone()
+    names = (
+        national.cursor()
+        .execute("SELECT count(*) FROM unit WHERE unit_code LIKE 'HNI%' AND name LIKE '%Cần Thơ%'")
+        .fetchone()
+    )
     assert names == (0,)
 
 
-def test_can_tho_is_the_city_demo_unchanged(national: duckdb.DuckDBPyConnection,
-                                            city: duckdb.DuckDBPyConnection) -> None:
+def test_can_tho_is_the_city_demo_unchanged(
+    national: duckdb.DuckDBPyConnection, city: duckdb.DuckDBPyConnection
+) -> None:
     here = kpis.headline(national, scope="CT", as_of=AS_OF, parts=("reduction", "workforce"))
     there = kpis.headline(city, scope="CT", as_of=AS_OF, parts=("reduction", "workforce"))
     assert here == there
@@ -84,8 +88,9 @@ def test_a_failure_part_way_leaves_no_province(con: duckdb.DuckDBPyConnection, m
         if index == 1:
             raise RuntimeError("disk full")
         tables = {t: empty[t] for t in DATA_TABLES}
-        tables["unit"] = pd.DataFrame([{"unit_code": "CT", "name": "Thành phố Cần Thơ", "unit_type": "thanh_pho",
-                                        "level": "city"}])
+        tables["unit"] = pd.DataFrame(
+            [{"unit_code": "CT", "name": "Thành phố Cần Thơ", "unit_type": "thanh_pho", "level": "city"}]
+        )
         return DemoData(tables)
 
     empty = {t: con.cursor().execute(f"SELECT * EXCLUDE (batch_id) FROM {t} LIMIT 0").df() for t in DATA_TABLES}  # noqa: S608

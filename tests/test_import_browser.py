@@ -34,15 +34,45 @@ def _xlsx(sheets: dict[str, list[list[object]]]) -> bytes:
     return buf.getvalue()
 
 
-AMBIGUOUS = _xlsx({"Hai loai": [
-    ["Họ và tên", "Đơn vị", "Tên khóa học", "Ngày bắt đầu", "Hình thức tinh giản", "Thời điểm tinh giản",
-             "Số quyết định", "Lĩnh vực", "Số học viên", "Kinh phí"],
-    ["Nguyễn Văn A", "Sở Nội vụ", "Bồi dưỡng QLNN", "01/09/2025", "Thôi việc", "01/10/2025", "12/QĐ-UBND",
-             "Kinh tế", "1", "10.000.000"]]})
-UNIT_TYPES = _xlsx({"Danh mục đơn vị": [
-    ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"],
-    ["TEST1", "Sở Thử nghiệm", "Cơ quan chuyên môn"],
-    ["TEST2", "Hội Thử nghiệm", "Hội đoàn thể"]]})
+AMBIGUOUS = _xlsx(
+    {
+        "Hai loai": [
+            [
+                "Họ và tên",
+                "Đơn vị",
+                "Tên khóa học",
+                "Ngày bắt đầu",
+                "Hình thức tinh giản",
+                "Thời điểm tinh giản",
+                "Số quyết định",
+                "Lĩnh vực",
+                "Số học viên",
+                "Kinh phí",
+            ],
+            [
+                "Nguyễn Văn A",
+                "Sở Nội vụ",
+                "Bồi dưỡng QLNN",
+                "01/09/2025",
+                "Thôi việc",
+                "01/10/2025",
+                "12/QĐ-UBND",
+                "Kinh tế",
+                "1",
+                "10.000.000",
+            ],
+        ]
+    }
+)
+UNIT_TYPES = _xlsx(
+    {
+        "Danh mục đơn vị": [
+            ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"],
+            ["TEST1", "Sở Thử nghiệm", "Cơ quan chuyên môn"],
+            ["TEST2", "Hội Thử nghiệm", "Hội đoàn thể"],
+        ]
+    }
+)
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +99,12 @@ def test_import_page_asks_and_lists_labels(size: tuple[int, int], app_url: str, 
     page = chromium.new_page(viewport={"width": width, "height": height})
     try:
         browser.open_signed_in(page, f"{app_url}/nhap-du-lieu", "quantri", TEST_PASSWORD)
-        page.locator('input[type="file"]').set_input_files([
-            {"name": "hai_loai.xlsx", "mimeType": XLSX, "buffer": AMBIGUOUS},
-            {"name": "don_vi.xlsx", "mimeType": XLSX, "buffer": UNIT_TYPES}])
+        page.locator('input[type="file"]').set_input_files(
+            [
+                {"name": "hai_loai.xlsx", "mimeType": XLSX, "buffer": AMBIGUOUS},
+                {"name": "don_vi.xlsx", "mimeType": XLSX, "buffer": UNIT_TYPES},
+            ]
+        )
         browser.wait_until_idle(page)
         page.get_by_role("button", name="Kiểm tra").first.click()
         browser.wait_until_idle(page)
@@ -83,8 +116,9 @@ def test_import_page_asks_and_lists_labels(size: tuple[int, int], app_url: str, 
         assert "Ghép cột thủ công" in body  # the mapping box is offered for that sheet
         assert "Hội đoàn thể" in body and "Sở, ngành" in body and "UBND xã, phường" in body
         import re
+
         for internal in ("so_nganh", "ubnd_xa", "huyen_cu", "dvsnc", "reduction_case"):
-            found = [body[max(0, m.start() - 200):m.end() + 50] for m in re.finditer(internal, body)]
+            found = [body[max(0, m.start() - 200) : m.end() + 50] for m in re.finditer(internal, body)]
             assert not found, found[:2]
         browser.SCREENSHOTS.mkdir(exist_ok=True)
         browser.full_screenshot(page, browser.SCREENSHOTS / f"import_ambiguous_{width}x{height}_full.png")

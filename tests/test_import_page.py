@@ -13,7 +13,9 @@ from tests.conftest import add_accounts, audit_db, sign_in
 from ui.nav import ROOT
 
 GOOD = "Mã đơn vị,Năm,Đối tượng,Biên chế được giao\nSNV,2021,Công chức,50\nSNV,2024,Công chức,48\nXA001,2021,Công chức,20\n"
-BAD = "Mã đơn vị,Năm,Đối tượng,Biên chế được giao\nSNV,2021,Công chức,-5\nXYZ,2021,Công chức,20\nSNV,2024,Công chức,abc\n"
+BAD = (
+    "Mã đơn vị,Năm,Đối tượng,Biên chế được giao\nSNV,2021,Công chức,-5\nXYZ,2021,Công chức,20\nSNV,2024,Công chức,abc\n"
+)
 
 
 @pytest.fixture
@@ -21,8 +23,10 @@ def units_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "units.duckdb"
     con = db.connect(path)
     con.execute("INSERT INTO import_batch (kind, created_by) VALUES ('cli', 'setup')")
-    con.execute("INSERT INTO unit (unit_code, name, unit_type, level, batch_id) VALUES "
-                "('SNV', 'Sở Nội vụ', 'so_nganh', 'city', 1), ('XA001', 'Phường Ninh Kiều', 'ubnd_xa', 'commune', 1)")
+    con.execute(
+        "INSERT INTO unit (unit_code, name, unit_type, level, batch_id) VALUES "
+        "('SNV', 'Sở Nội vụ', 'so_nganh', 'city', 1), ('XA001', 'Phường Ninh Kiều', 'ubnd_xa', 'commune', 1)"
+    )
     add_accounts(con)
     con.close()
     monkeypatch.setenv("OVERSIGHT_DB", str(path))
@@ -57,8 +61,11 @@ def test_good_upload_loads_after_confirmation_and_can_be_undone(units_db: Path) 
     assert _quota_rows(units_db) == 3
     from ui import data
 
-    rows = audit_db(data.connection()).execute(
-        "SELECT target, username, detail FROM audit_log WHERE event = 'import' ORDER BY event_id").fetchall()
+    rows = (
+        audit_db(data.connection())
+        .execute("SELECT target, username, detail FROM audit_log WHERE event = 'import' ORDER BY event_id")
+        .fetchall()
+    )
     # Batch 2 by the signed-in admin; batch 1, inserted by the fixture without one, recovered from its row.
     assert [r[:2] for r in rows] == [("2", "quantri"), ("1", "setup")]
     assert '"sha256"' in rows[0][2] and "Công chức" not in rows[0][2]  # hashes and counts, no cell values
@@ -87,10 +94,14 @@ def test_bad_upload_lists_every_bad_row_and_stores_nothing(units_db: Path) -> No
     assert _quota_rows(units_db) == 0
 
 
-UNKNOWN = ("Số TT,Tên CB,Sinh ngày,Phái,Nơi làm,Diện\n"
-           "1,Lê Văn An,01/02/1980,Nam,XA001,Công chức\n2,Trần Thị Bình,15/07/1990,Nữ,XA001,Công chức\n")
-LATER = ("Số TT,Tên CB,Sinh ngày,Phái,Nơi làm,Diện\n"
-         "1,Lê Văn An,01/02/1980,Nam,XA001,Công chức\n2,Phạm Văn Cường,03/03/1985,Nam,XA001,Công chức\n")
+UNKNOWN = (
+    "Số TT,Tên CB,Sinh ngày,Phái,Nơi làm,Diện\n"
+    "1,Lê Văn An,01/02/1980,Nam,XA001,Công chức\n2,Trần Thị Bình,15/07/1990,Nữ,XA001,Công chức\n"
+)
+LATER = (
+    "Số TT,Tên CB,Sinh ngày,Phái,Nơi làm,Diện\n"
+    "1,Lê Văn An,01/02/1980,Nam,XA001,Công chức\n2,Phạm Văn Cường,03/03/1985,Nam,XA001,Công chức\n"
+)
 CHOICES = {1: "full_name", 2: "birth_date", 3: "gender", 4: "unit_code", 5: "category"}
 
 
@@ -109,7 +120,13 @@ def test_columns_mapped_by_hand_load_and_the_layout_is_remembered(units_db: Path
     assert any("chưa nạp gì" in e.value for e in at.error)  # not recognised: nothing to load yet
     at.selectbox(key="imp_map_kind_0").set_value("person").run()
     assert sorted(s.label for s in at.selectbox if (s.key or "").startswith("imp_map_0_person_")) == [
-        "A: Số TT", "B: Tên CB", "C: Sinh ngày", "D: Phái", "E: Nơi làm", "F: Diện"]
+        "A: Số TT",
+        "B: Tên CB",
+        "C: Sinh ngày",
+        "D: Phái",
+        "E: Nơi làm",
+        "F: Diện",
+    ]
     for col, field in CHOICES.items():
         at.selectbox(key=f"imp_map_0_person_{col}").set_value(field)
     at.run()
@@ -124,8 +141,9 @@ def test_columns_mapped_by_hand_load_and_the_layout_is_remembered(units_db: Path
     con = data.connection()
     assert con.execute("SELECT count(*) FROM person").fetchone() == (2,)
     assert con.execute("SELECT kind, created_by FROM column_mapping").fetchall() == [("person", "quantri")]
-    assert audit_db(con).execute("SELECT count(*) FROM audit_log WHERE event = 'setting_change' "
-                       "AND target LIKE 'column_mapping:%'").fetchone() == (1,)
+    assert audit_db(con).execute(
+        "SELECT count(*) FROM audit_log WHERE event = 'setting_change' AND target LIKE 'column_mapping:%'"
+    ).fetchone() == (1,)
 
     # Next quarter, the same layout: recognised by itself, nothing to map.
     at = _upload(_import_page(), "ds-xa-quy1.csv", LATER)
@@ -140,16 +158,20 @@ def test_columns_mapped_by_hand_load_and_the_layout_is_remembered(units_db: Path
     assert data.connection().execute("SELECT count(*) FROM column_mapping").fetchone() == (0,)
     assert audit_db(data.connection()).execute(
         "SELECT username, CAST(detail AS VARCHAR) FROM audit_log WHERE event = 'setting_change' "
-        "AND target LIKE 'column_mapping:%' ORDER BY event_id DESC LIMIT 1").fetchone() == ("quantri", '{"removed": true}')
+        "AND target LIKE 'column_mapping:%' ORDER BY event_id DESC LIMIT 1"
+    ).fetchone() == ("quantri", '{"removed": true}')
 
 
-@pytest.mark.parametrize(("step", "vi", "en"), [
-    ("read:a.xlsx", "Đang đọc a.xlsx…", "Reading a.xlsx…"),
-    ("check:a.xlsx:DS", "Đang kiểm tra a.xlsx — DS…", "Checking a.xlsx — DS…"),
-    ("stage:a.xlsx:DS", "Đang kiểm tra a.xlsx — DS…", "Checking a.xlsx — DS…"),
-    ("load:person", "Đang nạp Danh sách cán bộ, công chức, viên chức…", "Loading Staff roster…"),
-    ("commit", "Đang lưu vào cơ sở dữ liệu…", "Saving to the database…"),
-])
+@pytest.mark.parametrize(
+    ("step", "vi", "en"),
+    [
+        ("read:a.xlsx", "Đang đọc a.xlsx…", "Reading a.xlsx…"),
+        ("check:a.xlsx:DS", "Đang kiểm tra a.xlsx — DS…", "Checking a.xlsx — DS…"),
+        ("stage:a.xlsx:DS", "Đang kiểm tra a.xlsx — DS…", "Checking a.xlsx — DS…"),
+        ("load:person", "Đang nạp Danh sách cán bộ, công chức, viên chức…", "Loading Staff roster…"),
+        ("commit", "Đang lưu vào cơ sở dữ liệu…", "Saving to the database…"),
+    ],
+)
 def test_progress_bar_says_what_is_being_done(step: str, vi: str, en: str) -> None:
     from ui.views.importing import progress_text
 

@@ -61,22 +61,38 @@ def test_same_file_twice_is_refused(tmp_path: Path, dbpath: Path, capsys: pytest
     assert main(["import", str(f), "--db", str(dbpath), "--as-of", "2024-12-31", "--allow-duplicate"]) == 0
 
 
-def test_rejected_upload_prints_every_problem_and_stores_nothing(tmp_path: Path, dbpath: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_rejected_upload_prints_every_problem_and_stores_nothing(
+    tmp_path: Path, dbpath: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = _roster(tmp_path, "good.xlsx", [("P1", "An")])
     bad = tmp_path / "bad.xlsx"
-    bad.write_bytes(mc._roster([["SNV", "B1", "An", "31/02/1980", "Nam", "CC", "2,34"],
-                                ["SXX", "B2", "Bình", "hôm qua", "Nữ", "CC", "9,99"]]))
+    bad.write_bytes(
+        mc._roster(
+            [
+                ["SNV", "B1", "An", "31/02/1980", "Nam", "CC", "2,34"],
+                ["SXX", "B2", "Bình", "hôm qua", "Nữ", "CC", "9,99"],
+            ]
+        )
+    )
     before = _sums(dbpath)
     assert main(["import", str(good), str(bad), "--db", str(dbpath), "--as-of", "31/12/2024"]) == 2
     out = capsys.readouterr().out
-    for words in ("bad.xlsx | Sheet1 | dòng 2 | cột D: Ngày sinh", '"31/02/1980"', '"hôm qua"', "dòng 3 | cột A: Mã đơn vị",
-                  "không tìm thấy đơn vị", "9,99", "TỪ CHỐI: 4 lỗi"):
+    for words in (
+        "bad.xlsx | Sheet1 | dòng 2 | cột D: Ngày sinh",
+        '"31/02/1980"',
+        '"hôm qua"',
+        "dòng 3 | cột A: Mã đơn vị",
+        "không tìm thấy đơn vị",
+        "9,99",
+        "TỪ CHỐI: 4 lỗi",
+    ):
         assert words in out, out
     assert _sums(dbpath) == before  # the good file of the same call is not stored either
 
 
-def test_newer_snapshot_replaces_and_undo_restores(tmp_path: Path, dbpath: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_newer_snapshot_replaces_and_undo_restores(
+    tmp_path: Path, dbpath: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     v1 = _roster(tmp_path, "v1.xlsx", [("P1", "An"), ("P2", "Bình")])
     v2 = _roster(tmp_path, "v2.xlsx", [("P1", "An Nguyễn"), ("P3", "Cường")])
     assert main(["import", str(v1), "--db", str(dbpath), "--as-of", "31/12/2024"]) == 0
@@ -113,8 +129,13 @@ def test_template_command_writes_xlsx(tmp_path: Path, capsys: pytest.CaptureFixt
     assert out.read_bytes()[:2] == b"PK"
 
 
-def test_person_on_another_units_roster_is_warned(tmp_path: Path, dbpath: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import", str(_roster(tmp_path, "a.xlsx", [("P1", "An")])), "--db", str(dbpath), "--as-of", "31/12/2024"]) == 0
+def test_person_on_another_units_roster_is_warned(
+    tmp_path: Path, dbpath: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["import", str(_roster(tmp_path, "a.xlsx", [("P1", "An")])), "--db", str(dbpath), "--as-of", "31/12/2024"])
+        == 0
+    )
     other = tmp_path / "b.xlsx"
     other.write_bytes(mc._roster([["SYT", "P1", "An", "01/01/1980", "Nam", "CC", "2,34"]]))
     capsys.readouterr()
@@ -124,10 +145,16 @@ def test_person_on_another_units_roster_is_warned(tmp_path: Path, dbpath: Path, 
 
 def test_blank_unit_cells_take_the_unit_above(tmp_path: Path, dbpath: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "ff.xlsx"
-    f.write_bytes(mc._roster([["SNV", "F1", "An", "01/01/1980", "Nam", "CC", "2,34"],
-                              [None, "F2", "Bình", "01/01/1981", "Nữ", "CC", "2,34"],
-                              ["SYT", "F3", "Chi", "01/01/1982", "Nữ", "VC", "2,34"],
-                              [None, "F4", "Dũng", "01/01/1983", "Nam", "VC", "2,34"]]))
+    f.write_bytes(
+        mc._roster(
+            [
+                ["SNV", "F1", "An", "01/01/1980", "Nam", "CC", "2,34"],
+                [None, "F2", "Bình", "01/01/1981", "Nữ", "CC", "2,34"],
+                ["SYT", "F3", "Chi", "01/01/1982", "Nữ", "VC", "2,34"],
+                [None, "F4", "Dũng", "01/01/1983", "Nam", "VC", "2,34"],
+            ]
+        )
+    )
     assert main(["import", str(f), "--db", str(dbpath), "--as-of", "31/12/2024"]) == 0
     assert "ô đơn vị để trống ở 2 dòng" in capsys.readouterr().out
     con = db.connect(dbpath)
@@ -145,6 +172,12 @@ def test_progress_goes_to_stderr_when_asked(tmp_path: Path, dbpath: Path, capsys
     c = _roster(tmp_path, "c.xlsx", [("P3", "Chi")])
     assert main(["import", str(c), "--db", str(dbpath), "--as-of", "31/12/2024", "--progress"]) == 0
     err = capsys.readouterr().err
-    for words in ("[  0%] đọc c.xlsx", "kiểm tra c.xlsx — Sheet1", "lưu tạm c.xlsx — Sheet1", "ghi person", "[100%] xong"):
+    for words in (
+        "[  0%] đọc c.xlsx",
+        "kiểm tra c.xlsx — Sheet1",
+        "lưu tạm c.xlsx — Sheet1",
+        "ghi person",
+        "[100%] xong",
+    ):
         assert words in err, err
     assert err.endswith("\n")

@@ -58,8 +58,10 @@ def test_commune_staff_list_people_genders_births(corpus: dict[str, Path], tdb: 
     plan = prepare(tdb, files=[("ds.xlsx", corpus["commune_staff.xlsx"].read_bytes())])  # as-of from the title
     assert plan.ok, _text(plan)
     load(tdb, plan, user="test")
-    rows = tdb.execute("SELECT full_name, gender, birth_date, category, unit_code, as_of, salary_coef, qualification "
-                       "FROM person ORDER BY birth_date").fetchall()
+    rows = tdb.execute(
+        "SELECT full_name, gender, birth_date, category, unit_code, as_of, salary_coef, qualification "
+        "FROM person ORDER BY birth_date"
+    ).fetchall()
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
         ("Nguyễn Văn An", "nam", date(1975, 3, 12), "can_bo"),
         ("Trần Thị Bình", "nu", date(1980, 11, 5), "can_bo"),
@@ -78,8 +80,12 @@ def test_wide_quota_report(corpus: dict[str, Path], tdb: duckdb.DuckDBPyConnecti
     assert plan.ok, _text(plan)
     assert "bỏ qua 3 dòng tổng cộng" in _text(plan)  # TỔNG CỘNG under the header + 2 block subtotals
     load(tdb, plan, user="test")
-    got = {(u, y, c): (q, p) for u, y, c, q, p in tdb.execute(
-        "SELECT unit_code, year, category, quota_assigned, cut_pending FROM quota").fetchall()}
+    got = {
+        (u, y, c): (q, p)
+        for u, y, c, q, p in tdb.execute(
+            "SELECT unit_code, year, category, quota_assigned, cut_pending FROM quota"
+        ).fetchall()
+    }
     assert got[("SNV", 2021, "cong_chuc")] == (25, 0)
     assert got[("SYT", 2024, "vien_chuc")] == (280, 5)  # pending cut on the latest year only
     assert got[("SYT", 2023, "vien_chuc")] == (285, 0)
@@ -91,14 +97,20 @@ def test_wide_quota_report(corpus: dict[str, Path], tdb: duckdb.DuckDBPyConnecti
 
 def test_reduction_counts_beside_a_wide_quota_are_not_quotas(tdb: duckdb.DuckDBPyConnection) -> None:
     """ "Tinh giản biên chế năm 2024" names a year under Công chức, but counts people who left."""
-    wb, ws = mc._sheet([["STT", "Đơn vị", "Công chức", None, None],
-                        [None, None, "Biên chế giao năm 2021", "Biên chế giao năm 2024", "Tinh giản biên chế năm 2024"],
-                        [1, "SNV", 30, 28, 2]])
+    wb, ws = mc._sheet(
+        [
+            ["STT", "Đơn vị", "Công chức", None, None],
+            [None, None, "Biên chế giao năm 2021", "Biên chế giao năm 2024", "Tinh giản biên chế năm 2024"],
+            [1, "SNV", 30, 28, 2],
+        ]
+    )
     ws.merge_cells("C1:E1")
     plan = prepare(tdb, files=[("bc.xlsx", mc._bytes(wb))])
     assert plan.ok, _text(plan)
     assert sorted(plan.tables["quota"][["year", "quota_assigned"]].itertuples(index=False, name=None)) == [
-        (2021, 30), (2024, 28)]
+        (2021, 30),
+        (2024, 28),
+    ]
     assert 'cột "Công chức / Tinh giản biên chế năm 2024" không dùng' in _text(plan)
 
 
@@ -151,18 +163,37 @@ def test_reader_places_cells_where_excel_shows_them(name: str, corpus: dict[str,
 
 def test_gender_marks_one_hot_category_and_merged_unit(corpus: dict[str, Path], tdb: duckdb.DuckDBPyConnection) -> None:
     steps: list[tuple[str, float]] = []
-    plan = prepare(tdb, files=[("g.xlsx", corpus["gender_marks.xlsx"].read_bytes())], as_of=mc.AS_OF,
-                   progress=lambda step, fraction: steps.append((step, fraction)))
+    plan = prepare(
+        tdb,
+        files=[("g.xlsx", corpus["gender_marks.xlsx"].read_bytes())],
+        as_of=mc.AS_OF,
+        progress=lambda step, fraction: steps.append((step, fraction)),
+    )
     assert plan.ok, _text(plan)
-    got = sorted(zip(plan.tables["person"]["full_name"], plan.tables["person"]["gender"],
-                     plan.tables["person"]["category"], plan.tables["person"]["unit_code"], strict=True))
-    assert got == [("An", "nam", "cong_chuc", "SNV"), ("Bình", "nu", "vien_chuc", "SNV"), ("Chi", "nu", "vien_chuc", "SNV")]
+    got = sorted(
+        zip(
+            plan.tables["person"]["full_name"],
+            plan.tables["person"]["gender"],
+            plan.tables["person"]["category"],
+            plan.tables["person"]["unit_code"],
+            strict=True,
+        )
+    )
+    assert got == [
+        ("An", "nam", "cong_chuc", "SNV"),
+        ("Bình", "nu", "vien_chuc", "SNV"),
+        ("Chi", "nu", "vien_chuc", "SNV"),
+    ]
     assert steps[0][1] == 0.0 and steps[-1] == ("done", 1.0)
 
 
 def test_user_mapping_makes_an_unknown_header_recognised(tdb: duckdb.DuckDBPyConnection) -> None:
-    data = mc._table([["Mã đơn vị", "Họ và tên", "Sinh nhật", "Giới tính", "Loại cán bộ"],
-                      ["SNV", "An", "01/01/1980", "Nam", "Công chức"]])
+    data = mc._table(
+        [
+            ["Mã đơn vị", "Họ và tên", "Sinh nhật", "Giới tính", "Loại cán bộ"],
+            ["SNV", "An", "01/01/1980", "Nam", "Công chức"],
+        ]
+    )
     plan = prepare(tdb, files=[("m.xlsx", data)], as_of=mc.AS_OF)
     assert not plan.ok and "không nhận ra" in _text(plan)
     plan = prepare(tdb, files=[("m.xlsx", data)], as_of=mc.AS_OF, extra_headers={"person": {"SINH NHẬT": "birth_date"}})
@@ -173,12 +204,16 @@ def test_user_mapping_makes_an_unknown_header_recognised(tdb: duckdb.DuckDBPyCon
 
 
 def test_names_that_look_like_footer_words_are_people(tdb: duckdb.DuckDBPyConnection) -> None:
-    data = mc._table([["Họ và tên", "Mã đơn vị", "Ngày sinh", "Giới tính", "Loại cán bộ"],
-                      ["Lưu Văn Phúc", "SNV", "01/01/1980", "Nam", "CC"],
-                      ["Ghi Thị Chú", "SNV", "01/01/1981", "Nữ", "CC"],
-                      ["Trần Văn Cuối", "SNV", "01/01/1982", "Nam", "CC"],
-                      ["Ghi chú: danh sách gồm 3 người"],
-                      ["Lưu: VT"]])
+    data = mc._table(
+        [
+            ["Họ và tên", "Mã đơn vị", "Ngày sinh", "Giới tính", "Loại cán bộ"],
+            ["Lưu Văn Phúc", "SNV", "01/01/1980", "Nam", "CC"],
+            ["Ghi Thị Chú", "SNV", "01/01/1981", "Nữ", "CC"],
+            ["Trần Văn Cuối", "SNV", "01/01/1982", "Nam", "CC"],
+            ["Ghi chú: danh sách gồm 3 người"],
+            ["Lưu: VT"],
+        ]
+    )
     plan = prepare(tdb, files=[("f.xlsx", data)], as_of=mc.AS_OF)
     assert plan.ok, _text(plan)
     assert plan.tables["person"]["full_name"].tolist() == ["Lưu Văn Phúc", "Ghi Thị Chú", "Trần Văn Cuối"]
@@ -186,22 +221,32 @@ def test_names_that_look_like_footer_words_are_people(tdb: duckdb.DuckDBPyConnec
 
 
 def test_wide_quota_with_present_column(tdb: duckdb.DuckDBPyConnection) -> None:
-    wb, ws = mc._sheet([["STT", "Đơn vị", "Biên chế công chức", None, None, "Số lượng người làm việc", None],
-                        [None, None, "Năm 2023", "Năm 2024", "Biên chế có mặt", "Năm 2024", "Hiện có"],
-                        [1, "SNV", 30, 29, 27, 5, 4],
-                        [2, "Sở Y tế", 10, 10, 10, "1.200", "1.150"]])
+    wb, ws = mc._sheet(
+        [
+            ["STT", "Đơn vị", "Biên chế công chức", None, None, "Số lượng người làm việc", None],
+            [None, None, "Năm 2023", "Năm 2024", "Biên chế có mặt", "Năm 2024", "Hiện có"],
+            [1, "SNV", 30, 29, 27, 5, 4],
+            [2, "Sở Y tế", 10, 10, 10, "1.200", "1.150"],
+        ]
+    )
     ws.merge_cells("C1:E1")
     ws.merge_cells("F1:G1")
     plan = prepare(tdb, files=[("p.xlsx", mc._bytes(wb))], as_of=mc.AS_OF)
     assert plan.ok, _text(plan)
-    got = {(r.unit_code, r.year, r.category): (r.quota_assigned, r.present)
-           for r in plan.tables["quota"].itertuples()}
-    assert got == {("SNV", 2023, "cong_chuc"): (30, None), ("SNV", 2024, "cong_chuc"): (29, 27),
-                   ("SYT", 2023, "cong_chuc"): (10, None), ("SYT", 2024, "cong_chuc"): (10, 10),
-                   ("SNV", 2024, "vien_chuc"): (5, 4), ("SYT", 2024, "vien_chuc"): (1200, 1150)}
+    got = {(r.unit_code, r.year, r.category): (r.quota_assigned, r.present) for r in plan.tables["quota"].itertuples()}
+    assert got == {
+        ("SNV", 2023, "cong_chuc"): (30, None),
+        ("SNV", 2024, "cong_chuc"): (29, 27),
+        ("SYT", 2023, "cong_chuc"): (10, None),
+        ("SYT", 2024, "cong_chuc"): (10, 10),
+        ("SNV", 2024, "vien_chuc"): (5, 4),
+        ("SYT", 2024, "vien_chuc"): (1200, 1150),
+    }
 
 
-def test_declared_as_of_wins_over_the_title_with_a_warning(corpus: dict[str, Path], tdb: duckdb.DuckDBPyConnection) -> None:
+def test_declared_as_of_wins_over_the_title_with_a_warning(
+    corpus: dict[str, Path], tdb: duckdb.DuckDBPyConnection
+) -> None:
     plan = prepare(tdb, files=[("ds.xlsx", corpus["commune_staff.xlsx"].read_bytes())], as_of=date(2025, 1, 31))
     assert plan.ok and set(plan.tables["person"]["as_of"]) == {date(2025, 1, 31)}
     assert "dùng ngày số liệu 31/01/2025 đã khai báo, khác ngày 31/12/2024" in _text(plan)

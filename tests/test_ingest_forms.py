@@ -83,8 +83,10 @@ def test_commune_list_hoa_tu_people_genders_births_categories_unit(forms: dict[s
     plan = prepare(con, files=[("ds.xlsx", forms["danh_sach_cbcc_xa_hoa_tu.xlsx"].read_bytes())])
     assert plan.ok, _text(plan)
     assert load(con, plan, user="test").rows_by_table == {"person": 8}
-    got = con.execute("SELECT full_name, gender, birth_date, category, ethnicity, position, unit_code, as_of "
-                      "FROM person ORDER BY full_name").fetchall()
+    got = con.execute(
+        "SELECT full_name, gender, birth_date, category, ethnicity, position, unit_code, as_of "
+        "FROM person ORDER BY full_name"
+    ).fetchall()
     want = sorted((n, g, b, c, e.lower(), pos, "X01", date(2025, 12, 31)) for c, n, b, g, e, pos, *_ in staff.HOA_TU)
     assert got == want
 
@@ -97,7 +99,9 @@ def _codes() -> set[str]:
 
 
 def test_no_internal_code_in_any_message(forms: dict[str, Path], open_db) -> None:
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, _codes()), key=len, reverse=True)) + r")(?!\w)")
+    pattern = re.compile(
+        r"(?<![\w.])(" + "|".join(sorted(map(re.escape, _codes()), key=len, reverse=True)) + r")(?!\w)"
+    )
     leaks = []
     for name, (_, exp) in mf.CASES.items():
         con = open_db(exp["db"])

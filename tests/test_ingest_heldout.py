@@ -38,6 +38,7 @@ def test_heldout_form_loads_without_mapping(name: str, heldout_forms: dict[str, 
 
 
 @pytest.mark.parametrize("name", hd.bad())
-def test_heldout_bad_form_refused_naming_the_cell(name: str, heldout_forms: dict[str, Path],
-                                                  open_db: harness.Opener) -> None:
+def test_heldout_bad_form_refused_naming_the_cell(
+    name: str, heldout_forms: dict[str, Path], open_db: harness.Opener
+) -> None:
     harness.assert_refused(hd, name, heldout_forms, open_db)

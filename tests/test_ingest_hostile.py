@@ -82,8 +82,11 @@ def _leftovers(folder: Path, pids: set[int]) -> list[str]:
     found = [p.name for p in folder.iterdir()]
     shm = Path("/dev/shm")
     if shm.is_dir():
-        found += [p.name for p in shm.iterdir() if p.name.startswith("oversight-")
-                  and any(f"-{pid}-" in p.name for pid in pids)]
+        found += [
+            p.name
+            for p in shm.iterdir()
+            if p.name.startswith("oversight-") and any(f"-{pid}-" in p.name for pid in pids)
+        ]
     return found
 
 
@@ -94,16 +97,20 @@ def test_the_corpus_covers_issue_12() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(mh.CASES))
-def test_hostile_file_is_loaded_or_refused_within_caps(name: str, hostile_dir: Path, tiny_file: Path,
-                                                        tmp_path: Path, runner: Runner) -> None:
+def test_hostile_file_is_loaded_or_refused_within_caps(
+    name: str, hostile_dir: Path, tiny_file: Path, tmp_path: Path, runner: Runner
+) -> None:
     expect: dict[str, Any] = mh.CASES[name][1]
     path = tmp_path / "h.duckdb"
     shutil.copy(tiny_file, path)
     before = _sums(path)
     tmp = tmp_path / "tmp"
     tmp.mkdir()
-    m = runner.run_cli(["import", str(hostile_dir / name), "--db", str(path), "--as-of", "31/12/2024", "--user", "hostile"],
-                       tmp_path / "out.txt", env={"TMPDIR": str(tmp), "OVERSIGHT_LANG": "vi"})
+    m = runner.run_cli(
+        ["import", str(hostile_dir / name), "--db", str(path), "--as-of", "31/12/2024", "--user", "hostile"],
+        tmp_path / "out.txt",
+        env={"TMPDIR": str(tmp), "OVERSIGHT_LANG": "vi"},
+    )
     MEASURED[name] = (m.cpu_seconds, m.peak_bytes, m.seconds)
     assert m.returncode == expect["exit"], m.out
     assert "Traceback" not in m.out
@@ -123,14 +130,17 @@ def test_hostile_file_is_loaded_or_refused_within_caps(name: str, hostile_dir: P
     assert _leftovers(tmp, m.pids) == []
 
 
-def test_a_file_over_the_size_limit_is_refused_without_being_read_whole(tiny_file: Path, tmp_path: Path,
-                                                                       runner: Runner) -> None:
+def test_a_file_over_the_size_limit_is_refused_without_being_read_whole(
+    tiny_file: Path, tmp_path: Path, runner: Runner
+) -> None:
     path = tmp_path / "h.duckdb"
     shutil.copy(tiny_file, path)
     big = tmp_path / "big.csv"
     with open(big, "wb") as fh:
         fh.truncate(50 * 2**20)  # sparse: 50 MB of NUL bytes on disk, none in memory
-    m = runner.run_cli(["import", str(big), "--db", str(path)], tmp_path / "out.txt", env={"OVERSIGHT_UPLOAD_MAX_MB": "2"})
+    m = runner.run_cli(
+        ["import", str(big), "--db", str(path)], tmp_path / "out.txt", env={"OVERSIGHT_UPLOAD_MAX_MB": "2"}
+    )
     assert m.returncode == 2 and "big.csv: tệp quá lớn (>2 MB, tối đa 2 MB)" in m.out, m.out
     assert m.peak_bytes <= MAX_BYTES
 
@@ -139,11 +149,26 @@ def test_refusals_speak_english_when_the_ui_does(hostile_dir: Path, tiny_file: P
     path = tmp_path / "h.duckdb"
     shutil.copy(tiny_file, path)
     env = {**os.environ, "OVERSIGHT_LANG": "en"}
-    m = run([sys.executable, "-m", "analytics", "import", str(hostile_dir / "field_200kb.csv"),
-             str(hostile_dir / "tcvn3.csv"), "--db", str(path)], env=env, timeout=30)
+    m = run(
+        [
+            sys.executable,
+            "-m",
+            "analytics",
+            "import",
+            str(hostile_dir / "field_200kb.csv"),
+            str(hostile_dir / "tcvn3.csv"),
+            "--db",
+            str(path),
+        ],
+        env=env,
+        timeout=30,
+    )
     assert m.returncode == 2
-    for words in ("field_200kb.csv | row 3 | column C: the cell holds 204800 characters, at most 32767",
-                  "tcvn3.csv: the CSV file uses the legacy TCVN3 (ABC) encoding", "REFUSED: 2 errors"):
+    for words in (
+        "field_200kb.csv | row 3 | column C: the cell holds 204800 characters, at most 32767",
+        "tcvn3.csv: the CSV file uses the legacy TCVN3 (ABC) encoding",
+        "REFUSED: 2 errors",
+    ):
         assert words in m.out, m.out
 
 
@@ -154,24 +179,91 @@ def test_zz_measured_numbers() -> None:
     slowest = max(MEASURED.items(), key=lambda kv: kv[1][0])
     largest = max(MEASURED.items(), key=lambda kv: kv[1][1])
     longest = max(MEASURED.items(), key=lambda kv: kv[1][2])
-    print(f"\nhostile corpus: {len(MEASURED)} files; most CPU {slowest[0]} {slowest[1][0]:.2f} s; longest wall "
-          f"{longest[0]} {longest[1][2]:.2f} s; largest {largest[0]} {largest[1][1] / 2**20:.0f} MB (process tree)")
+    print(
+        f"\nhostile corpus: {len(MEASURED)} files; most CPU {slowest[0]} {slowest[1][0]:.2f} s; longest wall "
+        f"{longest[0]} {longest[1][2]:.2f} s; largest {largest[0]} {largest[1][1] / 2**20:.0f} MB (process tree)"
+    )
 
 
 # ------------------------------------------------------------------------------------------------ fuzz
 
 FUZZ_CASES = 40
-NASTY = ["NaN", "nan", "Infinity", "-Infinity", "inf", "1e400", "-1e30", "99999999999999999999", "1e-999", "-0",
-         "", " ", "\u00a0", "-", "(1.694)", "1.2.3", "%", "1,2,3", "0x10", "١٢٣", "²", "½", "Ⅻ", "=1+1", "@SUM(A1)",
-         "+1", "\x00", "\x1b[31m", "\u202e", "👩‍💼", "ЅNV", "31/02/2024", "00/00/0000", "31/12/9999", "29/02/1900",
-         "ngày 99 tháng 99 năm 9999", "1899-12-31", "0", "-5", "60", "2958466", "x" * 5000, "A\u0301" * 300,
-         "Công chức", "Nam", "Nữ", "SNV", "2,34", "1.694", "01/01/1980", "2024", "TRUE", "#N/A", "#DIV/0!"]
-HEADER = ["Mã đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ", "Hệ số lương",
-          "Ngày tuyển dụng", "Phụ cấp chức vụ"]
-GOOD = [["SNV", f"F{i}", f"Người {i}", "01/01/1980", "Nam" if i % 2 else "Nữ", "Công chức", "2,34", "01/09/2005", "0"]
-        for i in range(6)]
-QUOTA = [["Mã đơn vị", "Năm", "Loại biên chế", "Biên chế được giao", "Biên chế có mặt"],
-         ["SNV", "2024", "Công chức", "40", "38"], ["SYT", "2024", "Viên chức", "120", "110"]]
+NASTY = [
+    "NaN",
+    "nan",
+    "Infinity",
+    "-Infinity",
+    "inf",
+    "1e400",
+    "-1e30",
+    "99999999999999999999",
+    "1e-999",
+    "-0",
+    "",
+    " ",
+    "\u00a0",
+    "-",
+    "(1.694)",
+    "1.2.3",
+    "%",
+    "1,2,3",
+    "0x10",
+    "١٢٣",
+    "²",
+    "½",
+    "Ⅻ",
+    "=1+1",
+    "@SUM(A1)",
+    "+1",
+    "\x00",
+    "\x1b[31m",
+    "\u202e",
+    "👩‍💼",
+    "ЅNV",
+    "31/02/2024",
+    "00/00/0000",
+    "31/12/9999",
+    "29/02/1900",
+    "ngày 99 tháng 99 năm 9999",
+    "1899-12-31",
+    "0",
+    "-5",
+    "60",
+    "2958466",
+    "x" * 5000,
+    "A\u0301" * 300,
+    "Công chức",
+    "Nam",
+    "Nữ",
+    "SNV",
+    "2,34",
+    "1.694",
+    "01/01/1980",
+    "2024",
+    "TRUE",
+    "#N/A",
+    "#DIV/0!",
+]
+HEADER = [
+    "Mã đơn vị",
+    "Mã cán bộ",
+    "Họ và tên",
+    "Ngày sinh",
+    "Giới tính",
+    "Loại cán bộ",
+    "Hệ số lương",
+    "Ngày tuyển dụng",
+    "Phụ cấp chức vụ",
+]
+GOOD = [
+    ["SNV", f"F{i}", f"Người {i}", "01/01/1980", "Nam" if i % 2 else "Nữ", "Công chức", "2,34", "01/09/2005", "0"]
+    for i in range(6)
+]
+QUOTA = [
+    ["Mã đơn vị", "Năm", "Loại biên chế", "Biên chế được giao", "Biên chế có mặt"],
+    ["SNV", "2024", "Công chức", "40", "38"],
+    ["SYT", "2024", "Viên chức", "120", "110"],
+]
 
 
 def _xlsx(rows: list[list[Any]]) -> bytes:
@@ -189,6 +281,7 @@ def _csv(rows: list[list[Any]], sep: str) -> bytes:
     def cell(v: Any) -> str:
         s = str(v)
         return '"' + s.replace('"', '""') + '"' if any(c in s for c in (sep, '"', "\n", "\r")) else s
+
     return "\r\n".join(sep.join(cell(v) for v in r) for r in rows).encode("utf-8")
 
 
@@ -206,7 +299,9 @@ def _mutate_cells(rnd: random.Random) -> tuple[str, bytes]:
 
 
 def _mutate_bytes(rnd: random.Random) -> tuple[str, bytes]:
-    name, data = ("fuzz.xlsx", _xlsx([HEADER, *GOOD])) if rnd.random() < 0.5 else ("fuzz.csv", _csv([HEADER, *GOOD], ","))
+    name, data = (
+        ("fuzz.xlsx", _xlsx([HEADER, *GOOD])) if rnd.random() < 0.5 else ("fuzz.csv", _csv([HEADER, *GOOD], ","))
+    )
     buf = bytearray(data)
     how = rnd.choice(["flip", "truncate", "insert", "part"])
     if how == "part" and name.endswith(".xlsx"):  # a mutation inside one XML part, re-zipped (past the CRC)
@@ -240,7 +335,9 @@ def test_fuzzed_files_are_loaded_or_refused_never_an_exception(tdb: duckdb.DuckD
         name, data = _mutate_cells(rnd) if case % 2 else _mutate_bytes(rnd)
         before = checksum(tdb)
         try:
-            plan = prepare(tdb, files=[(name, data)], as_of=date(2024, 12, 31), allow_duplicate=True, staging_dir=staging_dir)
+            plan = prepare(
+                tdb, files=[(name, data)], as_of=date(2024, 12, 31), allow_duplicate=True, staging_dir=staging_dir
+            )
             with plan:
                 if plan.ok:
                     load(tdb, plan, user="fuzz")

@@ -44,16 +44,27 @@ def state(path: Path, tables: tuple[str, ...] | None = None) -> dict[str, tuple[
     con = db.connect(path)
     try:
         cur = con.cursor()
-        names = tables or tuple(r[0] for r in cur.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name NOT IN "
-            "('audit_log', 'app_user')").fetchall())
+        names = tables or tuple(
+            r[0]
+            for r in cur.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name NOT IN "
+                "('audit_log', 'app_user')"
+            ).fetchall()
+        )
         out = {}
         for n in names:
-            cols = [r[0] for r in cur.execute("SELECT column_name FROM information_schema.columns WHERE table_name = $t "
-                                              "AND data_type NOT LIKE 'TIMESTAMP%' ORDER BY ordinal_position",
-                                              {"t": n}).fetchall()]
-            row = cur.execute(f'SELECT count(*), coalesce(bit_xor(hash({", ".join(chr(34) + c + chr(34) for c in cols)})), 0) '
-                              f'FROM "{n}"').fetchall()[0]
+            cols = [
+                r[0]
+                for r in cur.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = $t "
+                    "AND data_type NOT LIKE 'TIMESTAMP%' ORDER BY ordinal_position",
+                    {"t": n},
+                ).fetchall()
+            ]
+            row = cur.execute(
+                f"SELECT count(*), coalesce(bit_xor(hash({', '.join(chr(34) + c + chr(34) for c in cols)})), 0) "
+                f'FROM "{n}"'
+            ).fetchall()[0]
             out[n] = (int(row[0]), int(row[1]))
         return out
     finally:
@@ -93,19 +104,36 @@ def _info_works(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def _owned_by(pid: int, places: list[Path]) -> list[Path]:
-    return [p for place in places if place.is_dir() for p in place.iterdir()
-            if p.name.startswith("oversight-") and f"-{pid}-" in p.name]
+    return [
+        p
+        for place in places
+        if place.is_dir()
+        for p in place.iterdir()
+        if p.name.startswith("oversight-") and f"-{pid}-" in p.name
+    ]
 
 
 def test_import_killed_anywhere_leaves_before_or_after_and_nothing_behind(
-        tiny_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tiny_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "roster.csv"
     data.write_bytes(_roster(20_000))
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     work = tmp_path / "k.duckdb"
-    cmd = [sys.executable, "-m", "analytics", "import", str(data), "--db", str(work), "--as-of", "31/12/2024",
-           "--user", "kill"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "analytics",
+        "import",
+        str(data),
+        "--db",
+        str(work),
+        "--as-of",
+        "31/12/2024",
+        "--user",
+        "kill",
+    ]
     _copy(tiny_file, work)
     before = state(work)
     duration = _timed(cmd, _env(tmp))
@@ -155,8 +183,9 @@ def _loaded_db(tiny_file: Path, tmp_path: Path) -> Path:
     return path
 
 
-def test_undo_killed_anywhere_leaves_before_or_after(tiny_file: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_undo_killed_anywhere_leaves_before_or_after(
+    tiny_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     loaded = _loaded_db(tiny_file, tmp_path)
     capsys.readouterr()
     work = tmp_path / "w.duckdb"
@@ -178,8 +207,9 @@ def test_undo_killed_anywhere_leaves_before_or_after(tiny_file: Path, tmp_path: 
 
 
 @pytest.mark.slow
-def test_demo_build_killed_anywhere_leaves_no_demo_or_the_whole_demo(demo_db_path: Path, tmp_path: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_build_killed_anywhere_leaves_no_demo_or_the_whole_demo(
+    demo_db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tables = (*DATA_TABLES, *(f"{t}__replaced" for t in DATA_TABLES))
     after = state(demo_db_path, tables)
     empty = tmp_path / "empty.duckdb"
@@ -190,7 +220,9 @@ def test_demo_build_killed_anywhere_leaves_no_demo_or_the_whole_demo(demo_db_pat
     for _ in range(DEMO_KILLS):
         for suffix in ("", ".wal"):
             Path(str(work) + suffix).unlink(missing_ok=True)
-        _kill_at([sys.executable, "-m", "analytics", "demo", "--db", str(work)], os.environ.copy(), rnd.uniform(0.5, 6.0))
+        _kill_at(
+            [sys.executable, "-m", "analytics", "demo", "--db", str(work)], os.environ.copy(), rnd.uniform(0.5, 6.0)
+        )
         assert state(work, tables) in (before, after)
         _info_works(work, capsys)
     con: duckdb.DuckDBPyConnection = db.connect(work)

@@ -25,12 +25,22 @@ def roster(title: str, people: list[list[object]]) -> bytes:
     return mc._table([["UBND PHƯỜNG NINH KIỀU"], [title], [], HEADER, *people])
 
 
-FIRST = roster("DANH SÁCH CÁN BỘ ĐẾN 31/12/2024", [[1, "Lê Văn An", "01/02/1980", "Nam", "XA001", "Công chức"],
-                                                    [2, "Trần Thị Bình", "15/07/1990", "Nữ", "XA001", "Công chức"]])
+FIRST = roster(
+    "DANH SÁCH CÁN BỘ ĐẾN 31/12/2024",
+    [
+        [1, "Lê Văn An", "01/02/1980", "Nam", "XA001", "Công chức"],
+        [2, "Trần Thị Bình", "15/07/1990", "Nữ", "XA001", "Công chức"],
+    ],
+)
 # The same layout a quarter later: another title line, other people.
-LATER = roster("DANH SÁCH CÁN BỘ ĐẾN 31/03/2025", [[1, "Lê Văn An", "01/02/1980", "Nam", "XA001", "Công chức"],
-                                                    [2, "Phạm Văn Cường", "03/03/1985", "Nam", "XA001", "Công chức"],
-                                                    [3, "Ngô Thị Dung", "04/04/1995", "Nữ", "XA001", "Công chức"]])
+LATER = roster(
+    "DANH SÁCH CÁN BỘ ĐẾN 31/03/2025",
+    [
+        [1, "Lê Văn An", "01/02/1980", "Nam", "XA001", "Công chức"],
+        [2, "Phạm Văn Cường", "03/03/1985", "Nam", "XA001", "Công chức"],
+        [3, "Ngô Thị Dung", "04/04/1995", "Nữ", "XA001", "Công chức"],
+    ],
+)
 USER = {"Tên CB": "full_name", "Sinh ngày": "birth_date", "Phái": "gender", "Nơi làm": "unit_code", "Diện": "category"}
 
 
@@ -41,8 +51,13 @@ def test_an_unknown_layout_is_described_for_mapping_by_hand(tdb: duckdb.DuckDBPy
     assert layout.kind is None and layout.needs_mapping
     assert layout.header_rows == (4, 4)  # under the title block, which holds no header words
     assert [(c.label, c.field) for c in layout.columns] == [
-        ("A: Số TT", None), ("B: Tên CB", None), ("C: Sinh ngày", None), ("D: Phái", None), ("E: Nơi làm", None),
-        ("F: Diện", None)]
+        ("A: Số TT", None),
+        ("B: Tên CB", None),
+        ("C: Sinh ngày", None),
+        ("D: Phái", None),
+        ("E: Nơi làm", None),
+        ("F: Diện", None),
+    ]
     assert layout.columns[1].examples == ("Lê Văn An", "Trần Thị Bình")
     assert layout.signature == frozenset({"số tt", "tên cb", "sinh ngày", "phái", "nơi làm", "diện"})
 
@@ -55,8 +70,15 @@ def test_a_mapping_made_once_is_remembered_for_that_layout(tdb: duckdb.DuckDBPyC
     [layout] = plan.layouts
     assert layout.kind == "person" and not layout.needs_mapping and layout.applied == ()
     load(tdb, plan, user="chuyenvien")
-    mapping_id = mappings.remember(tdb, kind="person", mapping=USER, signature=layout.signature, user="chuyenvien",
-                                   source_file="xa.xlsx", source_sheet="Sheet1")
+    mapping_id = mappings.remember(
+        tdb,
+        kind="person",
+        mapping=USER,
+        signature=layout.signature,
+        user="chuyenvien",
+        source_file="xa.xlsx",
+        source_sheet="Sheet1",
+    )
 
     later = prepare(tdb, files=[("xa-q1.xlsx", LATER)])  # no mapping given, no as-of date given
     assert later.ok, later.problems_frame()
@@ -71,8 +93,12 @@ def test_a_mapping_made_once_is_remembered_for_that_layout(tdb: duckdb.DuckDBPyC
 def test_a_remembered_mapping_does_not_touch_another_layout(tdb: duckdb.DuckDBPyConnection) -> None:
     plan = prepare(tdb, files=[("xa.xlsx", FIRST)], as_of=mc.AS_OF, extra_headers={"person": USER})
     mappings.remember(tdb, kind="person", mapping=USER, signature=plan.layouts[0].signature, user="cv")
-    other = mc._table([["Số TT", "Tên CB", "Sinh ngày", "Phái", "Nơi làm"],  # no "Diện": another layout
-                       [1, "Lê Văn An", "01/02/1980", "Nam", "XA001"]])
+    other = mc._table(
+        [
+            ["Số TT", "Tên CB", "Sinh ngày", "Phái", "Nơi làm"],  # no "Diện": another layout
+            [1, "Lê Văn An", "01/02/1980", "Nam", "XA001"],
+        ]
+    )
     plan = prepare(tdb, files=[("khac.xlsx", other)], as_of=mc.AS_OF)
     assert plan.layouts[0].applied == () and plan.layouts[0].kind is None
 
@@ -92,8 +118,13 @@ def test_the_signature_ignores_case_spacing_and_unicode_form(tdb: duckdb.DuckDBP
 def test_remembering_the_same_layout_again_replaces_it_and_forget_removes_it(tdb: duckdb.DuckDBPyConnection) -> None:
     sig = ["tên cb", "sinh ngày"]
     first = mappings.remember(tdb, kind="person", mapping={"Tên CB": "full_name"}, signature=sig, user="a")
-    second = mappings.remember(tdb, kind="person", mapping={"Tên CB": "full_name", "Sinh ngày": "birth_date"},
-                               signature=list(reversed(sig)), user="b")
+    second = mappings.remember(
+        tdb,
+        kind="person",
+        mapping={"Tên CB": "full_name", "Sinh ngày": "birth_date"},
+        signature=list(reversed(sig)),
+        user="b",
+    )
     assert first == second
     rows = tdb.execute("SELECT created_by, mapping FROM column_mapping").fetchall()
     assert [(r[0], json.loads(r[1])) for r in rows] == [("b", {"Tên CB": "full_name", "Sinh ngày": "birth_date"})]
@@ -105,24 +136,35 @@ def test_remembering_the_same_layout_again_replaces_it_and_forget_removes_it(tdb
         mappings.forget(tdb, first, user="test")
 
 
-@pytest.mark.parametrize(("kind", "mapping", "signature"), [
-    ("person", {"Tên CB": "birthday"}, ["tên cb"]),  # not a column of the kind
-    ("staff", {"Tên CB": "full_name"}, ["tên cb"]),  # not a kind
-    ("person", {"  ": "full_name"}, ["tên cb"]),  # an empty header
-    ("person", {"Tên CB": "full_name"}, []),  # no layout
-])
-def test_a_bad_mapping_is_refused_and_nothing_stored(tdb: duckdb.DuckDBPyConnection, kind: str,
-                                                     mapping: dict[str, str], signature: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("kind", "mapping", "signature"),
+    [
+        ("person", {"Tên CB": "birthday"}, ["tên cb"]),  # not a column of the kind
+        ("staff", {"Tên CB": "full_name"}, ["tên cb"]),  # not a kind
+        ("person", {"  ": "full_name"}, ["tên cb"]),  # an empty header
+        ("person", {"Tên CB": "full_name"}, []),  # no layout
+    ],
+)
+def test_a_bad_mapping_is_refused_and_nothing_stored(
+    tdb: duckdb.DuckDBPyConnection, kind: str, mapping: dict[str, str], signature: list[str]
+) -> None:
     with pytest.raises(OversightError, match="mapping_invalid"):
         mappings.remember(tdb, kind=kind, mapping=mapping, signature=signature, user="cv")
     assert tdb.execute("SELECT count(*) FROM column_mapping").fetchone() == (0,)
 
 
 def test_user_mapping_keeps_only_what_the_user_changed() -> None:
-    layout = mappings.SheetLayout("f", "s", "person", (1, 1), [
-        mappings.HeaderColumn(0, "Họ và tên", "A: Họ và tên", "full_name"),
-        mappings.HeaderColumn(1, "Sinh nhật", "B: Sinh nhật", None),
-        mappings.HeaderColumn(2, "Ghi chú riêng", "C: Ghi chú riêng", None)])
+    layout = mappings.SheetLayout(
+        "f",
+        "s",
+        "person",
+        (1, 1),
+        [
+            mappings.HeaderColumn(0, "Họ và tên", "A: Họ và tên", "full_name"),
+            mappings.HeaderColumn(1, "Sinh nhật", "B: Sinh nhật", None),
+            mappings.HeaderColumn(2, "Ghi chú riêng", "C: Ghi chú riêng", None),
+        ],
+    )
     got = mappings.user_mapping(layout, "person", {0: "full_name", 1: "birth_date", 2: None})
     assert got == {"Sinh nhật": "birth_date"}
     with pytest.raises(OversightError, match="mapping_invalid"):
@@ -132,9 +174,15 @@ def test_user_mapping_keeps_only_what_the_user_changed() -> None:
 def test_header_row_guess_skips_the_title_block_and_data() -> None:
     import pandas as pd
 
-    cells = pd.DataFrame([["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None],
-                          ["Biểu số 01", None, None],
-                          ["Họ tên", "Năm sinh", "Ghi chú"],
-                          ["An", "01/02/1980", "x"]], dtype=object, index=[1, 2, 3, 4])
+    cells = pd.DataFrame(
+        [
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None],
+            ["Biểu số 01", None, None],
+            ["Họ tên", "Năm sinh", "Ghi chú"],
+            ["An", "01/02/1980", "x"],
+        ],
+        dtype=object,
+        index=[1, 2, 3, 4],
+    )
     assert mappings.header_row_guess(Sheet("f", "s", True, cells)) == 3
     assert mappings.header_row_guess(Sheet("f", "s", True, cells.iloc[3:])) is None  # data only

@@ -26,21 +26,24 @@ from analytics.ingest.normalize import (
 from analytics.ingest.units import UnitResolver
 
 
-@pytest.mark.parametrize(("text", "integer", "expected"), [
-    ("1.694", True, Decimal(1694)),
-    ("20.735", True, Decimal(20735)),
-    ("23.400.000", True, Decimal(23400000)),
-    ("1,694", True, Decimal(1694)),
-    ("4,40", False, Decimal("4.40")),
-    ("4.4", False, Decimal("4.4")),  # a numeric cell as the reader renders it
-    ("8,17%", False, Decimal("0.0817")),
-    ("1.694,5", False, Decimal("1694.5")),
-    ("1694.0", True, Decimal(1694)),
-    (" 12 ", True, Decimal(12)),
-    ("(3)", True, Decimal(-3)),
-    ("23.400.000 đ", True, Decimal(23400000)),
-    ("23.400.000₫", True, Decimal(23400000)),
-])
+@pytest.mark.parametrize(
+    ("text", "integer", "expected"),
+    [
+        ("1.694", True, Decimal(1694)),
+        ("20.735", True, Decimal(20735)),
+        ("23.400.000", True, Decimal(23400000)),
+        ("1,694", True, Decimal(1694)),
+        ("4,40", False, Decimal("4.40")),
+        ("4.4", False, Decimal("4.4")),  # a numeric cell as the reader renders it
+        ("8,17%", False, Decimal("0.0817")),
+        ("1.694,5", False, Decimal("1694.5")),
+        ("1694.0", True, Decimal(1694)),
+        (" 12 ", True, Decimal(12)),
+        ("(3)", True, Decimal(-3)),
+        ("23.400.000 đ", True, Decimal(23400000)),
+        ("23.400.000₫", True, Decimal(23400000)),
+    ],
+)
 def test_parse_decimal(text: str, integer: bool, expected: Decimal) -> None:
     assert parse_decimal(text, integer=integer) == expected
 
@@ -51,18 +54,21 @@ def test_parse_decimal_errors(text: str, code: str) -> None:
         parse_decimal(text, integer=True)
 
 
-@pytest.mark.parametrize(("text", "expected", "precision"), [
-    ("12/03/1980", date(1980, 3, 12), "day"),
-    ("2/3/1980", date(1980, 3, 2), "day"),
-    ("12-03-1980", date(1980, 3, 12), "day"),
-    ("12.03.1980", date(1980, 3, 12), "day"),
-    ("1980-03-12 00:00:00", date(1980, 3, 12), "day"),
-    ("ngày 5 tháng 3 năm 2024", date(2024, 3, 5), "day"),
-    ("03/2025", date(2025, 3, 1), "month"),
-    ("1980", date(1980, 1, 1), "year"),
-    ("29292", date(1980, 3, 12), "day"),  # Excel serial
-    ("29292.0", date(1980, 3, 12), "day"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("12/03/1980", date(1980, 3, 12), "day"),
+        ("2/3/1980", date(1980, 3, 2), "day"),
+        ("12-03-1980", date(1980, 3, 12), "day"),
+        ("12.03.1980", date(1980, 3, 12), "day"),
+        ("1980-03-12 00:00:00", date(1980, 3, 12), "day"),
+        ("ngày 5 tháng 3 năm 2024", date(2024, 3, 5), "day"),
+        ("03/2025", date(2025, 3, 1), "month"),
+        ("1980", date(1980, 1, 1), "year"),
+        ("29292", date(1980, 3, 12), "day"),  # Excel serial
+        ("29292.0", date(1980, 3, 12), "day"),
+    ],
+)
 def test_parse_date(text: str, expected: date, precision: str) -> None:
     assert parse_date(text) == (expected, precision)
 
@@ -78,17 +84,28 @@ def test_tone_placement_and_case_fold(a: str, b: str) -> None:
     assert key(a) == key(b)
 
 
-@pytest.mark.parametrize(("header", "expected"), [
-    ("NGÀY, THÁNG,\nNĂM SINH", "ngày tháng năm sinh"),
-    ("Họ và tên (1)", "họ và tên"),
-    ("Nam/Nữ", "nam / nữ"),
-])
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("NGÀY, THÁNG,\nNĂM SINH", "ngày tháng năm sinh"),
+        ("Họ và tên (1)", "họ và tên"),
+        ("Nam/Nữ", "nam / nữ"),
+    ],
+)
 def test_header_keys(header: str, expected: str) -> None:
     assert header_keys(header)[0] == expected
 
 
-@pytest.mark.parametrize(("text", "code"), [("Công chức", "cong_chuc"), ("Nghỉ hưu trước tuổi", "nghi_huu_truoc_tuoi"),
-                                            ("Nữ", "nu"), ("A2.1", "a2.1"), ("Đang công tác", "dang_cong_tac")])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Công chức", "cong_chuc"),
+        ("Nghỉ hưu trước tuổi", "nghi_huu_truoc_tuoi"),
+        ("Nữ", "nu"),
+        ("A2.1", "a2.1"),
+        ("Đang công tác", "dang_cong_tac"),
+    ],
+)
 def test_code_key(text: str, code: str) -> None:
     assert code_key(text) == code
 
@@ -97,8 +114,10 @@ def test_ascii_key() -> None:
     assert ascii_key("Đơn vị") == "don vi"
 
 
-@pytest.mark.parametrize(("text", "roman"), [("I", True), ("II.", True), ("iv", True), ("1", False), ("IIII", False),
-                                             ("", False), ("CỘNG", False)])
+@pytest.mark.parametrize(
+    ("text", "roman"),
+    [("I", True), ("II.", True), ("iv", True), ("1", False), ("IIII", False), ("", False), ("CỘNG", False)],
+)
 def test_is_roman(text: str, roman: bool) -> None:
     assert is_roman(text) is roman
 
@@ -111,19 +130,42 @@ def test_parse_bool(text: str, value: bool) -> None:
 @pytest.fixture(scope="module")
 def resolver() -> UnitResolver:
     r = UnitResolver()
-    r.add(pd.DataFrame({"unit_code": ["XA001", "QNK", "PAC", "SNV", "XA002", "XA003"],
-                        "name": ["Phường Ninh Kiều", "Quận Ninh Kiều", "Phường An Cư", "Sở Nội vụ", "Xã Tân Lộc",
-                                 "Phường Tân Lộc"],
-                        "short_name": [None, None, None, "SNV", None, None],
-                        "old": [False, True, True, False, False, False]}))
+    r.add(
+        pd.DataFrame(
+            {
+                "unit_code": ["XA001", "QNK", "PAC", "SNV", "XA002", "XA003"],
+                "name": [
+                    "Phường Ninh Kiều",
+                    "Quận Ninh Kiều",
+                    "Phường An Cư",
+                    "Sở Nội vụ",
+                    "Xã Tân Lộc",
+                    "Phường Tân Lộc",
+                ],
+                "short_name": [None, None, None, "SNV", None, None],
+                "old": [False, True, True, False, False, False],
+            }
+        )
+    )
     return r
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("XA001", "XA001"), ("xa001", "XA001"), ("Phường Ninh Kiều", "XA001"), ("UBND phường Ninh Kiều", "XA001"),
-    ("PHƯỜNG NINH KIỀU", "XA001"), ("Quận Ninh Kiều (cũ)", "QNK"), ("Ninh Kiều (cũ)", "QNK"), ("Ninh Kiều", "XA001"),
-    ("Phuong An Cu", "PAC"), ("SỞ NỘI VỤ", "SNV"), ("Ủy ban nhân dân xã Tân Lộc", "XA002"),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("XA001", "XA001"),
+        ("xa001", "XA001"),
+        ("Phường Ninh Kiều", "XA001"),
+        ("UBND phường Ninh Kiều", "XA001"),
+        ("PHƯỜNG NINH KIỀU", "XA001"),
+        ("Quận Ninh Kiều (cũ)", "QNK"),
+        ("Ninh Kiều (cũ)", "QNK"),
+        ("Ninh Kiều", "XA001"),
+        ("Phuong An Cu", "PAC"),
+        ("SỞ NỘI VỤ", "SNV"),
+        ("Ủy ban nhân dân xã Tân Lộc", "XA002"),
+    ],
+)
 def test_unit_names(resolver: UnitResolver, text: str, code: str) -> None:
     assert resolver.resolve(text) == (code, [])
 
@@ -137,9 +179,11 @@ def test_kind_specs_match_schema(tmp_path: Path) -> None:
     con = db.connect(tmp_path / "s.duckdb")
     try:
         for kind in KINDS.values():
-            rows = con.execute("SELECT column_name, is_nullable, column_default FROM information_schema.columns "
-                               "WHERE table_name = $t AND column_name <> 'batch_id' ORDER BY ordinal_position",
-                               {"t": kind.table}).fetchall()
+            rows = con.execute(
+                "SELECT column_name, is_nullable, column_default FROM information_schema.columns "
+                "WHERE table_name = $t AND column_name <> 'batch_id' ORDER BY ordinal_position",
+                {"t": kind.table},
+            ).fetchall()
             assert [c.name for c in kind.columns] == [r[0] for r in rows], kind.name
             for c, (_, nullable, default) in zip(kind.columns, rows, strict=True):
                 assert c.required == (nullable == "NO" and default is None), (kind.name, c.name)

@@ -57,8 +57,10 @@ def test_csv_semicolon_cp1258() -> None:
 
 
 def test_problems_table_and_xlsx() -> None:
-    probs = [Problem("required", "warning", "a.xlsx", "S", 3, "B: Họ và tên"),
-             Problem("bad_date", "error", "a.xlsx", "S", 5, "D: Ngày sinh", "31/02/1980")]
+    probs = [
+        Problem("required", "warning", "a.xlsx", "S", 3, "B: Họ và tên"),
+        Problem("bad_date", "error", "a.xlsx", "S", 5, "D: Ngày sinh", "31/02/1980"),
+    ]
     df = problems_frame(probs)
     assert list(df["code"]) == ["bad_date", "required"]  # errors first
     assert df.loc[0, "message_vi"] == "ngày không hợp lệ (dùng dd/mm/yyyy)"
@@ -69,9 +71,9 @@ def test_problems_table_and_xlsx() -> None:
 def test_problems_download_never_writes_a_formula() -> None:
     import openpyxl
 
-    probs = [Problem("bad_number", "error", "f.xlsx", "S", 3, "C: Hệ số", "=HYPERLINK(\"http://x\")", {})]
+    probs = [Problem("bad_number", "error", "f.xlsx", "S", 3, "C: Hệ số", '=HYPERLINK("http://x")', {})]
     ws = openpyxl.load_workbook(io.BytesIO(problems_xlsx(probs))).active
     assert ws is not None
     values = [c.value for row in ws.iter_rows() for c in row]
-    assert "'=HYPERLINK(\"http://x\")" in values
+    assert '\'=HYPERLINK("http://x")' in values
     assert all(getattr(c, "data_type", "s") != "f" for row in ws.iter_rows() for c in row)

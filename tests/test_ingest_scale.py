@@ -29,16 +29,22 @@ UNITS = ["SNV", "SYT", "STP", "XA001", "XA002"]
 
 def roster(prefix: str, rows: int, *, birth: str = "01/01/1980", coef: str = "0") -> bytes:
     """``rows`` people P<prefix>00000… spread over five units; every value checkable by eye."""
-    lines = [HEADER] + [f"{UNITS[i % 5]},{prefix}{i:05d},Người {prefix} {i},{birth},{'Nam' if i % 2 else 'Nữ'},"
-                        f"Công chức,{coef}" for i in range(rows)]
+    lines = [HEADER] + [
+        f"{UNITS[i % 5]},{prefix}{i:05d},Người {prefix} {i},{birth},{'Nam' if i % 2 else 'Nữ'},Công chức,{coef}"
+        for i in range(rows)
+    ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def test_each_file_is_staged_and_dropped_before_the_next_and_load_stores_every_row(
-        tdb: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    tdb: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
     (tmp_path / "b.csv").write_bytes(roster("B", 2000))
-    files: list[tuple[str, Source]] = [("a.csv", roster("A", 3000)), ("b.csv", tmp_path / "b.csv"),
-                                       ("c.csv", lambda: roster("C", 1000))]
+    files: list[tuple[str, Source]] = [
+        ("a.csv", roster("A", 3000)),
+        ("b.csv", tmp_path / "b.csv"),
+        ("c.csv", lambda: roster("C", 1000)),
+    ]
     alive: dict[str, int] = {}
 
     def progress(step: str, fraction: float) -> None:
@@ -53,10 +59,16 @@ def test_each_file_is_staged_and_dropped_before_the_next_and_load_stores_every_r
     assert parts == [("a.csv", "person", 3000), ("b.csv", "person", 2000), ("c.csv", "person", 1000)]
     assert all(Path(p.path).stat().st_size > 0 for p in plan.staging.parts)
     assert plan.rows_by_table() == {"person": 6000}
-    assert [f.size_bytes for f in plan.files] == [len(roster("A", 3000)), len(roster("B", 2000)), len(roster("C", 1000))]
+    assert [f.size_bytes for f in plan.files] == [
+        len(roster("A", 3000)),
+        len(roster("B", 2000)),
+        len(roster("C", 1000)),
+    ]
     result = load(tdb, plan, user="t")
     assert result.rows_by_table == {"person": 6000}
-    got = tdb.execute("SELECT count(*), count(DISTINCT person_id), min(person_id), max(person_id) FROM person").fetchall()
+    got = tdb.execute(
+        "SELECT count(*), count(DISTINCT person_id), min(person_id), max(person_id) FROM person"
+    ).fetchall()
     assert got == [(6000, 6000, "A00000", "C00999")]
     folder = plan.staging.folder
     plan.close()
@@ -94,20 +106,25 @@ def test_a_duplicate_across_files_rejects_the_whole_upload_and_stores_nothing(td
     assert checksum(tdb) == before
 
 
-@pytest.mark.parametrize(("cap", "bad", "kept", "more"), [
-    (5, 12, 5, 7),  # 12 bad dates, 5 kept, "… and 7 more"
-    (5, 5, 5, 0),  # exactly at the cap: no summary
-    (1000, 12, 12, 0),
-])
-def test_problems_are_capped_per_code_and_file(tdb: duckdb.DuckDBPyConnection, cap: int, bad: int, kept: int,
-                                               more: int) -> None:
+@pytest.mark.parametrize(
+    ("cap", "bad", "kept", "more"),
+    [
+        (5, 12, 5, 7),  # 12 bad dates, 5 kept, "… and 7 more"
+        (5, 5, 5, 0),  # exactly at the cap: no summary
+        (1000, 12, 12, 0),
+    ],
+)
+def test_problems_are_capped_per_code_and_file(
+    tdb: duckdb.DuckDBPyConnection, cap: int, bad: int, kept: int, more: int
+) -> None:
     data = roster("A", bad, birth="31/02/1980") + roster("Z", 3).split(b"\n", 1)[1]
     with prepare(tdb, files=[("a.csv", data)], as_of=mc.AS_OF, problem_cap=cap) as plan:
         codes = [p.code for p in plan.problems if p.severity == "error"]
         assert codes.count("bad_date") == kept
         summary = [p for p in plan.problems if p.code == "problems_more"]
-        assert [(p.severity, p.file, p.params["count"], p.params["code"]) for p in summary] == \
-            ([("error", "a.csv", more, "bad_date")] if more else [])
+        assert [(p.severity, p.file, p.params["count"], p.params["code"]) for p in summary] == (
+            [("error", "a.csv", more, "bad_date")] if more else []
+        )
         if more:
             assert f"… và {more} dòng khác có cùng vấn đề: ngày không hợp lệ" in summary[0].message("vi")
             assert not plan.ok
@@ -124,8 +141,9 @@ def test_duplicates_within_the_upload_are_capped_per_file(tdb: duckdb.DuckDBPyCo
 def test_progress_runs_from_zero_to_one_over_every_file_by_size(tdb: duckdb.DuckDBPyConnection) -> None:
     a, b = roster("A", 3000), roster("B", 1000)
     steps: list[tuple[str, float]] = []
-    with prepare(tdb, files=[("a.csv", a), ("b.csv", b)], as_of=mc.AS_OF,
-                 progress=lambda s, f: steps.append((s, f))) as plan:
+    with prepare(
+        tdb, files=[("a.csv", a), ("b.csv", b)], as_of=mc.AS_OF, progress=lambda s, f: steps.append((s, f))
+    ) as plan:
         fractions = [f for _, f in steps]
         assert fractions == sorted(fractions) and steps[0] == ("read:a.csv", 0.0) and steps[-1] == ("done", 1.0)
         names = [s for s, _ in steps]
@@ -135,14 +153,21 @@ def test_progress_runs_from_zero_to_one_over_every_file_by_size(tdb: duckdb.Duck
         assert dict(steps)["read:b.csv"] == pytest.approx(0.95 * len(a) / (len(a) + len(b)))
         load_steps: list[tuple[str, float]] = []
         load(tdb, plan, user="t", progress=lambda s, f: load_steps.append((s, f)))
-        assert tdb.execute("SELECT current_setting('threads')").fetchall() == [(2,)]  # restored after one-thread inserts
-        assert load_steps == [("load:person", 0.0), ("load:person", pytest.approx(0.95 * 3000 / 4000)), ("commit", 0.95),
-                              ("done", 1.0)]
+        assert tdb.execute("SELECT current_setting('threads')").fetchall() == [
+            (2,)
+        ]  # restored after one-thread inserts
+        assert load_steps == [
+            ("load:person", 0.0),
+            ("load:person", pytest.approx(0.95 * 3000 / 4000)),
+            ("commit", 0.95),
+            ("done", 1.0),
+        ]
 
 
 def test_a_unit_list_in_a_later_file_is_known_to_the_files_before_it(tdb: duckdb.DuckDBPyConnection) -> None:
-    people = ("Đơn vị,Mã cán bộ,Họ và tên,Ngày sinh,Giới tính,Loại cán bộ\n"
-              "Phường Tân An,T1,Tân,01/01/1980,Nam,Công chức\n").encode()
+    people = (
+        "Đơn vị,Mã cán bộ,Họ và tên,Ngày sinh,Giới tính,Loại cán bộ\nPhường Tân An,T1,Tân,01/01/1980,Nam,Công chức\n"
+    ).encode()
     units = "Mã đơn vị,Tên đơn vị,Loại đơn vị,Cấp\nXA009,Phường Tân An,ubnd_xa,commune\n".encode()
     with prepare(tdb, files=[("people.csv", people), ("units.csv", units)], as_of=mc.AS_OF) as plan:
         assert plan.ok, plan.problems_frame()[["file", "code", "value"]]
@@ -155,8 +180,10 @@ def test_a_unit_list_in_a_later_file_is_known_to_the_files_before_it(tdb: duckdb
 def test_a_value_too_large_to_store_is_a_problem_not_a_crash(tdb: duckdb.DuckDBPyConnection) -> None:
     with prepare(tdb, files=[("a.csv", roster("A", 2, coef="123456"))], as_of=mc.AS_OF) as plan:
         bad = [(p.code, p.row, p.column, p.value) for p in plan.problems if p.severity == "error"]
-        assert bad == [("out_of_range", 2, "leadership_allowance_coef", "123456"),
-                       ("out_of_range", 3, "leadership_allowance_coef", "123456")]
+        assert bad == [
+            ("out_of_range", 2, "leadership_allowance_coef", "123456"),
+            ("out_of_range", 3, "leadership_allowance_coef", "123456"),
+        ]
 
 
 def test_the_staging_folder_goes_with_the_plan(tdb: duckdb.DuckDBPyConnection) -> None:

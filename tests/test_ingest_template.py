@@ -21,9 +21,20 @@ from analytics.ingest.template import DATA_SHEET, GUIDE_SHEET, LISTS_SHEET, buil
 from tests.ingest_helpers import corpus_module, tiny_db
 
 mc = corpus_module()
-SOURCES = ["commune_staff.xlsx", "roster_plain.csv", "units_and_roster.xlsx", "quota_wide_cantho.xlsx", "payroll.xlsx",
-           "reduction.xlsx", "secondment_ok.xlsx", "training.xlsx", "roster_dates.xlsx",
-           "reorg_decisions.xlsx", "job_positions.xlsx", "inspections.xlsx"]
+SOURCES = [
+    "commune_staff.xlsx",
+    "roster_plain.csv",
+    "units_and_roster.xlsx",
+    "quota_wide_cantho.xlsx",
+    "payroll.xlsx",
+    "reduction.xlsx",
+    "secondment_ok.xlsx",
+    "training.xlsx",
+    "roster_dates.xlsx",
+    "reorg_decisions.xlsx",
+    "job_positions.xlsx",
+    "inspections.xlsx",
+]
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +80,9 @@ def _rows(con: duckdb.DuckDBPyConnection, kind: str) -> list[tuple[Any, ...]]:
 
 def _template_with(con: duckdb.DuckDBPyConnection, kind: str) -> bytes:
     k = KINDS[kind]
-    return build_template(kind, [[_cell(v, c.type) for v, c in zip(r, k.columns, strict=True)] for r in _rows(con, kind)])
+    return build_template(
+        kind, [[_cell(v, c.type) for v, c in zip(r, k.columns, strict=True)] for r in _rows(con, kind)]
+    )
 
 
 @pytest.mark.parametrize("kind", [k for k in KINDS if k != "secondment_review"])
@@ -84,7 +97,9 @@ def test_template_round_trip(kind: str, source: duckdb.DuckDBPyConnection, tiny_
         if kind != "unit":  # the units the rows name travel in the same upload
             files.insert(0, ("unit.xlsx", _template_with(source, "unit")))
         plan = prepare(dest, files=files, as_of=mc.AS_OF)
-        assert plan.ok, [(p.sheet, p.row, p.column, p.value, p.message()) for p in plan.problems if p.severity == "error"]
+        assert plan.ok, [
+            (p.sheet, p.row, p.column, p.value, p.message()) for p in plan.problems if p.severity == "error"
+        ]
         load(dest, plan, user="test")
         assert _rows(dest, kind) == original
     finally:
@@ -134,11 +149,23 @@ def test_demo_rows_round_trip_through_templates(kind: str, demo: duckdb.DuckDBPy
     units = demo.execute("SELECT " + ", ".join(c.name for c in KINDS["unit"].columns) + " FROM unit").fetchall()
     dest = db.connect(tmp_path / "dest.duckdb")
     try:
-        files = [("unit.xlsx", build_template("unit", [[_cell(v, c.type) for v, c in zip(r, KINDS["unit"].columns, strict=True)]
-                                                      for r in units]))]
+        files = [
+            (
+                "unit.xlsx",
+                build_template(
+                    "unit", [[_cell(v, c.type) for v, c in zip(r, KINDS["unit"].columns, strict=True)] for r in units]
+                ),
+            )
+        ]
         if kind != "unit":
-            files.append((f"{kind}.xlsx", build_template(kind, [[_cell(v, c.type) for v, c in zip(r, k.columns, strict=True)]
-                                                              for r in original])))
+            files.append(
+                (
+                    f"{kind}.xlsx",
+                    build_template(
+                        kind, [[_cell(v, c.type) for v, c in zip(r, k.columns, strict=True)] for r in original]
+                    ),
+                )
+            )
         plan = prepare(dest, files=files)
         errors = [(p.file, p.row, p.column, p.value, p.message()) for p in plan.problems if p.severity == "error"]
         assert not errors, errors[:10]

@@ -26,8 +26,12 @@ def to_xls(xlsx: bytes, hide: frozenset[int] | set[int] = frozenset()) -> bytes:
     for ws in src.worksheets:
         dst = out.add_sheet(ws.title)
         merged = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
-        inside = {(r, c) for m in ws.merged_cells.ranges for r in range(m.min_row, m.max_row + 1)
-                  for c in range(m.min_col, m.max_col + 1)}
+        inside = {
+            (r, c)
+            for m in ws.merged_cells.ranges
+            for r in range(m.min_row, m.max_row + 1)
+            for c in range(m.min_col, m.max_col + 1)
+        }
         for row in ws.iter_rows():
             for cell in row:
                 r, c, v = cell.row, cell.column, cell.value
@@ -59,8 +63,9 @@ def test_commune_staff_list_as_xls_imports_like_the_xlsx(tdb: duckdb.DuckDBPyCon
     assert plan.ok, _text(plan)
     assert plan.preview()["header_rows"].tolist() == ["7-8"]  # Excel's row numbers: the title block counts
     load(tdb, plan, user="test")
-    rows = tdb.execute("SELECT full_name, gender, birth_date, category, unit_code, as_of FROM person "
-                       "ORDER BY birth_date").fetchall()
+    rows = tdb.execute(
+        "SELECT full_name, gender, birth_date, category, unit_code, as_of FROM person ORDER BY birth_date"
+    ).fetchall()
     assert [r[:4] for r in rows] == [
         ("Nguyễn Văn An", "nam", date(1975, 3, 12), "can_bo"),
         ("Trần Thị Bình", "nu", date(1980, 11, 5), "can_bo"),  # under "Nữ": the merged group header reached it
@@ -83,8 +88,15 @@ def test_hidden_rows_of_an_xls_are_skipped_and_reported(tdb: duckdb.DuckDBPyConn
 @pytest.mark.parametrize("name", ["bc.xls", "bc.xlsx"])
 def test_a_bad_file_names_excels_rows_and_columns_and_stores_nothing(tdb: duckdb.DuckDBPyConnection, name: str) -> None:
     # The table starts at B3 (column A empty): the problems must name the cells Excel shows.
-    wb, _ = mc._sheet([[None], [None], [None, "Mã đơn vị", "Năm", "Đối tượng", "Biên chế được giao"],
-                       [None, "SNV", 2021, "Công chức", -5], [None, "XYZ", 2021, "Công chức", 20]])
+    wb, _ = mc._sheet(
+        [
+            [None],
+            [None],
+            [None, "Mã đơn vị", "Năm", "Đối tượng", "Biên chế được giao"],
+            [None, "SNV", 2021, "Công chức", -5],
+            [None, "XYZ", 2021, "Công chức", 20],
+        ]
+    )
     before = checksum(tdb)
     data = mc._bytes(wb)
     plan = prepare(tdb, files=[(name, to_xls(data) if name.endswith(".xls") else data)])

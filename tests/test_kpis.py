@@ -31,8 +31,9 @@ def city(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
 
 @pytest.mark.parametrize("parts", [kpis.PARTS, ("quality", "reduction"), ("training",)])
 @pytest.mark.parametrize("scope", [None, "A"])
-def test_parts_at_once_give_what_one_after_another_gives(city: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch,
-                                                        parts: tuple[str, ...], scope: str | None) -> None:
+def test_parts_at_once_give_what_one_after_another_gives(
+    city: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch, parts: tuple[str, ...], scope: str | None
+) -> None:
     at_once = kpis.headline(city, scope=scope, as_of=AS_OF, parts=parts)
     monkeypatch.setattr(kpis, "PARALLEL_PARTS", 1)
     one_by_one = kpis.headline(city, scope=scope, as_of=AS_OF, parts=parts)

@@ -17,9 +17,20 @@ from analytics.kpis import headline
 from oversight.__main__ import main
 from tests.conftest import add_batch
 
-REDUCTION_KEYS = {"baseline_year", "baseline_quota", "current_year", "current_quota", "reduced_done",
-                  "reduced_pending", "reduced_total", "reduced_pct", "target_pct", "plan",
-                  "plan_progress_pct", "people_left"}
+REDUCTION_KEYS = {
+    "baseline_year",
+    "baseline_quota",
+    "current_year",
+    "current_quota",
+    "reduced_done",
+    "reduced_pending",
+    "reduced_total",
+    "reduced_pct",
+    "target_pct",
+    "plan",
+    "plan_progress_pct",
+    "people_left",
+}
 NB = "\u00a0"  # the shared formatter puts a no-break space before "%" (ui.format)
 
 
@@ -52,8 +63,11 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
 def test_quotas_only_database_gives_nulls_with_reasons(quotas_only: Path, capsys: pytest.CaptureFixture[str]) -> None:
     h = run_json(capsys, "--db", str(quotas_only), "--as-of", "2024-06-30")
     assert h["secondment"] is None and h["training"] is None and h["workforce"] is None
-    assert h["missing"] == {"secondment": "no_secondment_data", "training": "no_training_data",
-                            "workforce": "no_roster_data"}
+    assert h["missing"] == {
+        "secondment": "no_secondment_data",
+        "training": "no_training_data",
+        "workforce": "no_roster_data",
+    }
     assert set(h["reduction"]) == {"cong_chuc", "vien_chuc"}
     assert REDUCTION_KEYS <= set(h["reduction"]["cong_chuc"])
     assert h["settings"]["target_pct_vien_chuc"] == 10.0 and h["as_of"] == "2024-06-30"
@@ -85,8 +99,18 @@ def test_zero_baseline_is_null_in_json(quotas_only: Path, capsys: pytest.Capture
 def test_vietnamese_summary(quotas_only: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["kpis", "--db", str(quotas_only), "--unit", "CT_CU", "--as-of", "2024-06-30"]) == 0
     out = capsys.readouterr().out
-    for text in ("30/06/2024", "1.860", f"1,02{NB}%", f"20,43{NB}%", "1.694", f"8,17{NB}%", "2.073,5", f"63,7{NB}%",
-                 "chờ phê duyệt 374", "Tăng cường cơ sở: Chưa có số liệu tăng cường."):
+    for text in (
+        "30/06/2024",
+        "1.860",
+        f"1,02{NB}%",
+        f"20,43{NB}%",
+        "1.694",
+        f"8,17{NB}%",
+        "2.073,5",
+        f"63,7{NB}%",
+        "chờ phê duyệt 374",
+        "Tăng cường cơ sở: Chưa có số liệu tăng cường.",
+    ):
         assert text in out, text
 
 
@@ -106,7 +130,10 @@ def test_demo_city_headline_reproduces_the_report_and_is_fast(tmp_path: Path) ->
         old = headline(con, scope="CT_CU", as_of=date(2024, 6, 30))["reduction"]
         assert (old["cong_chuc"]["reduced_total"], round(old["cong_chuc"]["plan_progress_pct"], 2)) == (19, 20.43)
         assert (old["vien_chuc"]["reduced_done"], old["vien_chuc"]["reduced_pending"]) == (1320, 374)
-        assert round(old["vien_chuc"]["reduced_pct"], 2) == 8.17 and round(old["vien_chuc"]["plan_progress_pct"], 1) == 81.7
+        assert (
+            round(old["vien_chuc"]["reduced_pct"], 2) == 8.17
+            and round(old["vien_chuc"]["plan_progress_pct"], 1) == 81.7
+        )
         headline(con, as_of=date(2026, 9, 30))
         start = time.perf_counter()
         city = headline(con, as_of=date(2026, 9, 30))

@@ -75,7 +75,7 @@ def test_keys_built_at_run_time_exist() -> None:
     source = Path(briefing.__file__).read_text(encoding="utf-8")
     findings = set(re.findall(r'_slide\("(\w+)", "(\w+)"', source))  # _slide("id", "finding", …)
     for slide_id in re.findall(r'_slide\("(\w+)", finding\b', source):
-        block = source[:source.index(f'_slide("{slide_id}", finding')].rsplit("\ndef ", 1)[1]
+        block = source[: source.index(f'_slide("{slide_id}", finding')].rsplit("\ndef ", 1)[1]
         findings |= {(slide_id, f) for f in re.findall(r'finding(?:, params)? = "(\w+)"', block)}
         findings |= {(slide_id, f) for pair in re.findall(r'finding = "(\w+)" if .* else "(\w+)"', block) for f in pair}
     assert len(findings) >= len(briefing.SLIDES)
@@ -117,8 +117,12 @@ def _error_raises() -> list[tuple[str, int, str, set[str] | None]]:
     out = []
     for path in sorted((ROOT / "analytics").glob("**/*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)):
+            if not (
+                isinstance(node, ast.Call)
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 continue
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
             if not (name.endswith(("Error", "Denied", "Rejected")) or name in ("NotFound", "Busy")):
@@ -168,8 +172,12 @@ def test_importer_message_codes_are_defined_once() -> None:
     from analytics.ingest import messages
 
     tree = ast.parse(Path(messages.__file__).read_text(encoding="utf-8"))
-    literal = next(n.value for n in ast.walk(tree) if isinstance(n, ast.AnnAssign | ast.Assign)
-                   and "MESSAGES" in ast.unparse(n.targets[0] if isinstance(n, ast.Assign) else n.target))
+    literal = next(
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.AnnAssign | ast.Assign)
+        and "MESSAGES" in ast.unparse(n.targets[0] if isinstance(n, ast.Assign) else n.target)
+    )
     assert isinstance(literal, ast.Dict)
     keys = [str(k.value) for k in literal.keys if isinstance(k, ast.Constant)]
     assert len(keys) > 50 and sorted(k for k in set(keys) if keys.count(k) > 1) == []

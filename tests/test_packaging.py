@@ -39,8 +39,12 @@ def test_package_data_covers_every_data_file() -> None:
                 continue
             package = ".".join(path.parent.relative_to(ROOT).parts)
             # the glob is relative to the package that lists it (analytics: "sql/*.sql")
-            owners = [(pkg, glob) for pkg, globs in patterns.items() for glob in globs
-                      if package == pkg or package.startswith(pkg + ".")]
+            owners = [
+                (pkg, glob)
+                for pkg, globs in patterns.items()
+                for glob in globs
+                if package == pkg or package.startswith(pkg + ".")
+            ]
             if not any(path.relative_to(ROOT / Path(*pkg.split("."))).match(glob) for pkg, glob in owners):
                 missing.append(str(path.relative_to(ROOT)))
     assert not missing
@@ -70,7 +74,7 @@ def test_lock_holds_every_pin_with_hashes(name: str) -> None:
     locked = dict(re.findall(r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\$", text, re.M))
     wanted = _pins(f"{name}.txt")
     assert {k: v for k, v in wanted.items() if locked.get(k) != v} == {}, "regenerate the lock (see its header)"
-    entries = re.split(r"\n(?=[a-z0-9])", text[text.index("\n" + next(iter(sorted(locked)))) + 1:])
+    entries = re.split(r"\n(?=[a-z0-9])", text[text.index("\n" + next(iter(sorted(locked)))) + 1 :])
     assert len(entries) == len(locked) and all("--hash=sha256:" in e for e in entries)
 
 
@@ -98,12 +102,32 @@ def test_pip_install_gives_a_working_oversight_command(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     # --without-pip: the system's pip installs into the venv all the same, and ensurepip would put its own
     # old setuptools (65.5 for Python 3.11, which cannot build wheels alone) in front of the pinned one.
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)],
-                   check=True, timeout=120)
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PIP_CONSTRAINT") and not k.startswith("OVERSIGHT_")}
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True, timeout=120
+    )
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "PIP_CONSTRAINT") and not k.startswith("OVERSIGHT_")
+    }
     env["PIP_CONFIG_FILE"] = os.devnull  # this machine's pip.conf (extra indexes, constraints) plays no part
-    install = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-index", "--no-deps",
-                              "--no-build-isolation", str(src)], env=env, capture_output=True, text=True, timeout=300)
+    install = subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-index",
+            "--no-deps",
+            "--no-build-isolation",
+            str(src),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert install.returncode == 0, install.stdout[-2000:] + install.stderr[-2000:]
 
     elsewhere = tmp_path / "elsewhere"
@@ -123,6 +147,9 @@ def test_pip_install_gives_a_working_oversight_command(tmp_path: Path) -> None:
     assert (elsewhere / "data" / "oversight.duckdb").is_file()
     kpis = run(str(venv / "bin" / "oversight"), "kpis", "--json")
     assert kpis.returncode == 0 and '"missing"' in kpis.stdout, kpis.stderr[-2000:]
-    requires = run(str(venv / "bin" / "python"), "-c",
-                   "import importlib.metadata as m; print('\\n'.join(m.requires('cantho-oversight')))")
+    requires = run(
+        str(venv / "bin" / "python"),
+        "-c",
+        "import importlib.metadata as m; print('\\n'.join(m.requires('cantho-oversight')))",
+    )
     assert set(requires.stdout.split()) == {f"{k}=={v}" for k, v in _pins("requirements.txt").items()}

@@ -60,8 +60,11 @@ def test_every_page_renders_on_an_empty_database(spec, empty_db: Path, monkeypat
     assert not at.get("plotly_chart"), "no chart of nothing"
 
 
-@pytest.mark.parametrize("spec", [p for p in PAGES if p.page_id in {"overview", "reduction", "secondment", "training", "workforce"}],
-                         ids=lambda p: p.page_id)
+@pytest.mark.parametrize(
+    "spec",
+    [p for p in PAGES if p.page_id in {"overview", "reduction", "secondment", "training", "workforce"}],
+    ids=lambda p: p.page_id,
+)
 def test_empty_pages_say_what_to_import(spec, empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _page(empty_db, monkeypatch, spec.file)
     assert any("nhập" in i.value.lower() for i in at.info), [i.value for i in at.info]
@@ -140,17 +143,23 @@ def test_reorganisation_page_shows_the_report_figures(demo_db_path: Path, monkey
     text = " ".join(m.value for m in at.markdown) + " ".join(str(m.value) for m in at.metric)
     values = [str(m.value) for m in at.metric]
     assert values == ["14/19", "109 / 19", "13", "139", "27"]
-    for words in ("và 3 chi cục (trên 13", "Giảm 109 đơn vị", "17 trường học, 1 cơ sở y tế, 1 đơn vị khác",
-                  "Giảm 21 tổ chức bên trong: 14 phòng, 2 khoa, 5 chi nhánh",
-                  "19 + 4 + 13 + 103", "523/523 đơn vị đủ điều kiện (4 đơn vị chưa đủ điều kiện)"):
+    for words in (
+        "và 3 chi cục (trên 13",
+        "Giảm 109 đơn vị",
+        "17 trường học, 1 cơ sở y tế, 1 đơn vị khác",
+        "Giảm 21 tổ chức bên trong: 14 phòng, 2 khoa, 5 chi nhánh",
+        "19 + 4 + 13 + 103",
+        "523/523 đơn vị đủ điều kiện (4 đơn vị chưa đủ điều kiện)",
+    ):
         assert words in text, words
     assert len(at.get("plotly_chart")) == 4
     years = _spec(at, 0)
     assert [tr["x"] for tr in years["data"]][0][0] == "2015"
 
 
-def test_reorganisation_page_opens_on_the_report_scope_and_says_so(demo_db_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reorganisation_page_opens_on_the_report_scope_and_says_so(
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No unit or date in the URL: the report's (old Cần Thơ, 30/6/2024), not today's whole city."""
     monkeypatch.setenv("OVERSIGHT_DB", str(demo_db_path))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
@@ -159,7 +168,10 @@ def test_reorganisation_page_opens_on_the_report_scope_and_says_so(demo_db_path:
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert [str(m.value) for m in at.metric][0] == "14/19"
-    assert "Đang xem: Thành phố Cần Thơ (cũ), số liệu đến ngày 30/06/2024 — phạm vi và ngày của báo cáo" in at.info[0].value
+    assert (
+        "Đang xem: Thành phố Cần Thơ (cũ), số liệu đến ngày 30/06/2024 — phạm vi và ngày của báo cáo"
+        in at.info[0].value
+    )
     inspections = _spec(at, 3)  # the units the card counts, not the visits
     assert len(inspections["data"]) == 1 and _values(inspections["data"][0]["y"]) == [22, 27]
     at.selectbox(key="filter_unit").set_value("__all__").run()

@@ -19,8 +19,13 @@ def _script() -> None:
     from ui.panel import data_table
 
     df = pd.DataFrame({"unit_code": ["SNV", "=HYPERLINK()"], "quota": [50, 7]})
-    data_table(df, (("unit_code", "col.unit_code", "text"), ("quota", "col.quota_assigned", "int")),
-               key="t", lang="vi", file_stem="bien-che")
+    data_table(
+        df,
+        (("unit_code", "col.unit_code", "text"), ("quota", "col.quota_assigned", "int")),
+        key="t",
+        lang="vi",
+        file_stem="bien-che",
+    )
 
 
 def test_downloads_are_built_on_click_not_on_every_run(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -37,6 +42,7 @@ def test_downloads_are_built_on_click_not_on_every_run(monkeypatch: pytest.Monke
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             built.append(name)
             return real(*args, **kwargs)
+
         return wrapper
 
     monkeypatch.setattr(panel, "to_xlsx_bytes", counting("to_xlsx_bytes"))

@@ -28,15 +28,18 @@ def test_saved_setting_is_used_and_history_kept(con: duckdb.DuckDBPyConnection) 
     assert history == [(None, "35", "admin"), ("35", "38", "admin2")]
 
 
-@pytest.mark.parametrize(("key", "value"), [
-    ("no_such_setting", 1),
-    ("young_age_threshold", "forty"),
-    ("young_age_threshold", 35.5),
-    ("secondment_rounding", "banker"),
-    ("target_pct_cong_chuc", -1),
-    ("secondment_base_includes_vien_chuc", "yes"),
-    ("training_window_start", "31/02/2025"),
-])
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("no_such_setting", 1),
+        ("young_age_threshold", "forty"),
+        ("young_age_threshold", 35.5),
+        ("secondment_rounding", "banker"),
+        ("target_pct_cong_chuc", -1),
+        ("secondment_base_includes_vien_chuc", "yes"),
+        ("training_window_start", "31/02/2025"),
+    ],
+)
 def test_bad_setting_is_refused_and_nothing_changes(con: duckdb.DuckDBPyConnection, key: str, value: object) -> None:
     with pytest.raises(SettingError):
         save_setting(con, key, value, user="admin")
@@ -50,7 +53,10 @@ def test_settings_table_shows_value_default_and_who(con: duckdb.DuckDBPyConnecti
     save_setting(con, "target_pct_vien_chuc", 12, user="admin")
     table = settings_table(con).set_index("key")
     assert table.loc["target_pct_vien_chuc", "value"] == 12.0 and table.loc["target_pct_vien_chuc", "default"] == 10.0
-    assert bool(table.loc["target_pct_vien_chuc", "changed"]) and table.loc["target_pct_vien_chuc", "updated_by"] == "admin"
+    assert (
+        bool(table.loc["target_pct_vien_chuc", "changed"])
+        and table.loc["target_pct_vien_chuc", "updated_by"] == "admin"
+    )
     assert not bool(table.loc["target_pct_cong_chuc", "changed"])
 
 

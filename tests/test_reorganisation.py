@@ -24,7 +24,9 @@ OLD_CT = "CT_CU"
 
 
 def _report_figures(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
-    g = reorganisation.reorganisation_by_group(con, start=START, end=END, as_of=END, scope=OLD_CT).set_index("unit_group")
+    g = reorganisation.reorganisation_by_group(con, start=START, end=END, as_of=END, scope=OLD_CT).set_index(
+        "unit_group"
+    )
     j = reorganisation.job_positions_by_group(con, as_of=END, scope=OLD_CT).set_index("unit_group")
     i = reorganisation.inspections_by_year(con, scope=OLD_CT).set_index("year")
     admin = list(reorganisation.ADMIN_GROUPS)
@@ -32,10 +34,14 @@ def _report_figures(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
         "agencies": (int(g.at["so_nganh", "reorganised"]), int(g.at["so_nganh", "units"])),
         "sub_departments": int(g.at["chi_cuc", "reorganised"]),
         "cut": int(g.at["dvsnc", "cut"]),
-        "created": tuple(int(g.at["dvsnc", c]) for c in ("created", "created_schools", "created_health", "created_other")),
+        "created": tuple(
+            int(g.at["dvsnc", c]) for c in ("created", "created_schools", "created_health", "created_other")
+        ),
         "restructured": int(g.at["dvsnc", "restructured"]),
-        "removed": tuple(int(g.at["dvsnc", c]) for c in ("removed_total", "removed_divisions", "removed_faculties",
-                                                        "removed_branches")),
+        "removed": tuple(
+            int(g.at["dvsnc", c])
+            for c in ("removed_total", "removed_divisions", "removed_faculties", "removed_branches")
+        ),
         "admin_approved": (int(j.loc[admin, "approved"].sum()), *(int(j.at[a, "approved"]) for a in admin)),
         "services": tuple(int(j.at["dvsnc", c]) for c in ("approved", "eligible", "not_eligible")),
         "services_pct": float(j.at["dvsnc", "approved_pct"]),
@@ -44,16 +50,16 @@ def _report_figures(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
 
 
 REPORT = {
-    "agencies": (14, 19),                   # "tổ chức lại 14/19 cơ quan chuyên môn"
-    "sub_departments": 3,                   # "và 03 chi cục"
-    "cut": 109,                             # note 24: "sắp xếp giảm 109 đơn vị sự nghiệp"
-    "created": (19, 17, 1, 1),              # "thành lập mới 19 đơn vị, gồm: 17 trường học; 01 cơ sở y tế và 01 …"
-    "restructured": 13,                     # "sắp xếp, kiện toàn bên trong 13 đơn vị"
-    "removed": (21, 14, 2, 5),              # "giảm 21 tổ chức bên trong (14 phòng, 02 khoa, 05 chi nhánh TGPL)"
+    "agencies": (14, 19),  # "tổ chức lại 14/19 cơ quan chuyên môn"
+    "sub_departments": 3,  # "và 03 chi cục"
+    "cut": 109,  # note 24: "sắp xếp giảm 109 đơn vị sự nghiệp"
+    "created": (19, 17, 1, 1),  # "thành lập mới 19 đơn vị, gồm: 17 trường học; 01 cơ sở y tế và 01 …"
+    "restructured": 13,  # "sắp xếp, kiện toàn bên trong 13 đơn vị"
+    "removed": (21, 14, 2, 5),  # "giảm 21 tổ chức bên trong (14 phòng, 02 khoa, 05 chi nhánh TGPL)"
     "admin_approved": (139, 19, 4, 13, 103),  # "139 cơ quan" and note 30
-    "services": (523, 523, 4),              # "523/523 … không đủ và chưa đủ điều kiện … 04 đơn vị"
+    "services": (523, 523, 4),  # "523/523 … không đủ và chưa đủ điều kiện … 04 đơn vị"
     "services_pct": 100.0,
-    "inspected_2024": 27,                   # note 6: "kiểm tra … ở 27 cơ quan, đơn vị, địa phương"
+    "inspected_2024": 27,  # note 6: "kiểm tra … ở 27 cơ quan, đơn vị, địa phương"
 }
 
 
@@ -63,11 +69,33 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDB
     rows: list[dict[str, object]] = []
     demo_units._former_provinces(rows)
     # The old city, its agencies and districts; the new agencies they merged into are not needed here.
-    base = pd.DataFrame([{**r, "merged_into": r["merged_into"] if r["unit_code"] == OLD_CT else None}
-                         for r in rows if r["former_province"] == "can_tho" and r["role"] != "old_service"])
-    base = pd.concat([pd.DataFrame([{**rows[0], "unit_code": "CT", "name": "Thành phố Cần Thơ", "unit_type": "thanh_pho",
-                                     "parent_code": None, "merged_into": None, "valid_to": None, "former_province": None}]),
-                      base], ignore_index=True)
+    base = pd.DataFrame(
+        [
+            {**r, "merged_into": r["merged_into"] if r["unit_code"] == OLD_CT else None}
+            for r in rows
+            if r["former_province"] == "can_tho" and r["role"] != "old_service"
+        ]
+    )
+    base = pd.concat(
+        [
+            pd.DataFrame(
+                [
+                    {
+                        **rows[0],
+                        "unit_code": "CT",
+                        "name": "Thành phố Cần Thơ",
+                        "unit_type": "thanh_pho",
+                        "parent_code": None,
+                        "merged_into": None,
+                        "valid_to": None,
+                        "former_province": None,
+                    }
+                ]
+            ),
+            base,
+        ],
+        ignore_index=True,
+    )
     con = db.connect(tmp_path_factory.mktemp("reorg") / "empty.duckdb")
     for name, data in reorg.report_files(base):
         plan = prepare(con, files=[(name, data)])
@@ -112,12 +140,21 @@ def test_demo_decision_trail_and_agencies(demo: duckdb.DuckDBPyConnection) -> No
 
 def _tiny(con: duckdb.DuckDBPyConnection) -> None:
     b = add_batch(con)
-    units = [("A", "Trường A", None, None), ("B", "Trường B (cũ)", "A", date(2020, 7, 31)),
-             ("C", "Trường C (cũ)", "B", date(2016, 7, 31)), ("D", "Trường D", None, None)]
-    con.executemany("INSERT INTO unit (unit_code, name, unit_type, level, merged_into, valid_to, batch_id) "
-                    f"VALUES (?, ?, 'dvsnc', 'district', ?, ?, {b})", units)
-    con.execute("INSERT INTO reorg_decision (decision_id, unit_code, action, decision_no, decision_date, successor_code, "
-                f"batch_id) VALUES ('1', 'B', 'sap_nhap', '15/QĐ-UBND', '2020-07-01', 'A', {b})")
+    units = [
+        ("A", "Trường A", None, None),
+        ("B", "Trường B (cũ)", "A", date(2020, 7, 31)),
+        ("C", "Trường C (cũ)", "B", date(2016, 7, 31)),
+        ("D", "Trường D", None, None),
+    ]
+    con.executemany(
+        "INSERT INTO unit (unit_code, name, unit_type, level, merged_into, valid_to, batch_id) "
+        f"VALUES (?, ?, 'dvsnc', 'district', ?, ?, {b})",
+        units,
+    )
+    con.execute(
+        "INSERT INTO reorg_decision (decision_id, unit_code, action, decision_no, decision_date, successor_code, "
+        f"batch_id) VALUES ('1', 'B', 'sap_nhap', '15/QĐ-UBND', '2020-07-01', 'A', {b})"
+    )
 
 
 def test_unit_lineage_is_recursive_with_dates_and_decisions(con: duckdb.DuckDBPyConnection) -> None:
@@ -157,7 +194,11 @@ def test_briefing_slide_shows_the_report_scope_from_the_whole_city(demo: duckdb.
     assert (slide["data"]["scope"], slide["data"]["as_of"]) == (OLD_CT, "2024-06-30")
     rows = {r["measure"]: (r["done"], r["of"]) for r in slide["data"]["rows"]}
     assert rows["agencies_reorganised"] == (14, 19) and rows["services_cut"] == (109, None)
-    assert rows["jobs_admin"] == (139, 139) and rows["jobs_services"] == (523, 523) and rows["units_inspected"] == (27, None)
+    assert (
+        rows["jobs_admin"] == (139, 139)
+        and rows["jobs_services"] == (523, 523)
+        and rows["units_inspected"] == (27, None)
+    )
     built = next(s for s in sl.build(deck, "vi") if s.id == "reorganisation")
     assert built.title == "Đã tổ chức lại 14/19 cơ quan chuyên môn; giảm 109, thành lập mới 19 đơn vị sự nghiệp"
     assert built.as_of_line == "Thành phố Cần Thơ (cũ) · số liệu đến ngày 30/06/2024"

@@ -34,19 +34,46 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, chromium) -> Iterator[str]
     good one (waiting for review), SNV and the commune nothing yet."""
     path = tmp_path_factory.mktemp("reporting") / "city.duckdb"
     con = db.connect(path)
-    insert(con, "unit", [
-        {"unit_code": "CT", "name": "Thành phố Cần Thơ", "unit_type": "thanh_pho", "level": "city", "parent_code": None},
-        {"unit_code": "SNV", "name": "Sở Nội vụ", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
-        {"unit_code": "STP", "name": "Sở Tư pháp", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
-        {"unit_code": "XA1", "name": "Xã Thới Lai", "unit_type": "ubnd_xa", "level": "commune", "parent_code": "CT"}])
+    insert(
+        con,
+        "unit",
+        [
+            {
+                "unit_code": "CT",
+                "name": "Thành phố Cần Thơ",
+                "unit_type": "thanh_pho",
+                "level": "city",
+                "parent_code": None,
+            },
+            {"unit_code": "SNV", "name": "Sở Nội vụ", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
+            {"unit_code": "STP", "name": "Sở Tư pháp", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
+            {
+                "unit_code": "XA1",
+                "name": "Xã Thới Lai",
+                "unit_type": "ubnd_xa",
+                "level": "commune",
+                "parent_code": "CT",
+            },
+        ],
+    )
     insert(con, "quota", [{"unit_code": "STP", "year": 2025, "category": "cong_chuc", "quota_assigned": 100}])
     add_accounts(con)
     reporting.save_period(con, kind="quarter", year=2025, number=3, due={"quota": date(2025, 10, 10)}, user="quantri")
     stp = User("quantri", None, "admin", None)
-    for text, at in ((HEAD + "STP,2025,Công chức,abc\n", datetime(2025, 10, 8)),
-                     (HEAD + "STP,2025,Công chức,95\nSTP,2026,Công chức,90\n", datetime(2025, 10, 9))):
-        submissions.submit(con, period_id="2025-Q3", unit_code="STP", data_kind="quota", file_name="stp.csv",
-                           content=text.encode(), user=stp, at=at)
+    for text, at in (
+        (HEAD + "STP,2025,Công chức,abc\n", datetime(2025, 10, 8)),
+        (HEAD + "STP,2025,Công chức,95\nSTP,2026,Công chức,90\n", datetime(2025, 10, 9)),
+    ):
+        submissions.submit(
+            con,
+            period_id="2025-Q3",
+            unit_code="STP",
+            data_kind="quota",
+            file_name="stp.csv",
+            content=text.encode(),
+            user=stp,
+            at=at,
+        )
     con.close()
     with browser.streamlit_server(path) as url:
         page = chromium.new_page()

@@ -24,11 +24,28 @@ GOOD = HEAD + "SNV,2025,Công chức,390\nSNV,2026,Công chức,380\n"
 def city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "city.duckdb"
     con = db.connect(path)
-    insert(con, "unit", [
-        {"unit_code": "CT", "name": "Thành phố Cần Thơ", "unit_type": "thanh_pho", "level": "city", "parent_code": None},
-        {"unit_code": "SNV", "name": "Sở Nội vụ", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
-        {"unit_code": "STP", "name": "Sở Tư pháp", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
-        {"unit_code": "XA1", "name": "Xã Thới Lai", "unit_type": "ubnd_xa", "level": "commune", "parent_code": "CT"}])
+    insert(
+        con,
+        "unit",
+        [
+            {
+                "unit_code": "CT",
+                "name": "Thành phố Cần Thơ",
+                "unit_type": "thanh_pho",
+                "level": "city",
+                "parent_code": None,
+            },
+            {"unit_code": "SNV", "name": "Sở Nội vụ", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
+            {"unit_code": "STP", "name": "Sở Tư pháp", "unit_type": "so_nganh", "level": "city", "parent_code": "CT"},
+            {
+                "unit_code": "XA1",
+                "name": "Xã Thới Lai",
+                "unit_type": "ubnd_xa",
+                "level": "commune",
+                "parent_code": "CT",
+            },
+        ],
+    )
     insert(con, "quota", [{"unit_code": "SNV", "year": 2025, "category": "cong_chuc", "quota_assigned": 400}])
     add_accounts(con)
     con.close()
@@ -46,7 +63,9 @@ def _open(who: str, file: str) -> AppTest:
 def _period(path: Path) -> None:
     con = db.connect(path)
     try:
-        reporting.save_period(con, kind="quarter", year=2025, number=3, due={"quota": date(2025, 10, 10)}, user="quantri")
+        reporting.save_period(
+            con, kind="quarter", year=2025, number=3, due={"quota": date(2025, 10, 10)}, user="quantri"
+        )
     finally:
         con.close()
 
@@ -110,14 +129,24 @@ def test_one_period_through_the_pages(city: Path) -> None:
 
     con = data.connection()
     assert con.execute("SELECT quota_assigned FROM quota WHERE unit_code = 'SNV' AND year = 2025").fetchone() == (390,)
-    events = [r[0] for r in audit_db(con).execute(
-        "SELECT event FROM audit_log WHERE event LIKE 'submission%' OR event = 'period_change' ORDER BY event_id").fetchall()]
+    events = [
+        r[0]
+        for r in audit_db(con)
+        .execute(
+            "SELECT event FROM audit_log WHERE event LIKE 'submission%' OR event = 'period_change' ORDER BY event_id"
+        )
+        .fetchall()
+    ]
     assert events == ["period_change", "submission", "submission", "submission_published"]
     after = _open("viewer", "pages/tracker.py").dataframe[0].value.set_index("Đơn vị")
     assert after.at["Sở Nội vụ", "Duyệt"] == "Đã duyệt, công bố"
     log = _open("admin", "pages/audit_log.py").dataframe[0].value
     steps = log[log["Sự kiện"].str.startswith("submission") | (log["Sự kiện"] == "period_change")]
-    assert list(steps["Sự kiện"])[::-1] == events and set(steps["Người dùng"]) == {"quantri", "chuyenvien.snv", "chuyenvien"}
+    assert list(steps["Sự kiện"])[::-1] == events and set(steps["Người dùng"]) == {
+        "quantri",
+        "chuyenvien.snv",
+        "chuyenvien",
+    }
 
 
 def test_a_returned_report_shows_its_reason_to_the_unit(city: Path) -> None:
@@ -164,4 +193,6 @@ def test_with_review_off_a_good_file_goes_straight_in(city: Path) -> None:
     unit = _send(_open("scoped", "pages/submit.py"), "snv.csv", GOOD)
     assert "Đã gửi và đưa vào hệ thống" in unit.success[0].value
     review = _open("analyst", "pages/review.py")
-    assert "Chế độ duyệt đang tắt" in review.caption[0].value and "Không có báo cáo nào chờ duyệt" in review.info[0].value
+    assert (
+        "Chế độ duyệt đang tắt" in review.caption[0].value and "Không có báo cáo nào chờ duyệt" in review.info[0].value
+    )

@@ -34,8 +34,15 @@ def test_neutralise_text(what: str, value: str, expected: str) -> None:
 
 
 def test_neutralise_keeps_numbers_dates_and_missing_values() -> None:
-    df = pd.DataFrame({"name": ["=A1", None], "n": [-5, 3], "x": [-1.5, float("nan")],
-                       "d": [date(2025, 7, 1), None], "mixed": [-2, "-2"]})
+    df = pd.DataFrame(
+        {
+            "name": ["=A1", None],
+            "n": [-5, 3],
+            "x": [-1.5, float("nan")],
+            "d": [date(2025, 7, 1), None],
+            "mixed": [-2, "-2"],
+        }
+    )
     out = safe_export.neutralise(df)
     assert list(out["name"][:1]) == ["'=A1"] and pd.isna(out["name"][1])
     assert list(out["n"]) == [-5, 3] and out["n"].dtype == df["n"].dtype
@@ -45,17 +52,24 @@ def test_neutralise_keeps_numbers_dates_and_missing_values() -> None:
 
 
 def _people() -> pd.DataFrame:
-    return pd.DataFrame({
-        "full_name": ["=HYPERLINK(\"http://evil\",\"A\")", "+Trần Thị B", "@Lê C", "-Phạm D", "Nguyễn Văn E"],
-        "unit_code": ["SNV", "SNV", "SYT", "SYT", "XA1"],
-        "salary_coef": [4.40, 2.34, 3.00, 2.67, 6.20],
-        "months_served": [12, -1, 0, 36, 5],
-        "start_date": [date(2025, 8, 1)] * 5,
-    })
+    return pd.DataFrame(
+        {
+            "full_name": ['=HYPERLINK("http://evil","A")', "+Trần Thị B", "@Lê C", "-Phạm D", "Nguyễn Văn E"],
+            "unit_code": ["SNV", "SNV", "SYT", "SYT", "XA1"],
+            "salary_coef": [4.40, 2.34, 3.00, 2.67, 6.20],
+            "months_served": [12, -1, 0, 36, 5],
+            "start_date": [date(2025, 8, 1)] * 5,
+        }
+    )
 
 
-HEADERS = {"full_name": "Họ và tên", "unit_code": "Mã đơn vị", "salary_coef": "Hệ số lương",
-           "months_served": "Số tháng", "start_date": "Ngày bắt đầu"}
+HEADERS = {
+    "full_name": "Họ và tên",
+    "unit_code": "Mã đơn vị",
+    "salary_coef": "Hệ số lương",
+    "months_served": "Số tháng",
+    "start_date": "Ngày bắt đầu",
+}
 
 
 def test_xlsx_with_names_beginning_with_equals_has_no_formula() -> None:
@@ -66,8 +80,13 @@ def test_xlsx_with_names_beginning_with_equals_has_no_formula() -> None:
     assert cells and all(c.data_type != "f" for c in cells)
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0] == ("Họ và tên", "Mã đơn vị", "Hệ số lương", "Số tháng", "Ngày bắt đầu")
-    assert [r[0] for r in rows[1:]] == ["'=HYPERLINK(\"http://evil\",\"A\")", "'+Trần Thị B", "'@Lê C",
-                                        "'-Phạm D", "Nguyễn Văn E"]
+    assert [r[0] for r in rows[1:]] == [
+        '\'=HYPERLINK("http://evil","A")',
+        "'+Trần Thị B",
+        "'@Lê C",
+        "'-Phạm D",
+        "Nguyễn Văn E",
+    ]
     assert [r[3] for r in rows[1:]] == [12, -1, 0, 36, 5]  # numbers stay numbers
     assert rows[1][2] == pytest.approx(4.40)
     assert rows[1][4] == datetime(2025, 8, 1)
@@ -83,8 +102,13 @@ def test_xlsx_neutralises_headers_and_keeps_unlabelled_columns() -> None:
 
 
 def test_xlsx_survives_control_characters_missing_values_and_odd_sheet_names() -> None:
-    df = pd.DataFrame({"a": ["\x01=1+1", None, "ok\x07"], "b": [1.0, float("nan"), None],
-                       "t": [pd.Timestamp("2025-07-01 08:30", tz="Asia/Ho_Chi_Minh"), pd.NaT, pd.NaT]})
+    df = pd.DataFrame(
+        {
+            "a": ["\x01=1+1", None, "ok\x07"],
+            "b": [1.0, float("nan"), None],
+            "t": [pd.Timestamp("2025-07-01 08:30", tz="Asia/Ho_Chi_Minh"), pd.NaT, pd.NaT],
+        }
+    )
     payload = safe_export.to_xlsx_bytes(df, sheet_name="Báo cáo [01/2026]: tổng hợp quý I của thành phố", headers=None)
     wb = openpyxl.load_workbook(io.BytesIO(payload))
     ws = wb.active
@@ -110,5 +134,10 @@ def test_describe_keeps_a_fingerprint_not_the_values() -> None:
     df = _people()
     payload = safe_export.to_csv_bytes(df, HEADERS)
     info = safe_export.describe(payload, df, fmt="csv")
-    assert info == {"format": "csv", "sha256": hashlib.sha256(payload).hexdigest(), "size_bytes": len(payload),
-                    "rows": 5, "columns": 5}
+    assert info == {
+        "format": "csv",
+        "sha256": hashlib.sha256(payload).hexdigest(),
+        "size_bytes": len(payload),
+        "rows": 5,
+        "columns": 5,
+    }

@@ -30,19 +30,58 @@ def test_every_coded_column_has_the_same_values_in_schema_and_codes() -> None:
 
 
 BAD_ROWS = [
-    ("negative quota", "INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) VALUES ('A', 2021, 'cong_chuc', -5, $b)"),
-    ("pending cut above quota", "INSERT INTO quota (unit_code, year, category, quota_assigned, cut_pending, batch_id) VALUES ('A', 2021, 'vien_chuc', 3, 4, $b)"),
-    ("unknown category", "INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) VALUES ('A', 2021, 'bien_che', 5, $b)"),
-    ("born after the snapshot", "INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) VALUES ('2020-01-01', 'A', 'P', 'X', '2021-01-01', 'nam', 'cong_chuc', $b)"),
-    ("gender not coded", "INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) VALUES ('2025-01-01', 'A', 'P', 'X', '1980-01-01', 'Nam', 'cong_chuc', $b)"),
-    ("step without pay group", "INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, step, batch_id) VALUES ('2025-01-01', 'A', 'P', 'X', '1980-01-01', 'nu', 'cong_chuc', 3, $b)"),
-    ("payroll month not a first day", "INSERT INTO payroll (month, unit_code, person_id, salary_coef, base_salary_vnd, basic_salary_vnd, total_vnd, batch_id) VALUES ('2025-01-15', 'A', 'P', 2.34, 2340000, 5475600, 5475600, $b)"),
-    ("total below basic salary", "INSERT INTO payroll (month, unit_code, person_id, salary_coef, base_salary_vnd, basic_salary_vnd, total_vnd, batch_id) VALUES ('2025-01-01', 'A', 'P', 2.34, 2340000, 5475600, 100, $b)"),
-    ("secondment to its own unit", "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) VALUES ('S', 'P', 'A', 'A', '2025-08-01', '2028-07-31', 'dang_tang_cuong', $b)"),
-    ("training of one person for two", "INSERT INTO training (record_id, unit_code, person_id, course_name, field, start_date, participants, funding, batch_id) VALUES ('T', 'A', 'P', 'C', 'khac', '2025-09-01', 2, 'thuong_xuyen', $b)"),
-    ("unit that is its own parent", "INSERT INTO unit (unit_code, name, unit_type, level, parent_code, batch_id) VALUES ('A', 'A', 'phong', 'city', 'A', $b)"),
-    ("commune kind on an agency", "INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, batch_id) VALUES ('A', 'A', 'so_nganh', 'city', 'xa', $b)"),
-    ("unit valid to before from", "INSERT INTO unit (unit_code, name, unit_type, level, valid_from, valid_to, batch_id) VALUES ('A', 'A', 'so_nganh', 'city', '2025-07-01', '2025-06-30', $b)"),
+    (
+        "negative quota",
+        "INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) VALUES ('A', 2021, 'cong_chuc', -5, $b)",
+    ),
+    (
+        "pending cut above quota",
+        "INSERT INTO quota (unit_code, year, category, quota_assigned, cut_pending, batch_id) VALUES ('A', 2021, 'vien_chuc', 3, 4, $b)",
+    ),
+    (
+        "unknown category",
+        "INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) VALUES ('A', 2021, 'bien_che', 5, $b)",
+    ),
+    (
+        "born after the snapshot",
+        "INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) VALUES ('2020-01-01', 'A', 'P', 'X', '2021-01-01', 'nam', 'cong_chuc', $b)",
+    ),
+    (
+        "gender not coded",
+        "INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) VALUES ('2025-01-01', 'A', 'P', 'X', '1980-01-01', 'Nam', 'cong_chuc', $b)",
+    ),
+    (
+        "step without pay group",
+        "INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, step, batch_id) VALUES ('2025-01-01', 'A', 'P', 'X', '1980-01-01', 'nu', 'cong_chuc', 3, $b)",
+    ),
+    (
+        "payroll month not a first day",
+        "INSERT INTO payroll (month, unit_code, person_id, salary_coef, base_salary_vnd, basic_salary_vnd, total_vnd, batch_id) VALUES ('2025-01-15', 'A', 'P', 2.34, 2340000, 5475600, 5475600, $b)",
+    ),
+    (
+        "total below basic salary",
+        "INSERT INTO payroll (month, unit_code, person_id, salary_coef, base_salary_vnd, basic_salary_vnd, total_vnd, batch_id) VALUES ('2025-01-01', 'A', 'P', 2.34, 2340000, 5475600, 100, $b)",
+    ),
+    (
+        "secondment to its own unit",
+        "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) VALUES ('S', 'P', 'A', 'A', '2025-08-01', '2028-07-31', 'dang_tang_cuong', $b)",
+    ),
+    (
+        "training of one person for two",
+        "INSERT INTO training (record_id, unit_code, person_id, course_name, field, start_date, participants, funding, batch_id) VALUES ('T', 'A', 'P', 'C', 'khac', '2025-09-01', 2, 'thuong_xuyen', $b)",
+    ),
+    (
+        "unit that is its own parent",
+        "INSERT INTO unit (unit_code, name, unit_type, level, parent_code, batch_id) VALUES ('A', 'A', 'phong', 'city', 'A', $b)",
+    ),
+    (
+        "commune kind on an agency",
+        "INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, batch_id) VALUES ('A', 'A', 'so_nganh', 'city', 'xa', $b)",
+    ),
+    (
+        "unit valid to before from",
+        "INSERT INTO unit (unit_code, name, unit_type, level, valid_from, valid_to, batch_id) VALUES ('A', 'A', 'so_nganh', 'city', '2025-07-01', '2025-06-30', $b)",
+    ),
 ]
 
 
@@ -57,10 +96,16 @@ def test_the_minimum_secondment_length_is_not_the_schemas_business(con: duckdb.D
     """36 months is the setting secondment_min_months, checked by the importer and the KPIs; the
     schema takes a shorter posting (with or without an exception decision)."""
     b = add_batch(con)
-    con.execute("INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
-                "VALUES ('S35', 'P', 'A', 'X', '2025-08-01', '2028-06-30', 'dang_tang_cuong', $b)", {"b": b})
-    con.execute("INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, exception_decision_no, status, batch_id) "
-                "VALUES ('S12', 'Q', 'A', 'X', '2025-08-01', '2026-07-31', '15/QĐ-UBND', 'dang_tang_cuong', $b)", {"b": b})
+    con.execute(
+        "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
+        "VALUES ('S35', 'P', 'A', 'X', '2025-08-01', '2028-06-30', 'dang_tang_cuong', $b)",
+        {"b": b},
+    )
+    con.execute(
+        "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, exception_decision_no, status, batch_id) "
+        "VALUES ('S12', 'Q', 'A', 'X', '2025-08-01', '2026-07-31', '15/QĐ-UBND', 'dang_tang_cuong', $b)",
+        {"b": b},
+    )
     assert con.execute("SELECT count(*) FROM secondment").fetchone() == (2,)
     assert "INTERVAL 36 MONTH" not in db.SCHEMA_PATH.read_text(encoding="utf-8")
 
@@ -72,11 +117,17 @@ def test_migration_7_drops_the_36_month_check_and_keeps_every_row(tmp_path: Path
     b = add_batch(con)
     con.execute("DROP TABLE secondment")
     con.execute(SECONDMENT_V6)
-    con.execute("INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, one_time_allowance_vnd, batch_id) "
-                "VALUES ('S36', 'P', 'A', 'X', '2025-08-01', '2028-07-31', 'dang_tang_cuong', 23400000, $b)", {"b": b})
+    con.execute(
+        "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, one_time_allowance_vnd, batch_id) "
+        "VALUES ('S36', 'P', 'A', 'X', '2025-08-01', '2028-07-31', 'dang_tang_cuong', 23400000, $b)",
+        {"b": b},
+    )
     with pytest.raises(duckdb.ConstraintException):
-        con.execute("INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
-                    "VALUES ('S24', 'P', 'A', 'X', '2025-08-01', '2027-07-31', 'dang_tang_cuong', $b)", {"b": b})
+        con.execute(
+            "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
+            "VALUES ('S24', 'P', 'A', 'X', '2025-08-01', '2027-07-31', 'dang_tang_cuong', $b)",
+            {"b": b},
+        )
     con.execute("UPDATE schema_version SET version = 6")  # a new file has the one row (the latest)
     before = con.execute("SELECT * FROM secondment").fetchall()
     con.close()
@@ -86,11 +137,17 @@ def test_migration_7_drops_the_36_month_check_and_keeps_every_row(tmp_path: Path
         assert db.schema_version(con) == db.latest_version()
         assert con.execute("SELECT version FROM schema_version WHERE version = 7").fetchall() == [(7,)]
         assert con.execute("SELECT * FROM secondment").fetchall() == before
-        con.execute("INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
-                    "VALUES ('S24', 'P', 'A', 'X', '2025-08-01', '2027-07-31', 'dang_tang_cuong', $b)", {"b": b})
+        con.execute(
+            "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
+            "VALUES ('S24', 'P', 'A', 'X', '2025-08-01', '2027-07-31', 'dang_tang_cuong', $b)",
+            {"b": b},
+        )
         with pytest.raises(duckdb.ConstraintException):  # the other checks stay
-            con.execute("INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
-                        "VALUES ('S0', 'P', 'A', 'A', '2025-08-01', '2028-07-31', 'dang_tang_cuong', $b)", {"b": b})
+            con.execute(
+                "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, planned_end_date, status, batch_id) "
+                "VALUES ('S0', 'P', 'A', 'A', '2025-08-01', '2028-07-31', 'dang_tang_cuong', $b)",
+                {"b": b},
+            )
         columns = [r[0] for r in con.execute("DESCRIBE secondment").fetchall()]
         assert columns == [r[0] for r in con.execute("DESCRIBE secondment__replaced").fetchall()][:-1]
     finally:
@@ -120,10 +177,14 @@ def test_unit_closure_follows_parents_and_mergers(con: duckdb.DuckDBPyConnection
         ("SNV_CT", "Sở Nội vụ (cũ)", "so_nganh", "city", "CT_CU", "SNV"),
         ("P1_CT", "Phòng A (cũ)", "phong", "city", "SNV_CT", None),
     ]
-    con.executemany("INSERT INTO unit (unit_code, name, unit_type, level, parent_code, merged_into, batch_id) "
-                    f"VALUES (?, ?, ?, ?, ?, ?, {b})", rows)
-    ancestors = {r[0] for r in con.execute(
-        "SELECT ancestor_code FROM unit_closure WHERE unit_code = 'P1_CT'").fetchall()}
+    con.executemany(
+        "INSERT INTO unit (unit_code, name, unit_type, level, parent_code, merged_into, batch_id) "
+        f"VALUES (?, ?, ?, ?, ?, ?, {b})",
+        rows,
+    )
+    ancestors = {
+        r[0] for r in con.execute("SELECT ancestor_code FROM unit_closure WHERE unit_code = 'P1_CT'").fetchall()
+    }
     assert ancestors == {"P1_CT", "SNV_CT", "CT_CU", "SNV", "CT"}
     assert con.execute("SELECT successor_code FROM unit_successor WHERE unit_code = 'SNV_CT'").fetchone() == ("SNV",)
     assert con.execute("SELECT successor_code FROM unit_successor WHERE unit_code = 'P1_CT'").fetchone() == ("P1_CT",)

@@ -18,63 +18,123 @@ AS_OF = date(2025, 12, 31)
 
 
 def unit(code: str, unit_type: str, parent: str | None, level: str = "city", **extra: Any) -> dict[str, Any]:
-    row = {"unit_code": code, "name": code, "unit_type": unit_type, "level": level, "parent_code": parent,
-           "merged_into": None, "former_province": None, "especially_difficult": False}
+    row = {
+        "unit_code": code,
+        "name": code,
+        "unit_type": unit_type,
+        "level": level,
+        "parent_code": parent,
+        "merged_into": None,
+        "former_province": None,
+        "especially_difficult": False,
+    }
     row.update(extra)
     return row
 
 
 def person(pid: str, unit_code: str, birth: str, gender: str, **extra: Any) -> dict[str, Any]:
-    row = {"as_of": "2025-06-30", "unit_code": unit_code, "person_id": pid, "full_name": pid, "birth_date": birth,
-           "gender": gender, "ethnicity": "kinh", "category": "cong_chuc", "is_leader": False,
-           "in_succession_plan": False, "discipline": None, "discipline_until": None, "health": "tot"}
+    row = {
+        "as_of": "2025-06-30",
+        "unit_code": unit_code,
+        "person_id": pid,
+        "full_name": pid,
+        "birth_date": birth,
+        "gender": gender,
+        "ethnicity": "kinh",
+        "category": "cong_chuc",
+        "is_leader": False,
+        "in_succession_plan": False,
+        "discipline": None,
+        "discipline_until": None,
+        "health": "tot",
+    }
     row.update(extra)
     return row
 
 
 def posting(sid: str, pid: str, sender: str, commune: str, start: str, end: str, **extra: Any) -> dict[str, Any]:
-    row = {"secondment_id": sid, "person_id": pid, "sending_unit_code": sender, "receiving_unit_code": commune,
-           "start_date": start, "planned_end_date": end, "actual_end_date": None, "status": "dang_tang_cuong",
-           "exception_decision_no": None, "allowance_regime": "mot_lan_10x", "one_time_allowance_vnd": None}
+    row = {
+        "secondment_id": sid,
+        "person_id": pid,
+        "sending_unit_code": sender,
+        "receiving_unit_code": commune,
+        "start_date": start,
+        "planned_end_date": end,
+        "actual_end_date": None,
+        "status": "dang_tang_cuong",
+        "exception_decision_no": None,
+        "allowance_regime": "mot_lan_10x",
+        "one_time_allowance_vnd": None,
+    }
     row.update(extra)
     return row
 
 
 @pytest.fixture
 def city(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    insert(con, "unit", [
-        unit("CT", "thanh_pho", None), unit("SNV", "so_nganh", "CT"), unit("SNV.P1", "phong", "SNV"),
-        unit("STP", "so_nganh", "CT"),
-        unit("XA1", "ubnd_xa", "CT", "commune", former_province="can_tho"),
-        unit("XA2", "ubnd_xa", "CT", "commune", former_province="hau_giang"),
-        unit("XA3", "ubnd_xa", "CT", "commune", former_province="soc_trang", especially_difficult=True),
-        unit("XA4", "ubnd_xa", "CT", "commune", former_province="soc_trang"),
-        unit("XA_OLD", "ubnd_xa", "CT", "commune", merged_into="XA1"),
-    ])
-    insert(con, "quota", [
-        {"unit_code": "SNV", "year": 2025, "category": "cong_chuc", "quota_assigned": 40},
-        {"unit_code": "SNV.P1", "year": 2025, "category": "cong_chuc", "quota_assigned": 10},  # SNV: 50 → 2,5
-        {"unit_code": "STP", "year": 2025, "category": "cong_chuc", "quota_assigned": 42},     # STP: 42 → 2,1
-        {"unit_code": "STP", "year": 2025, "category": "vien_chuc", "quota_assigned": 18},
-        {"unit_code": "STP", "year": 2024, "category": "cong_chuc", "quota_assigned": 99},     # not the latest year
-    ])
-    insert(con, "person", [
-        person("A", "SNV.P1", "1990-05-01", "nu", ethnicity="khmer", in_succession_plan=True),
-        person("B", "SNV", "1970-01-01", "nam", is_leader=True),
-        person("C", "SNV.P1", "1985-12-31", "nam", health="yeu", discipline="canh_cao", discipline_until="2026-01-01"),
-        person("D", "SNV", "1980-02-02", "nu", in_succession_plan=True),
-        person("E", "STP", "1982-01-01", "nam", in_succession_plan=True),
-        person("F", "STP", "1979-01-01", "nam", in_succession_plan=True),
-    ])
-    insert(con, "secondment", [
-        posting("S1", "A", "SNV.P1", "XA1", "2025-08-01", "2028-07-31"),
-        posting("S2", "B", "SNV", "XA1", "2025-08-01", "2028-07-31", actual_end_date="2025-10-31", status="ket_thuc_som"),
-        posting("S3", "C", "SNV.P1", "XA2", "2025-09-01", "2027-08-31", exception_decision_no="QD-1"),
-        posting("S4", "D", "SNV", "XA3", "2023-03-01", "2026-02-28", allowance_regime="nd76",
-                one_time_allowance_vnd=50_000_000),
-        posting("S5", "E", "STP", "XA1", "2026-03-01", "2029-02-28", status="du_kien"),
-        posting("S6", "F", "STP", "XA1", "2024-03-01", "2027-02-28"),
-    ])
+    insert(
+        con,
+        "unit",
+        [
+            unit("CT", "thanh_pho", None),
+            unit("SNV", "so_nganh", "CT"),
+            unit("SNV.P1", "phong", "SNV"),
+            unit("STP", "so_nganh", "CT"),
+            unit("XA1", "ubnd_xa", "CT", "commune", former_province="can_tho"),
+            unit("XA2", "ubnd_xa", "CT", "commune", former_province="hau_giang"),
+            unit("XA3", "ubnd_xa", "CT", "commune", former_province="soc_trang", especially_difficult=True),
+            unit("XA4", "ubnd_xa", "CT", "commune", former_province="soc_trang"),
+            unit("XA_OLD", "ubnd_xa", "CT", "commune", merged_into="XA1"),
+        ],
+    )
+    insert(
+        con,
+        "quota",
+        [
+            {"unit_code": "SNV", "year": 2025, "category": "cong_chuc", "quota_assigned": 40},
+            {"unit_code": "SNV.P1", "year": 2025, "category": "cong_chuc", "quota_assigned": 10},  # SNV: 50 → 2,5
+            {"unit_code": "STP", "year": 2025, "category": "cong_chuc", "quota_assigned": 42},  # STP: 42 → 2,1
+            {"unit_code": "STP", "year": 2025, "category": "vien_chuc", "quota_assigned": 18},
+            {"unit_code": "STP", "year": 2024, "category": "cong_chuc", "quota_assigned": 99},  # not the latest year
+        ],
+    )
+    insert(
+        con,
+        "person",
+        [
+            person("A", "SNV.P1", "1990-05-01", "nu", ethnicity="khmer", in_succession_plan=True),
+            person("B", "SNV", "1970-01-01", "nam", is_leader=True),
+            person(
+                "C", "SNV.P1", "1985-12-31", "nam", health="yeu", discipline="canh_cao", discipline_until="2026-01-01"
+            ),
+            person("D", "SNV", "1980-02-02", "nu", in_succession_plan=True),
+            person("E", "STP", "1982-01-01", "nam", in_succession_plan=True),
+            person("F", "STP", "1979-01-01", "nam", in_succession_plan=True),
+        ],
+    )
+    insert(
+        con,
+        "secondment",
+        [
+            posting("S1", "A", "SNV.P1", "XA1", "2025-08-01", "2028-07-31"),
+            posting(
+                "S2", "B", "SNV", "XA1", "2025-08-01", "2028-07-31", actual_end_date="2025-10-31", status="ket_thuc_som"
+            ),
+            posting("S3", "C", "SNV.P1", "XA2", "2025-09-01", "2027-08-31", exception_decision_no="QD-1"),
+            posting(
+                "S4",
+                "D",
+                "SNV",
+                "XA3",
+                "2023-03-01",
+                "2026-02-28",
+                allowance_regime="nd76",
+                one_time_allowance_vnd=50_000_000,
+            ),
+            posting("S5", "E", "STP", "XA1", "2026-03-01", "2029-02-28", status="du_kien"),
+            posting("S6", "F", "STP", "XA1", "2024-03-01", "2027-02-28"),
+        ],
+    )
     return con
 
 
@@ -123,10 +183,22 @@ def test_rounding_rules_at_and_off_half(city: duckdb.DuckDBPyConnection, rule: s
     assert (df.loc["SNV", "required"], df.loc["STP", "required"]) == (snv, stp)  # 2,5 and 2,1
 
 
-@pytest.mark.parametrize(("base", "rule", "required"), [
-    (50, "nearest", 3), (50, "up", 3), (50, "down", 2), (30, "nearest", 2), (30, "down", 1),
-    (70, "nearest", 4), (10, "nearest", 1), (9, "nearest", 0), (40, "up", 2), (41, "up", 3), (0, "up", 0),
-])
+@pytest.mark.parametrize(
+    ("base", "rule", "required"),
+    [
+        (50, "nearest", 3),
+        (50, "up", 3),
+        (50, "down", 2),
+        (30, "nearest", 2),
+        (30, "down", 1),
+        (70, "nearest", 4),
+        (10, "nearest", 1),
+        (9, "nearest", 0),
+        (40, "up", 2),
+        (41, "up", 3),
+        (0, "up", 0),
+    ],
+)
 def test_required_count(base: int, rule: str, required: int) -> None:
     assert secondment.required_count(base, Policy(secondment_rounding=rule)) == required
 
@@ -171,8 +243,9 @@ def test_agencies_without_postings(con: duckdb.DuckDBPyConnection) -> None:
 
 
 @pytest.mark.parametrize(("months", "refused"), [(36, True), (24, False), (40, True)])
-def test_the_importer_checks_the_minimum_in_the_setting(tdb: duckdb.DuckDBPyConnection, months: int,
-                                                        refused: bool) -> None:
+def test_the_importer_checks_the_minimum_in_the_setting(
+    tdb: duckdb.DuckDBPyConnection, months: int, refused: bool
+) -> None:
     """A 30-month posting without an exception: refused under 36 or 40 months, loaded under 24 (the
     schema no longer hard-codes 36: migration 0007)."""
     from analytics.errors import ImportRejected
@@ -180,8 +253,9 @@ def test_the_importer_checks_the_minimum_in_the_setting(tdb: duckdb.DuckDBPyConn
 
     if months != 36:
         save_setting(tdb, "secondment_min_months", months, user="t")
-    csv = ("Mã cán bộ,Đơn vị cử,Xã nhận,Ngày bắt đầu,Ngày kết thúc dự kiến\n"
-           "CB9,SNV,XA001,01/08/2025,31/01/2028\n").encode()
+    csv = (
+        "Mã cán bộ,Đơn vị cử,Xã nhận,Ngày bắt đầu,Ngày kết thúc dự kiến\nCB9,SNV,XA001,01/08/2025,31/01/2028\n"
+    ).encode()
     if refused:
         with pytest.raises(ImportRejected) as err:
             import_files(tdb, files=[("tang-cuong.csv", csv)], user="t", as_of=date(2025, 9, 30))

@@ -11,8 +11,12 @@ from analytics.config import Settings
 from ui.selfcheck import problems
 
 ROOT = Path(__file__).resolve().parent.parent
-SAFE = {"client.showErrorDetails": "none", "server.enableXsrfProtection": True,
-        "browser.gatherUsageStats": False, "server.maxUploadSize": 200}
+SAFE = {
+    "client.showErrorDetails": "none",
+    "server.enableXsrfProtection": True,
+    "browser.gatherUsageStats": False,
+    "server.maxUploadSize": 200,
+}
 
 
 def _codes(options: dict, secrets: dict | None = None) -> list[str]:
@@ -26,12 +30,15 @@ def test_shipped_config_is_safe() -> None:
     assert options["client.showErrorDetails"] == "none" and options["server.enableXsrfProtection"] is True
 
 
-@pytest.mark.parametrize(("change", "code"), [
-    ({"client.showErrorDetails": "full"}, "selfcheck.error_details"),
-    ({"server.enableXsrfProtection": False}, "selfcheck.xsrf"),
-    ({"browser.gatherUsageStats": True}, "selfcheck.usage_stats"),
-    ({"server.maxUploadSize": 2000}, "selfcheck.upload_size"),
-])
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        ({"client.showErrorDetails": "full"}, "selfcheck.error_details"),
+        ({"server.enableXsrfProtection": False}, "selfcheck.xsrf"),
+        ({"browser.gatherUsageStats": True}, "selfcheck.usage_stats"),
+        ({"server.maxUploadSize": 2000}, "selfcheck.upload_size"),
+    ],
+)
 def test_unsafe_settings_are_refused(change: dict, code: str) -> None:
     assert _codes({**SAFE, **change}) == [code]
 

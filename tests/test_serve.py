@@ -74,7 +74,8 @@ def _rerun(page: object) -> None:
 @needs_browser[0]
 @needs_browser[1]
 def test_command_line_beside_a_signed_in_dashboard_and_a_second_process(
-        demo_copy: Path, tmp_path: Path, chromium) -> None:
+    demo_copy: Path, tmp_path: Path, chromium
+) -> None:
     with browser.streamlit_server(demo_copy) as url:
         _warm_up(chromium, url)
         page = chromium.new_page()
@@ -87,7 +88,9 @@ def test_command_line_beside_a_signed_in_dashboard_and_a_second_process(
         assert batch is not None
         undone = cli(demo_copy, "batches", "undo", batch.group(1))
         assert undone.returncode == 0, undone.stderr
-        second = cli(demo_copy, "import", str(_roster(tmp_path, "b.xlsx", [("SNV-T2", "Bình")])), "--as-of", "2026-10-31")
+        second = cli(
+            demo_copy, "import", str(_roster(tmp_path, "b.xlsx", [("SNV-T2", "Bình")])), "--as-of", "2026-10-31"
+        )
         assert second.returncode == 0, second.stderr
         kpis = cli(demo_copy, "kpis", "--json")
         assert kpis.returncode == 0, kpis.stderr
@@ -95,8 +98,9 @@ def test_command_line_beside_a_signed_in_dashboard_and_a_second_process(
         brief = cli(demo_copy, "brief", "--out", str(tmp_path / "brief.pptx"), timeout=300)
         assert brief.returncode == 0, brief.stderr
         assert (tmp_path / "brief.pptx").stat().st_size > 10_000
-        added = cli(demo_copy, "users", "add", "nguoi.moi", "--role", "viewer", "--password-stdin",
-                    stdin="mat-khau-dai-du-12\n")
+        added = cli(
+            demo_copy, "users", "add", "nguoi.moi", "--role", "viewer", "--password-stdin", stdin="mat-khau-dai-du-12\n"
+        )
         assert added.returncode == 0, added.stderr
         for run in (first, undone, second, kpis, brief, added):
             assert "Traceback" not in run.stderr

@@ -14,7 +14,9 @@ from sqlglot.errors import ErrorLevel
 
 from analytics import sql_files
 
-QUERIES = sorted(p.stem for p in (Path(sql_files.__file__).with_name("sql")).glob("*.sql") if not p.stem.startswith("_"))
+QUERIES = sorted(
+    p.stem for p in (Path(sql_files.__file__).with_name("sql")).glob("*.sql") if not p.stem.startswith("_")
+)
 
 
 @pytest.mark.parametrize("name", QUERIES)

@@ -34,20 +34,31 @@ with store.open_store(sys.argv[1]).writer():
 """
 
 
-def cli(db_path: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None,
-        timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def cli(
+    db_path: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """``python -m analytics ARGS --db PATH`` in its own process."""
     return subprocess.run(  # noqa: S603 fixed argv
-        [sys.executable, "-m", "analytics", *args, "--db", str(db_path)], cwd=ROOT, input=stdin, text=True,
-        capture_output=True, timeout=timeout, env={**os.environ, "OVERSIGHT_DB": str(db_path), **(env or {})},
+        [sys.executable, "-m", "analytics", *args, "--db", str(db_path)],
+        cwd=ROOT,
+        input=stdin,
+        text=True,
+        capture_output=True,
+        timeout=timeout,
+        env={**os.environ, "OVERSIGHT_DB": str(db_path), **(env or {})},
     )
 
 
 @contextmanager
 def lock_held(db_path: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process holding the write lock (as an import) until the block ends."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path)], cwd=ROOT, text=True,  # noqa: S603
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db_path)],
+        cwd=ROOT,
+        text=True,  # noqa: S603
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
         yield proc
@@ -70,8 +81,12 @@ def test_writes_publish_a_version_that_a_reader_sees_on_its_next_call(path: Path
     s = store.open_store(path)
     before = s.reader()
     assert before.execute("SELECT count(*) FROM app_user").fetchone() == (0,)
-    assert cli(path, "users", "add", "lan", "--role", "viewer", "--password-stdin", stdin="mat-khau-dai-du-12\n"
-               ).returncode == 0
+    assert (
+        cli(
+            path, "users", "add", "lan", "--role", "viewer", "--password-stdin", stdin="mat-khau-dai-du-12\n"
+        ).returncode
+        == 0
+    )
     after = s.reader()
     assert after is not before
     assert after.execute("SELECT username FROM app_user").fetchall() == [("lan",)]
@@ -107,18 +122,26 @@ def test_small_writes_go_to_the_events_file_without_publishing_or_waiting(path: 
     assert s.current()["version"] == version  # type: ignore[index]  # nothing published
     assert Path(f"{path}.events.sqlite").exists()
     assert [e for (e,) in audit_db(s.reader()).execute("SELECT event FROM audit_log ORDER BY event_id")] == [
-        "user_change", "logout", "login_failed", "login_ok"]
+        "user_change",
+        "logout",
+        "login_failed",
+        "login_ok",
+    ]
     assert audit_db(s.reader()).execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
 def test_audit_rows_and_login_state_kept_in_duckdb_are_copied_once(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     con = db.connect(path)  # as an older version left it: audit rows and a lock in DuckDB
-    con.execute("INSERT INTO audit_log (event_id, logged_at, username, event, detail) VALUES "
-                "(7, TIMESTAMP '2026-01-01 08:00:00', 'lan', 'login_ok', '{\"method\": \"password\"}'), "
-                "(9, TIMESTAMP '2026-01-02 08:00:00', 'lan', 'logout', NULL)")
-    con.execute("INSERT INTO app_user (username, password_hash, role, created_by, failed_attempts, locked_until) "
-                "VALUES ('lan', '$argon2id$x', 'viewer', 'test', 0, TIMESTAMP '2099-01-01 00:00:00')")
+    con.execute(
+        "INSERT INTO audit_log (event_id, logged_at, username, event, detail) VALUES "
+        "(7, TIMESTAMP '2026-01-01 08:00:00', 'lan', 'login_ok', '{\"method\": \"password\"}'), "
+        "(9, TIMESTAMP '2026-01-02 08:00:00', 'lan', 'logout', NULL)"
+    )
+    con.execute(
+        "INSERT INTO app_user (username, password_hash, role, created_by, failed_attempts, locked_until) "
+        "VALUES ('lan', '$argon2id$x', 'viewer', 'test', 0, TIMESTAMP '2099-01-01 00:00:00')"
+    )
     con.close()
     reader = store.open_store(path).reader()
     rows = audit.audit_events(reader)
@@ -142,8 +165,17 @@ def test_readers_work_while_another_process_writes_and_a_busy_writer_says_so(pat
         assert cli(path, "audit").returncode == 0
         assert time.monotonic() - started < 60  # nobody waited for the writer
 
-        busy = cli(path, "users", "add", "anh.le", "--role", "viewer", "--password-stdin", stdin="mat-khau-dai-du-12\n",
-                   env={"OVERSIGHT_WRITE_WAIT_S": "1"})
+        busy = cli(
+            path,
+            "users",
+            "add",
+            "anh.le",
+            "--role",
+            "viewer",
+            "--password-stdin",
+            stdin="mat-khau-dai-du-12\n",
+            env={"OVERSIGHT_WRITE_WAIT_S": "1"},
+        )
         assert busy.returncode == 2
         assert "đang có một lần nhập dữ liệu khác" in busy.stderr.lower()
         assert "chờ tối đa 1 giây" in busy.stderr
@@ -151,9 +183,25 @@ def test_readers_work_while_another_process_writes_and_a_busy_writer_says_so(pat
 
         # With time to wait, the same write waits and then goes through.
         waiting = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "analytics", "users", "add", "anh.le", "--role", "viewer", "--password-stdin",
-             "--db", str(path)], cwd=ROOT, text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE)
+            [
+                sys.executable,
+                "-m",
+                "analytics",
+                "users",
+                "add",
+                "anh.le",
+                "--role",
+                "viewer",
+                "--password-stdin",
+                "--db",
+                str(path),
+            ],
+            cwd=ROOT,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         assert waiting.stdin is not None
         waiting.stdin.write("mat-khau-dai-du-12\n")
         waiting.stdin.close()
@@ -170,8 +218,10 @@ def test_readers_work_while_another_process_writes_and_a_busy_writer_says_so(pat
 
 def test_concurrent_writers_lose_nothing(path: Path) -> None:
     """Two processes and two threads append audit rows at once: every row arrives."""
-    script = ("import sys\nfrom analytics import audit, store\ncon = store.open_store(sys.argv[1]).reader()\n"
-              "for i in range(10):\n    audit.record(store.open_store(sys.argv[1]).reader(), username='p', event='logout')\n")
+    script = (
+        "import sys\nfrom analytics import audit, store\ncon = store.open_store(sys.argv[1]).reader()\n"
+        "for i in range(10):\n    audit.record(store.open_store(sys.argv[1]).reader(), username='p', event='logout')\n"
+    )
     procs = [subprocess.Popen([sys.executable, "-c", script, str(path)], cwd=ROOT) for _ in range(2)]  # noqa: S603
     s = store.open_store(path)
 
@@ -188,7 +238,9 @@ def test_concurrent_writers_lose_nothing(path: Path) -> None:
     assert audit_db(s.reader()).execute("SELECT count(*) FROM audit_log WHERE event = 'logout'").fetchone() == (40,)
 
 
-def test_backup_and_restore_while_a_reader_is_open(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_and_restore_while_a_reader_is_open(
+    path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     s = store.open_store(path)
     reader = s.reader()
     backup = tmp_path / "sao-luu" / "ban-sao, 1.5.duckdb"  # a comma and dots the message must leave alone

@@ -36,13 +36,21 @@ AS_OF = date(2026, 9, 30)
 MODULES = (kpis, reduction, secondment, training, workforce, quality, reorganisation)
 # The whole database, the demo's root, an old province, an agency, a commune and a division.
 SCOPES = (None, "CT", "CT_CU", "SNV", "XA103", "SNV.P01")
-ARGUMENTS: dict[str, Any] = {"as_of": AS_OF, "category": "vien_chuc", "by": "former_province", "dimension": "category",
-                             "start": date(2015, 1, 1), "end": AS_OF, "whole_city": True, "report_scope": "CT_CU",
-                             "report_as_of": date(2024, 6, 30)}
+ARGUMENTS: dict[str, Any] = {
+    "as_of": AS_OF,
+    "category": "vien_chuc",
+    "by": "former_province",
+    "dimension": "category",
+    "start": date(2015, 1, 1),
+    "end": AS_OF,
+    "whole_city": True,
+    "report_scope": "CT_CU",
+    "report_as_of": date(2024, 6, 30),
+}
 RAW_VIEWS = {
     "person_summary": "SELECT as_of, unit_code, category, status, count(*)::BIGINT AS people FROM person GROUP BY ALL",
     "payroll_summary": "SELECT month, unit_code, count(*)::BIGINT AS payroll_rows, "
-                       "sum(basic_salary_vnd)::BIGINT AS basic_salary_vnd FROM payroll GROUP BY ALL",
+    "sum(basic_salary_vnd)::BIGINT AS basic_salary_vnd FROM payroll GROUP BY ALL",
 }
 
 
@@ -51,7 +59,11 @@ def kpi_functions() -> list[tuple[str, Callable[..., Any]]]:
     found: list[tuple[str, Callable[..., Any]]] = []
     for module in MODULES:
         for name, fn in inspect.getmembers(module, inspect.isfunction):
-            if not name.startswith("_") and fn.__module__ == module.__name__ and "scope" in inspect.signature(fn).parameters:
+            if (
+                not name.startswith("_")
+                and fn.__module__ == module.__name__
+                and "scope" in inspect.signature(fn).parameters
+            ):
                 found.append((f"{module.__name__.rsplit('.', 1)[1]}.{name}", fn))
     return found
 
@@ -98,30 +110,58 @@ def test_every_kpi_is_the_same_from_summaries_and_raw_rows(both: tuple[Any, Any]
 
 def _summary_is_raw(con: duckdb.DuckDBPyConnection) -> None:
     for table, sql in RAW_VIEWS.items():
-        diff = con.execute(f"SELECT count(*) FROM ((FROM {table} EXCEPT ALL {sql}) UNION ALL ({sql} EXCEPT ALL FROM {table}))").fetchone()  # noqa: S608
+        diff = con.execute(
+            f"SELECT count(*) FROM ((FROM {table} EXCEPT ALL {sql}) UNION ALL ({sql} EXCEPT ALL FROM {table}))"
+        ).fetchone()  # noqa: S608
         assert diff == (0,), table
 
 
 def test_a_load_and_its_undo_keep_the_summaries_equal_to_the_rows(con: duckdb.DuckDBPyConnection) -> None:
     def person(pid: str, unit: str, as_of: str = "2025-06-30") -> dict[str, Any]:
-        return {"as_of": as_of, "unit_code": unit, "person_id": pid, "full_name": pid, "birth_date": "1980-01-01",
-                "gender": "nu", "category": "cong_chuc"}
+        return {
+            "as_of": as_of,
+            "unit_code": unit,
+            "person_id": pid,
+            "full_name": pid,
+            "birth_date": "1980-01-01",
+            "gender": "nu",
+            "category": "cong_chuc",
+        }
 
     insert(con, "person", [person("P1", "A"), person("P2", "A"), person("P3", "B")])
-    insert(con, "payroll", [{"month": "2025-07-01", "unit_code": "A", "person_id": "P1", "salary_coef": 2.34,
-                             "base_salary_vnd": 2340000, "basic_salary_vnd": 5475600, "total_vnd": 5475600}])
+    insert(
+        con,
+        "payroll",
+        [
+            {
+                "month": "2025-07-01",
+                "unit_code": "A",
+                "person_id": "P1",
+                "salary_coef": 2.34,
+                "base_salary_vnd": 2340000,
+                "basic_salary_vnd": 5475600,
+                "total_vnd": 5475600,
+            }
+        ],
+    )
     _summary_is_raw(con)
     assert con.execute("SELECT people FROM person_summary WHERE unit_code = 'A'").fetchall() == [(2,)]
     # a second load replaces unit A's roster of that date (the importer archives the old rows)
     b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)
     batches.replace_rows(con, "person", pd.DataFrame({"unit_code": ["A"], "as_of": [date(2025, 6, 30)]}), b)
-    con.execute(f"INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
-                f"VALUES ('2025-06-30', 'A', 'P9', 'P9', '1980-01-01', 'nam', 'vien_chuc', {b})")
+    con.execute(
+        f"INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
+        f"VALUES ('2025-06-30', 'A', 'P9', 'P9', '1980-01-01', 'nam', 'vien_chuc', {b})"
+    )
     batches.close_batch(con, b, {"person": 1})
     _summary_is_raw(con)
-    assert con.execute("SELECT category, people FROM person_summary WHERE unit_code = 'A'").fetchall() == [("vien_chuc", 1)]
+    assert con.execute("SELECT category, people FROM person_summary WHERE unit_code = 'A'").fetchall() == [
+        ("vien_chuc", 1)
+    ]
     batches.undo_batch(con, b, user="t")
     _summary_is_raw(con)
-    assert con.execute("SELECT category, people FROM person_summary WHERE unit_code = 'A'").fetchall() == [("cong_chuc", 2)]
+    assert con.execute("SELECT category, people FROM person_summary WHERE unit_code = 'A'").fetchall() == [
+        ("cong_chuc", 2)
+    ]
     summaries.refresh(con, None)
     _summary_is_raw(con)

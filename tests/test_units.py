@@ -18,10 +18,13 @@ def tree(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     con.executemany(
         "INSERT INTO unit (unit_code, name, unit_type, level, parent_code, merged_into, valid_from, valid_to, batch_id) "
         f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, {b})",
-        [("CT", "Thành phố Cần Thơ", "thanh_pho", "city", None, None, date(2025, 7, 1), None),
-         ("SNV", "Sở Nội vụ", "so_nganh", "city", "CT", None, date(2025, 7, 1), None),
-         ("SNV.P1", "Phòng Tổ chức", "phong", "city", "SNV", None, date(2025, 7, 1), None),
-         ("CT_CU.SNV", "Sở Nội vụ (cũ)", "so_nganh", "city", None, "SNV", None, date(2025, 6, 30))])
+        [
+            ("CT", "Thành phố Cần Thơ", "thanh_pho", "city", None, None, date(2025, 7, 1), None),
+            ("SNV", "Sở Nội vụ", "so_nganh", "city", "CT", None, date(2025, 7, 1), None),
+            ("SNV.P1", "Phòng Tổ chức", "phong", "city", "SNV", None, date(2025, 7, 1), None),
+            ("CT_CU.SNV", "Sở Nội vụ (cũ)", "so_nganh", "city", None, "SNV", None, date(2025, 6, 30)),
+        ],
+    )
     return con
 
 
@@ -52,8 +55,10 @@ def test_two_provinces_make_the_country_the_root(tree: duckdb.DuckDBPyConnection
     assert units.scope_name(tree, scope=None) == "Thành phố Cần Thơ"
     assert units.scope_name(tree, scope="SNV") == "Sở Nội vụ"
     b = add_batch(tree)
-    tree.execute("INSERT INTO unit (unit_code, name, unit_type, level, valid_from, batch_id) "
-                 f"VALUES ('HNI', 'Thành phố Hà Nội', 'thanh_pho', 'city', DATE '2025-07-01', {b})")
+    tree.execute(
+        "INSERT INTO unit (unit_code, name, unit_type, level, valid_from, batch_id) "
+        f"VALUES ('HNI', 'Thành phố Hà Nội', 'thanh_pho', 'city', DATE '2025-07-01', {b})"
+    )
     assert units.root_unit(tree) is None
     assert units.scope_name(tree, scope=None) is None
     assert units.scope_name(tree, scope="HNI") == "Thành phố Hà Nội"

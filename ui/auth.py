@@ -42,8 +42,9 @@ def sign_out(reason: str = "logout") -> None:
     ``revoked`` (the account was disabled or removed) was audited when an admin changed it."""
     user = current_user()
     if user is not None and reason in core.SESSION_END_EVENTS:
-        core.end_session(data.connection(), username=user.username, reason=reason,
-                         last_seen=st.session_state.get(SEEN_KEY))
+        core.end_session(
+            data.connection(), username=user.username, reason=reason, last_seen=st.session_state.get(SEEN_KEY)
+        )
     st.session_state.pop(USER_KEY, None)
     st.session_state.pop(SEEN_KEY, None)
     if identity_provider_configured() and st.user.is_logged_in:
@@ -121,8 +122,9 @@ def _sign_in_with_password(username: str, password: str, lang: str, *, create_ad
     """Check the password (creating the first admin first when asked) and start the session."""
     try:
         if create_admin is not None:
-            core.create_first_admin(data.connection(), username=username, password=password,
-                                    display_name=create_admin or None)
+            core.create_first_admin(
+                data.connection(), username=username, password=password, display_name=create_admin or None
+            )
         user = core.authenticate(data.connection(), username=username, password=password)
     except OversightError as exc:
         errors.show(exc, lang)

@@ -79,8 +79,9 @@ def ensure_database(lang: str) -> bool:
         with st.status(t("app.building_demo", lang), expanded=False) as status:
             rows = build_once(path, _build_demo(settings))
             if rows is not None:
-                status.update(label=t("app.demo_built", lang, rows=f"{sum(rows.values()):,}".replace(",", ".")),
-                              state="complete")
+                status.update(
+                    label=t("app.demo_built", lang, rows=f"{sum(rows.values()):,}".replace(",", ".")), state="complete"
+                )
             else:
                 status.update(label=t("app.demo_ready", lang), state="complete")
     try:

@@ -26,8 +26,16 @@ def pick_kind(df: pd.DataFrame, lang: str, *, key: str, column: str = "unit_type
     present = [k for k, types in KINDS.items() if df[column].isin(types).any()]
     if len(present) <= 1:
         return df
-    kind = st.segmented_control(t("breakdown.kind", lang), present, default=present[0], key=f"kind_{key}",
-                                format_func=lambda k: t(f"breakdown.{k}", lang)) or present[0]
+    kind = (
+        st.segmented_control(
+            t("breakdown.kind", lang),
+            present,
+            default=present[0],
+            key=f"kind_{key}",
+            format_func=lambda k: t(f"breakdown.{k}", lang),
+        )
+        or present[0]
+    )
     return df[df[column].isin(KINDS[kind])]
 
 

@@ -20,8 +20,17 @@ def status_badge(status: str | None, lang: str) -> str:
     return f":{colour}-badge[{symbol} {t(f'status.{status}', lang)}]"
 
 
-def kpi_card(label: str, value: str, *, lang: str, status: str | None = None, lines: tuple[str, ...] = (),
-             delta: Any = None, delta_color: Literal["normal", "inverse", "off"] = "normal", help: str | None = None) -> None:
+def kpi_card(
+    label: str,
+    value: str,
+    *,
+    lang: str,
+    status: str | None = None,
+    lines: tuple[str, ...] = (),
+    delta: Any = None,
+    delta_color: Literal["normal", "inverse", "off"] = "normal",
+    help: str | None = None,
+) -> None:
     """One bordered card: the metric, its status badge, and short lines (target, pace, as-of)."""
     with st.container(border=True):
         st.metric(label, value, delta=delta, delta_color=delta_color, help=help)

@@ -18,7 +18,15 @@ from ui.format import PLOTLY_SEPARATORS
 FONT = "Noto Sans, Segoe UI, Arial, sans-serif"
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE, YELLOW, GREY = (
-    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#8C8C8C")
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#56B4E9",
+    "#CC79A7",
+    "#F0E442",
+    "#8C8C8C",
+)
 SERIES = (BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILLION, YELLOW, GREY)
 STATUS_COLOUR = {"on_track": GREEN, "at_risk": ORANGE, "behind": VERMILLION, None: GREY}
 STATUS_SYMBOL = {"on_track": "✔", "at_risk": "▲", "behind": "✖", None: "•"}
@@ -52,23 +60,45 @@ def image_config(file_stem: str) -> dict[str, object]:
 
 
 def progress_bars(
-    df: pd.DataFrame, *, label: str, value: str, code: str, status: str | None, lang: str,
-    target: float | None = 100.0, pace: float | None = None, value_title: str = "",
-    target_label: str = "", pace_label: str = "", text: str | None = None, height: int | None = None,
+    df: pd.DataFrame,
+    *,
+    label: str,
+    value: str,
+    code: str,
+    status: str | None,
+    lang: str,
+    target: float | None = 100.0,
+    pace: float | None = None,
+    value_title: str = "",
+    target_label: str = "",
+    pace_label: str = "",
+    text: str | None = None,
+    height: int | None = None,
 ) -> go.Figure:
     """Horizontal bars of a percentage per unit, worst first, with a target and a pace line."""
     d = df.sort_values(value, ascending=False, na_position="first")
     colours = [STATUS_COLOUR.get(s, GREY) for s in (d[status] if status else [None] * len(d))]
     symbols = [STATUS_SYMBOL.get(s, "") for s in (d[status] if status else [None] * len(d))]
     labels = d[text] if text else d[value].round(1).astype(str)
-    fig = go.Figure(go.Bar(
-        x=d[value], y=d[label], orientation="h", marker_color=colours, customdata=d[code],
-        text=[f"{sym} {lab}" for sym, lab in zip(symbols, labels, strict=True)], textposition="outside",
-        cliponaxis=False, hovertemplate="%{y}: %{x:,.1f}<extra></extra>", name=value_title,
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=d[value],
+            y=d[label],
+            orientation="h",
+            marker_color=colours,
+            customdata=d[code],
+            text=[f"{sym} {lab}" for sym, lab in zip(symbols, labels, strict=True)],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:,.1f}<extra></extra>",
+            name=value_title,
+        )
+    )
     # target label above the plot, pace label below it, so the two never overlap when close
-    for x, name, colour, dash, where in ((target, target_label, "#333333", "solid", "top"),
-                                         (pace, pace_label, BLUE, "dash", "bottom")):
+    for x, name, colour, dash, where in (
+        (target, target_label, "#333333", "solid", "top"),
+        (pace, pace_label, BLUE, "dash", "bottom"),
+    ):
         if x is not None:
             reference_line(fig, x=x, colour=colour, dash=dash, text=name, position=where)
     # A few units whose quota grew give values like -1.600 %; clip the axis so the others stay
@@ -82,16 +112,25 @@ def progress_bars(
 
 
 def grouped_bars(
-    df: pd.DataFrame, *, x: str, series: Sequence[tuple[str, str]], lang: str, code: str | None = None,
-    barmode: str = "group", horizontal: bool = False, y_title: str = "", height: int | None = None,
+    df: pd.DataFrame,
+    *,
+    x: str,
+    series: Sequence[tuple[str, str]],
+    lang: str,
+    code: str | None = None,
+    barmode: str = "group",
+    horizontal: bool = False,
+    y_title: str = "",
+    height: int | None = None,
     colours: Sequence[str] = SERIES,
 ) -> go.Figure:
     """Bars of several measures (column, display name) per category, grouped or stacked."""
     fig = go.Figure()
     for i, (column, name) in enumerate(series):
         kwargs = {"x": df[column], "y": df[x], "orientation": "h"} if horizontal else {"x": df[x], "y": df[column]}
-        fig.add_trace(go.Bar(name=name, marker_color=colours[i % len(colours)],
-                             customdata=df[code] if code else None, **kwargs))
+        fig.add_trace(
+            go.Bar(name=name, marker_color=colours[i % len(colours)], customdata=df[code] if code else None, **kwargs)
+        )
     fig.update_layout(barmode=barmode)
     # The categories are labels even when they look like numbers ("2023", "2024"): on a numeric
     # axis two years would get ticks at 2.023,5.
@@ -107,15 +146,28 @@ def grouped_bars(
 
 
 def lines_with_targets(
-    df: pd.DataFrame, *, x: str, series: Sequence[tuple[str, str]], lang: str,
-    hlines: Sequence[tuple[float | None, str, str, str]] = (), y_title: str = "", height: int = 380,
+    df: pd.DataFrame,
+    *,
+    x: str,
+    series: Sequence[tuple[str, str]],
+    lang: str,
+    hlines: Sequence[tuple[float | None, str, str, str]] = (),
+    y_title: str = "",
+    height: int = 380,
 ) -> go.Figure:
     """Lines over time with horizontal reference lines (value, label, colour, dash). The y axis is
     not forced to zero: a few % of change must be visible; the axis labels say where it starts."""
     fig = go.Figure()
     for i, (column, name) in enumerate(series):
-        fig.add_trace(go.Scatter(x=df[x].astype(str), y=df[column], name=name, mode="lines+markers",
-                                 line={"color": SERIES[i % len(SERIES)], "width": 3}))
+        fig.add_trace(
+            go.Scatter(
+                x=df[x].astype(str),
+                y=df[column],
+                name=name,
+                mode="lines+markers",
+                line={"color": SERIES[i % len(SERIES)], "width": 3},
+            )
+        )
     positions = ("top left", "bottom left", "top right", "bottom right")
     for i, (y, name, colour, dash) in enumerate(hlines):
         if y is not None:
@@ -125,14 +177,32 @@ def lines_with_targets(
     return style(fig, lang, height=height)
 
 
-def pyramid(df: pd.DataFrame, *, band: str, men: str, women: str, lang: str, men_label: str, women_label: str,
-            height: int = 420) -> go.Figure:
+def pyramid(
+    df: pd.DataFrame, *, band: str, men: str, women: str, lang: str, men_label: str, women_label: str, height: int = 420
+) -> go.Figure:
     """Age pyramid: men to the left, women to the right, youngest band at the bottom."""
     fig = go.Figure()
-    fig.add_trace(go.Bar(y=df[band], x=-df[men], name=men_label, orientation="h", marker_color=BLUE,
-                         customdata=df[men], hovertemplate="%{y}: %{customdata:,}<extra></extra>"))
-    fig.add_trace(go.Bar(y=df[band], x=df[women], name=women_label, orientation="h", marker_color=ORANGE,
-                         hovertemplate="%{y}: %{x:,}<extra></extra>"))
+    fig.add_trace(
+        go.Bar(
+            y=df[band],
+            x=-df[men],
+            name=men_label,
+            orientation="h",
+            marker_color=BLUE,
+            customdata=df[men],
+            hovertemplate="%{y}: %{customdata:,}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            y=df[band],
+            x=df[women],
+            name=women_label,
+            orientation="h",
+            marker_color=ORANGE,
+            hovertemplate="%{y}: %{x:,}<extra></extra>",
+        )
+    )
     peak = float(max(df[men].max() or 0, df[women].max() or 0, 1))
     ticks = [round(peak * f) for f in (-1, -0.5, 0, 0.5, 1)]
     fig.update_layout(barmode="overlay", bargap=0.05)
@@ -140,22 +210,39 @@ def pyramid(df: pd.DataFrame, *, band: str, men: str, women: str, lang: str, men
     return style(fig, lang, height=height)
 
 
-def timeline(df: pd.DataFrame, *, label: str, start: str, end: str, lang: str, colour_by: str | None = None,
-             colour_map: dict[str, str] | None = None, today: object = None, today_label: str = "",
-             height: int | None = None) -> go.Figure:
+def timeline(
+    df: pd.DataFrame,
+    *,
+    label: str,
+    start: str,
+    end: str,
+    lang: str,
+    colour_by: str | None = None,
+    colour_map: dict[str, str] | None = None,
+    today: object = None,
+    today_label: str = "",
+    height: int | None = None,
+) -> go.Figure:
     """One horizontal span per row (e.g. a posting from start to planned end)."""
     fig = go.Figure()
     groups = df.groupby(colour_by, sort=False) if colour_by else [("", df)]
     for i, (key, part) in enumerate(groups):
         duration_ms = (pd.to_datetime(part[end]) - pd.to_datetime(part[start])).dt.total_seconds() * 1000
-        fig.add_trace(go.Bar(
-            y=part[label], x=duration_ms, base=pd.to_datetime(part[start]), orientation="h",
-            name=str(key), marker_color=(colour_map or {}).get(str(key), SERIES[i % len(SERIES)]),
-            hovertemplate="%{y}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=part[label],
+                x=duration_ms,
+                base=pd.to_datetime(part[start]),
+                orientation="h",
+                name=str(key),
+                marker_color=(colour_map or {}).get(str(key), SERIES[i % len(SERIES)]),
+                hovertemplate="%{y}<extra></extra>",
+            )
+        )
     if today is not None:
-        reference_line(fig, x=pd.Timestamp(today).timestamp() * 1000, dash="dash", width=2,
-                       text=today_label, position="top")
+        reference_line(
+            fig, x=pd.Timestamp(today).timestamp() * 1000, dash="dash", width=2, text=today_label, position="top"
+        )
     fig.update_xaxes(type="date", tickformat="%m/%Y")
     fig.update_yaxes(autorange="reversed")
     return style(fig, lang, height=height or max(300, 18 * len(df) + 120))
@@ -163,15 +250,35 @@ def timeline(df: pd.DataFrame, *, label: str, start: str, end: str, lang: str, c
 
 # Where a reference line's label sits (as Plotly's add_hline/add_vline put it): position ->
 # (coordinate along the line in its axis domain, xanchor, yanchor), for horizontal and vertical lines.
-_H_LABEL = {"top left": (0, "left", "bottom"), "bottom left": (0, "left", "top"), "top right": (1, "right", "bottom"),
-            "bottom right": (1, "right", "top"), "top": (0.5, "center", "bottom"), "bottom": (0.5, "center", "top")}
-_V_LABEL = {"top left": (1, "right", "top"), "bottom left": (0, "right", "bottom"), "top right": (1, "left", "top"),
-            "bottom right": (0, "left", "bottom"), "top": (1, "center", "bottom"), "bottom": (0, "center", "top")}
+_H_LABEL = {
+    "top left": (0, "left", "bottom"),
+    "bottom left": (0, "left", "top"),
+    "top right": (1, "right", "bottom"),
+    "bottom right": (1, "right", "top"),
+    "top": (0.5, "center", "bottom"),
+    "bottom": (0.5, "center", "top"),
+}
+_V_LABEL = {
+    "top left": (1, "right", "top"),
+    "bottom left": (0, "right", "bottom"),
+    "top right": (1, "left", "top"),
+    "bottom right": (0, "left", "bottom"),
+    "top": (1, "center", "bottom"),
+    "bottom": (0, "center", "top"),
+}
 
 
-def reference_line(fig: go.Figure, *, x: float | None = None, y: float | None = None, text: str = "",
-                   position: str = "top left", colour: str = "#333333", dash: str = "solid",
-                   width: float = 2) -> go.Figure:
+def reference_line(
+    fig: go.Figure,
+    *,
+    x: float | None = None,
+    y: float | None = None,
+    text: str = "",
+    position: str = "top left",
+    colour: str = "#333333",
+    dash: str = "solid",
+    width: float = 2,
+) -> go.Figure:
     """A target or plan line across the plot at ``x`` (vertical) or ``y`` (horizontal), labelled.
 
     The same shape and label as Plotly's ``add_vline``/``add_hline``, appended directly: those
@@ -190,6 +297,8 @@ def reference_line(fig: go.Figure, *, x: float | None = None, y: float | None = 
         raise ValueError("reference_line needs x or y")
     fig.layout.shapes = (*fig.layout.shapes, shape)
     if text:
-        fig.layout.annotations = (*fig.layout.annotations, {
-            **label, "text": text, "showarrow": False, "xanchor": xanchor, "yanchor": yanchor})
+        fig.layout.annotations = (
+            *fig.layout.annotations,
+            {**label, "text": text, "showarrow": False, "xanchor": xanchor, "yanchor": yanchor},
+        )
     return fig

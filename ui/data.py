@@ -32,8 +32,20 @@ R = TypeVar("R")
 
 # Modules whose public functions pages may run through the cache.
 DATA_TABLE_ORDER = db.DATA_TABLES
-_MODULES = ("inventory", "policy", "kpis", "reduction", "secondment", "training", "workforce", "quality", "batches", "units",
-            "reorganisation", "reporting")
+_MODULES = (
+    "inventory",
+    "policy",
+    "kpis",
+    "reduction",
+    "secondment",
+    "training",
+    "workforce",
+    "quality",
+    "batches",
+    "units",
+    "reorganisation",
+    "reporting",
+)
 
 
 def db_path() -> str:
@@ -112,7 +124,9 @@ def run(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], /, *args: P.
     con, data_version_ = _snapshot(path)
     if "scope" in inspect.signature(fn).parameters:
         requested = kwargs.get("scope")
-        kwargs["scope"] = effective_scope(con, st.session_state.get("user"), requested if isinstance(requested, str) else None)
+        kwargs["scope"] = effective_scope(
+            con, st.session_state.get("user"), requested if isinstance(requested, str) else None
+        )
     result: R = _cached(path, data_version_, name, tuple(sorted(kwargs.items())))
     return result
 

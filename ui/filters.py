@@ -77,8 +77,13 @@ def whole_label(lang: str, as_of: date | None = None) -> str:
     return data.run(scope_name, scope=None, active_on=as_of) or t("filter.whole_country", lang)
 
 
-def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit"), default_as_of: date | None = None,
-            default_unit: str | None = None) -> Filters:
+def sidebar(
+    lang: str,
+    *,
+    show: tuple[str, ...] = ("as_of", "unit"),
+    default_as_of: date | None = None,
+    default_unit: str | None = None,
+) -> Filters:
     """Draw the filters named in ``show`` in the sidebar; the rest keep their URL (or default) value.
 
     ``default_as_of`` / ``default_unit``: what the page opens on when the URL names none (today and
@@ -92,30 +97,51 @@ def sidebar(lang: str, *, show: tuple[str, ...] = ("as_of", "unit"), default_as_
     if category not in codes.REDUCTION_CATEGORIES:
         category = "cong_chuc"
     if "as_of" in show:
-        as_of = box.date_input(t("filter.as_of", lang), value=as_of, format="DD/MM/YYYY", key="filter_as_of",
-                               on_change=_store, args=("filter_as_of", "as_of"))
+        as_of = box.date_input(
+            t("filter.as_of", lang),
+            value=as_of,
+            format="DD/MM/YYYY",
+            key="filter_as_of",
+            on_change=_store,
+            args=("filter_as_of", "as_of"),
+        )
     if "unit" in show:
         # Several provinces: list provinces, agencies and communes only (57.000 units would be sent
         # to the browser on every run); a deeper unit from the URL or a drill-down stays listed.
         country = _own_scope() is None and data.run(root_unit, active_on=as_of) is None
-        units = data.run(unit_list, active_on=as_of, within=_own_scope(), max_depth=2 if country else None,
-                         include=unit if country else None)
+        units = data.run(
+            unit_list,
+            active_on=as_of,
+            within=_own_scope(),
+            max_depth=2 if country else None,
+            include=unit if country else None,
+        )
         names = dict(zip(units["unit_code"], units["name"], strict=True))
         options = ["__all__", *names]
         whole = whole_label(lang, as_of)
         if unit not in names:
             unit = None
         picked = box.selectbox(
-            t("filter.unit", lang), options, index=options.index(unit or "__all__"), key="filter_unit",
-            format_func=lambda c: (whole if c == "__all__"
-                                   else f"{names[c]} ({c})"),
-            on_change=_store, args=("filter_unit", "unit", ALL if default_unit else None),
+            t("filter.unit", lang),
+            options,
+            index=options.index(unit or "__all__"),
+            key="filter_unit",
+            format_func=lambda c: whole if c == "__all__" else f"{names[c]} ({c})",
+            on_change=_store,
+            args=("filter_unit", "unit", ALL if default_unit else None),
         )
         unit = None if picked == "__all__" else picked
     if "cat" in show:
-        category = box.radio(t("filter.category", lang), codes.REDUCTION_CATEGORIES, horizontal=True,
-                             index=codes.REDUCTION_CATEGORIES.index(category), key="filter_cat",
-                             format_func=lambda c: code_label(c, lang), on_change=_store, args=("filter_cat", "cat"))
+        category = box.radio(
+            t("filter.category", lang),
+            codes.REDUCTION_CATEGORIES,
+            horizontal=True,
+            index=codes.REDUCTION_CATEGORIES.index(category),
+            key="filter_cat",
+            format_func=lambda c: code_label(c, lang),
+            on_change=_store,
+            args=("filter_cat", "cat"),
+        )
     box.button(t("filter.reset", lang), on_click=_reset, key="filter_reset", width="stretch")
     root = _own_scope() or data.run(root_unit, active_on=as_of)
     return Filters(as_of=as_of, unit=unit, category=category, root=root)

@@ -62,8 +62,11 @@ def chart_panel(
     chart_tab, table_tab, how_tab = st.tabs([t("panel.chart", lang), t("panel.table", lang), t("panel.how", lang)])
     with chart_tab:
         event = st.plotly_chart(
-            fig, key=f"chart_{key}", config=image_config(stem),
-            on_select="rerun" if selectable else "ignore", selection_mode="points",
+            fig,
+            key=f"chart_{key}",
+            config=image_config(stem),
+            on_select="rerun" if selectable else "ignore",
+            selection_mode="points",
         )
         if selectable:
             st.caption(t("panel.click_hint", lang))
@@ -87,19 +90,38 @@ def data_table(df: pd.DataFrame, spec: Spec, *, key: str, lang: str, file_stem: 
     st.dataframe(formatted(df, spec, lang), hide_index=True, width="stretch")
     raw = labelled(df, spec, lang)
     row = st.container(horizontal=True)
-    row.download_button(t("panel.download_xlsx", lang), partial(to_xlsx_bytes, raw, sheet_name=file_stem[:31]),
-                        file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"xlsx_{key}", icon=":material/download:",
-                        on_click=_audit_download, args=(f"{file_stem}.xlsx", len(raw)))
-    row.download_button(t("panel.download_csv", lang), partial(to_csv_bytes, raw), file_name=f"{file_stem}.csv",
-                        mime="text/csv", key=f"csv_{key}", icon=":material/description:",
-                        on_click=_audit_download, args=(f"{file_stem}.csv", len(raw)))
+    row.download_button(
+        t("panel.download_xlsx", lang),
+        partial(to_xlsx_bytes, raw, sheet_name=file_stem[:31]),
+        file_name=f"{file_stem}.xlsx",
+        mime=XLSX_MIME,
+        key=f"xlsx_{key}",
+        icon=":material/download:",
+        on_click=_audit_download,
+        args=(f"{file_stem}.xlsx", len(raw)),
+    )
+    row.download_button(
+        t("panel.download_csv", lang),
+        partial(to_csv_bytes, raw),
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        key=f"csv_{key}",
+        icon=":material/description:",
+        on_click=_audit_download,
+        args=(f"{file_stem}.csv", len(raw)),
+    )
 
 
 def _audit_download(file_name: str, rows: int) -> None:
     """Every download leaves an audit row: who, which file, how many rows (never cell values)."""
     user = st.session_state.get("user")
-    record(data.connection(), username=getattr(user, "username", None), event="download", target=file_name,
-           detail={"rows": rows})
+    record(
+        data.connection(),
+        username=getattr(user, "username", None),
+        event="download",
+        target=file_name,
+        detail={"rows": rows},
+    )
 
 
 def empty_state(message_key: str, lang: str) -> None:

@@ -15,8 +15,9 @@ import streamlit as st
 from analytics.config import Settings
 
 
-def problems(get_option: Callable[[str], Any], auth_secrets: Mapping[str, Any] | None,
-             settings: Settings) -> list[tuple[str, dict[str, Any]]]:
+def problems(
+    get_option: Callable[[str], Any], auth_secrets: Mapping[str, Any] | None, settings: Settings
+) -> list[tuple[str, dict[str, Any]]]:
     """(label key, params) of every unsafe setting; empty when the configuration is safe."""
     found: list[tuple[str, dict[str, Any]]] = []
     if get_option("client.showErrorDetails") not in ("none", False, "False"):
@@ -26,8 +27,9 @@ def problems(get_option: Callable[[str], Any], auth_secrets: Mapping[str, Any] |
     if get_option("browser.gatherUsageStats"):
         found.append(("selfcheck.usage_stats", {}))
     if int(get_option("server.maxUploadSize")) > settings.upload_max_mb:
-        found.append(("selfcheck.upload_size", {"value": get_option("server.maxUploadSize"),
-                                                "limit": settings.upload_max_mb}))
+        found.append(
+            ("selfcheck.upload_size", {"value": get_option("server.maxUploadSize"), "limit": settings.upload_max_mb})
+        )
     if auth_secrets is not None and len(str(auth_secrets.get("cookie_secret", ""))) < 32:
         found.append(("selfcheck.cookie_secret", {}))
     return found

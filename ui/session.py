@@ -20,8 +20,12 @@ def language() -> str:
     if current not in LANGS:
         current = default_language()
     choice = st.sidebar.radio(
-        t("app.language", current), LANGS, index=LANGS.index(current), horizontal=True,
-        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code], key="lang_switch",
+        t("app.language", current),
+        LANGS,
+        index=LANGS.index(current),
+        horizontal=True,
+        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+        key="lang_switch",
     )
     if choice != current:
         st.query_params["lang"] = choice

@@ -142,7 +142,7 @@ TEXT: dict[str, str] = {
     "audit.target": "Target",
     "audit.detail": "Detail",
     "selfcheck.title": "The server's configuration is unsafe; the dashboard will not open. An administrator must fix .streamlit/config.toml or .streamlit/secrets.toml:",
-    "selfcheck.error_details": "client.showErrorDetails = \"{value}\": error details can leak personal data; set \"none\".",
+    "selfcheck.error_details": 'client.showErrorDetails = "{value}": error details can leak personal data; set "none".',
     "selfcheck.xsrf": "server.enableXsrfProtection is off; it must be on.",
     "selfcheck.usage_stats": "browser.gatherUsageStats is on; it must be off.",
     "selfcheck.upload_size": "server.maxUploadSize = {value} MB exceeds the {limit} MB limit.",

@@ -5,13 +5,13 @@ TEXT: dict[str, str] = {
     "reorg.title": "Reorganisation and job positions",
     "reorg.subtitle": "Decisions issued {start} to {end} · job positions approved by {end}",
     "reorg.empty": "No reorganisation decisions, job-position approvals or inspections yet. Import the templates "
-                   "“Reorganisation decisions”, “Job-position approvals” and “Inspections” on the Import page.",
+    "“Reorganisation decisions”, “Job-position approvals” and “Inspections” on the Import page.",
     "reorg.window": "Decisions issued between",
     "reorg.scope_report": "Showing: {unit}, data as of {date} — the report's scope and date (the default). "
-                          "Change the unit and date in the filters on the left; the default is set on the Settings page.",
+    "Change the unit and date in the filters on the left; the default is set on the Settings page.",
     "reorg.scope_merged": "Showing: {unit}, data as of {date}. The whole city includes the new city's "
-                          "agencies and units (from 1/7/2025) and those of the former provinces; the report's figures "
-                          "are the old Cần Thơ before 1/7/2025 (pick it in the filters on the left).",
+    "agencies and units (from 1/7/2025) and those of the former provinces; the report's figures "
+    "are the old Cần Thơ before 1/7/2025 (pick it in the filters on the left).",
     "reorg.scope_other": "Showing: {unit}, data as of {date}.",
     "reorg.card_agencies": "Specialised agencies reorganised",
     "reorg.card_agencies_line": "and {n} sub-departments (of {of} sub-departments and equivalents)",
@@ -33,14 +33,14 @@ TEXT: dict[str, str] = {
     "reorg.by_agency_title": "By parent agency",
     "reorg.by_agency_caption": "Click an agency to see its decisions in the table below.",
     "reorg.how_agency": "Public service units, sub-departments and divisions count for their direct parent; specialised "
-                        "agencies count for themselves. Job positions: units eligible and approved.",
+    "agencies count for themselves. Job positions: units eligible and approved.",
     "reorg.jobs_title": "Job positions approved against eligible units",
     "reorg.how_jobs": "The denominator is the units reported as eligible; units being dissolved or not yet operating are "
-                      "reported as not eligible and left out. Each unit counts with its latest decision.",
+    "reported as not eligible and left out. Each unit counts with its latest decision.",
     "reorg.all_eligible": "100 % of eligible",
     "reorg.inspections_title": "Agencies and units inspected per year",
     "reorg.how_inspections": "The chart and the card both count agencies and units inspected: each unit once a year, "
-                             "however many visits. The visits (scheduled, unannounced) are in the Data tab.",
+    "however many visits. The visits (scheduled, unannounced) are in the Data tab.",
     "reorg.trail_title": "Reorganisation decisions",
     "reorg.trail_agency": "Agency",
     "reorg.units_axis": "Units",

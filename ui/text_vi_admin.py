@@ -142,7 +142,7 @@ TEXT: dict[str, str] = {
     "audit.target": "Đối tượng",
     "audit.detail": "Chi tiết",
     "selfcheck.title": "Máy chủ đang có cấu hình không an toàn; bảng điều khiển chưa được mở. Quản trị viên cần sửa tệp .streamlit/config.toml hoặc .streamlit/secrets.toml:",
-    "selfcheck.error_details": "client.showErrorDetails = \"{value}\": chi tiết lỗi có thể lộ dữ liệu cá nhân; đặt \"none\".",
+    "selfcheck.error_details": 'client.showErrorDetails = "{value}": chi tiết lỗi có thể lộ dữ liệu cá nhân; đặt "none".',
     "selfcheck.xsrf": "server.enableXsrfProtection đang tắt; phải bật.",
     "selfcheck.usage_stats": "browser.gatherUsageStats đang bật; phải tắt.",
     "selfcheck.upload_size": "server.maxUploadSize = {value} MB vượt giới hạn {limit} MB.",

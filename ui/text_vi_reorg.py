@@ -5,13 +5,13 @@ TEXT: dict[str, str] = {
     "reorg.title": "Sắp xếp tổ chức bộ máy và vị trí việc làm",
     "reorg.subtitle": "Quyết định ban hành từ {start} đến {end} · vị trí việc làm đã phê duyệt đến {end}",
     "reorg.empty": "Chưa có quyết định sắp xếp, phê duyệt vị trí việc làm hay kết quả kiểm tra. Hãy nhập các mẫu "
-                   "“Quyết định sắp xếp tổ chức”, “Phê duyệt vị trí việc làm”, “Kiểm tra công vụ” ở trang Nhập dữ liệu.",
+    "“Quyết định sắp xếp tổ chức”, “Phê duyệt vị trí việc làm”, “Kiểm tra công vụ” ở trang Nhập dữ liệu.",
     "reorg.window": "Quyết định ban hành trong khoảng",
     "reorg.scope_report": "Đang xem: {unit}, số liệu đến ngày {date} — phạm vi và ngày của báo cáo (mặc định). "
-                          "Đổi đơn vị và ngày ở bộ lọc bên trái; mặc định đặt ở trang Cài đặt.",
+    "Đổi đơn vị và ngày ở bộ lọc bên trái; mặc định đặt ở trang Cài đặt.",
     "reorg.scope_merged": "Đang xem: {unit}, số liệu đến ngày {date}. Toàn thành phố gồm cả các cơ quan, đơn vị của "
-                          "thành phố mới (từ 1/7/2025) và của các tỉnh cũ; số liệu của báo cáo là Thành phố Cần Thơ (cũ) "
-                          "trước ngày 1/7/2025 (chọn ở bộ lọc bên trái).",
+    "thành phố mới (từ 1/7/2025) và của các tỉnh cũ; số liệu của báo cáo là Thành phố Cần Thơ (cũ) "
+    "trước ngày 1/7/2025 (chọn ở bộ lọc bên trái).",
     "reorg.scope_other": "Đang xem: {unit}, số liệu đến ngày {date}.",
     "reorg.card_agencies": "Cơ quan chuyên môn đã tổ chức lại",
     "reorg.card_agencies_line": "và {n} chi cục (trên {of} chi cục và tương đương)",
@@ -30,18 +30,18 @@ TEXT: dict[str, str] = {
     "reorg.card_inspections_line": "{visits} lượt kiểm tra, trong đó {unannounced} lượt đột xuất",
     "reorg.by_year_title": "Đơn vị được sắp xếp theo năm",
     "reorg.how_year": "Mỗi đơn vị được đếm một lần cho mỗi hình thức trong năm ban hành quyết định. Giảm = sáp nhập "
-                      "hoặc giải thể; mới = thành lập mới.",
+    "hoặc giải thể; mới = thành lập mới.",
     "reorg.by_agency_title": "Theo cơ quan chủ quản",
     "reorg.by_agency_caption": "Bấm vào một cơ quan để xem các quyết định của cơ quan đó ở bảng dưới.",
     "reorg.how_agency": "Đơn vị sự nghiệp, chi cục và phòng được tính cho cơ quan cấp trên trực tiếp; cơ quan chuyên môn "
-                        "được tính cho chính nó. Vị trí việc làm: số đơn vị đủ điều kiện và đã phê duyệt.",
+    "được tính cho chính nó. Vị trí việc làm: số đơn vị đủ điều kiện và đã phê duyệt.",
     "reorg.jobs_title": "Phê duyệt vị trí việc làm so với số đủ điều kiện",
     "reorg.how_jobs": "Mẫu số là các đơn vị được báo cáo là đủ điều kiện; đơn vị đang giải thể hay chưa đi vào hoạt động "
-                      "được báo cáo là chưa đủ điều kiện và không tính vào mẫu số. Mỗi đơn vị tính theo quyết định mới nhất.",
+    "được báo cáo là chưa đủ điều kiện và không tính vào mẫu số. Mỗi đơn vị tính theo quyết định mới nhất.",
     "reorg.all_eligible": "100 % đủ điều kiện",
     "reorg.inspections_title": "Cơ quan, đơn vị được kiểm tra công vụ theo năm",
     "reorg.how_inspections": "Biểu đồ và thẻ cùng đếm cơ quan, đơn vị được kiểm tra: mỗi đơn vị một lần trong năm, dù được "
-                             "kiểm tra nhiều lượt. Số lượt kiểm tra (theo kế hoạch, đột xuất) ở thẻ Số liệu.",
+    "kiểm tra nhiều lượt. Số lượt kiểm tra (theo kế hoạch, đột xuất) ở thẻ Số liệu.",
     "reorg.trail_title": "Các quyết định sắp xếp",
     "reorg.trail_agency": "Cơ quan",
     "reorg.units_axis": "Số đơn vị",

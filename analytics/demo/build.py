@@ -42,8 +42,13 @@ def generate(seed: int) -> DemoData:
     plan = people.plan_headcount(units, civil25, over_quota, rng)
     p = people.generate_people(units, plan, rng)
     s1, s2 = people.snapshot(p, people.AS_OF_1), people.snapshot(p, people.AS_OF_2)
-    present = (s2.assign(category=s2["category"].replace({"can_bo": "cong_chuc"}))
-               .groupby(["unit_code", "category"]).size().rename("present").reset_index())
+    present = (
+        s2.assign(category=s2["category"].replace({"can_bo": "cong_chuc"}))
+        .groupby(["unit_code", "category"])
+        .size()
+        .rename("present")
+        .reset_index()
+    )
     new_q = quotas.new_quotas(units, civil25, present, over_quota, rng)
     old_q = quotas.old_quotas(units, new_q, rng)
     quota = pd.concat([old_q, new_q], ignore_index=True)
@@ -68,8 +73,13 @@ def generate(seed: int) -> DemoData:
     reorg = reorganisation.build()
     tables["unit"] = pd.concat([tables["unit"], reorg.pop("unit")[list(UNIT_COLUMNS)]], ignore_index=True)
     tables |= reorg
-    planted = {"over_quota": over_quota, "payroll": planted_pay, "reduction_still_paid": still_paid,
-               "secondment": planted_sec, "training_ratio": ratios}
+    planted = {
+        "over_quota": over_quota,
+        "payroll": planted_pay,
+        "reduction_still_paid": still_paid,
+        "secondment": planted_sec,
+        "training_ratio": ratios,
+    }
     return DemoData(tables, planted)
 
 
@@ -80,15 +90,19 @@ def load(cur: duckdb.DuckDBPyConnection, data: DemoData, batch_id: int) -> dict[
         df = data.tables[table]
         cur.register("_demo_rows", df)
         try:
-            cur.execute(f"INSERT INTO {table} BY NAME SELECT *, $b AS batch_id FROM _demo_rows",  # noqa: S608 allow-listed
-                        {"b": batch_id})
+            cur.execute(
+                f"INSERT INTO {table} BY NAME SELECT *, $b AS batch_id FROM _demo_rows",  # noqa: S608 allow-listed
+                {"b": batch_id},
+            )
         finally:
             cur.unregister("_demo_rows")
         counts[table] = len(df)
     return counts
 
 
-def build_demo(con: duckdb.DuckDBPyConnection, *, seed: int = Settings().demo_seed, user: str = "demo") -> dict[str, int]:
+def build_demo(
+    con: duckdb.DuckDBPyConnection, *, seed: int = Settings().demo_seed, user: str = "demo"
+) -> dict[str, int]:
     """Load the demo city as one 'demo' batch; returns rows per table. Refused while a demo is loaded."""
     existing = demo_batches(con)
     if existing:
@@ -98,7 +112,8 @@ def build_demo(con: duckdb.DuckDBPyConnection, *, seed: int = Settings().demo_se
         batch_id = open_batch(cur, kind="demo", user=user, as_of=DEMO_AS_OF, note=DEMO_NOTE)
         counts = load(cur, data, batch_id)
         close_batch(cur, batch_id, counts)
-        audit.record_in_transaction(cur, username=user, event="demo_build", target=batch_id,
-                                    detail={"seed": seed, "rows": counts})
+        audit.record_in_transaction(
+            cur, username=user, event="demo_build", target=batch_id, detail={"seed": seed, "rows": counts}
+        )
         audit.reconcile_batches(cur)
     return counts

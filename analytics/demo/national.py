@@ -63,9 +63,21 @@ PROVINCES: tuple[tuple[str, str, str], ...] = (
 SEED_STEP = 1000
 # Columns holding a unit code or an id that must stay unique across provinces (grade_code is a
 # pay-grade code shared by all, batch_id is set on insert).
-CODE_COLUMNS = ("unit_code", "parent_code", "merged_into", "person_id", "case_id", "secondment_id",
-                "sending_unit_code", "receiving_unit_code", "record_id", "decision_id", "successor_code",
-                "approval_id", "inspection_id")
+CODE_COLUMNS = (
+    "unit_code",
+    "parent_code",
+    "merged_into",
+    "person_id",
+    "case_id",
+    "secondment_id",
+    "sending_unit_code",
+    "receiving_unit_code",
+    "record_id",
+    "decision_id",
+    "successor_code",
+    "approval_id",
+    "inspection_id",
+)
 NAME_COLUMNS = ("name", "short_name")
 CITY_NAME = "Cần Thơ"
 
@@ -96,8 +108,12 @@ def province_data(index: int, seed: int) -> DemoData:
             if col in df.columns:
                 codes = df[col].astype("string")
                 # The city's own code becomes the province's code; every other code gets its prefix.
-                df[col] = codes.where(codes == "CT", prefix + "." + codes).str.replace(
-                    r"^CT$", prefix, regex=True).astype(object).where(df[col].notna(), None)
+                df[col] = (
+                    codes.where(codes == "CT", prefix + "." + codes)
+                    .str.replace(r"^CT$", prefix, regex=True)
+                    .astype(object)
+                    .where(df[col].notna(), None)
+                )
         if table == "unit":
             root = df["unit_code"] == prefix
             for col in NAME_COLUMNS:
@@ -108,8 +124,9 @@ def province_data(index: int, seed: int) -> DemoData:
     return data
 
 
-def build_national(con: duckdb.DuckDBPyConnection, *, provinces: int, seed: int, user: str = "demo",
-                   progress: Progress | None = None) -> dict[str, int]:
+def build_national(
+    con: duckdb.DuckDBPyConnection, *, provinces: int, seed: int, user: str = "demo", progress: Progress | None = None
+) -> dict[str, int]:
     """Load ``provinces`` provinces (Cần Thơ first), one 'demo' batch and one transaction each, with
     a checkpoint after each; returns rows per table. ``progress(done, total, name)`` is called after
     each province. A failure part-way removes the provinces already loaded (all or nothing).
@@ -124,12 +141,18 @@ def build_national(con: duckdb.DuckDBPyConnection, *, provinces: int, seed: int,
         for i in range(provinces):
             data = province_data(i, seed)
             with transaction(con) as cur:
-                batch_id = open_batch(cur, kind="demo", user=user, as_of=DEMO_AS_OF,
-                                      note=f"{DEMO_NOTE}: {PROVINCES[i][1]}")
+                batch_id = open_batch(
+                    cur, kind="demo", user=user, as_of=DEMO_AS_OF, note=f"{DEMO_NOTE}: {PROVINCES[i][1]}"
+                )
                 rows = load(cur, data, batch_id)
                 close_batch(cur, batch_id, rows)
-                audit.record_in_transaction(cur, username=user, event="demo_build", target=batch_id,
-                                            detail={"seed": seed, "province": PROVINCES[i][0], "rows": rows})
+                audit.record_in_transaction(
+                    cur,
+                    username=user,
+                    event="demo_build",
+                    target=batch_id,
+                    detail={"seed": seed, "province": PROVINCES[i][0], "rows": rows},
+                )
             del data
             con.cursor().execute("CHECKPOINT")
             for table, n in rows.items():

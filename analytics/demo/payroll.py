@@ -16,11 +16,28 @@ from analytics import reference
 from analytics.demo.common import day, full_years
 
 MONTHS = tuple(date(2025 + (6 + i) // 12, (6 + i) % 12 + 1, 1) for i in range(12))
-OCCUPATIONAL = {"school_Mầm non": 35, "school_Tiểu học": 35, "school_THCS": 30, "thpt": 30, "hospital": 40,
-                "health_station": 60}
-PAYROLL_COLUMNS = ("month", "unit_code", "person_id", "salary_coef", "base_salary_vnd", "basic_salary_vnd",
-                   "allowance_leadership_vnd", "allowance_seniority_vnd", "allowance_occupational_vnd",
-                   "allowance_public_service_vnd", "allowance_other_vnd", "total_vnd")
+OCCUPATIONAL = {
+    "school_Mầm non": 35,
+    "school_Tiểu học": 35,
+    "school_THCS": 30,
+    "thpt": 30,
+    "hospital": 40,
+    "health_station": 60,
+}
+PAYROLL_COLUMNS = (
+    "month",
+    "unit_code",
+    "person_id",
+    "salary_coef",
+    "base_salary_vnd",
+    "basic_salary_vnd",
+    "allowance_leadership_vnd",
+    "allowance_seniority_vnd",
+    "allowance_occupational_vnd",
+    "allowance_public_service_vnd",
+    "allowance_other_vnd",
+    "total_vnd",
+)
 
 
 def _seniority_pct(p: pd.DataFrame, as_of: date) -> np.ndarray:
@@ -46,15 +63,20 @@ def build_payroll(p1: pd.DataFrame, units: pd.DataFrame, rng: np.random.Generato
     seniority = _seniority_pct(people, MONTHS[-1])
     frames = []
     # People paid on a coefficient other than the roster's (one step lower) in 2026.
-    lagging = rng.choice(np.flatnonzero((people["step"].to_numpy() > 1) & (people["category"] == "vien_chuc").to_numpy()),
-                         4, replace=False)
+    lagging = rng.choice(
+        np.flatnonzero((people["step"].to_numpy() > 1) & (people["category"] == "vien_chuc").to_numpy()),
+        4,
+        replace=False,
+    )
     lag100 = coef100.copy()
     for i in lagging:
         g, s = people.at[i, "pay_group"], int(people.at[i, "step"])
         lag100[i] = int(round(float(reference.PAY_SCALE[(g, s - 1)]) * 100))
     small = units[(units["role"].isin(("health_station", "service_centre")))]["unit_code"].to_numpy()
-    missing = {str(c): m for c, m in zip(rng.choice(small, 2, replace=False), (date(2026, 4, 1), date(2026, 5, 1)),
-                                          strict=True)}
+    missing = {
+        str(c): m
+        for c, m in zip(rng.choice(small, 2, replace=False), (date(2026, 4, 1), date(2026, 5, 1)), strict=True)
+    }
     unit_codes = people["unit_code"].to_numpy()
     hire = people["hire_day"].to_numpy()
     for month in MONTHS:
@@ -70,17 +92,32 @@ def build_payroll(p1: pd.DataFrame, units: pd.DataFrame, rng: np.random.Generato
         senior = np.round(basic * seniority / 100).astype(np.int64)
         occupational = np.round((basic + leadership) * occ / 100).astype(np.int64)
         public = np.where(civil, np.round((basic + leadership + senior) * 0.25), 0).astype(np.int64)
-        df = pd.DataFrame({
-            "month": pd.Timestamp(month), "unit_code": unit_codes, "person_id": people["person_id"].to_numpy(),
-            "salary_coef": c100 / 100, "base_salary_vnd": base, "basic_salary_vnd": basic,
-            "allowance_leadership_vnd": leadership, "allowance_seniority_vnd": senior,
-            "allowance_occupational_vnd": occupational, "allowance_public_service_vnd": public,
-            "allowance_other_vnd": np.zeros(n, dtype=np.int64),
-        })[keep]
+        df = pd.DataFrame(
+            {
+                "month": pd.Timestamp(month),
+                "unit_code": unit_codes,
+                "person_id": people["person_id"].to_numpy(),
+                "salary_coef": c100 / 100,
+                "base_salary_vnd": base,
+                "basic_salary_vnd": basic,
+                "allowance_leadership_vnd": leadership,
+                "allowance_seniority_vnd": senior,
+                "allowance_occupational_vnd": occupational,
+                "allowance_public_service_vnd": public,
+                "allowance_other_vnd": np.zeros(n, dtype=np.int64),
+            }
+        )[keep]
         frames.append(df)
     out = pd.concat(frames, ignore_index=True)
-    out["total_vnd"] = out[["basic_salary_vnd", "allowance_leadership_vnd", "allowance_seniority_vnd",
-                            "allowance_occupational_vnd", "allowance_public_service_vnd",
-                            "allowance_other_vnd"]].sum(axis=1)
+    out["total_vnd"] = out[
+        [
+            "basic_salary_vnd",
+            "allowance_leadership_vnd",
+            "allowance_seniority_vnd",
+            "allowance_occupational_vnd",
+            "allowance_public_service_vnd",
+            "allowance_other_vnd",
+        ]
+    ].sum(axis=1)
     planted = {"missing_months": missing, "coef_mismatch": people.loc[lagging, "person_id"].tolist()}
     return out[list(PAYROLL_COLUMNS)], planted

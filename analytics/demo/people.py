@@ -27,22 +27,56 @@ COMMUNE_CIVIL_PRESENT = 4530  # cán bộ and công chức of the communes
 NEW_TEACHERS = 150  # hired for the school year 2026-2027, only in the second snapshot
 KHMER = {"soc_trang": 0.30, "hau_giang": 0.02, "can_tho": 0.02, None: 0.06}
 HOA = {"soc_trang": 0.04, "hau_giang": 0.01, "can_tho": 0.015, None: 0.01}
-FEMALE = {"school_Mầm non": 0.97, "school_Tiểu học": 0.72, "school_THCS": 0.66, "thpt": 0.62,
-          "hospital": 0.6, "health_station": 0.62}
-AGENCY_HEAD = {"VPUBND": ("Chánh Văn phòng", "Phó Chánh Văn phòng"), "TTTP": ("Chánh Thanh tra", "Phó Chánh Thanh tra"),
-               "BQL_KCX_KCN": ("Trưởng ban", "Phó Trưởng ban")}
-PERSON_COLUMNS = ("as_of", "unit_code", "person_id", "full_name", "birth_date", "gender", "ethnicity", "category",
-                  "grade_code", "grade_name", "pay_group", "step", "salary_coef", "position", "is_leader",
-                  "leadership_allowance_coef", "in_succession_plan", "discipline", "discipline_until", "health",
-                  "qualification", "political_theory", "hire_date", "status")
+FEMALE = {
+    "school_Mầm non": 0.97,
+    "school_Tiểu học": 0.72,
+    "school_THCS": 0.66,
+    "thpt": 0.62,
+    "hospital": 0.6,
+    "health_station": 0.62,
+}
+AGENCY_HEAD = {
+    "VPUBND": ("Chánh Văn phòng", "Phó Chánh Văn phòng"),
+    "TTTP": ("Chánh Thanh tra", "Phó Chánh Thanh tra"),
+    "BQL_KCX_KCN": ("Trưởng ban", "Phó Trưởng ban"),
+}
+PERSON_COLUMNS = (
+    "as_of",
+    "unit_code",
+    "person_id",
+    "full_name",
+    "birth_date",
+    "gender",
+    "ethnicity",
+    "category",
+    "grade_code",
+    "grade_name",
+    "pay_group",
+    "step",
+    "salary_coef",
+    "position",
+    "is_leader",
+    "leadership_allowance_coef",
+    "in_succession_plan",
+    "discipline",
+    "discipline_until",
+    "health",
+    "qualification",
+    "political_theory",
+    "hire_date",
+    "status",
+)
 
 
-def plan_headcount(units: pd.DataFrame, civil25: pd.Series, over_quota: list[str],
-                   rng: np.random.Generator) -> pd.DataFrame:
+def plan_headcount(
+    units: pd.DataFrame, civil25: pd.Series, over_quota: list[str], rng: np.random.Generator
+) -> pd.DataFrame:
     """unit_code, category, count for the first snapshot; ``over_quota`` units get quota + 3."""
     rows: list[tuple[str, str, int]] = []
-    for level, role_mask, total in (("city", units["role"].isin(("agency", "division")), CITY_CIVIL_PRESENT),
-                                    ("commune", units["role"] == "commune", COMMUNE_CIVIL_PRESENT)):
+    for level, role_mask, total in (
+        ("city", units["role"].isin(("agency", "division")), CITY_CIVIL_PRESENT),
+        ("commune", units["role"] == "commune", COMMUNE_CIVIL_PRESENT),
+    ):
         codes = units.loc[role_mask, "unit_code"].to_numpy()
         q = civil25.reindex(codes).to_numpy()
         forced = np.isin(codes, over_quota)
@@ -78,19 +112,29 @@ def _leader_posts(unit: Mapping[str, Any], size: int) -> dict[str, list[tuple[st
         head, deputy = AGENCY_HEAD.get(str(unit["unit_code"]), ("Giám đốc", "Phó Giám đốc"))
         return {"cong_chuc": [(head, 1.0, 3)] + [(deputy, 0.8, 2)] * 3}
     if role == "division":
-        head, deputy = (("Chánh Văn phòng", "Phó Chánh Văn phòng") if name.startswith("Văn phòng")
-                        else ("Trưởng ban", "Phó Trưởng ban") if name.startswith("Ban")
-                        else ("Trưởng phòng", "Phó Trưởng phòng"))
+        head, deputy = (
+            ("Chánh Văn phòng", "Phó Chánh Văn phòng")
+            if name.startswith("Văn phòng")
+            else ("Trưởng ban", "Phó Trưởng ban")
+            if name.startswith("Ban")
+            else ("Trưởng phòng", "Phó Trưởng phòng")
+        )
         return {"cong_chuc": [(head, 0.6, 1)] + [(deputy, 0.4, 1)] * (2 if size >= 15 else 1)}
     if role == "commune":
         kind = "phường" if unit["commune_kind"] == "phuong" else "xã"
         eco = "Phòng Kinh tế, Hạ tầng và Đô thị" if kind == "phường" else "Phòng Kinh tế"
         offices = ("Văn phòng HĐND và UBND", eco, "Phòng Văn hóa - Xã hội")
-        return {"can_bo": [(f"Chủ tịch UBND {kind}", 0.5, 1), (f"Phó Chủ tịch UBND {kind}", 0.4, 1),
-                           (f"Phó Chủ tịch UBND {kind}", 0.4, 1), (f"Chủ tịch HĐND {kind}", 0.5, 1),
-                           (f"Phó Chủ tịch HĐND {kind}", 0.4, 1)],
-                "cong_chuc": [(("Chánh " if o.startswith("Văn") else "Trưởng ") + o, 0.3, 1) for o in offices]
-                + [(("Phó Chánh " if o.startswith("Văn") else "Phó Trưởng ") + o, 0.2, 1) for o in offices]}
+        return {
+            "can_bo": [
+                (f"Chủ tịch UBND {kind}", 0.5, 1),
+                (f"Phó Chủ tịch UBND {kind}", 0.4, 1),
+                (f"Phó Chủ tịch UBND {kind}", 0.4, 1),
+                (f"Chủ tịch HĐND {kind}", 0.5, 1),
+                (f"Phó Chủ tịch HĐND {kind}", 0.4, 1),
+            ],
+            "cong_chuc": [(("Chánh " if o.startswith("Văn") else "Trưởng ") + o, 0.3, 1) for o in offices]
+            + [(("Phó Chánh " if o.startswith("Văn") else "Phó Trưởng ") + o, 0.2, 1) for o in offices],
+        }
     if role == "health_station":
         return {"vien_chuc": [("Trạm trưởng", 0.2, 1)]}
     if role.startswith("school") or role == "thpt":
@@ -100,8 +144,11 @@ def _leader_posts(unit: Mapping[str, Any], size: int) -> dict[str, list[tuple[st
     if role == "hospital":
         big = name.startswith("Bệnh viện")
         chiefs = min(20, size // 40)
-        return {"vien_chuc": [("Giám đốc", 0.9 if big else 0.7, 1)] + [("Phó Giám đốc", 0.7 if big else 0.5, 1)] * 2
-                + [("Trưởng khoa" if big else "Trưởng phòng", 0.5 if big else 0.3, 1)] * chiefs}
+        return {
+            "vien_chuc": [("Giám đốc", 0.9 if big else 0.7, 1)]
+            + [("Phó Giám đốc", 0.7 if big else 0.5, 1)] * 2
+            + [("Trưởng khoa" if big else "Trưởng phòng", 0.5 if big else 0.3, 1)] * chiefs
+        }
     return {"vien_chuc": [("Giám đốc", 0.5, 1)] + [("Phó Giám đốc", 0.3, 1)] * (2 if size >= 40 else 1)}
 
 
@@ -130,16 +177,29 @@ def generate_people(units: pd.DataFrame, plan: pd.DataFrame, rng: np.random.Gene
     """One row per person of the first snapshot plus the new teachers of the second, with helper
     columns (role, agency_code, level, tier, retire_day, stays, new_hire) that are not stored."""
     schools = units[units["role"].str.startswith("school")]["unit_code"].to_numpy()
-    hires = pd.DataFrame({"unit_code": schools[rng.choice(len(schools), NEW_TEACHERS, replace=False)],
-                          "category": "vien_chuc", "count": 1})
+    hires = pd.DataFrame(
+        {
+            "unit_code": schools[rng.choice(len(schools), NEW_TEACHERS, replace=False)],
+            "category": "vien_chuc",
+            "count": 1,
+        }
+    )
     full_plan = pd.concat([plan, hires], ignore_index=True)
     idx = np.repeat(np.arange(len(full_plan)), full_plan["count"].to_numpy())
     p = full_plan.iloc[idx][["unit_code", "category"]].reset_index(drop=True)
     n = len(p)
     p["new_hire"] = np.arange(n) >= n - NEW_TEACHERS
     info = units.set_index("unit_code")
-    for col in ("role", "agency_code", "level", "former_province", "sector", "especially_difficult", "name",
-                "commune_kind"):
+    for col in (
+        "role",
+        "agency_code",
+        "level",
+        "former_province",
+        "sector",
+        "especially_difficult",
+        "name",
+        "commune_kind",
+    ):
         p[col] = p["unit_code"].map(info[col]).to_numpy()
     # Leaders: the first people of each unit in the category that holds the posts.
     sizes = plan.groupby("unit_code")["count"].sum()
@@ -188,7 +248,11 @@ def generate_people(units: pd.DataFrame, plan: pd.DataFrame, rng: np.random.Gene
     # Grades, steps, coefficients.
     profile = profile_of(p["category"].to_numpy(), role, p["tier"].to_numpy())
     p["grade_code"], p["grade_name"], p["pay_group"] = assign_grades(rng, profile, leader)
-    p.loc[p["new_hire"], ["grade_code", "grade_name", "pay_group"]] = ["V.07.03.29", "Giáo viên tiểu học hạng III", "A1"]
+    p.loc[p["new_hire"], ["grade_code", "grade_name", "pay_group"]] = [
+        "V.07.03.29",
+        "Giáo viên tiểu học hạng III",
+        "A1",
+    ]
     p["step"], p["salary_coef"] = _steps(p["pay_group"].to_numpy(), hire, AS_OF_1)
     _attributes(p, rng)
     # Who is still there at the second snapshot: not retired by then, not one of the few who left.
@@ -204,11 +268,22 @@ def _attributes(p: pd.DataFrame, rng: np.random.Generator) -> None:
     group = p["pay_group"].to_numpy()
     u = rng.random(n)
     qual = np.select(
-        [np.isin(group, ("A3.1", "A3.2")), np.isin(group, ("A2.1", "A2.2")), group == "A1", group == "A0", group == "B"],
-        [np.where(u < 0.4, "tien_si", "thac_si"), np.where(u < 0.05, "tien_si", np.where(u < 0.5, "thac_si", "dai_hoc")),
-         np.where(u < 0.15, "thac_si", "dai_hoc"), np.where(u < 0.7, "cao_dang", "dai_hoc"),
-         np.where(u < 0.7, "trung_cap", np.where(u < 0.9, "cao_dang", "khac"))],
-        np.where(u < 0.3, "trung_cap", "khac"))
+        [
+            np.isin(group, ("A3.1", "A3.2")),
+            np.isin(group, ("A2.1", "A2.2")),
+            group == "A1",
+            group == "A0",
+            group == "B",
+        ],
+        [
+            np.where(u < 0.4, "tien_si", "thac_si"),
+            np.where(u < 0.05, "tien_si", np.where(u < 0.5, "thac_si", "dai_hoc")),
+            np.where(u < 0.15, "thac_si", "dai_hoc"),
+            np.where(u < 0.7, "cao_dang", "dai_hoc"),
+            np.where(u < 0.7, "trung_cap", np.where(u < 0.9, "cao_dang", "khac")),
+        ],
+        np.where(u < 0.3, "trung_cap", "khac"),
+    )
     p["qualification"] = qual
     cat = p["category"].to_numpy()
     leader = p["is_leader"].to_numpy()
@@ -217,14 +292,19 @@ def _attributes(p: pd.DataFrame, rng: np.random.Generator) -> None:
     v = rng.random(n)
     p["political_theory"] = np.select(
         [leader & city & civil, leader, civil, cat == "vien_chuc"],
-        [np.where(v < 0.8, "cao_cap", "trung_cap"), np.where(v < 0.3, "cao_cap", "trung_cap"),
-         np.where(v < 0.3, "trung_cap", np.where(v < 0.8, "so_cap", "chua_co")),
-         np.where(v < 0.1, "trung_cap", np.where(v < 0.5, "so_cap", "chua_co"))],
-        np.where(v < 0.1, "so_cap", "chua_co"))
+        [
+            np.where(v < 0.8, "cao_cap", "trung_cap"),
+            np.where(v < 0.3, "cao_cap", "trung_cap"),
+            np.where(v < 0.3, "trung_cap", np.where(v < 0.8, "so_cap", "chua_co")),
+            np.where(v < 0.1, "trung_cap", np.where(v < 0.5, "so_cap", "chua_co")),
+        ],
+        np.where(v < 0.1, "so_cap", "chua_co"),
+    )
     age = (day(AS_OF_1) - p["birth_day"].to_numpy()) / 365.25
     w = rng.random(n)
-    pool = (civil & ((leader & (w < 0.25)) | (~leader & (age >= 27) & (age <= 50) & np.isin(group, ("A1", "A2.1"))
-                                              & (w < 0.13))))
+    pool = civil & (
+        (leader & (w < 0.25)) | (~leader & (age >= 27) & (age <= 50) & np.isin(group, ("A1", "A2.1")) & (w < 0.13))
+    )
     pool |= (cat == "vien_chuc") & (age < 45) & (w < 0.02)
     discipline = np.full(n, None, dtype=object)
     hit = (rng.random(n) < 0.004) & ~leader

@@ -48,10 +48,8 @@ CITY_CUT = {"cong_chuc": 0.115, "vien_chuc": 0.085}
 # Civil servants (target 5 %): 10 on track, 2 at risk, 3 behind (one up 1 %). Public employees
 # (target 10 %): 10 on track, 2 at risk, 3 behind.
 AGENCY_OUTCOMES = {
-    "cong_chuc": (0.115, 0.105, 0.095, 0.09, 0.085, 0.08, 0.075, 0.07, 0.065, 0.06,
-                  0.046, 0.044, 0.035, 0.02, -0.01),
-    "vien_chuc": (0.16, 0.145, 0.135, 0.13, 0.125, 0.12, 0.115, 0.11, 0.105, 0.10,
-                  0.092, 0.088, 0.075, 0.06, 0.04),
+    "cong_chuc": (0.115, 0.105, 0.095, 0.09, 0.085, 0.08, 0.075, 0.07, 0.065, 0.06, 0.046, 0.044, 0.035, 0.02, -0.01),
+    "vien_chuc": (0.16, 0.145, 0.135, 0.13, 0.125, 0.12, 0.115, 0.11, 0.105, 0.10, 0.092, 0.088, 0.075, 0.06, 0.04),
 }
 TARGETS = {"cong_chuc": 0.05, "vien_chuc": 0.10}  # the policy's default targets (DOMAIN.md §3)
 LARGE_AGENCY = {"cong_chuc": 200, "vien_chuc": 500}  # 2026 quota; where a near miss is dealt
@@ -65,18 +63,34 @@ def _as_of(year: int) -> date:
     return date(2024, 6, 30) if year == 2024 else date(year, 12, 31)
 
 
-def _rows(codes: np.ndarray, year: int, category: str, assigned: np.ndarray, decision: str, decided: date,
-          as_of: date, pending: np.ndarray | None = None, pending_decision: str | None = None,
-          present: np.ndarray | None = None) -> pd.DataFrame:
+def _rows(
+    codes: np.ndarray,
+    year: int,
+    category: str,
+    assigned: np.ndarray,
+    decision: str,
+    decided: date,
+    as_of: date,
+    pending: np.ndarray | None = None,
+    pending_decision: str | None = None,
+    present: np.ndarray | None = None,
+) -> pd.DataFrame:
     n = len(codes)
     pend = np.zeros(n, dtype=np.int64) if pending is None else pending
-    return pd.DataFrame({
-        "unit_code": codes, "year": year, "category": category, "quota_assigned": assigned.astype(np.int64),
-        "cut_pending": pend.astype(np.int64),
-        "pending_decision": [pending_decision if p > 0 else None for p in pend],
-        "present": pd.array(present, dtype="Int64") if present is not None else pd.array([None] * n, dtype="Int64"),
-        "decision_ref": decision, "decision_date": pd.Timestamp(decided), "as_of": pd.Timestamp(as_of),
-    })
+    return pd.DataFrame(
+        {
+            "unit_code": codes,
+            "year": year,
+            "category": category,
+            "quota_assigned": assigned.astype(np.int64),
+            "cut_pending": pend.astype(np.int64),
+            "pending_decision": [pending_decision if p > 0 else None for p in pend],
+            "present": pd.array(present, dtype="Int64") if present is not None else pd.array([None] * n, dtype="Int64"),
+            "decision_ref": decision,
+            "decision_date": pd.Timestamp(decided),
+            "as_of": pd.Timestamp(as_of),
+        }
+    )
 
 
 def civil_2025(units: pd.DataFrame, rng: np.random.Generator) -> pd.Series:
@@ -99,8 +113,9 @@ def _pending(rng: np.random.Generator, n: int, share: float, high: int) -> np.nd
     return np.where(rng.random(n) < share, rng.integers(1, high + 1, n), 0).astype(np.int64)
 
 
-def new_quotas(units: pd.DataFrame, civil25: pd.Series, present: pd.DataFrame, over_quota: list[str],
-               rng: np.random.Generator) -> pd.DataFrame:
+def new_quotas(
+    units: pd.DataFrame, civil25: pd.Series, present: pd.DataFrame, over_quota: list[str], rng: np.random.Generator
+) -> pd.DataFrame:
     """2025 and 2026 quotas of the new city. ``present`` has unit_code, quota category and count at
     the latest roster snapshot; ``over_quota`` units get a 2026 civil-servant quota below their present
     count; every other unit's quota covers the people in post."""
@@ -116,8 +131,18 @@ def new_quotas(units: pd.DataFrame, civil25: pd.Series, present: pd.DataFrame, o
     pending = np.minimum(_pending(rng, len(codes), 0.15, 3), q26 // 5)
     frames = [
         _rows(codes, 2025, "cong_chuc", q25, "Quyết định số 2150/QĐ-UBND", date(2025, 7, 15), date(2025, 7, 1)),
-        _rows(codes, 2026, "cong_chuc", q26, "Nghị quyết số 45/NQ-HĐND", date(2025, 12, 10), date(2026, 9, 30),
-              pending=pending, pending_decision=PENDING_DECISION_2026, present=civil_present),
+        _rows(
+            codes,
+            2026,
+            "cong_chuc",
+            q26,
+            "Nghị quyết số 45/NQ-HĐND",
+            date(2025, 12, 10),
+            date(2026, 9, 30),
+            pending=pending,
+            pending_decision=PENDING_DECISION_2026,
+            present=civil_present,
+        ),
     ]
     budget = units[(units["unit_type"] == "dvsnc") & units["valid_to"].isna() & ~units["self_financed"]]
     budget = budget["unit_code"].to_numpy()
@@ -127,8 +152,18 @@ def new_quotas(units: pd.DataFrame, civil25: pd.Series, present: pd.DataFrame, o
     v_pending = np.minimum(_pending(rng, len(budget), 0.03, 4), v26 - vp)
     frames += [
         _rows(budget, 2025, "vien_chuc", v25, "Quyết định số 2151/QĐ-UBND", date(2025, 7, 15), date(2025, 7, 1)),
-        _rows(budget, 2026, "vien_chuc", v26, "Nghị quyết số 46/NQ-HĐND", date(2025, 12, 10), date(2026, 9, 30),
-              pending=v_pending, pending_decision=PENDING_DECISION_2026, present=vp),
+        _rows(
+            budget,
+            2026,
+            "vien_chuc",
+            v26,
+            "Nghị quyết số 46/NQ-HĐND",
+            date(2025, 12, 10),
+            date(2026, 9, 30),
+            pending=v_pending,
+            pending_decision=PENDING_DECISION_2026,
+            present=vp,
+        ),
     ]
     # Contract staff (Decree 111/2022): every unit that employs them has a quota that covers them.
     staff = present[(present["category"] == "nguoi_lao_dong") & (present["present"] > 0)]
@@ -136,13 +171,24 @@ def new_quotas(units: pd.DataFrame, civil25: pd.Series, present: pd.DataFrame, o
     staff = staff.assign(o=staff["unit_code"].map(order)).sort_values("o", kind="stable")
     chosen = staff["unit_code"].to_numpy()
     npres = staff["present"].to_numpy(dtype=np.int64)
-    n26 = npres + np.round(npres * rng.uniform(0.0, 0.12, len(chosen))).astype(np.int64) + (rng.random(len(chosen)) < 0.25)
+    n26 = (
+        npres
+        + np.round(npres * rng.uniform(0.0, 0.12, len(chosen))).astype(np.int64)
+        + (rng.random(len(chosen)) < 0.25)
+    )
     n25 = n26 + (rng.random(len(chosen)) < 0.3)
     frames += [
-        _rows(chosen, 2025, "nguoi_lao_dong", n25, "Quyết định số 2152/QĐ-UBND", date(2025, 7, 15),
-              date(2025, 7, 1)),
-        _rows(chosen, 2026, "nguoi_lao_dong", n26, "Quyết định số 188/QĐ-UBND", date(2026, 1, 12),
-              date(2026, 9, 30), present=npres),
+        _rows(chosen, 2025, "nguoi_lao_dong", n25, "Quyết định số 2152/QĐ-UBND", date(2025, 7, 15), date(2025, 7, 1)),
+        _rows(
+            chosen,
+            2026,
+            "nguoi_lao_dong",
+            n26,
+            "Quyết định số 188/QĐ-UBND",
+            date(2026, 1, 12),
+            date(2026, 9, 30),
+            present=npres,
+        ),
     ]
     return pd.concat(frames, ignore_index=True)
 
@@ -156,6 +202,7 @@ def _net_2026(new: pd.DataFrame, category: str) -> pd.Series:
 def _ct_split(base: dict[str, int], weights: dict[str, dict[str, float]], ct_target: float) -> dict[str, int]:
     """Split each new agency's 2021 quota over its predecessors (old agency code -> weight), the
     old Cần Thơ agencies' weights scaled by one factor so that they sum to about ``ct_target``."""
+
     def ct_sum(lam: float) -> float:
         total = 0.0
         for agency, b in base.items():
@@ -177,8 +224,14 @@ def _ct_split(base: dict[str, int], weights: dict[str, dict[str, float]], ct_tar
     return out
 
 
-def _history(rng: np.random.Generator, codes: np.ndarray, base: np.ndarray, cuts: tuple[int, ...],
-             category: str, decisions: dict[int, tuple[str, date]]) -> list[pd.DataFrame]:
+def _history(
+    rng: np.random.Generator,
+    codes: np.ndarray,
+    base: np.ndarray,
+    cuts: tuple[int, ...],
+    category: str,
+    decisions: dict[int, tuple[str, date]],
+) -> list[pd.DataFrame]:
     """Quota per year, falling by ``cuts`` (spread over units in proportion to their quota)."""
     frames = []
     current = base.copy()
@@ -193,8 +246,7 @@ def _history(rng: np.random.Generator, codes: np.ndarray, base: np.ndarray, cuts
 
 
 def _decisions(rng: np.random.Generator, body: str) -> dict[int, tuple[str, date]]:
-    return {y: (f"Nghị quyết số {int(rng.integers(10, 60))}/NQ-HĐND ({body})", date(y - 1, 12, 8))
-            for y in YEARS_OLD}
+    return {y: (f"Nghị quyết số {int(rng.integers(10, 60))}/NQ-HĐND ({body})", date(y - 1, 12, 8)) for y in YEARS_OLD}
 
 
 def _old_communes(units: pd.DataFrame, new: pd.DataFrame, rng: np.random.Generator) -> pd.Series:
@@ -206,8 +258,9 @@ def _old_communes(units: pd.DataFrame, new: pd.DataFrame, rng: np.random.Generat
     for commune, group in old.groupby("merged_into", sort=False):
         r = float(np.clip(rng.normal(mean, spread), low, high))
         base = int(round(net[commune] / (1 - r)))
-        out.update(zip(group["unit_code"], (int(x) for x in allocate(base, rng.uniform(0.7, 1.3, len(group)))),
-                       strict=True))
+        out.update(
+            zip(group["unit_code"], (int(x) for x in allocate(base, rng.uniform(0.7, 1.3, len(group)))), strict=True)
+        )
     return pd.Series(out).reindex(old["unit_code"])
 
 
@@ -223,8 +276,9 @@ def _deal_outcomes(size: pd.Series, category: str, rng: np.random.Generator) -> 
     return dict(zip([*picked, *others], [*values[near], *values[~near]], strict=True))
 
 
-def _agency_bases(units: pd.DataFrame, new: pd.DataFrame, category: str,
-                  rng: np.random.Generator) -> tuple[dict[str, int], dict[str, dict[str, float]]]:
+def _agency_bases(
+    units: pd.DataFrame, new: pd.DataFrame, category: str, rng: np.random.Generator
+) -> tuple[dict[str, int], dict[str, dict[str, float]]]:
     """Per new agency: the 2021 quota of its predecessors (its 2026 quota and a dealt outcome), and
     the weights that split it over them (old agency code -> weight)."""
     agencies = [a[0] for a in places.AGENCIES]
@@ -232,8 +286,11 @@ def _agency_bases(units: pd.DataFrame, new: pd.DataFrame, category: str,
     below = units.set_index("unit_code")["agency_code"]
     per_agency = net.groupby(below.reindex(net.index).to_numpy()).sum()
     outcomes = _deal_outcomes(per_agency.reindex(agencies).fillna(0), category, rng)
-    weight_of = {f"{p}.{suffix}": (cw if category == "cong_chuc" else vw) for p, _, _ in places.PROVINCES
-                 for suffix, _, _, _, cw, vw in places.OLD_AGENCIES}
+    weight_of = {
+        f"{p}.{suffix}": (cw if category == "cong_chuc" else vw)
+        for p, _, _ in places.PROVINCES
+        for suffix, _, _, _, cw, vw in places.OLD_AGENCIES
+    }
     old = units[units["role"] == "old_agency"]
     noise = rng.uniform(0.85, 1.15, len(old))
     weights: dict[str, dict[str, float]] = {}
@@ -245,8 +302,15 @@ def _agency_bases(units: pd.DataFrame, new: pd.DataFrame, category: str,
     return base, weights
 
 
-def _provinces(units: pd.DataFrame, base: dict[str, int], weights: dict[str, dict[str, float]], districts_2021: int,
-               ct_available: int, sink: str, rng: np.random.Generator) -> dict[str, int]:
+def _provinces(
+    units: pd.DataFrame,
+    base: dict[str, int],
+    weights: dict[str, dict[str, float]],
+    districts_2021: int,
+    ct_available: int,
+    sink: str,
+    rng: np.random.Generator,
+) -> dict[str, int]:
     """Split the agencies' 2021 quota over the old agencies and ``districts_2021`` over the old
     districts (unit code + ``sink``), old Cần Thơ getting exactly ``ct_available`` in all."""
     districts = units[units["role"] == "old_district"]
@@ -288,8 +352,10 @@ def old_quotas(units: pd.DataFrame, new: pd.DataFrame, rng: np.random.Generator)
     """2021-2024 quotas of the former provinces' agencies, districts, communes and public service
     units, derived from the new city's quotas ``new`` (see the module docstring)."""
     communes = _old_communes(units, new, rng)
-    city_2021 = {c: int(round(new[(new["year"] == 2026) & (new["category"] == c)]["quota_assigned"].sum()
-                              / (1 - CITY_CUT[c]))) for c in CATEGORIES}
+    city_2021 = {
+        c: int(round(new[(new["year"] == 2026) & (new["category"] == c)]["quota_assigned"].sum() / (1 - CITY_CUT[c])))
+        for c in CATEGORIES
+    }
     agencies, weights = _agency_bases(units, new, "cong_chuc", rng)
     districts = city_2021["cong_chuc"] - int(communes.sum()) - sum(agencies.values())
     base = {"cong_chuc": pd.Series(_provinces(units, agencies, weights, districts, CT_CIVIL_2021, "", rng))}
@@ -331,6 +397,15 @@ def old_quotas(units: pd.DataFrame, new: pd.DataFrame, rng: np.random.Generator)
     for year in YEARS_OLD:
         if year > 2021:
             current = current - (rng.random(len(codes)) < 0.12).astype(np.int64)
-        frames.append(_rows(codes, year, "cong_chuc", current, "Quyết định giao biên chế cấp xã",
-                            date(year - 1, 12, 20), _as_of(year)))
+        frames.append(
+            _rows(
+                codes,
+                year,
+                "cong_chuc",
+                current,
+                "Quyết định giao biên chế cấp xã",
+                date(year - 1, 12, 20),
+                _as_of(year),
+            )
+        )
     return pd.concat(frames, ignore_index=True)

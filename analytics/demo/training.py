@@ -17,21 +17,43 @@ from analytics.demo.common import dates, day
 from analytics.demo.people import AS_OF_2
 
 FIELDS_BY_AGENCY = {
-    "SYT": ("y_te_chuyen_sau",), "SKHCN": ("khoa_hoc_cong_nghe", "cong_nghe_cao_cntt"),
-    "SNNMT": ("nong_nghiep_cnc", "che_bien"), "SCT": ("logistics", "che_bien"), "STC": ("kinh_te_phap_luat",),
-    "STP": ("kinh_te_phap_luat",), "BQL_KCX_KCN": ("logistics", "cong_nghe_cao_cntt"),
-    "SXD": ("khoa_hoc_cong_nghe", "logistics"), "SGDDT": ("cong_nghe_cao_cntt",),
+    "SYT": ("y_te_chuyen_sau",),
+    "SKHCN": ("khoa_hoc_cong_nghe", "cong_nghe_cao_cntt"),
+    "SNNMT": ("nong_nghiep_cnc", "che_bien"),
+    "SCT": ("logistics", "che_bien"),
+    "STC": ("kinh_te_phap_luat",),
+    "STP": ("kinh_te_phap_luat",),
+    "BQL_KCX_KCN": ("logistics", "cong_nghe_cao_cntt"),
+    "SXD": ("khoa_hoc_cong_nghe", "logistics"),
+    "SGDDT": ("cong_nghe_cao_cntt",),
 }
 COURSES = {
-    "kinh_te_phap_luat": "Bồi dưỡng kiến thức kinh tế và pháp luật", "khoa_hoc_cong_nghe": "Quản lý khoa học và đổi mới sáng tạo",
-    "cong_nghe_cao_cntt": "Chuyển đổi số và ứng dụng công nghệ thông tin", "che_bien": "Công nghiệp chế biến nông sản",
-    "nong_nghiep_cnc": "Nông nghiệp ứng dụng công nghệ cao", "y_te_chuyen_sau": "Đào tạo chuyên khoa sâu",
-    "logistics": "Quản lý logistics và chuỗi cung ứng", "tieu_chuan_chuc_danh": "Bồi dưỡng theo tiêu chuẩn chức danh lãnh đạo",
-    "qlnn_theo_ngach": "Bồi dưỡng quản lý nhà nước theo ngạch", "ly_luan_chinh_tri": "Trung cấp lý luận chính trị",
+    "kinh_te_phap_luat": "Bồi dưỡng kiến thức kinh tế và pháp luật",
+    "khoa_hoc_cong_nghe": "Quản lý khoa học và đổi mới sáng tạo",
+    "cong_nghe_cao_cntt": "Chuyển đổi số và ứng dụng công nghệ thông tin",
+    "che_bien": "Công nghiệp chế biến nông sản",
+    "nong_nghiep_cnc": "Nông nghiệp ứng dụng công nghệ cao",
+    "y_te_chuyen_sau": "Đào tạo chuyên khoa sâu",
+    "logistics": "Quản lý logistics và chuỗi cung ứng",
+    "tieu_chuan_chuc_danh": "Bồi dưỡng theo tiêu chuẩn chức danh lãnh đạo",
+    "qlnn_theo_ngach": "Bồi dưỡng quản lý nhà nước theo ngạch",
+    "ly_luan_chinh_tri": "Trung cấp lý luận chính trị",
 }
 STANDARD = ("tieu_chuan_chuc_danh", "qlnn_theo_ngach", "ly_luan_chinh_tri")
-COLUMNS = ("record_id", "unit_code", "person_id", "course_name", "field", "location", "start_date", "end_date",
-           "participants", "cost_committed_vnd", "cost_spent_vnd", "funding")
+COLUMNS = (
+    "record_id",
+    "unit_code",
+    "person_id",
+    "course_name",
+    "field",
+    "location",
+    "start_date",
+    "end_date",
+    "participants",
+    "cost_committed_vnd",
+    "cost_spent_vnd",
+    "funding",
+)
 WINDOW = (day(date(2025, 8, 1)), day(date(2026, 10, 31)))
 
 
@@ -57,8 +79,9 @@ def _spent(rng: np.random.Generator, committed: int, start: int, end: int) -> in
     return int(round(committed * share / 1000)) * 1000
 
 
-def build_training(p1: pd.DataFrame, payroll: pd.DataFrame, units: pd.DataFrame,
-                   rng: np.random.Generator) -> tuple[pd.DataFrame, dict[str, float]]:
+def build_training(
+    p1: pd.DataFrame, payroll: pd.DataFrame, units: pd.DataFrame, rng: np.random.Generator
+) -> tuple[pd.DataFrame, dict[str, float]]:
     """Training rows and the committed / budget ratio planted per agency."""
     budget = budgets(payroll, units)
     ratios = pd.Series(rng.permutation(np.linspace(0.3, 1.1, len(budget))), index=budget.index)
@@ -76,9 +99,20 @@ def build_training(p1: pd.DataFrame, payroll: pd.DataFrame, units: pd.DataFrame,
             person = staff.iloc[int(rng.integers(len(staff)))]
             field = str(rng.choice(fields)) if rng.random() < 0.8 else str(rng.choice(STANDARD))
             name, loc, start, end = _course(rng, field, abroad)
-            rows.append({"unit_code": person["unit_code"], "person_id": person["person_id"], "course_name": name,
-                         "field": field, "location": loc, "start": start, "end": end, "participants": 1,
-                         "committed": cost, "funding": "tai_co_cau_5pct"})
+            rows.append(
+                {
+                    "unit_code": person["unit_code"],
+                    "person_id": person["person_id"],
+                    "course_name": name,
+                    "field": field,
+                    "location": loc,
+                    "start": start,
+                    "end": end,
+                    "participants": 1,
+                    "committed": cost,
+                    "funding": "tai_co_cau_5pct",
+                }
+            )
             used += cost
         courses = int(rng.integers(4, 9))
         shares = rng.dirichlet(np.ones(courses)) * (target - used)
@@ -88,21 +122,44 @@ def build_training(p1: pd.DataFrame, payroll: pd.DataFrame, units: pd.DataFrame,
             field = str(rng.choice(fields)) if rng.random() < 0.75 else str(rng.choice(STANDARD))
             name, loc, start, end = _course(rng, field, False)
             per_person = rng.uniform(3e6, 15e6)
-            rows.append({"unit_code": agency, "person_id": None, "course_name": name, "field": field, "location": loc,
-                         "start": start, "end": end, "participants": int(np.clip(amount / per_person, 5, 400)),
-                         "committed": int(amount), "funding": "tai_co_cau_5pct"})
+            rows.append(
+                {
+                    "unit_code": agency,
+                    "person_id": None,
+                    "course_name": name,
+                    "field": field,
+                    "location": loc,
+                    "start": start,
+                    "end": end,
+                    "participants": int(np.clip(amount / per_person, 5, 400)),
+                    "committed": int(amount),
+                    "funding": "tai_co_cau_5pct",
+                }
+            )
     regular_units = [a[0] for a in places.AGENCIES] + units[units["role"] == "commune"]["unit_code"].tolist()[:30]
     for code in regular_units:
         field = str(rng.choice(STANDARD))
         name, loc, start, end = _course(rng, field, False)
         participants = int(rng.integers(10, 60))
-        rows.append({"unit_code": code, "person_id": None, "course_name": name, "field": field, "location": loc,
-                     "start": start, "end": end, "participants": participants,
-                     "committed": participants * int(rng.integers(2, 6)) * 1_000_000, "funding": "thuong_xuyen"})
+        rows.append(
+            {
+                "unit_code": code,
+                "person_id": None,
+                "course_name": name,
+                "field": field,
+                "location": loc,
+                "start": start,
+                "end": end,
+                "participants": participants,
+                "committed": participants * int(rng.integers(2, 6)) * 1_000_000,
+                "funding": "thuong_xuyen",
+            }
+        )
     df = pd.DataFrame(rows)
     df["record_id"] = [f"DT{i:05d}" for i in range(1, len(df) + 1)]
     df["cost_committed_vnd"] = df["committed"].astype(np.int64)
-    df["cost_spent_vnd"] = [_spent(rng, int(c), int(s), int(e)) for c, s, e in zip(df["committed"], df["start"], df["end"],
-                                                                                   strict=True)]
+    df["cost_spent_vnd"] = [
+        _spent(rng, int(c), int(s), int(e)) for c, s, e in zip(df["committed"], df["start"], df["end"], strict=True)
+    ]
     df["start_date"], df["end_date"] = dates(df["start"]), dates(df["end"])
     return df[list(COLUMNS)], ratios.round(3).to_dict()

@@ -21,8 +21,9 @@ import pyarrow.compute as pc  # loaded by the server: a child under its memory c
 class Refusal(Exception):
     """The file cannot be read, for a reason its message names (a code of ``messages``)."""
 
-    def __init__(self, code: str, *, sheet: str | None = None, row: int | None = None, column: str | None = None,
-                 **params: Any) -> None:
+    def __init__(
+        self, code: str, *, sheet: str | None = None, row: int | None = None, column: str | None = None, **params: Any
+    ) -> None:
         super().__init__(code)
         self.info = {"code": code, "sheet": sheet, "row": row, "column": column, "params": params}
 
@@ -42,7 +43,6 @@ def _col_index(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + ch - 64
     return n - 1
-
 
 
 _ROW_TAG = re.compile(rb"<row\b([^>]*)>")
@@ -82,8 +82,10 @@ def _scan_sheet_xml(xml: bytes) -> dict[str, Any]:
     merges = []
     at = xml.find(b"<mergeCells")
     if at >= 0:
-        merges = [(int(m.group(2)), _col_index(m.group(1)), int(m.group(4)), _col_index(m.group(3)))
-                  for m in _MERGE.finditer(xml, at)]
+        merges = [
+            (int(m.group(2)), _col_index(m.group(1)), int(m.group(4)), _col_index(m.group(3)))
+            for m in _MERGE.finditer(xml, at)
+        ]
     row0, col0 = None, None
     at = max(xml.find(b"<sheetData"), 0)
     for m in _CELL.finditer(xml, at):
@@ -127,15 +129,22 @@ def _check_shape(table: pa.Table, sheet: str, row0: int, col0: int, caps: dict[s
         raise Refusal("sheet_too_long", sheet=sheet, rows=row0 - 1 + table.num_rows, max=caps["max_rows"])
     cells = table.num_rows * (col0 + table.num_columns)
     if cells > caps["max_cells"]:
-        raise Refusal("too_many_cells", sheet=sheet, rows=table.num_rows, columns=col0 + table.num_columns,
-                      max=caps["max_cells"])
+        raise Refusal(
+            "too_many_cells", sheet=sheet, rows=table.num_rows, columns=col0 + table.num_columns, max=caps["max_cells"]
+        )
     for j, col in enumerate(table.columns):
         lengths = pc.utf8_length(col)
         longest = pc.max(lengths).as_py()
         if longest is not None and longest > caps["max_field_chars"]:
             i = pc.index(lengths, longest).as_py()
-            raise Refusal("cell_too_long", sheet=sheet, row=row0 + i, column=col_letter(col0 + j), length=longest,
-                          max=caps["max_field_chars"])
+            raise Refusal(
+                "cell_too_long",
+                sheet=sheet,
+                row=row0 + i,
+                column=col_letter(col0 + j),
+                length=longest,
+                max=caps["max_field_chars"],
+            )
 
 
 def _parse_workbook(data: bytes, fmt: str, caps: dict[str, int]) -> list[dict[str, Any]]:
@@ -193,17 +202,20 @@ _VNI = re.compile(rb"[AaEe][\xe0-\xe5\xea]|[AaEeIiOoUuYy][\xef\xf8\xf9\xfb]|[Oo]
 def _decode_csv(data: bytes) -> tuple[str, str]:
     """(text, encoding label): UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1258;
     TCVN3 / VNI text and UTF-8 broken part-way are refused."""
-    for bom, codec, label in ((b"\xef\xbb\xbf", "utf-8", "UTF-8"), (b"\xff\xfe", "utf-16-le", "UTF-16 LE"),
-                              (b"\xfe\xff", "utf-16-be", "UTF-16 BE")):
+    for bom, codec, label in (
+        (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+        (b"\xff\xfe", "utf-16-le", "UTF-16 LE"),
+        (b"\xfe\xff", "utf-16-be", "UTF-16 BE"),
+    ):
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec), label
+                return data[len(bom) :].decode(codec), label
             except UnicodeDecodeError as exc:
                 raise Refusal("csv_bad_encoding", row=_line_of(data, exc.start), encoding=label) from None
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as exc:
-        if any(b >= 0x80 for b in data[:exc.start]):  # good UTF-8 letters before: a broken UTF-8 file
+        if any(b >= 0x80 for b in data[: exc.start]):  # good UTF-8 letters before: a broken UTF-8 file
             raise Refusal("csv_bad_encoding", row=_line_of(data, exc.start), encoding="UTF-8") from None
     for pattern, font in ((_TCVN3, "TCVN3 (ABC)"), (_VNI, "VNI")):
         if len(pattern.findall(data, 0, 1 << 20)) >= 3:
@@ -283,8 +295,18 @@ def _parse_csv(data: bytes, caps: dict[str, int]) -> list[dict[str, Any]]:
         raise Refusal("csv_malformed", row=n_rows + 1) from None
     flush()
     table = pa.table({str(j): pa.chunked_array(c, pa.string()) for j, c in enumerate(columns)})
-    return [{"name": None, "visible": True, "arrow": _ipc(table), "hidden": [], "merges": [], "row0": 1, "col0": 0,
-             "encoding": encoding}]
+    return [
+        {
+            "name": None,
+            "visible": True,
+            "arrow": _ipc(table),
+            "hidden": [],
+            "merges": [],
+            "row0": 1,
+            "col0": 0,
+            "encoding": encoding,
+        }
+    ]
 
 
 # ------------------------------------------------------------------------------------ fork server
@@ -294,6 +316,7 @@ def _parse_csv(data: bytes, caps: dict[str, int]) -> list[dict[str, Any]]:
 # loses that request. Forking from this small process costs milliseconds; a fresh interpreter
 # would pay ~0.4 s of imports per file, and multiprocessing would re-import the caller's main
 # module (the whole dashboard) in every child.
+
 
 def _read_exact(fd: int, n: int) -> bytes:
     import os
@@ -336,20 +359,41 @@ def _serve_one(request: dict[str, Any]) -> dict[str, Any]:
                 data = fh.read()
             caps = request["caps"]
             try:
-                parsed = _parse_csv(data, caps) if request["fmt"] == "csv" else _parse_workbook(data, request["fmt"], caps)
+                parsed = (
+                    _parse_csv(data, caps) if request["fmt"] == "csv" else _parse_workbook(data, request["fmt"], caps)
+                )
                 result: tuple[str, Any] = ("ok", parsed)
             except Refusal as exc:
                 result = ("refused", exc.info)
             except MemoryError:
-                result = ("refused", {"code": "parse_memory", "sheet": None, "row": None, "column": None,
-                                      "params": {"mb": request["memory"] // 2**20}})
+                result = (
+                    "refused",
+                    {
+                        "code": "parse_memory",
+                        "sheet": None,
+                        "row": None,
+                        "column": None,
+                        "params": {"mb": request["memory"] // 2**20},
+                    },
+                )
             except BaseException as exc:  # noqa: BLE001 - reported to the parent as a message
                 # Under its memory cap the parser may fail in other ways than MemoryError (a
                 # library that cannot be mapped, an allocation refused inside Rust).
                 memory = isinstance(exc, ImportError) or "alloc" in str(exc).lower() or "memory" in str(exc).lower()
-                result = ("refused", {"code": "parse_memory", "sheet": None, "row": None, "column": None,
-                                      "params": {"mb": request["memory"] // 2**20}}) if memory else (
-                    "error", f"{type(exc).__name__}: {str(exc)[:200]}")
+                result = (
+                    (
+                        "refused",
+                        {
+                            "code": "parse_memory",
+                            "sheet": None,
+                            "row": None,
+                            "column": None,
+                            "params": {"mb": request["memory"] // 2**20},
+                        },
+                    )
+                    if memory
+                    else ("error", f"{type(exc).__name__}: {str(exc)[:200]}")
+                )
             tmp = request["out_path"] + ".part"
             with open(tmp, "wb") as fh:
                 pickle.dump(result, fh, protocol=5)
@@ -395,7 +439,7 @@ def serve() -> None:
         reply = _frame(pickle.dumps(_serve_one(request), protocol=5))
         view = memoryview(reply)
         while view:
-            view = view[os.write(fout, view):]
+            view = view[os.write(fout, view) :]
 
 
 if __name__ == "__main__":

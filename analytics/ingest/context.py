@@ -29,6 +29,7 @@ def _title_date(title: list[str]) -> date | None:
 _MONTH = re.compile(r"(?i)(?:th[áa]ng|\bT)\s*(\d{1,2})\s*(?:n[ăa]m|[/.\-])\s*((?:19|20)\d{2})")
 _SHEET_MONTH = re.compile(r"(?i)^(?:t|th[áa]ng)\s*0?(\d{1,2})$")
 
+
 def fill_context(w: Sheetwork, ctx: Context) -> None:
     """As-of date and unit from outside the columns (CLI --as-of, title block, sheet name)."""
     names = {c.name for c in w.kind.columns}
@@ -37,8 +38,14 @@ def fill_context(w: Sheetwork, ctx: Context) -> None:
         titled = _title_date(w.rec.title)
         found = ctx.as_of or titled
         if ctx.as_of is not None and titled is not None and titled != ctx.as_of:
-            w.emit("as_of_title_differs", None, None, "warning", as_of=ctx.as_of.strftime("%d/%m/%Y"),
-                   title=titled.strftime("%d/%m/%Y"))
+            w.emit(
+                "as_of_title_differs",
+                None,
+                None,
+                "warning",
+                as_of=ctx.as_of.strftime("%d/%m/%Y"),
+                title=titled.strftime("%d/%m/%Y"),
+            )
         if found is None:
             w.emit("as_of_missing", None, None)
         else:
@@ -52,8 +59,18 @@ def fill_context(w: Sheetwork, ctx: Context) -> None:
         month = _month_of(w.rec.title, w.rec.sheet.name)
         if month is not None and not 1 <= int(month[0][:2]) <= 12:
             row, col = _cell_of(w, month[2])
-            w.problems.append(Problem("month_title_invalid", "error", w.rec.sheet.file, w.rec.sheet.name, row, col,
-                                      month[2], {"month": month[0]}))
+            w.problems.append(
+                Problem(
+                    "month_title_invalid",
+                    "error",
+                    w.rec.sheet.file,
+                    w.rec.sheet.name,
+                    row,
+                    col,
+                    month[2],
+                    {"month": month[0]},
+                )
+            )
         elif month is not None:
             w.raw["month"] = np.full(n, month[0], dtype=object)
             w.labels["month"] = month[1]
@@ -79,8 +96,14 @@ def fill_context(w: Sheetwork, ctx: Context) -> None:
         if code:
             w.raw[missing[0]] = np.full(n, code, dtype=object)
             w.labels[missing[0]] = source
-            w.emit("unit_from_title", None, None, "warning", unit=ctx.units.name(code),
-                   source={"vi": source, "en": "title" if source == "tiêu đề" else "sheet name"})
+            w.emit(
+                "unit_from_title",
+                None,
+                None,
+                "warning",
+                unit=ctx.units.name(code),
+                source={"vi": source, "en": "title" if source == "tiêu đề" else "sheet name"},
+            )
         elif candidates:
             w.emit("ambiguous_unit_title", None, None, candidates=", ".join(ctx.units.label(c) for c in candidates))
 
@@ -88,7 +111,7 @@ def fill_context(w: Sheetwork, ctx: Context) -> None:
 def _cell_of(w: Sheetwork, text: str) -> tuple[int | None, str | None]:
     """Excel row and column letter of a title line (a message names the cell it came from)."""
     rec = w.rec
-    for i, row in enumerate(rec.grid[:len(rec.row_numbers)]):
+    for i, row in enumerate(rec.grid[: len(rec.row_numbers)]):
         for j, v in enumerate(row):
             if v is not None and str(v) == text:
                 return int(rec.row_numbers[i]), col_letter(j)

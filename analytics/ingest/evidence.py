@@ -32,7 +32,8 @@ _TITLE = re.compile(
     r"danh sach|bao cao|tong hop|ke hoach|bang thanh toan|bang luong|bang tong hop|thong ke|bang ke|"
     r"ubnd |uy ban nhan dan|so noi vu\b|thanh pho can tho|tinh (hau giang|soc trang)|"
     r"thang \d{1,2}\W+nam \d{4}|quy [ivx1-4]+\W|giai doan \d{4}"
-    r")")
+    r")"
+)
 # Cells that are header words however they are written: a row of them is never a title row.
 _PERSON_NAME = ("ho va ten", "ho ten", "ho, ten", "ho va ten khai sinh")
 

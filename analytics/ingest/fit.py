@@ -23,13 +23,26 @@ _RANGES = {"TINYINT": (-(2**7), 2**7 - 1), "SMALLINT": (-(2**15), 2**15 - 1), "I
 
 def narrow_columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, tuple[int, int]]:
     """Columns of ``table`` narrower than 64 bits -> (lowest, highest)."""
-    rows = con.cursor().execute("SELECT column_name, data_type FROM information_schema.columns "
-                                "WHERE table_schema = 'main' AND table_name = $t", {"t": table}).fetchall()
+    rows = (
+        con.cursor()
+        .execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = 'main' AND table_name = $t",
+            {"t": table},
+        )
+        .fetchall()
+    )
     return {name: _RANGES[t] for name, t in rows if t in _RANGES}
 
 
-def fit(rows: pa.Table, narrow: Mapping[str, tuple[int, int]], labels: Mapping[str, str], raw: Mapping[str, np.ndarray],
-        file: str, sheet: str) -> tuple[pa.Table, list[Problem]]:
+def fit(
+    rows: pa.Table,
+    narrow: Mapping[str, tuple[int, int]],
+    labels: Mapping[str, str],
+    raw: Mapping[str, np.ndarray],
+    file: str,
+    sheet: str,
+) -> tuple[pa.Table, list[Problem]]:
     """``rows`` with values out of their database column's range blanked, and a problem per cell."""
     problems: list[Problem] = []
     for name, (low, high) in narrow.items():
@@ -44,15 +57,33 @@ def fit(rows: pa.Table, narrow: Mapping[str, tuple[int, int]], labels: Mapping[s
         values = raw.get(name)
         for i in where:
             value = str(values[i]) if values is not None and values[i] is not None else str(col[int(i)].as_py())
-            problems.append(Problem("number_too_large", "error", file, sheet, int(row_numbers[i]), labels.get(name, name),
-                                    value, {"low": low, "high": high}))
+            problems.append(
+                Problem(
+                    "number_too_large",
+                    "error",
+                    file,
+                    sheet,
+                    int(row_numbers[i]),
+                    labels.get(name, name),
+                    value,
+                    {"low": low, "high": high},
+                )
+            )
         fixed = pc.if_else(bad, pa.scalar(None, col.type), col)
         rows = rows.set_column(rows.column_names.index(name), name, fixed)
     return rows, problems
 
 
-def fit_sheet(con: duckdb.DuckDBPyConnection, cache: dict[str, dict[str, tuple[int, int]]], table: str, rows: pa.Table,
-              labels: Mapping[str, str], raw: pd.DataFrame, file: str, sheet: str) -> tuple[pa.Table, list[Problem]]:
+def fit_sheet(
+    con: duckdb.DuckDBPyConnection,
+    cache: dict[str, dict[str, tuple[int, int]]],
+    table: str,
+    rows: pa.Table,
+    labels: Mapping[str, str],
+    raw: pd.DataFrame,
+    file: str,
+    sheet: str,
+) -> tuple[pa.Table, list[Problem]]:
     """``fit`` for one validated sheet (``raw``: its DataFrame of cell texts), the ranges of
     ``table`` looked up once per upload in ``cache``."""
     if table not in cache:

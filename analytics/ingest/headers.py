@@ -20,15 +20,19 @@ _PAREN_TEXT = re.compile(r"\(([^)]*[^\W\d][^)]*)\)")  # a note in words, not "(1
 
 
 def header_key(text: str | None) -> str:
-    """"Họ và\\ntên (1)" -> "họ và tên"; "NGÀY, THÁNG, NĂM SINH" -> "ngày, tháng, năm sinh"."""
+    """ "Họ và\\ntên (1)" -> "họ và tên"; "NGÀY, THÁNG, NĂM SINH" -> "ngày, tháng, năm sinh"."""
     if not text:
         return ""
     return key(_PAREN.sub(" ", str(text)))
 
 
 # Abbreviations of header words ("PC chức vụ" = "Phụ cấp chức vụ", "HS phụ cấp" = "Hệ số phụ cấp").
-_HEADER_ABBREV = [(re.compile(r"(?<!\w)pc(?!\w)"), "phụ cấp"), (re.compile(r"(?<!\w)hs(?!\w)"), "hệ số"),
-                  (re.compile(r"(?<!\w)tl(?!\w)"), "tiền lương"), (re.compile(r"(?<!\w)kp(?!\w)"), "kinh phí")]
+_HEADER_ABBREV = [
+    (re.compile(r"(?<!\w)pc(?!\w)"), "phụ cấp"),
+    (re.compile(r"(?<!\w)hs(?!\w)"), "hệ số"),
+    (re.compile(r"(?<!\w)tl(?!\w)"), "tiền lương"),
+    (re.compile(r"(?<!\w)kp(?!\w)"), "kinh phí"),
+]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -59,8 +63,14 @@ class Dictionary:
                 self.exact.setdefault(k, (field, prio))
                 self.folded.setdefault(a, (field, prio))
         # Longest first, so that "biên chế được giao" wins over "biên chế" inside one header.
-        self.phrases = sorted(((f" {re.sub(r'[^a-z0-9]+', ' ', a).strip()} ", hit) for a, hit in self.folded.items()
-                               if len(a.split()) >= 3), key=lambda t: -len(t[0]))
+        self.phrases = sorted(
+            (
+                (f" {re.sub(r'[^a-z0-9]+', ' ', a).strip()} ", hit)
+                for a, hit in self.folded.items()
+                if len(a.split()) >= 3
+            ),
+            key=lambda t: -len(t[0]),
+        )
 
     def lookup(self, text: str | None) -> tuple[str, int] | None:
         k, a = header_keys(text)
@@ -83,19 +93,57 @@ class Dictionary:
         return None
 
 
-UNIT_REF = ("Mã đơn vị", "Tên đơn vị", "Đơn vị", "Cơ quan, đơn vị", "Cơ quan đơn vị", "Tên cơ quan, đơn vị",
-            "Đơn vị công tác", "Cơ quan công tác", "Nơi công tác", "Tên đơn vị, địa phương", "Địa phương",
-            "Tên xã, phường", "Xã, phường", "Phường, xã", "Tên phường, xã", "Xã/phường", "Phường/xã", "Tên xã, phường, thị trấn", "Xã, phường, thị trấn", "Tên xã", "Tên phường",
-            "Tên cơ quan", "Cơ quan", "Đơn vị sử dụng", "Tên cơ quan, tổ chức, đơn vị", "Cơ quan, tổ chức, đơn vị")
+UNIT_REF = (
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Đơn vị",
+    "Cơ quan, đơn vị",
+    "Cơ quan đơn vị",
+    "Tên cơ quan, đơn vị",
+    "Đơn vị công tác",
+    "Cơ quan công tác",
+    "Nơi công tác",
+    "Tên đơn vị, địa phương",
+    "Địa phương",
+    "Tên xã, phường",
+    "Xã, phường",
+    "Phường, xã",
+    "Tên phường, xã",
+    "Xã/phường",
+    "Phường/xã",
+    "Tên xã, phường, thị trấn",
+    "Xã, phường, thị trấn",
+    "Tên xã",
+    "Tên phường",
+    "Tên cơ quan",
+    "Cơ quan",
+    "Đơn vị sử dụng",
+    "Tên cơ quan, tổ chức, đơn vị",
+    "Cơ quan, tổ chức, đơn vị",
+)
 STT = ("STT", "Số TT", "Số thứ tự", "TT")
 # A person's name where the table has no column for it (payroll, secondment): used to make an ID.
-NAME = ("Họ và tên", "Họ tên", "Họ, tên", "Họ và tên cán bộ", "Họ và tên người được cử", "Họ và tên công chức",
-        "Họ và tên học viên")
+NAME = (
+    "Họ và tên",
+    "Họ tên",
+    "Họ, tên",
+    "Họ và tên cán bộ",
+    "Họ và tên người được cử",
+    "Họ và tên công chức",
+    "Họ và tên học viên",
+)
 GENDER_WORDS = {"nam": "nam", "nữ": "nu", "nu": "nu"}
 CATEGORY_WORDS = {
-    "cán bộ": "can_bo", "cong chuc": "cong_chuc", "công chức": "cong_chuc", "viên chức": "vien_chuc",
-    "người lao động": "nguoi_lao_dong", "hđ 111": "nguoi_lao_dong", "hợp đồng 111": "nguoi_lao_dong",
-    "hđlđ": "nguoi_lao_dong", "lao động hợp đồng": "nguoi_lao_dong", "hợp đồng lao động": "nguoi_lao_dong",
+    "cán bộ": "can_bo",
+    "cong chuc": "cong_chuc",
+    "công chức": "cong_chuc",
+    "viên chức": "vien_chuc",
+    "người lao động": "nguoi_lao_dong",
+    "hđ 111": "nguoi_lao_dong",
+    "hợp đồng 111": "nguoi_lao_dong",
+    "hđlđ": "nguoi_lao_dong",
+    "lao động hợp đồng": "nguoi_lao_dong",
+    "hợp đồng lao động": "nguoi_lao_dong",
 }
 
 
@@ -117,13 +165,22 @@ def category_in(text: str | None) -> str | None:
 
 # A generic sub-header under a group header: "Quyết định phê duyệt" over "Số" / "Ngày" is the
 # decision's number and date; "Thời gian tăng cường" over "Từ" / "Đến" the start and end.
-_SUBHEADERS = {("quyet dinh", "so"): "Số quyết định", ("quyet dinh", "so ky hieu"): "Số quyết định",
-               ("quyet dinh", "ngay"): "Ngày quyết định", ("quyet dinh", "ngay ban hanh"): "Ngày quyết định",
-               ("quyet dinh", "ngay thang"): "Ngày quyết định", ("quyet dinh", "ngay ky"): "Ngày quyết định",
-               ("thoi gian", "tu"): "Từ ngày", ("thoi gian", "tu ngay"): "Từ ngày",
-               ("thoi gian", "den"): "Đến ngày", ("thoi gian", "den ngay"): "Đến ngày",
-               ("thoi gian", "tu thang"): "Từ ngày", ("thoi gian", "tu thang / nam"): "Từ ngày",
-               ("thoi gian", "den thang"): "Đến ngày", ("thoi gian", "den thang / nam"): "Đến ngày"}
+_SUBHEADERS = {
+    ("quyet dinh", "so"): "Số quyết định",
+    ("quyet dinh", "so ky hieu"): "Số quyết định",
+    ("quyet dinh", "ngay"): "Ngày quyết định",
+    ("quyet dinh", "ngay ban hanh"): "Ngày quyết định",
+    ("quyet dinh", "ngay thang"): "Ngày quyết định",
+    ("quyet dinh", "ngay ky"): "Ngày quyết định",
+    ("thoi gian", "tu"): "Từ ngày",
+    ("thoi gian", "tu ngay"): "Từ ngày",
+    ("thoi gian", "den"): "Đến ngày",
+    ("thoi gian", "den ngay"): "Đến ngày",
+    ("thoi gian", "tu thang"): "Từ ngày",
+    ("thoi gian", "tu thang / nam"): "Từ ngày",
+    ("thoi gian", "den thang"): "Đến ngày",
+    ("thoi gian", "den thang / nam"): "Đến ngày",
+}
 
 
 def grouped_names(parts: list[str]) -> list[str]:
@@ -131,8 +188,11 @@ def grouped_names(parts: list[str]) -> list[str]:
     if len(parts) < 2:
         return []
     sub = header_keys(parts[-1])[1]
-    return [text for (group, s), text in _SUBHEADERS.items()
-            if s == sub and any(group in header_keys(p)[1] for p in parts[:-1])]
+    return [
+        text
+        for (group, s), text in _SUBHEADERS.items()
+        if s == sub and any(group in header_keys(p)[1] for p in parts[:-1])
+    ]
 
 
 def title_category(lines: list[str], allowed: tuple[str, ...]) -> str | None:

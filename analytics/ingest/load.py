@@ -13,9 +13,19 @@ from analytics.ingest.kinds import Kind
 from analytics.ingest.problems import Problem
 
 META = ["_file", "_sheet", "_row"]
-ARROW_TYPES = {"text": pa.string(), "code": pa.string(), "unit": pa.string(), "int": pa.int64(), "count": pa.int64(),
-               "money": pa.int64(), "decimal": pa.decimal128(7, 2), "date": pa.date32(), "month": pa.date32(),
-               "bool": pa.bool_(), "flag": pa.bool_()}
+ARROW_TYPES = {
+    "text": pa.string(),
+    "code": pa.string(),
+    "unit": pa.string(),
+    "int": pa.int64(),
+    "count": pa.int64(),
+    "money": pa.int64(),
+    "decimal": pa.decimal128(7, 2),
+    "date": pa.date32(),
+    "month": pa.date32(),
+    "bool": pa.bool_(),
+    "flag": pa.bool_(),
+}
 _CENT = Decimal("0.01")
 # The widest value each Arrow type holds: a bigger one is reported (out_of_range) instead of
 # failing the whole upload in pyarrow; the database's own CHECKs are narrower still.
@@ -48,18 +58,33 @@ def _column(kind: Kind, name: str, values: np.ndarray, report: Any) -> pa.Array:
     return pa.array(values, type=ARROW_TYPES[ctype], from_pandas=True)
 
 
-def to_table(kind: Kind, typed: pd.DataFrame, rows: np.ndarray, file: str, sheet: str) -> tuple[pa.Table, list[Problem]]:
+def to_table(
+    kind: Kind, typed: pd.DataFrame, rows: np.ndarray, file: str, sheet: str
+) -> tuple[pa.Table, list[Problem]]:
     """Typed rows (object columns) as an Arrow table of the kind's types plus the meta columns."""
     problems: list[Problem] = []
 
     def report(column: str, positions: np.ndarray, low: Any, high: Any) -> None:
         for i in positions:
-            problems.append(Problem("out_of_range", "error", file, sheet, int(rows[i]), column,
-                                    str(typed[column].iat[int(i)]), {"low": low, "high": high}))
+            problems.append(
+                Problem(
+                    "out_of_range",
+                    "error",
+                    file,
+                    sheet,
+                    int(rows[i]),
+                    column,
+                    str(typed[column].iat[int(i)]),
+                    {"low": low, "high": high},
+                )
+            )
 
     n = len(typed)
     arrays = [_column(kind, c.name, typed[c.name].to_numpy(dtype=object), report) for c in kind.columns]
     names = [c.name for c in kind.columns]
-    arrays += [pa.array(np.full(n, file, dtype=object), pa.string()), pa.array(np.full(n, sheet, dtype=object), pa.string()),
-               pa.array(np.asarray(rows, dtype=np.int64))]
+    arrays += [
+        pa.array(np.full(n, file, dtype=object), pa.string()),
+        pa.array(np.full(n, sheet, dtype=object), pa.string()),
+        pa.array(np.asarray(rows, dtype=np.int64)),
+    ]
     return pa.Table.from_arrays(arrays, names=[*names, *META]), problems

@@ -73,6 +73,7 @@ class SheetLayout:
 
 # ------------------------------------------------------------------------------------ the layout
 
+
 def _text(v: object) -> str | None:
     if v is None:
         return None
@@ -99,7 +100,7 @@ def header_columns(sheet: Sheet, first: int, last: int, fields: Mapping[int, str
     example values from the rows under it."""
     cells = sheet.cells
     head = cells.loc[first:last]
-    below = cells.loc[last + 1:]
+    below = cells.loc[last + 1 :]
     out = []
     for c in cells.columns:
         parts: list[str] = []
@@ -110,8 +111,15 @@ def header_columns(sheet: Sheet, first: int, last: int, fields: Mapping[int, str
         if not parts:
             continue
         examples = tuple(dict.fromkeys(t for v in below[c].head(50) if (t := _text(v))))[:EXAMPLES]
-        out.append(HeaderColumn(int(c), " ".join(parts), f"{col_letter(int(c))}: {' / '.join(parts)}",
-                                (fields or {}).get(int(c)), examples))
+        out.append(
+            HeaderColumn(
+                int(c),
+                " ".join(parts),
+                f"{col_letter(int(c))}: {' / '.join(parts)}",
+                (fields or {}).get(int(c)),
+                examples,
+            )
+        )
     return out
 
 
@@ -140,15 +148,20 @@ def describe(rec: Recognised, applied: Sequence[int] = ()) -> SheetLayout:
         first = last = guess
         fields = {}
     columns = header_columns(sheet, first, last, fields)
-    return SheetLayout(sheet.file, sheet.name, rec.kind, (first, last), columns, tuple(applied),
-                       signature_of(sheet, first, last))
+    return SheetLayout(
+        sheet.file, sheet.name, rec.kind, (first, last), columns, tuple(applied), signature_of(sheet, first, last)
+    )
 
 
 # ------------------------------------------------------------------------------------ storage
 
+
 def stored(con: duckdb.DuckDBPyConnection) -> list[StoredMapping]:
-    rows = con.cursor().execute(
-        "SELECT mapping_id, kind, signature, mapping FROM column_mapping ORDER BY mapping_id").fetchall()
+    rows = (
+        con.cursor()
+        .execute("SELECT mapping_id, kind, signature, mapping FROM column_mapping ORDER BY mapping_id")
+        .fetchall()
+    )
     return [StoredMapping(int(i), k, frozenset(sig), dict(json.loads(m))) for i, k, sig, m in rows]
 
 
@@ -161,8 +174,9 @@ def merge(*mappings: Mapping[str, Mapping[str, str]] | None) -> dict[str, dict[s
     return out
 
 
-def for_sheet(layouts: Sequence[StoredMapping], sheet: Sheet,
-              explicit: Mapping[str, Mapping[str, str]] | None = None) -> tuple[dict[str, dict[str, str]], tuple[int, ...]]:
+def for_sheet(
+    layouts: Sequence[StoredMapping], sheet: Sheet, explicit: Mapping[str, Mapping[str, str]] | None = None
+) -> tuple[dict[str, dict[str, str]], tuple[int, ...]]:
     """The mappings to recognise ``sheet`` with: every stored one whose layout is in the sheet's first
     rows, then the user's ``explicit`` mapping of this upload (it wins). Returns (mapping, ids used)."""
     if not layouts:
@@ -181,31 +195,56 @@ def check_mapping(kind: str, mapping: Mapping[str, str]) -> None:
             raise OversightError("mapping_invalid", kind=kind, header=header, column=column)
 
 
-def remember(con: duckdb.DuckDBPyConnection, *, kind: str, mapping: Mapping[str, str], signature: Iterable[str],
-             user: str, source_file: str | None = None, source_sheet: str | None = None) -> int:
+def remember(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    kind: str,
+    mapping: Mapping[str, str],
+    signature: Iterable[str],
+    user: str,
+    source_file: str | None = None,
+    source_sheet: str | None = None,
+) -> int:
     """Store a mapping for a layout; the same kind and layout again replaces the older mapping.
     Audited by ``user`` (``setting_change``, target ``column_mapping:<id>``) in the same transaction."""
     check_mapping(kind, mapping)
     sig = sorted(set(signature))
     if not sig or not mapping:
         raise OversightError("mapping_invalid", kind=kind, header="", column="")
-    params = {"k": kind, "s": sig, "m": json.dumps(dict(mapping), ensure_ascii=False), "f": source_file,
-              "sh": source_sheet, "u": user}
+    params = {
+        "k": kind,
+        "s": sig,
+        "m": json.dumps(dict(mapping), ensure_ascii=False),
+        "f": source_file,
+        "sh": source_sheet,
+        "u": user,
+    }
     with transaction(con) as cur:
-        old = cur.execute("SELECT mapping_id FROM column_mapping WHERE kind = $k AND list_sort(signature) = $s",
-                          {"k": kind, "s": sig}).fetchall()
+        old = cur.execute(
+            "SELECT mapping_id FROM column_mapping WHERE kind = $k AND list_sort(signature) = $s", {"k": kind, "s": sig}
+        ).fetchall()
         if old:
-            cur.execute("UPDATE column_mapping SET mapping = $m, source_file = $f, source_sheet = $sh, created_by = $u, "
-                        "created_at = current_localtimestamp() WHERE mapping_id = $i",
-                        {"m": params["m"], "f": source_file, "sh": source_sheet, "u": user, "i": old[0][0]})
+            cur.execute(
+                "UPDATE column_mapping SET mapping = $m, source_file = $f, source_sheet = $sh, created_by = $u, "
+                "created_at = current_localtimestamp() WHERE mapping_id = $i",
+                {"m": params["m"], "f": source_file, "sh": source_sheet, "u": user, "i": old[0][0]},
+            )
             mapping_id = int(old[0][0])
         else:
-            row = cur.execute("INSERT INTO column_mapping (kind, signature, mapping, source_file, source_sheet, "
-                              "created_by) VALUES ($k, $s, $m, $f, $sh, $u) RETURNING mapping_id", params).fetchone()
+            row = cur.execute(
+                "INSERT INTO column_mapping (kind, signature, mapping, source_file, source_sheet, "
+                "created_by) VALUES ($k, $s, $m, $f, $sh, $u) RETURNING mapping_id",
+                params,
+            ).fetchone()
             assert row is not None
             mapping_id = int(row[0])
-        audit.record_in_transaction(cur, username=user, event="setting_change", target=f"column_mapping:{mapping_id}",
-                                    detail={"kind": kind, "columns": sorted(mapping.values())})
+        audit.record_in_transaction(
+            cur,
+            username=user,
+            event="setting_change",
+            target=f"column_mapping:{mapping_id}",
+            detail={"kind": kind, "columns": sorted(mapping.values())},
+        )
     return mapping_id
 
 
@@ -215,23 +254,32 @@ def forget(con: duckdb.DuckDBPyConnection, mapping_id: int, *, user: str) -> Non
         if not cur.execute("SELECT 1 FROM column_mapping WHERE mapping_id = $i", {"i": mapping_id}).fetchall():
             raise OversightError("mapping_not_found", mapping_id=mapping_id)
         cur.execute("DELETE FROM column_mapping WHERE mapping_id = $i", {"i": mapping_id})
-        audit.record_in_transaction(cur, username=user, event="setting_change", target=f"column_mapping:{mapping_id}",
-                                    detail={"removed": True})
+        audit.record_in_transaction(
+            cur, username=user, event="setting_change", target=f"column_mapping:{mapping_id}", detail={"removed": True}
+        )
 
 
 def mark_used(cur: duckdb.DuckDBPyConnection, ids: Iterable[int]) -> None:
     """Count a use of each stored mapping (called inside the load's transaction)."""
     for i in sorted(set(ids)):
-        cur.execute("UPDATE column_mapping SET used_count = used_count + 1, last_used_at = current_localtimestamp() "
-                    "WHERE mapping_id = $i", {"i": i})
+        cur.execute(
+            "UPDATE column_mapping SET used_count = used_count + 1, last_used_at = current_localtimestamp() "
+            "WHERE mapping_id = $i",
+            {"i": i},
+        )
 
 
 def list_mappings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Stored mappings for the Import page: id, kind, the mapping ({header: column}), source, who,
     when, uses."""
-    df = con.cursor().execute(
-        "SELECT mapping_id, kind, mapping, source_file, source_sheet, created_by, created_at, used_count, last_used_at "
-        "FROM column_mapping ORDER BY mapping_id").df()
+    df = (
+        con.cursor()
+        .execute(
+            "SELECT mapping_id, kind, mapping, source_file, source_sheet, created_by, created_at, used_count, last_used_at "
+            "FROM column_mapping ORDER BY mapping_id"
+        )
+        .df()
+    )
     df["mapping"] = [json.loads(m) for m in df["mapping"]]
     return df
 
@@ -248,6 +296,21 @@ def user_mapping(layout: SheetLayout, kind: str, choices: Mapping[int, str | Non
     return out
 
 
-__all__ = ["HeaderColumn", "SheetLayout", "StoredMapping", "check_mapping", "describe", "for_sheet", "forget",
-           "header_columns", "header_row_guess", "list_mappings", "mark_used", "merge", "remember", "sheet_keys",
-           "stored", "user_mapping"]
+__all__ = [
+    "HeaderColumn",
+    "SheetLayout",
+    "StoredMapping",
+    "check_mapping",
+    "describe",
+    "for_sheet",
+    "forget",
+    "header_columns",
+    "header_row_guess",
+    "list_mappings",
+    "mark_used",
+    "merge",
+    "remember",
+    "sheet_keys",
+    "stored",
+    "user_mapping",
+]

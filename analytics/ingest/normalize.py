@@ -163,7 +163,7 @@ _ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
 
 def is_roman(text: str | None) -> bool:
-    """"I", "II.", "IV" (section numbers in an STT column)."""
+    """ "I", "II.", "IV" (section numbers in an STT column)."""
     if not text:
         return False
     s = text.strip().rstrip(".").lower()

@@ -56,10 +56,22 @@ READ_BYTES_PER_SECOND = 2.5e6  # .xlsx parsed per second (bench: 7 MB, 100.000 r
 
 def _context(con: duckdb.DuckDBPyConnection, as_of: date | None, today: date | None) -> Context:
     cur = con.cursor()
-    scale = {(g, int(s)): Decimal(str(c)) for g, s, c in cur.execute("SELECT pay_group, step, coef FROM pay_scale").fetchall()}
-    base = [(d, int(a)) for d, a in cur.execute("SELECT valid_from, amount_vnd FROM base_salary ORDER BY valid_from").fetchall()]
-    return Context(as_of, UnitResolver.from_db(con), scale, base, today or date.today(),
-                   secondment_min_months=load_policy(con).secondment_min_months)
+    scale = {
+        (g, int(s)): Decimal(str(c))
+        for g, s, c in cur.execute("SELECT pay_group, step, coef FROM pay_scale").fetchall()
+    }
+    base = [
+        (d, int(a))
+        for d, a in cur.execute("SELECT valid_from, amount_vnd FROM base_salary ORDER BY valid_from").fetchall()
+    ]
+    return Context(
+        as_of,
+        UnitResolver.from_db(con),
+        scale,
+        base,
+        today or date.today(),
+        secondment_min_months=load_policy(con).secondment_min_months,
+    )
 
 
 @dataclass
@@ -98,8 +110,13 @@ def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
     if fmt is None:
         return out
     expected = max(0.5, len(data) / READ_BYTES_PER_SECOND)
-    sheets, p = read_workbook(name, data, fmt, job.read_limits, lambda waited: job.bar.file(
-        n_file, f"read:{name}", 0.4 * (1 - math.exp(-waited / expected))))  # approaches 40 %, never passes it
+    sheets, p = read_workbook(
+        name,
+        data,
+        fmt,
+        job.read_limits,
+        lambda waited: job.bar.file(n_file, f"read:{name}", 0.4 * (1 - math.exp(-waited / expected))),
+    )  # approaches 40 %, never passes it
     out.problems += p
     clock("read")
     recs: list[Recognised] = []
@@ -125,8 +142,14 @@ def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
     had_sheets = bool(sheets)
     del sheets
     if had_sheets and not recs and not refused:
-        out.problems.append(Problem("file_not_recognised", "error", name,
-                                    params={"hint": "Họ và tên, Ngày sinh, Tên đơn vị, Biên chế được giao"}))
+        out.problems.append(
+            Problem(
+                "file_not_recognised",
+                "error",
+                name,
+                params={"hint": "Họ và tên, Ngày sinh, Tên đơn vị, Biên chế được giao"},
+            )
+        )
     recs.sort(key=lambda r: r.kind != "unit")  # units first: other sheets may name them
     total = sum(len(r.data_rows) for r in recs) or 1
     done = 0
@@ -154,11 +177,21 @@ def _check_file(job: _Job, n_file: int, name: str, data: bytes) -> _FileResult:
     return out
 
 
-def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, Source]], as_of: date | None = None,
-            allow_duplicate: bool = False, limits: Limits | None = None, read_limits: ReadLimits | None = None,
-            today: date | None = None, progress: Progress | None = None,
-            extra_headers: Mapping[str, Mapping[str, str]] | None = None, problem_cap: int = PROBLEM_CAP,
-            staging_dir: str | os.PathLike[str] | None = None, user: str | None = None) -> Plan:
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    files: Sequence[tuple[str, Source]],
+    as_of: date | None = None,
+    allow_duplicate: bool = False,
+    limits: Limits | None = None,
+    read_limits: ReadLimits | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+    extra_headers: Mapping[str, Mapping[str, str]] | None = None,
+    problem_cap: int = PROBLEM_CAP,
+    staging_dir: str | os.PathLike[str] | None = None,
+    user: str | None = None,
+) -> Plan:
     """Read, recognise and validate ``files`` (name, bytes | path | callable) against the database;
     store nothing. Each file is read when its turn comes and dropped once its rows are staged.
 
@@ -174,20 +207,30 @@ def prepare(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, Source
     bar = Bar(progress, [size_of(src) for _, src in files])
     store = Staging(staging_dir)
     try:
-        job = _Job(con, _context(con, as_of, today), store, bar, limits or Limits.from_settings(),
-                   read_limits or ReadLimits(), extra_headers, mappings.stored(con), problem_cap, timings)
+        job = _Job(
+            con,
+            _context(con, as_of, today),
+            store,
+            bar,
+            limits or Limits.from_settings(),
+            read_limits or ReadLimits(),
+            extra_headers,
+            mappings.stored(con),
+            problem_cap,
+            timings,
+        )
         plan = _prepare(job, files, as_of, allow_duplicate, clock)
     except BaseException:
         store.close()
         raise
     if user is not None and not plan.ok:
-        audit_rejected(con, plan, user, stage="check",
-                        errors=sum(p.severity == "error" for p in plan.problems))
+        audit_rejected(con, plan, user, stage="check", errors=sum(p.severity == "error" for p in plan.problems))
     return plan
 
 
-def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None, allow_duplicate: bool,
-             clock: Clock) -> Plan:
+def _prepare(
+    job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None, allow_duplicate: bool, clock: Clock
+) -> Plan:
     infos: list[FileInfo] = []
     results: list[_FileResult] = []
     file_problems: list[list[Problem]] = []
@@ -210,8 +253,11 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
         if sha in seen:
             fp.append(Problem("file_duplicate_upload", sev, name, params={"other": seen[sha]}))
         seen.setdefault(sha, name)
-        row = cur.execute("SELECT min(f.batch_id) FROM import_file f JOIN import_batch b USING (batch_id) "
-                          "WHERE f.sha256 = $s AND b.status = 'loaded'", {"s": sha}).fetchall()[0]
+        row = cur.execute(
+            "SELECT min(f.batch_id) FROM import_file f JOIN import_batch b USING (batch_id) "
+            "WHERE f.sha256 = $s AND b.status = 'loaded'",
+            {"s": sha},
+        ).fetchall()[0]
         if row and row[0] is not None:
             fp.append(Problem("file_duplicate", sev, name, params={"batch_id": int(row[0])}))
         file_problems.append(fp)
@@ -239,8 +285,15 @@ def _prepare(job: _Job, files: Sequence[tuple[str, Source]], as_of: date | None,
     if as_of is None:  # the upload's as-of date: the one date its snapshots share, if they share one
         dates = staging.as_of_dates(job.con, job.staging)
         as_of = next(iter(dates)) if len(dates) == 1 else None
-    plan = Plan(infos, [s for r in results for s in r.sheets], job.staging, problems, as_of, timings=job.timings,
-                layouts=[lay for r in results for lay in r.layouts])
+    plan = Plan(
+        infos,
+        [s for r in results for s in r.sheets],
+        job.staging,
+        problems,
+        as_of,
+        timings=job.timings,
+        layouts=[lay for r in results for lay in r.layouts],
+    )
     plan.replaced = {t: staging.replaced_count(job.con, job.staging, t) for t in DATA_TABLES if counts.get(t)}
     job.bar.report("upload", 0.99)
     for t, n in plan.replaced.items():
@@ -257,7 +310,9 @@ def _upload_checks(job: _Job) -> list[Problem]:
     out: list[Problem] = []
     more: dict[tuple[str, str, str], int] = {}
     found: list[tuple[str, str, tuple[list[Problem], dict[str, int]]]] = [
-        ("duplicate_in_upload", "error", staging.duplicates(job.con, job.staging, t, job.problem_cap)) for t in DATA_TABLES]
+        ("duplicate_in_upload", "error", staging.duplicates(job.con, job.staging, t, job.problem_cap))
+        for t in DATA_TABLES
+    ]
     found.append(("person_elsewhere", "warning", staging.people_elsewhere(job.con, job.staging, job.problem_cap)))
     for code, severity, (problems, extra) in found:
         out += problems
@@ -265,17 +320,32 @@ def _upload_checks(job: _Job) -> list[Problem]:
             more[(f, code, severity)] = more.get((f, code, severity), 0) + n
     for (f, code, severity), n in more.items():
         last = next(p for p in reversed(out) if p.code == code and p.file == f)
-        out.append(Problem("problems_more", severity, f, params={
-            "count": n, "code": code, "message_vi": last.message("vi"), "message_en": last.message("en")}))
+        out.append(
+            Problem(
+                "problems_more",
+                severity,
+                f,
+                params={"count": n, "code": code, "message_vi": last.message("vi"), "message_en": last.message("en")},
+            )
+        )
     return out
 
 
-def import_files(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, Source]], user: str,
-                 as_of: date | None = None, kind: str = "upload", dry_run: bool = False,
-                 allow_duplicate: bool = False, limits: Limits | None = None,
-                 progress: Progress | None = None) -> tuple[Plan, LoadResult | None]:
+def import_files(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    files: Sequence[tuple[str, Source]],
+    user: str,
+    as_of: date | None = None,
+    kind: str = "upload",
+    dry_run: bool = False,
+    allow_duplicate: bool = False,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> tuple[Plan, LoadResult | None]:
     """prepare + load; raises ImportRejected (every problem) when any error was found. ``progress``
     covers both: checking takes the first 80 %, loading the rest."""
+
     def part(start: float, width: float, last: bool) -> Progress | None:
         if progress is None:
             return None
@@ -284,10 +354,18 @@ def import_files(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, S
         def scaled(step: str, fraction: float) -> None:
             if step != "done" or last:
                 report(step, start + width * fraction)
+
         return scaled
 
-    plan = prepare(con, files=files, as_of=as_of, allow_duplicate=allow_duplicate, limits=limits,
-                   progress=part(0.0, 1.0 if dry_run else 0.8, dry_run), user=user)
+    plan = prepare(
+        con,
+        files=files,
+        as_of=as_of,
+        allow_duplicate=allow_duplicate,
+        limits=limits,
+        progress=part(0.0, 1.0 if dry_run else 0.8, dry_run),
+        user=user,
+    )
     if not plan.ok:
         plan.close()
         raise ImportRejected(plan.problems)
@@ -296,4 +374,15 @@ def import_files(con: duckdb.DuckDBPyConnection, *, files: Sequence[tuple[str, S
     return plan, load(con, plan, user=user, kind=kind, progress=part(0.8, 0.2, True))
 
 
-__all__ = ["META", "PREVIEW_COLUMNS", "PROBLEM_CAP", "FileInfo", "LoadResult", "Plan", "Source", "import_files", "load", "prepare"]
+__all__ = [
+    "META",
+    "PREVIEW_COLUMNS",
+    "PROBLEM_CAP",
+    "FileInfo",
+    "LoadResult",
+    "Plan",
+    "Source",
+    "import_files",
+    "load",
+    "prepare",
+]

@@ -26,8 +26,20 @@ from analytics.ingest.problems import Problem, has_errors, problems_frame
 from analytics.ingest.sources import Progress
 from analytics.ingest.staging import StagedTables, Staging
 
-PREVIEW_COLUMNS = ("file", "sheet", "kind", "header_rows", "columns", "data_rows", "rows", "skipped_total",
-                   "skipped_section", "skipped_hidden", "skipped_footer", "ignored_columns")
+PREVIEW_COLUMNS = (
+    "file",
+    "sheet",
+    "kind",
+    "header_rows",
+    "columns",
+    "data_rows",
+    "rows",
+    "skipped_total",
+    "skipped_section",
+    "skipped_hidden",
+    "skipped_footer",
+    "ignored_columns",
+)
 _LOAD_LOCK = threading.Lock()
 Also = Callable[[duckdb.DuckDBPyConnection, int], None]  # (cursor in load's transaction, batch id)
 
@@ -94,12 +106,24 @@ class LoadResult:
 
 def audit_rejected(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, *, stage: str, **detail: Any) -> None:
     """An ``import_rejected`` row: the files' names and sha256, where it stopped, counts or a code."""
-    audit.record(con, username=user, event="import_rejected", detail={
-        "files": [{"name": f.name, "sha256": f.sha256} for f in plan.files], "stage": stage, **detail})
+    audit.record(
+        con,
+        username=user,
+        event="import_rejected",
+        detail={"files": [{"name": f.name, "sha256": f.sha256} for f in plan.files], "stage": stage, **detail},
+    )
 
 
-def load(con: duckdb.DuckDBPyConnection, plan: Plan, *, user: str, kind: str = "upload", note: str | None = None,
-         progress: Progress | None = None, also: Also | None = None) -> LoadResult:
+def load(
+    con: duckdb.DuckDBPyConnection,
+    plan: Plan,
+    *,
+    user: str,
+    kind: str = "upload",
+    note: str | None = None,
+    progress: Progress | None = None,
+    also: Also | None = None,
+) -> LoadResult:
     """Store a plan as one batch, all or nothing; older snapshots of the same keys are replaced.
 
     ``also(cur, batch_id)`` runs inside the same transaction, after the rows: what must commit with
@@ -147,8 +171,16 @@ def _committed(con: duckdb.DuckDBPyConnection, batch_id: int) -> bool:
     return False
 
 
-def _load(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, kind: str, note: str | None,
-          progress: Progress | None, reached: list[int], also: Also | None) -> LoadResult:
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    plan: Plan,
+    user: str,
+    kind: str,
+    note: str | None,
+    progress: Progress | None,
+    reached: list[int],
+    also: Also | None,
+) -> LoadResult:
     report = progress or (lambda step, fraction: None)
     counts = plan.staging.rows_by_table()
     tables = [t for t in DATA_TABLES if counts.get(t)]
@@ -167,15 +199,32 @@ def _load(con: duckdb.DuckDBPyConnection, plan: Plan, user: str, kind: str, note
     return LoadResult(batch_id, rows, replaced)
 
 
-def _store(con: duckdb.DuckDBPyConnection, plan: Plan, kind: str, user: str, note: str | None, tables: list[str],
-           counts: dict[str, int], rows: dict[str, int], replaced: dict[str, int], report: Progress,
-           reached: list[int], also: Also | None) -> int:
+def _store(
+    con: duckdb.DuckDBPyConnection,
+    plan: Plan,
+    kind: str,
+    user: str,
+    note: str | None,
+    tables: list[str],
+    counts: dict[str, int],
+    rows: dict[str, int],
+    replaced: dict[str, int],
+    report: Progress,
+    reached: list[int],
+    also: Also | None,
+) -> int:
     """The one transaction of ``load``: batch, replaced rows, inserts part by part; returns the batch."""
     total = sum(counts[t] for t in tables) or 1
     done = 0
     with transaction(con) as cur:
-        batch_id = open_batch(cur, kind=kind, user=user, as_of=plan.as_of, note=note,
-                              files=[(f.name, f.sha256, f.size_bytes) for f in plan.files])
+        batch_id = open_batch(
+            cur,
+            kind=kind,
+            user=user,
+            as_of=plan.as_of,
+            note=note,
+            files=[(f.name, f.sha256, f.size_bytes) for f in plan.files],
+        )
         for table in tables:
             replaced[table] = replace_rows(cur, table, staging.replace_keys(con, plan.staging, table), batch_id)
             rows[table] = 0
@@ -188,9 +237,18 @@ def _store(con: duckdb.DuckDBPyConnection, plan: Plan, kind: str, user: str, not
         if also is not None:
             also(cur, batch_id)
         # Last, so SQLite's write lock is held only from here to the commit; then any row a crash lost.
-        audit.record_in_transaction(cur, username=user, event="import", target=batch_id, detail={
-            "files": [{"name": f.name, "sha256": f.sha256} for f in plan.files], "rows": dict(rows),
-            "replaced": dict(replaced), "kind": kind})
+        audit.record_in_transaction(
+            cur,
+            username=user,
+            event="import",
+            target=batch_id,
+            detail={
+                "files": [{"name": f.name, "sha256": f.sha256} for f in plan.files],
+                "rows": dict(rows),
+                "replaced": dict(replaced),
+                "kind": kind,
+            },
+        )
         audit.reconcile_batches(cur)
         report("commit", 0.95)
         reached.append(batch_id)

@@ -82,9 +82,15 @@ class ProblemCap:
 
     def summary(self, file: str | None) -> list[Problem]:
         """One ``problems_more`` problem per code that went over the limit."""
-        return [Problem("problems_more", severity, file, params={
-            "count": n, "code": code, "message_vi": last.message("vi"), "message_en": last.message("en")})
-            for (code, severity), (n, last) in self.dropped.items()]
+        return [
+            Problem(
+                "problems_more",
+                severity,
+                file,
+                params={"count": n, "code": code, "message_vi": last.message("vi"), "message_en": last.message("en")},
+            )
+            for (code, severity), (n, last) in self.dropped.items()
+        ]
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -63,11 +63,16 @@ class ReadLimits:
     max_cells: int = 8_000_000
 
     def caps(self) -> dict[str, int]:
-        return {"max_rows": self.max_rows, "max_columns": self.max_columns, "max_field_chars": self.max_field_chars,
-                "max_cells": self.max_cells}
+        return {
+            "max_rows": self.max_rows,
+            "max_columns": self.max_columns,
+            "max_field_chars": self.max_field_chars,
+            "max_cells": self.max_cells,
+        }
 
 
 # ------------------------------------------------------------------------------------------ parent side
+
 
 class _Server:
     """Client of the fork server in ``_child``: one per process, started on first use, restarted
@@ -79,20 +84,38 @@ class _Server:
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self.proc is None or self.proc.poll() is not None:
-            self.proc = subprocess.Popen([sys.executable, "-m", "analytics.ingest._child"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, cwd=str(_ROOT), close_fds=True)
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "analytics.ingest._child"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                cwd=str(_ROOT),
+                close_fds=True,
+            )
         return self.proc
 
-    def request(self, data: bytes, fmt: str, limits: ReadLimits, tick: Callable[[float], None] | None = None) -> dict[str, Any]:
+    def request(
+        self, data: bytes, fmt: str, limits: ReadLimits, tick: Callable[[float], None] | None = None
+    ) -> dict[str, Any]:
         """Parse ``data`` in a limited child; ``tick(seconds waited)`` about twice a second meanwhile."""
-        with self.lock, tempfile.TemporaryDirectory(prefix=owned_prefix(READ_PREFIX), dir=_tmp_dir(len(data))) as folder:
+        with (
+            self.lock,
+            tempfile.TemporaryDirectory(prefix=owned_prefix(READ_PREFIX), dir=_tmp_dir(len(data))) as folder,
+        ):
             in_path, out_path = os.path.join(folder, "in"), os.path.join(folder, "out")
             with open(in_path, "wb") as fh:
                 fh.write(data)
             proc = self._start()
             assert proc.stdin is not None and proc.stdout is not None
-            head = pickle.dumps({"fmt": fmt, "memory": limits.memory_bytes, "seconds": limits.seconds,
-                                 "in_path": in_path, "out_path": out_path, "caps": limits.caps()})
+            head = pickle.dumps(
+                {
+                    "fmt": fmt,
+                    "memory": limits.memory_bytes,
+                    "seconds": limits.seconds,
+                    "in_path": in_path,
+                    "out_path": out_path,
+                    "caps": limits.caps(),
+                }
+            )
             try:
                 proc.stdin.write(len(head).to_bytes(8, "little") + head)
                 proc.stdin.flush()
@@ -139,11 +162,14 @@ def _tmp_dir(size: int) -> str | None:
     except OSError:
         pass
     return None
+
+
 _SERVER = _Server()
 
 
-def _run_child(name: str, data: bytes, fmt: str, limits: ReadLimits,
-               tick: Callable[[float], None] | None = None) -> tuple[list[dict[str, Any]] | None, list[Problem]]:
+def _run_child(
+    name: str, data: bytes, fmt: str, limits: ReadLimits, tick: Callable[[float], None] | None = None
+) -> tuple[list[dict[str, Any]] | None, list[Problem]]:
     reply = _SERVER.request(data, fmt, limits, tick)
     status = reply["status"]
     if status == "ok":
@@ -154,8 +180,17 @@ def _run_child(name: str, data: bytes, fmt: str, limits: ReadLimits,
         return None, [Problem("parse_crashed", file=name, params={"exitcode": reply.get("exitcode")})]
     if status == "refused":
         info = reply["payload"]
-        return None, [Problem(info["code"], "error", name, info["sheet"], info["row"], info["column"],
-                              params={**info["params"], "file": name})]
+        return None, [
+            Problem(
+                info["code"],
+                "error",
+                name,
+                info["sheet"],
+                info["row"],
+                info["column"],
+                params={**info["params"], "file": name},
+            )
+        ]
     # The parser failed on the file's content: the library's own text is not for users.
     return None, [Problem("file_unreadable", file=name, params={"format": fmt})]
 
@@ -171,7 +206,7 @@ def _grid(table: pa.Table, row0: int, col0: int, merges: list[tuple[int, int, in
         for c in range(c1, c2 + 1):
             if c not in df.columns:
                 df[c] = pd.Series([None] * len(df), index=df.index, dtype=object)
-            df.loc[r1:min(r2, df.index[-1]), c] = value
+            df.loc[r1 : min(r2, df.index[-1]), c] = value
     # Columns from A (empty ones too): recognition addresses cells by position, messages by letter.
     for c in range(max(df.columns, default=-1)):
         if c not in df.columns:
@@ -179,16 +214,18 @@ def _grid(table: pa.Table, row0: int, col0: int, merges: list[tuple[int, int, in
     return df.reindex(columns=sorted(df.columns))
 
 
-def read_csv(name: str, data: bytes, limits: ReadLimits | None = None,
-             tick: Callable[[float], None] | None = None) -> tuple[list[Sheet], list[Problem]]:
+def read_csv(
+    name: str, data: bytes, limits: ReadLimits | None = None, tick: Callable[[float], None] | None = None
+) -> tuple[list[Sheet], list[Problem]]:
     """CSV, parsed in the limited child like a workbook: UTF-8 (with or without BOM), UTF-16 with
     BOM, else Windows-1258 (reported as a warning); TCVN3/VNI text refused; delimiter sniffed; rows,
     columns and field length capped (``ReadLimits``)."""
     return read_workbook(name, data, "csv", limits, tick)
 
 
-def read_workbook(name: str, data: bytes, fmt: str, limits: ReadLimits | None = None,
-                  tick: Callable[[float], None] | None = None) -> tuple[list[Sheet], list[Problem]]:
+def read_workbook(
+    name: str, data: bytes, fmt: str, limits: ReadLimits | None = None, tick: Callable[[float], None] | None = None
+) -> tuple[list[Sheet], list[Problem]]:
     """Sheets of one checked file (``fmt`` from ``safety.check_content``); ``tick(seconds)`` is
     called while the child parses (a progress bar that does not stall on a big file)."""
     payload, problems = _run_child(name, data, fmt, limits or ReadLimits(), tick)

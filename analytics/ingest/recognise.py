@@ -53,7 +53,6 @@ MAX_HEADER_DEPTH = 4
 # ---------------------------------------------------------------------------------------- columns
 
 
-
 Extras = tuple[tuple[str, str], ...]  # (header key, field) a user mapped for one kind
 
 
@@ -68,19 +67,26 @@ def extra_headers_for(kind: str, mapping: Mapping[str, Mapping[str, str]] | None
 
 
 @functools.lru_cache(maxsize=65536)
-def _match_cached(kind: str, parts: tuple[str, ...], extras: Extras = ()) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
+def _match_cached(
+    kind: str, parts: tuple[str, ...], extras: Extras = ()
+) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
     return _match_column(kind, list(parts), dict(extras))
 
 
-def _match_column(kind: str, parts: list[str], extras: dict[str, str] | None = None) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
+def _match_column(
+    kind: str, parts: list[str], extras: dict[str, str] | None = None
+) -> tuple[str, int, tuple[tuple[str, Any], ...]] | None:
     if extras:
         for text in [" ".join(parts), *reversed(parts)]:
             if (field := extras.get(header_keys(text)[0])) is not None:
                 return field, -1, ()  # the user's own mapping beats the dictionary
     if kind == "quota_wide":
         return match_wide(parts)
-    if kind == "quota" and any(w in ascii_key(" ".join(parts)) for w in REDUCTION_WORDS) \
-            and not UNIT_DICT.lookup(parts[-1]):
+    if (
+        kind == "quota"
+        and any(w in ascii_key(" ".join(parts)) for w in REDUCTION_WORDS)
+        and not UNIT_DICT.lookup(parts[-1])
+    ):
         return None  # "Tinh giản biên chế năm 2023": people who left, never a quota
     d = KINDS[kind].dictionary
     keys = [header_keys(p)[0] for p in parts]
@@ -254,8 +260,11 @@ def _rank(per_kind: dict[str, tuple[int, int, int, int, list[Match]]], top: np.n
             parts = tuple(_parts(top, r, -negd, m.col))
             # Evidence tells the candidates apart: a column counts as shared only with kinds that
             # could read this sheet at all (a new, unrelated kind knowing "Hình thức" changes nothing).
-            n = sum(1 for k in {_table(k2) for k2 in per_kind}
-                    if any(_match_cached(k2, parts) for k2 in per_kind if _table(k2) == k))
+            n = sum(
+                1
+                for k in {_table(k2) for k2 in per_kind}
+                if any(_match_cached(k2, parts) for k2 in per_kind if _table(k2) == k)
+            )
             for f in _field_names(kind, [m]):
                 claims[f] = min(claims.get(f, n), n)
         out.append((evidence(_field_names(kind, matches), claims), score, kind))
@@ -303,8 +312,9 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
                     s = 0  # a column of people's names: not a table of units or quotas
                 if kind == "quota_wide" and s:
                     long = {m.field for m in _fields_for("quota", top, r, d)}
-                    if "year" not in long or ("category" not in long and any(
-                            m.q("category") for m in matches if m.field == "quota_year")):
+                    if "year" not in long or (
+                        "category" not in long and any(m.q("category") for m in matches if m.field == "quota_year")
+                    ):
                         s += 100  # years or categories as columns: the long form cannot read this sheet
                 cand = (s, -_duplicates(matches), -d, r, matches)
                 if s and (kind not in per_kind or cand[:3] > per_kind[kind][:3]):
@@ -313,17 +323,27 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
     if not ranked:
         return Recognised(sheet, None, refused="reduction_summary" if _reduction_summary(top) else None)
     settled = ranked[0][1] in _PERSON_LEVEL and len(ranked) > 1 and ranked[1][1] == "person"  # see _rank
-    if len(ranked) > 1 and not settled and ranked[1][0] >= CLOSE * ranked[0][0] \
-            and _table(ranked[1][1]) != _table(ranked[0][1]):
-        return Recognised(sheet, None, refused="ambiguous", close=[(k, _evidence_columns(per_kind[k][4]))
-                                                                    for _, k in ranked[:2]])
+    if (
+        len(ranked) > 1
+        and not settled
+        and ranked[1][0] >= CLOSE * ranked[0][0]
+        and _table(ranked[1][1]) != _table(ranked[0][1])
+    ):
+        return Recognised(
+            sheet, None, refused="ambiguous", close=[(k, _evidence_columns(per_kind[k][4])) for _, k in ranked[:2]]
+        )
     kind = ranked[0][1]
     _, _, negd, r, matches = per_kind[kind]
     d = -negd
     # A header row merged down into the next one (most cells repeat above) is one header: take it in.
     extras_k = extra_headers_for(kind, extra_headers) if kind in KINDS else ()
-    while d < MAX_HEADER_DEPTH and r + d < len(top) and not datalike[r + d] and (r + d) not in titles \
-            and _continues(top[r + d - 1], top[r + d]):
+    while (
+        d < MAX_HEADER_DEPTH
+        and r + d < len(top)
+        and not datalike[r + d]
+        and (r + d) not in titles
+        and _continues(top[r + d - 1], top[r + d])
+    ):
         deeper = _fields_for(kind, top, r, d + 1, extras_k)
         if _score(kind, deeper) < _score(kind, matches):
             break
@@ -349,8 +369,13 @@ def recognise(sheet: Sheet, *, extra_headers: Mapping[str, Mapping[str, str]] | 
             rec.skipped.setdefault("colnum", []).append(int(rows[start]))
             start += 1
             continue
-        headerish = all(d_kind.lookup(str(v)) or STT_DICT.lookup(str(v)) or header_keys(str(v))[0] in GENDER_WORDS
-                        or any(str(v) in _parts(top, r, d, c) for c in range(grid.shape[1])) for v in vals)
+        headerish = all(
+            d_kind.lookup(str(v))
+            or STT_DICT.lookup(str(v))
+            or header_keys(str(v))[0] in GENDER_WORDS
+            or any(str(v) in _parts(top, r, d, c) for c in range(grid.shape[1]))
+            for v in vals
+        )
         if not headerish:
             break
         start += 1

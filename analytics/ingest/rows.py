@@ -19,15 +19,27 @@ _FORMULA = re.compile(r"^[\(\)0-9a-zA-Z\s=+\-*/x×.,:%]+$")
 # Matched on the NFC lower-case text: "cộng" (a subtotal) and "công chức" differ only by a diacritic.
 _GRAND = re.compile(r"^(tổng cộng|tổng số|tổng|toàn thành phố|toàn tỉnh|toàn ngành|tong cong|tong so)(\W|$)")
 _SUB = re.compile(r"^(cộng|khối|trong đó|cong(?! chuc)|khoi)(\W|$)")
-_FOOTER = re.compile(r"^(ghi chu|noi nhan|nguoi lap|thu truong|xac nhan|ky ten|giam doc|chu tich|hieu truong|"
-                     r"pho hieu truong|truong tram|truong ban|bi thu|so tien bang chu|bang chu|"
-                     r"t/m|tm\b|kt\b|lanh dao|pho giam doc|ke toan|chu thich)|ngay .{0,12}thang .{0,12}nam"
-                     r"|^\(ky|^\*")
+_FOOTER = re.compile(
+    r"^(ghi chu|noi nhan|nguoi lap|thu truong|xac nhan|ky ten|giam doc|chu tich|hieu truong|"
+    r"pho hieu truong|truong tram|truong ban|bi thu|so tien bang chu|bang chu|"
+    r"t/m|tm\b|kt\b|lanh dao|pho giam doc|ke toan|chu thich)|ngay .{0,12}thang .{0,12}nam"
+    r"|^\(ky|^\*"
+)
 # The place-and-date line and the distribution list end a table wherever they stand in the row.
 _FOOTER_ANYWHERE = re.compile(r"ngay .{0,12}thang .{0,12}nam|^noi nhan")
 NOTE = re.compile(r"^\[.*\]$", re.DOTALL)  # the note row of our own templates
-_KEY_FIELDS = {"birth_date", "_gender_col", "quota_year", "quota_assigned", "start_date", "month", "salary_coef",
-               "year", "route", "unit_type"}
+_KEY_FIELDS = {
+    "birth_date",
+    "_gender_col",
+    "quota_year",
+    "quota_assigned",
+    "start_date",
+    "month",
+    "salary_coef",
+    "year",
+    "route",
+    "unit_type",
+}
 _ARABIC = re.compile(r"^\d+[.)]?$")
 _SECTION_PREFIX = re.compile(r"^([ivxlc]+|[a-d])[.)]\s")
 
@@ -64,8 +76,14 @@ def _is_number(v: Any) -> bool:
 
 def classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, value_cols: list[int]) -> None:
     stt_col = next((m.col for m in rec.columns if m.field == "_stt"), None)
-    label_field = {"person": "full_name", "unit": "name", "quota": "unit_code", "quota_wide": "unit_code",
-                   "reduction_case": "full_name", "training": "course_name"}.get(rec.kind or "", "")
+    label_field = {
+        "person": "full_name",
+        "unit": "name",
+        "quota": "unit_code",
+        "quota_wide": "unit_code",
+        "reduction_case": "full_name",
+        "training": "course_name",
+    }.get(rec.kind or "", "")
     label_col = next((m.col for m in rec.columns if m.field == label_field), None)
     first_cols = list(range(min(3, grid.shape[1])))
     key_cols = [m.col for m in rec.columns if m.field in _KEY_FIELDS]
@@ -83,7 +101,7 @@ def classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, va
 
     def take_numbered(upto: int) -> None:
         """The numbered rows between the last row looked at and ``upto``."""
-        found = (np.flatnonzero(numbered[state["next"] - start:upto - start]) + state["next"]).tolist()
+        found = (np.flatnonzero(numbered[state["next"] - start : upto - start]) + state["next"]).tolist()
         state["next"] = upto + 1
         if not found:
             return
@@ -117,9 +135,14 @@ def classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, va
         # A footer line carries no data: a row with a birth date, a quota, a start date … is data,
         # whatever its first words ("Lưu Văn A" is a name, not the "Lưu: VT" of a distribution list).
         cells = [_fold(v) for v in row if v is not None and str(v).strip()]
-        if (cells and all(_FOOTER.search(f) for f in cells)) or not any(row[c] is not None for c in key_cols) and (
+        if (
+            (cells and all(_FOOTER.search(f) for f in cells))
+            or not any(row[c] is not None for c in key_cols)
+            and (
                 any(_FOOTER.search(f) for f in folded)
-                or any(_FOOTER_ANYWHERE.search(_fold(v)) for v in row if v is not None and type(v) is str)):
+                or any(_FOOTER_ANYWHERE.search(_fold(v)) for v in row if v is not None and type(v) is str)
+            )
+        ):
             state["footer"] = True
             skipped.setdefault("footer", []).append(r)
             continue
@@ -141,8 +164,13 @@ def classify(rec: Recognised, grid: np.ndarray, rows: np.ndarray, start: int, va
                 skipped.setdefault("total", []).append(r)  # a group row carrying its subtotal
                 continue
             section_text = " ".join(str(t) for t in texts)
-            state["section"] = (category_in(section_text) if rec.kind in ("person", "reduction_case")
-                                else section_text if rec.kind == "training" else section)
+            state["section"] = (
+                category_in(section_text)
+                if rec.kind in ("person", "reduction_case")
+                else section_text
+                if rec.kind == "training"
+                else section
+            )
             skipped.setdefault("section", []).append(r)
             continue
         rec.data_rows.append(r)

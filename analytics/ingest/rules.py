@@ -61,6 +61,7 @@ def set_column(t: pd.DataFrame, column: str, values: Any) -> None:
 
 # ------------------------------------------------------------------------------------------- derive
 
+
 def derive(w: Sheetwork, ctx: Context) -> None:
     t = w.typed
     k = w.kind.name
@@ -69,12 +70,21 @@ def derive(w: Sheetwork, ctx: Context) -> None:
         _fill(t, "category", w.raw["_section"].to_numpy(dtype=object))
         _fill(t, "category", _title_category(w))
         _fill(t, "ethnicity", "kinh")
-        set_column(t, "ethnicity", map_unique(t["ethnicity"].to_numpy(dtype=object), lambda e: ethnicity_key(e) or "kinh"))
-        for c, v in (("is_leader", False), ("leadership_allowance_coef", Decimal(0)), ("in_succession_plan", False),
-                     ("status", "dang_cong_tac")):
+        set_column(
+            t, "ethnicity", map_unique(t["ethnicity"].to_numpy(dtype=object), lambda e: ethnicity_key(e) or "kinh")
+        )
+        for c, v in (
+            ("is_leader", False),
+            ("leadership_allowance_coef", Decimal(0)),
+            ("in_succession_plan", False),
+            ("status", "dang_cong_tac"),
+        ):
             _fill(t, c, v)
         if "person_id" not in w.raw:
-            ids = [_hash_id("auto", u, nm, b) for u, nm, b in zip(t["unit_code"], t["full_name"], t["birth_date"], strict=True)]
+            ids = [
+                _hash_id("auto", u, nm, b)
+                for u, nm, b in zip(t["unit_code"], t["full_name"], t["birth_date"], strict=True)
+            ]
             set_column(t, "person_id", ids)
             if n:
                 w.emit("person_id_generated", None, None, "warning", count=n)
@@ -90,12 +100,16 @@ def derive(w: Sheetwork, ctx: Context) -> None:
                     w.emit("no_base_salary", i, "month", month=m.strftime("%m/%Y"))
             base.append(amount)
         _fill(t, "base_salary_vnd", base)
-        basic = [int((c * b).quantize(Decimal(1), ROUND_HALF_UP)) if c is not None and b is not None else None
-                 for c, b in zip(t["salary_coef"], t["base_salary_vnd"], strict=True)]
+        basic = [
+            int((c * b).quantize(Decimal(1), ROUND_HALF_UP)) if c is not None and b is not None else None
+            for c, b in zip(t["salary_coef"], t["base_salary_vnd"], strict=True)
+        ]
         _fill(t, "basic_salary_vnd", basic)
         allowances = [c for c in t.columns if c.startswith("allowance_")]
-        total = [None if b is None else b + sum(int(t[c].iat[i] or 0) for c in allowances)
-                 for i, b in enumerate(t["basic_salary_vnd"])]
+        total = [
+            None if b is None else b + sum(int(t[c].iat[i] or 0) for c in allowances)
+            for i, b in enumerate(t["basic_salary_vnd"])
+        ]
         _fill(t, "total_vnd", total)
     elif k == "reduction_case":
         _fill(t, "category", w.raw["_section"].to_numpy(dtype=object))
@@ -106,8 +120,16 @@ def derive(w: Sheetwork, ctx: Context) -> None:
         for c, v in (("programme", "tinh_gian_2022_2026"), ("status", "da_nghi")):
             _fill(t, c, v)
         if "case_id" not in w.raw:
-            set_column(t, "case_id", [_hash_id("TG", u, p or nm, y, dn) for u, p, nm, y, dn in
-                            zip(t["unit_code"], t["person_id"], t["full_name"], t["year"], t["decision_no"], strict=True)])
+            set_column(
+                t,
+                "case_id",
+                [
+                    _hash_id("TG", u, p or nm, y, dn)
+                    for u, p, nm, y, dn in zip(
+                        t["unit_code"], t["person_id"], t["full_name"], t["year"], t["decision_no"], strict=True
+                    )
+                ],
+            )
     elif k == "secondment":
         _person_ids(w, "sending_unit_code")
         _from_title(w)
@@ -123,21 +145,39 @@ def derive(w: Sheetwork, ctx: Context) -> None:
         _fill(t, "status", status)
         _fill(t, "allowance_regime", "mot_lan_10x")
         if "secondment_id" not in w.raw:
-            set_column(t, "secondment_id", [_hash_id("TC", p, s) for p, s in zip(t["person_id"], t["start_date"], strict=True)])
+            set_column(
+                t, "secondment_id", [_hash_id("TC", p, s) for p, s in zip(t["person_id"], t["start_date"], strict=True)]
+            )
     elif k == "training":
         _fill(t, "location", map_unique(w.raw["_section"].to_numpy(dtype=object), _section_code(w, "location")))
-        defaults: tuple[tuple[str, object], ...] = (("location", "trong_nuoc"), ("participants", 1),
-                                                     ("cost_committed_vnd", 0), ("cost_spent_vnd", 0))
+        defaults: tuple[tuple[str, object], ...] = (
+            ("location", "trong_nuoc"),
+            ("participants", 1),
+            ("cost_committed_vnd", 0),
+            ("cost_spent_vnd", 0),
+        )
         for name, value in defaults:
             _fill(t, name, value)
         if "record_id" not in w.raw:
-            set_column(t, "record_id", [_hash_id("DT", u, p, c, s) for u, p, c, s in
-                              zip(t["unit_code"], t["person_id"], t["course_name"], t["start_date"], strict=True)])
+            set_column(
+                t,
+                "record_id",
+                [
+                    _hash_id("DT", u, p, c, s)
+                    for u, p, c, s in zip(
+                        t["unit_code"], t["person_id"], t["course_name"], t["start_date"], strict=True
+                    )
+                ],
+            )
     elif k == "unit":
         types = [_unit_type(nm) for nm in t["name"]]
         _fill(t, "unit_type", types)
-        _fill(t, "level", [{"ubnd_xa": "commune", "huyen_cu": "district"}.get(ut or "", "city") for ut in t["unit_type"]])
-        kinds = [(_commune_kind(nm) if ut == "ubnd_xa" else None) for nm, ut in zip(t["name"], t["unit_type"], strict=True)]
+        _fill(
+            t, "level", [{"ubnd_xa": "commune", "huyen_cu": "district"}.get(ut or "", "city") for ut in t["unit_type"]]
+        )
+        kinds = [
+            (_commune_kind(nm) if ut == "ubnd_xa" else None) for nm, ut in zip(t["name"], t["unit_type"], strict=True)
+        ]
         _fill(t, "commune_kind", kinds)
         _fill(t, "self_financed", False)
         _fill(t, "especially_difficult", False)
@@ -182,8 +222,11 @@ def _from_title(w: Sheetwork) -> None:
         # "125/QĐ-UBND ngày 15/3/2023" in one cell: the number and the date apart.
         split = [_NO_AND_DATE.match(str(v)) if v is not None else None for v in t["decision_no"]]
         set_column(t, "decision_no", [m.group(1) if m else v for m, v in zip(split, t["decision_no"], strict=True)])
-        set_column(t, "decision_date", [parse_date(m.group(2))[0] if m else v
-                                        for m, v in zip(split, t["decision_date"], strict=True)])
+        set_column(
+            t,
+            "decision_date",
+            [parse_date(m.group(2))[0] if m else v for m, v in zip(split, t["decision_date"], strict=True)],
+        )
     programmes = code_list(w.kind.allowed("programme"), "programme")
     for line in w.rec.title:
         if "programme" not in w.raw and w.kind.allowed("programme"):
@@ -206,6 +249,7 @@ def _section_code(w: Sheetwork, column: str) -> Any:
             return codes.parse(text) if isinstance(text, str) else None
         except ValueError:
             return None
+
     return parse
 
 
@@ -214,12 +258,21 @@ def _person_ids(w: Sheetwork, unit_column: str) -> None:
     if "person_id" in w.raw:
         return
     if "_name" not in w.raw:
-        w.emit("missing_column", None, None, column_en="person ID or full name", column_vi="Mã cán bộ hoặc Họ và tên",
-               kind_vi=KIND_NAMES[w.kind.name]["vi"], kind_en=KIND_NAMES[w.kind.name]["en"])
+        w.emit(
+            "missing_column",
+            None,
+            None,
+            column_en="person ID or full name",
+            column_vi="Mã cán bộ hoặc Họ và tên",
+            kind_vi=KIND_NAMES[w.kind.name]["vi"],
+            kind_en=KIND_NAMES[w.kind.name]["en"],
+        )
         return
     t = w.typed
-    ids = [None if nm is None else _hash_id("auto", u, nm) for u, nm in
-           zip(t[unit_column], w.raw["_name"].to_numpy(dtype=object), strict=True)]
+    ids = [
+        None if nm is None else _hash_id("auto", u, nm)
+        for u, nm in zip(t[unit_column], w.raw["_name"].to_numpy(dtype=object), strict=True)
+    ]
     set_column(t, "person_id", ids)
     if len(t):
         w.emit("person_id_generated", None, None, "warning", count=len(t))
@@ -228,10 +281,23 @@ def _person_ids(w: Sheetwork, unit_column: str) -> None:
 def _unit_type(name: str | None) -> str | None:
     a = ascii_key(name or "")
     a = a.removeprefix("ubnd ").removeprefix("uy ban nhan dan ")
-    for prefix, ut in (("phuong ", "ubnd_xa"), ("xa ", "ubnd_xa"), ("thi tran ", "ubnd_xa"), ("so ", "so_nganh"),
-                       ("phong ", "phong"), ("huyen ", "huyen_cu"), ("quan ", "huyen_cu"), ("thi xa ", "huyen_cu"),
-                       ("truong ", "dvsnc"), ("benh vien ", "dvsnc"), ("trung tam ", "dvsnc"), ("tram y te ", "dvsnc"),
-                       ("van phong ", "co_quan_khac"), ("thanh tra ", "co_quan_khac"), ("ban ", "co_quan_khac")):
+    for prefix, ut in (
+        ("phuong ", "ubnd_xa"),
+        ("xa ", "ubnd_xa"),
+        ("thi tran ", "ubnd_xa"),
+        ("so ", "so_nganh"),
+        ("phong ", "phong"),
+        ("huyen ", "huyen_cu"),
+        ("quan ", "huyen_cu"),
+        ("thi xa ", "huyen_cu"),
+        ("truong ", "dvsnc"),
+        ("benh vien ", "dvsnc"),
+        ("trung tam ", "dvsnc"),
+        ("tram y te ", "dvsnc"),
+        ("van phong ", "co_quan_khac"),
+        ("thanh tra ", "co_quan_khac"),
+        ("ban ", "co_quan_khac"),
+    ):
         if a.startswith(prefix):
             return ut
     return None
@@ -244,6 +310,7 @@ def _commune_kind(name: str | None) -> str | None:
 
 # ------------------------------------------------------------------------------------------- checks
 
+
 def check(w: Sheetwork, ctx: Context) -> None:
     t = w.typed
     k = w.kind.name
@@ -253,8 +320,14 @@ def check(w: Sheetwork, ctx: Context) -> None:
                 w.emit("negative", int(neg), c.name)
     if k == "person":
         _check_persons(w, ctx)
-    fn = {"quota": _check_quota, "payroll": _check_payroll, "secondment": _check_secondment,
-          "training": _check_training, "unit": _check_unit, "reduction_case": _check_year}.get(k)
+    fn = {
+        "quota": _check_quota,
+        "payroll": _check_payroll,
+        "secondment": _check_secondment,
+        "training": _check_training,
+        "unit": _check_unit,
+        "reduction_case": _check_year,
+    }.get(k)
     if fn:
         cols = list(t.columns)
         # zip over the object arrays: DataFrame.to_dict("records") boxes every value (seconds on 100.000 rows)
@@ -309,8 +382,9 @@ def _group_problem(ctx: Context, g: str | None, s: int | None, coef: Decimal | N
     return coef not in _all_coefs(ctx)
 
 
-def _check_coef(w: Sheetwork, ctx: Context, i: int, coef: Decimal, g: str | None, s: int | None,
-                category: str | None) -> None:
+def _check_coef(
+    w: Sheetwork, ctx: Context, i: int, coef: Decimal, g: str | None, s: int | None, category: str | None
+) -> None:
     if g is not None and s is not None and (g, s) in ctx.pay_scale:
         if ctx.pay_scale[(g, s)] != coef:
             w.emit("coef_not_in_scale", i, "salary_coef", coef=str(coef).replace(".", ","), group=f" ({g} bậc {s})")
@@ -347,8 +421,13 @@ def _check_quota(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
 def _check_payroll(w: Sheetwork, ctx: Context, i: int, r: dict[str, Any]) -> None:
     coef = r["salary_coef"]
     if coef is not None and coef > _max_coef(ctx):
-        w.emit("coef_out_of_range", i, "salary_coef", coef=str(coef).replace(".", ","),
-               high=str(_max_coef(ctx)).replace(".", ","))
+        w.emit(
+            "coef_out_of_range",
+            i,
+            "salary_coef",
+            coef=str(coef).replace(".", ","),
+            high=str(_max_coef(ctx)).replace(".", ","),
+        )
     elif coef is not None and coef not in _all_coefs(ctx):
         w.emit("coef_not_in_scale", i, "salary_coef", "warning", coef=str(coef).replace(".", ","), group="")
     if r["total_vnd"] is not None and r["basic_salary_vnd"] is not None and r["total_vnd"] < r["basic_salary_vnd"]:

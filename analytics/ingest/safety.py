@@ -64,13 +64,16 @@ def check_content(name: str, data: bytes, limits: Limits | None = None) -> tuple
         return refuse("file_empty")
     if len(data) > limits.max_file_bytes:
         truncated = len(data) == limits.max_file_bytes + 1  # sources.read_source stopped reading there
-        return refuse("file_too_large", size_mb=f">{len(data) // 2**20}" if truncated else len(data) // 2**20,
-                      max_mb=limits.max_file_bytes // 2**20)
+        return refuse(
+            "file_too_large",
+            size_mb=f">{len(data) // 2**20}" if truncated else len(data) // 2**20,
+            max_mb=limits.max_file_bytes // 2**20,
+        )
     if data[:4] == b"PK\x03\x04":
         return _check_zip(name, data, limits)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         # An OLE container: a legacy .xls, or what Excel writes for a password-protected workbook.
-        if _ENCRYPTED_OLE in data[:1 << 20]:
+        if _ENCRYPTED_OLE in data[: 1 << 20]:
             return refuse("file_encrypted")
         return "xls", []  # legacy BIFF; parsed in the child process like any other workbook
     for magic, kind in _MAGIC:
@@ -151,8 +154,16 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> tuple[str | None, list
 
 _ROOT = re.compile(rb"<[A-Za-z_]")
 # What reading a damaged zip raises (a flipped byte reaches zlib, struct or the CRC check).
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, struct.error, EOFError, ValueError, OSError, NotImplementedError,
-               RuntimeError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    struct.error,
+    EOFError,
+    ValueError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 def _head(zf: zipfile.ZipFile, name: str) -> bytes:
@@ -173,8 +184,11 @@ def _prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes
             if not chunk:
                 break
             head += chunk
-            text = head.decode("utf-16", errors="ignore").encode("utf-8") if head.startswith(
-                (b"\xff\xfe", b"\xfe\xff")) else head
+            text = (
+                head.decode("utf-16", errors="ignore").encode("utf-8")
+                if head.startswith((b"\xff\xfe", b"\xfe\xff"))
+                else head
+            )
             if m := _ROOT.search(text):
-                return text[:m.start()]
+                return text[: m.start()]
     return head if not head.strip() else (None if len(head) >= limits.max_prolog_bytes else head)

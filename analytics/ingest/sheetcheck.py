@@ -39,13 +39,20 @@ class Clock:
 
 def summary(rec: Recognised, rows: int) -> dict[str, Any]:
     sk = rec.skipped
-    return {"file": rec.sheet.file, "sheet": rec.sheet.name, "kind": rec.kind,
-            "header_rows": f"{rec.header_rows[0]}-{rec.header_rows[1]}" if rec.kind else None,
-            "columns": ", ".join(f"{m.label} → {m.field}" for m in rec.columns if not m.field.startswith("_stt")),
-            "data_rows": len(rec.data_rows), "rows": rows,
-            "skipped_total": len(sk.get("total", [])), "skipped_section": len(sk.get("section", [])),
-            "skipped_hidden": len(sk.get("hidden", [])), "skipped_footer": len(sk.get("footer", [])),
-            "ignored_columns": ", ".join(h for _, h in rec.ignored)}
+    return {
+        "file": rec.sheet.file,
+        "sheet": rec.sheet.name,
+        "kind": rec.kind,
+        "header_rows": f"{rec.header_rows[0]}-{rec.header_rows[1]}" if rec.kind else None,
+        "columns": ", ".join(f"{m.label} → {m.field}" for m in rec.columns if not m.field.startswith("_stt")),
+        "data_rows": len(rec.data_rows),
+        "rows": rows,
+        "skipped_total": len(sk.get("total", [])),
+        "skipped_section": len(sk.get("section", [])),
+        "skipped_hidden": len(sk.get("hidden", [])),
+        "skipped_footer": len(sk.get("footer", [])),
+        "ignored_columns": ", ".join(h for _, h in rec.ignored),
+    }
 
 
 def _fmt_rows(rows: list[int]) -> str:
@@ -56,13 +63,21 @@ def notes(rec: Recognised) -> list[Problem]:
     """Rows skipped (totals, sections, hidden, column numbers, footer) and columns ignored."""
     f, s = rec.sheet.file, rec.sheet.name
     out = []
-    for reason, code in (("total", "rows_skipped_total"), ("section", "rows_skipped_section"),
-                         ("hidden", "rows_skipped_hidden"), ("colnum", "rows_skipped_colnum")):
+    for reason, code in (
+        ("total", "rows_skipped_total"),
+        ("section", "rows_skipped_section"),
+        ("hidden", "rows_skipped_hidden"),
+        ("colnum", "rows_skipped_colnum"),
+    ):
         rows = rec.skipped.get(reason, [])
         if rows:
-            out.append(Problem(code, "warning", f, s, rows[0], None, None, {"count": len(rows), "rows": _fmt_rows(rows)}))
+            out.append(
+                Problem(code, "warning", f, s, rows[0], None, None, {"count": len(rows), "rows": _fmt_rows(rows)})
+            )
     if rows := rec.skipped.get("footer", []):
-        out.append(Problem("rows_skipped_footer", "warning", f, s, rows[0], None, None, {"count": len(rows), "first": rows[0]}))
+        out.append(
+            Problem("rows_skipped_footer", "warning", f, s, rows[0], None, None, {"count": len(rows), "first": rows[0]})
+        )
     for _c, h in rec.ignored:
         out.append(Problem("column_ignored", "warning", f, s, rec.header_rows[0], None, None, {"header": h}))
     return out
@@ -102,9 +117,18 @@ def _check_totals(w: Sheetwork) -> None:
             except ValueError:
                 continue
             if stated != computed:
-                w.problems.append(Problem("totals_mismatch", "error", rec.sheet.file, rec.sheet.name, total_row, m.label,
-                                          None if stated_text is None else str(stated_text),
-                                          {"stated": number(stated), "computed": number(computed)}))
+                w.problems.append(
+                    Problem(
+                        "totals_mismatch",
+                        "error",
+                        rec.sheet.file,
+                        rec.sheet.name,
+                        total_row,
+                        m.label,
+                        None if stated_text is None else str(stated_text),
+                        {"stated": number(stated), "computed": number(computed)},
+                    )
+                )
 
 
 def validate(rec: Recognised, ctx: Context, timings: dict[str, float], cap: ProblemCap | None = None) -> Sheetwork:

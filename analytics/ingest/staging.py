@@ -132,7 +132,10 @@ class StagedTables(Mapping[str, pd.DataFrame]):
 
 # ------------------------------------------------------------------------------- upload-wide checks
 
-def duplicates(con: duckdb.DuckDBPyConnection, staging: Staging, table: str, cap: int) -> tuple[list[Problem], dict[str, int]]:
+
+def duplicates(
+    con: duckdb.DuckDBPyConnection, staging: Staging, table: str, cap: int
+) -> tuple[list[Problem], dict[str, int]]:
     """Rows whose key repeats an earlier row of the upload: the first ``cap`` per file as problems,
     and how many more each file has.
 
@@ -161,22 +164,44 @@ def duplicates(con: duckdb.DuckDBPyConnection, staging: Staging, table: str, cap
     k = len(key)
     for r in rows:
         values, (f, s, row, of, osheet, orow, in_file) = r[:k], r[k:]
-        out.append(Problem("duplicate_in_upload", "error", f, s, int(row), ", ".join(key),
-                           " | ".join(str(v) for v in values),
-                           {"other_row": int(orow), "other_sheet": osheet, "other_file": of}))
+        out.append(
+            Problem(
+                "duplicate_in_upload",
+                "error",
+                f,
+                s,
+                int(row),
+                ", ".join(key),
+                " | ".join(str(v) for v in values),
+                {"other_row": int(orow), "other_sheet": osheet, "other_file": of},
+            )
+        )
         more[f] = int(in_file) - min(int(in_file), cap)
     return out, {f: n for f, n in more.items() if n}
 
 
-def people_elsewhere(con: duckdb.DuckDBPyConnection, staging: Staging, cap: int) -> tuple[list[Problem], dict[str, int]]:
+def people_elsewhere(
+    con: duckdb.DuckDBPyConnection, staging: Staging, cap: int
+) -> tuple[list[Problem], dict[str, int]]:
     """Against the database: a person ID already on another unit's roster at the same as-of date
     (that roster is not being replaced by this upload). Suspicious, not impossible: a warning."""
     paths = staging.paths("person")
     if not paths:
         return [], {}
     rows = sql_files.records(con, "people_elsewhere", {"files": paths, "cap": cap})
-    out = [Problem("person_elsewhere", "warning", r["_file"], r["_sheet"], int(r["_row"]), "person_id", r["person_id"],
-                   {"other_unit": r["other_unit"], "batch_id": r["batch_id"]}) for r in rows]
+    out = [
+        Problem(
+            "person_elsewhere",
+            "warning",
+            r["_file"],
+            r["_sheet"],
+            int(r["_row"]),
+            "person_id",
+            r["person_id"],
+            {"other_unit": r["other_unit"], "batch_id": r["batch_id"]},
+        )
+        for r in rows
+    ]
     more: dict[str, int] = {}
     for r in rows:
         more[r["_file"]] = int(r["in_file"]) - min(int(r["in_file"]), cap)
@@ -197,8 +222,10 @@ def replaced_count(con: duckdb.DuckDBPyConnection, staging: Staging, table: str)
     key = KINDS[table].replace_key
     cols = ", ".join(f'"{c}"' for c in key)
     on = " AND ".join(f'x."{c}" IS NOT DISTINCT FROM k."{c}"' for c in key)
-    sql = (f"SELECT count(*) FROM {table} x SEMI JOIN (SELECT DISTINCT {cols} FROM read_parquet($files)) k "  # noqa: S608
-           f"ON {on}")  # identifiers from the kind specs
+    sql = (
+        f"SELECT count(*) FROM {table} x SEMI JOIN (SELECT DISTINCT {cols} FROM read_parquet($files)) k "  # noqa: S608
+        f"ON {on}"
+    )  # identifiers from the kind specs
     row = con.cursor().execute(sql, {"files": staging.paths(table)}).fetchall()[0]
     return int(row[0])
 
@@ -208,8 +235,12 @@ def as_of_dates(con: duckdb.DuckDBPyConnection, staging: Staging) -> set[date]:
     found: set[date] = set()
     for table in ("person", "quota"):
         if paths := staging.paths(table):
-            found |= {r[0] for r in con.cursor().execute(
-                "SELECT DISTINCT as_of FROM read_parquet($files) WHERE as_of IS NOT NULL", {"files": paths}).fetchall()}
+            found |= {
+                r[0]
+                for r in con.cursor()
+                .execute("SELECT DISTINCT as_of FROM read_parquet($files) WHERE as_of IS NOT NULL", {"files": paths})
+                .fetchall()
+            }
     return found
 
 
@@ -217,7 +248,9 @@ def insert(cur: duckdb.DuckDBPyConnection, part: Part, batch_id: int) -> int:
     """INSERT … SELECT one staged part under ``batch_id`` (inside the caller's transaction)."""
     table = part.table
     names = ", ".join(f'"{c.name}"' for c in KINDS[table].columns)
-    sql = (f"INSERT INTO {table} BY NAME SELECT {names}, $b AS batch_id "  # noqa: S608 - identifiers from the kind specs
-           "FROM read_parquet($file)")
+    sql = (
+        f"INSERT INTO {table} BY NAME SELECT {names}, $b AS batch_id "  # noqa: S608 - identifiers from the kind specs
+        "FROM read_parquet($file)"
+    )
     row = cur.execute(sql, {"b": batch_id, "file": part.path}).fetchall()
     return int(row[0][0]) if row else 0

@@ -20,9 +20,19 @@ from analytics.errors import OversightError
 from analytics.ingest.kinds import KINDS, Column, Kind
 from analytics.ingest.messages import KIND_NAMES
 
-TYPE_VI = {"text": "chữ", "code": "mã trong danh mục", "int": "số nguyên", "count": "số nguyên (trống hoặc - là 0)",
-           "decimal": "số thập phân (dấu phẩy: 4,40)", "money": "số tiền VND (1.234.000)", "date": "ngày dd/mm/yyyy",
-           "month": "tháng mm/yyyy", "bool": "có / không", "flag": "đánh dấu x", "unit": "mã hoặc tên đơn vị"}
+TYPE_VI = {
+    "text": "chữ",
+    "code": "mã trong danh mục",
+    "int": "số nguyên",
+    "count": "số nguyên (trống hoặc - là 0)",
+    "decimal": "số thập phân (dấu phẩy: 4,40)",
+    "money": "số tiền VND (1.234.000)",
+    "date": "ngày dd/mm/yyyy",
+    "month": "tháng mm/yyyy",
+    "bool": "có / không",
+    "flag": "đánh dấu x",
+    "unit": "mã hoặc tên đơn vị",
+}
 DATA_SHEET = "Dữ liệu"
 LISTS_SHEET = "Danh mục"
 GUIDE_SHEET = "Hướng dẫn"
@@ -76,9 +86,14 @@ def build_template(kind: str, rows: list[list[object]] | None = None) -> bytes:
             lists.cell(1, list_col, c.name)
             for j, v in enumerate(allowed, start=2):
                 lists.cell(j, list_col, v)
-            dv = DataValidation(type="list", formula1=f"'{LISTS_SHEET}'!${letter}$2:${letter}${len(allowed) + 1}",
-                                allow_blank=True, showErrorMessage=True, errorTitle="Giá trị không hợp lệ",
-                                error="Chọn một giá trị trong danh sách")
+            dv = DataValidation(
+                type="list",
+                formula1=f"'{LISTS_SHEET}'!${letter}$2:${letter}${len(allowed) + 1}",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Giá trị không hợp lệ",
+                error="Chọn một giá trị trong danh sách",
+            )
             col = get_column_letter(i)
             dv.add(f"{col}3:{col}{MAX_ROWS}")
             ws.add_data_validation(dv)
@@ -88,16 +103,26 @@ def build_template(kind: str, rows: list[list[object]] | None = None) -> bytes:
     guide = wb.create_sheet(GUIDE_SHEET)
     guide.append([f"Mẫu nhập {KIND_NAMES[kind]['vi']} ({kind})"])
     guide["A1"].font = Font(bold=True, size=13)
-    guide.append(["Điền dữ liệu từ dòng 3 của trang \"Dữ liệu\"; giữ nguyên dòng tiêu đề và dòng ghi chú."])
+    guide.append(['Điền dữ liệu từ dòng 3 của trang "Dữ liệu"; giữ nguyên dòng tiêu đề và dòng ghi chú.'])
     guide.append(["Ngày ghi dd/mm/yyyy; số thập phân dùng dấu phẩy; ô trống là không có giá trị."])
     guide.append([])
-    guide.append(["Cột", "Tên trong CSDL", "Kiểu", "Bắt buộc", "Giá trị cho phép", "Ví dụ", "Tên cột khác được chấp nhận"])
+    guide.append(
+        ["Cột", "Tên trong CSDL", "Kiểu", "Bắt buộc", "Giá trị cho phép", "Ví dụ", "Tên cột khác được chấp nhận"]
+    )
     for cell in guide[5]:
         cell.font = bold
     for c in k.columns:
-        guide.append([c.headers[0] if c.headers else c.name, c.name, TYPE_VI[c.type],
-                      "có" if c.required and not c.derived else ("tự tính" if c.derived else "không"),
-                      ", ".join(k.allowed(c.name)), c.example, "; ".join(c.headers[1:])])
+        guide.append(
+            [
+                c.headers[0] if c.headers else c.name,
+                c.name,
+                TYPE_VI[c.type],
+                "có" if c.required and not c.derived else ("tự tính" if c.derived else "không"),
+                ", ".join(k.allowed(c.name)),
+                c.example,
+                "; ".join(c.headers[1:]),
+            ]
+        )
     for letter, width in zip("ABCDEFG", (28, 26, 26, 10, 50, 22, 60), strict=True):
         guide.column_dimensions[letter].width = width
     buf = io.BytesIO()

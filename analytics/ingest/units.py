@@ -24,15 +24,32 @@ _ADMIN = re.compile(r"^(phuong|xa|thi tran|p\.|x\.|tt\.|q\.|h\.|tx\.|quan|huyen|
 _UBND = re.compile(r"\b(uy ban nhan dan|u\.b\.n\.d\.?)(?=\s|$)")
 _ROOT_TYPES = ("thanh_pho", "tinh_cu")
 # Abbreviations of agency names as files write them ("Sở GD&ĐT", "Sở GD và ĐT", "VP UBND TP").
-_ABBREV = [(re.compile(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])"), full) for pattern, full in (
-    (r"gd\s*(&|va|-|,)?\s*dt", "giao duc va dao tao"), (r"kh\s*(&|va)?\s*cn", "khoa hoc va cong nghe"),
-    (r"nn\s*(&|va)?\s*ptnt", "nong nghiep va phat trien nong thon"), (r"nn\s*(&|va)\s*mt", "nong nghiep va moi truong"),
-    (r"tn\s*(&|va)?\s*mt", "tai nguyen va moi truong"), (r"ld\s*,?\s*tb\s*(&|va)?\s*xh", "lao dong thuong binh va xa hoi"),
-    (r"vh\s*,?\s*tt\s*(&|va)?\s*dl", "van hoa the thao va du lich"), (r"gtvt", "giao thong van tai"),
-    (r"dt\s*(&|va)?\s*tg", "dan toc va ton giao"), (r"tp\.?", "thanh pho"), (r"vp", "van phong"),
-    (r"bql", "ban quan ly"), (r"bv", "benh vien"), (r"ttyt", "trung tam y te"), (r"tyt", "tram y te"),
-    (r"hdnd", "hoi dong nhan dan"), (r"p\.", "phuong "), (r"x\.", "xa "), (r"q\.", "quan "), (r"h\.", "huyen "),
-    (r"tt\.", "thi tran "))]
+_ABBREV = [
+    (re.compile(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])"), full)
+    for pattern, full in (
+        (r"gd\s*(&|va|-|,)?\s*dt", "giao duc va dao tao"),
+        (r"kh\s*(&|va)?\s*cn", "khoa hoc va cong nghe"),
+        (r"nn\s*(&|va)?\s*ptnt", "nong nghiep va phat trien nong thon"),
+        (r"nn\s*(&|va)\s*mt", "nong nghiep va moi truong"),
+        (r"tn\s*(&|va)?\s*mt", "tai nguyen va moi truong"),
+        (r"ld\s*,?\s*tb\s*(&|va)?\s*xh", "lao dong thuong binh va xa hoi"),
+        (r"vh\s*,?\s*tt\s*(&|va)?\s*dl", "van hoa the thao va du lich"),
+        (r"gtvt", "giao thong van tai"),
+        (r"dt\s*(&|va)?\s*tg", "dan toc va ton giao"),
+        (r"tp\.?", "thanh pho"),
+        (r"vp", "van phong"),
+        (r"bql", "ban quan ly"),
+        (r"bv", "benh vien"),
+        (r"ttyt", "trung tam y te"),
+        (r"tyt", "tram y te"),
+        (r"hdnd", "hoi dong nhan dan"),
+        (r"p\.", "phuong "),
+        (r"x\.", "xa "),
+        (r"q\.", "quan "),
+        (r"h\.", "huyen "),
+        (r"tt\.", "thi tran "),
+    )
+]
 
 
 def _levels(text: str) -> tuple[list[str], bool]:
@@ -66,9 +83,14 @@ class UnitResolver:
     @classmethod
     def from_db(cls, con: duckdb.DuckDBPyConnection) -> UnitResolver:
         r = cls()
-        r.add(con.cursor().execute(
-            "SELECT unit_code, name, short_name, merged_into IS NOT NULL OR valid_to IS NOT NULL AS old, parent_code, "
-            "unit_type FROM unit").df())
+        r.add(
+            con.cursor()
+            .execute(
+                "SELECT unit_code, name, short_name, merged_into IS NOT NULL OR valid_to IS NOT NULL AS old, parent_code, "
+                "unit_type FROM unit"
+            )
+            .df()
+        )
         return r
 
     def add(self, units: pd.DataFrame) -> None:

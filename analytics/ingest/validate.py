@@ -73,8 +73,9 @@ class Sheetwork:
         label = None
         if column is not None:
             per_row = f"_col_{column}"
-            label = (self.raw[per_row].iat[i] if i is not None and per_row in self.raw
-                     else self.labels.get(column, column))
+            label = (
+                self.raw[per_row].iat[i] if i is not None and per_row in self.raw else self.labels.get(column, column)
+            )
         value = None
         if i is not None and column is not None and column in self.raw:
             v = self.raw[column].iat[i]
@@ -106,8 +107,10 @@ def extract(rec: Recognised, ctx: Context) -> Sheetwork:
     kind = KINDS["quota" if rec.kind == "quota_wide" else rec.kind]
     positions = rec.positions()
     n = len(positions)
-    data: dict[str, Any] = {"_row": np.array(rec.data_rows, dtype=np.int64),
-                            "_section": np.array([rec.section_category.get(r) for r in rec.data_rows], dtype=object)}
+    data: dict[str, Any] = {
+        "_row": np.array(rec.data_rows, dtype=np.int64),
+        "_section": np.array([rec.section_category.get(r) for r in rec.data_rows], dtype=object),
+    }
     labels: dict[str, str] = {}
     used = {m.col for m in rec.columns if m.field != "_stt"}
     col = {c: _clean(rec.grid[positions, c]) for c in used}
@@ -180,10 +183,8 @@ def _first_nonblank(arrays: list[np.ndarray], n: int) -> np.ndarray:
     return out
 
 
-
-
 def _year_text(v: Any) -> Any:
-    """"Năm 2024" in a year column -> "2024"; anything else as written (the parser reports it)."""
+    """ "Năm 2024" in a year column -> "2024"; anything else as written (the parser reports it)."""
     m = YEAR.search(str(v)) if v is not None else None
     return m.group(1) if m else v
 
@@ -235,9 +236,14 @@ def _extract_wide(rec: Recognised, kind: Kind, col: dict[int, np.ndarray], n: in
         cats = np.full(n, cat if cat is not None else title_cat, dtype=object)
         if cat is None and pd.notna(row_cat).any():
             cats = row_cat
-        d = {"_row": data["_row"], "_section": data["_section"], "category": cats,
-             "quota_assigned": col[m.col], "_col_quota_assigned": np.full(n, m.label, dtype=object),
-             "_col_category": np.full(n, m.label, dtype=object)}
+        d = {
+            "_row": data["_row"],
+            "_section": data["_section"],
+            "category": cats,
+            "quota_assigned": col[m.col],
+            "_col_quota_assigned": np.full(n, m.label, dtype=object),
+            "_col_category": np.full(n, m.label, dtype=object),
+        }
         if unit is not None:
             d["unit_code"] = units
             d["_col_unit_code"] = np.full(n, unit.label, dtype=object)
@@ -248,11 +254,20 @@ def _extract_wide(rec: Recognised, kind: Kind, col: dict[int, np.ndarray], n: in
             d["_col_year"] = np.full(n, year_col.label, dtype=object)
         elif title_year is not None:
             d["year"] = np.full(n, str(title_year), dtype=object)
-        alone = sum(1 for m2 in years if m2.q("year") == year) == 1  # one assigned column: a measure naming no category is its
+        alone = (
+            sum(1 for m2 in years if m2.q("year") == year) == 1
+        )  # one assigned column: a measure naming no category is its
         for name in ("cut_pending", "present"):
-            src = next((o for o in others if o.field == name and (o.q("category") == cat or (
-                    alone and o.q("category") is None)) and (
-                o.q("year") == year or (o.q("year") is None and (year is None or year == latest.get(cat))))), None)
+            src = next(
+                (
+                    o
+                    for o in others
+                    if o.field == name
+                    and (o.q("category") == cat or (alone and o.q("category") is None))
+                    and (o.q("year") == year or (o.q("year") is None and (year is None or year == latest.get(cat))))
+                ),
+                None,
+            )
             if src is not None:
                 d[name] = col[src.col]
                 d[f"_col_{name}"] = np.full(n, src.label, dtype=object)
@@ -269,8 +284,11 @@ def _extract_wide(rec: Recognised, kind: Kind, col: dict[int, np.ndarray], n: in
     w = Sheetwork(rec, kind, raw, labels)
     for m in years:
         if m.q("category") is None and title_cat is None and not pd.notna(row_cat).any():
-            w.problems.append(Problem("quota_no_category", "error", rec.sheet.file, rec.sheet.name, rec.header_rows[0],
-                                      m.label, None, {}))
+            w.problems.append(
+                Problem(
+                    "quota_no_category", "error", rec.sheet.file, rec.sheet.name, rec.header_rows[0], m.label, None, {}
+                )
+            )
     return w
 
 
@@ -279,9 +297,15 @@ def check_columns(w: Sheetwork) -> bool:
     ok = True
     for c in w.kind.columns:
         if c.required and not c.derived and c.name not in w.raw:
-            w.emit("missing_column", None, None, column_en=c.name.replace("_", " "),
-                   column_vi=c.headers[0] if c.headers else c.name,
-                   kind_vi=KIND_NAMES[w.kind.name]["vi"], kind_en=KIND_NAMES[w.kind.name]["en"])
+            w.emit(
+                "missing_column",
+                None,
+                None,
+                column_en=c.name.replace("_", " "),
+                column_vi=c.headers[0] if c.headers else c.name,
+                kind_vi=KIND_NAMES[w.kind.name]["vi"],
+                kind_en=KIND_NAMES[w.kind.name]["en"],
+            )
             ok = False
     return ok
 
@@ -308,6 +332,7 @@ def _parser(c: Column, kind: Kind, ctx: Context) -> Callable[[str], Any]:
             if month_end and precision == "month":
                 v = v.replace(day=calendar.monthrange(v.year, v.month)[1])
             return (v.replace(day=1) if c.type == "month" else v), precision
+
         return d
     if c.type == "bool":
         return parse_bool
@@ -321,6 +346,7 @@ def _parser(c: Column, kind: Kind, ctx: Context) -> Callable[[str], Any]:
         if candidates:
             raise ValueError("ambiguous_unit", {"candidates": ", ".join(ctx.units.label(c) for c in candidates)})
         raise ValueError("unknown_unit")
+
     return unit
 
 

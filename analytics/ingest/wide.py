@@ -38,8 +38,11 @@ def match_wide(parts: list[str]) -> tuple[str, int, tuple[tuple[str, Any], ...]]
     cat = next((c for p in parts if (c := category_in(p))), None)
     years = YEAR.findall(joined)
     year = int(years[-1]) if years else None
-    if ("cho" in joined and ("phe duyet" in joined or "giam" in joined)) or "chua phe duyet" in joined \
-            or "de nghi giam" in joined:
+    if (
+        ("cho" in joined and ("phe duyet" in joined or "giam" in joined))
+        or "chua phe duyet" in joined
+        or "de nghi giam" in joined
+    ):
         return "cut_pending", 0, (("category", cat), ("year", year))
     if "co mat" in joined or "hien co" in joined:
         return "present", 0, (("category", cat), ("year", year))

@@ -8,8 +8,9 @@ from analytics.config import Settings
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", default=None,
-                        help="database file (default: $OVERSIGHT_DB or data/oversight.duckdb)")
+    parser.add_argument(
+        "--db", metavar="PATH", default=None, help="database file (default: $OVERSIGHT_DB or data/oversight.duckdb)"
+    )
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

@@ -24,7 +24,9 @@ from ui.briefing import slides as sl
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m oversight.cli._deck", description="Xuất bộ trình chiếu / export the briefing deck")
+    p = argparse.ArgumentParser(
+        prog="python -m oversight.cli._deck", description="Xuất bộ trình chiếu / export the briefing deck"
+    )
     p.add_argument("--out", required=True, type=Path, help="deck.pdf, deck.pptx, or deck.png (one PNG per slide)")
     p.add_argument("--db", default=None, help="database file (default: $OVERSIGHT_DB or data/oversight.duckdb)")
     p.add_argument("--as-of", type=date.fromisoformat, default=None, help="cut-off date YYYY-MM-DD (default: today)")
@@ -57,15 +59,28 @@ def main(argv: list[str] | None = None) -> int:
 
 def _export(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, started: float) -> int:
     try:
-        deck = (briefing.load_snapshot(con, snapshot_id=args.snapshot) if args.snapshot is not None
-                else briefing.deck(con, scope=args.unit, as_of=args.as_of))
+        deck = (
+            briefing.load_snapshot(con, snapshot_id=args.snapshot)
+            if args.snapshot is not None
+            else briefing.deck(con, scope=args.unit, as_of=args.as_of)
+        )
         other = briefing.load_snapshot(con, snapshot_id=args.compare) if args.compare is not None else None
         slides = sl.build(deck, args.lang, compare_with=other)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         export.export(slides, args.out, theme=args.theme)
-        audit.record(con, username=args.user, event="export", target=args.out.name, detail={
-            "format": args.out.suffix.lower().lstrip("."), "slides": len(slides), "as_of": deck["as_of"],
-            "snapshot": args.snapshot, "lang": args.lang})
+        audit.record(
+            con,
+            username=args.user,
+            event="export",
+            target=args.out.name,
+            detail={
+                "format": args.out.suffix.lower().lstrip("."),
+                "slides": len(slides),
+                "as_of": deck["as_of"],
+                "snapshot": args.snapshot,
+                "lang": args.lang,
+            },
+        )
     except OversightError as exc:
         print(message(exc), file=sys.stderr)
         return exit_code(exc)

@@ -24,16 +24,21 @@ CSV_HEADERS = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("audit", help="show or export the audit log",
-                       description="Nhật ký truy cập và thao tác / audit log, newest first.")
+    p = sub.add_parser(
+        "audit",
+        help="show or export the audit log",
+        description="Nhật ký truy cập và thao tác / audit log, newest first.",
+    )
     add_db_argument(p)
-    p.add_argument("--since", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
-                   help="only events on or after this date")
+    p.add_argument(
+        "--since", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD", help="only events on or after this date"
+    )
     p.add_argument("--user", default=None, help="only this account")
     p.add_argument("--event", default=None, choices=audit.EVENTS, help="only this event")
     p.add_argument("--limit", type=int, default=1000, help="at most this many rows (default 1000)")
-    p.add_argument("--csv", type=Path, default=None, metavar="FILE",
-                   help="write the rows to FILE (UTF-8 with BOM, opens in Excel)")
+    p.add_argument(
+        "--csv", type=Path, default=None, metavar="FILE", help="write the rows to FILE (UTF-8 with BOM, opens in Excel)"
+    )
     p.set_defaults(func=run)
 
 
@@ -44,8 +49,13 @@ def run(args: argparse.Namespace) -> int:
         if args.csv is not None:
             payload = safe_export.to_csv_bytes(rows, CSV_HEADERS)
             args.csv.write_bytes(payload)
-            audit.record(con, username=os_actor(), event="export", target="audit_log",
-                         detail=safe_export.describe(payload, rows, fmt="csv"))
+            audit.record(
+                con,
+                username=os_actor(),
+                event="export",
+                target="audit_log",
+                detail=safe_export.describe(payload, rows, fmt="csv"),
+            )
     if args.csv is not None:
         print(f"Đã ghi {len(rows)} dòng nhật ký vào {args.csv}.")
         return 0

@@ -33,8 +33,10 @@ def run_list(args: argparse.Namespace) -> int:
     for r in df.itertuples(index=False):
         as_of = r.as_of.strftime("%d/%m/%Y") if not pd.isna(r.as_of) else ""
         rows = r.rows_by_table if isinstance(r.rows_by_table, str) else ""
-        print(f"{r.batch_id:<4}{r.kind:<6}{r.status:<12}{r.created_at:%d/%m/%Y %H:%M:%S}  {r.created_by:<11} "
-              f"{as_of:<12} {r.files} {rows}")
+        print(
+            f"{r.batch_id:<4}{r.kind:<6}{r.status:<12}{r.created_at:%d/%m/%Y %H:%M:%S}  {r.created_by:<11} "
+            f"{as_of:<12} {r.files} {rows}"
+        )
     return 0
 
 

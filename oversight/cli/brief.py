@@ -22,12 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent.parent  # the folder holding the o
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("brief", help="export the briefing deck (PDF, PPTX, PNG per slide)",
-                       description="Xuất bộ trình chiếu giao ban ra PDF hoặc PowerPoint. Export the briefing deck.")
+    p = sub.add_parser(
+        "brief",
+        help="export the briefing deck (PDF, PPTX, PNG per slide)",
+        description="Xuất bộ trình chiếu giao ban ra PDF hoặc PowerPoint. Export the briefing deck.",
+    )
     add_db_argument(p)
     p.add_argument("--out", required=True, metavar="FILE", help="deck.pdf, deck.pptx or deck.png (one PNG per slide)")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", type=date.fromisoformat, default=None,
-                   help="cut-off date (default: today)")
+    p.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", type=date.fromisoformat, default=None, help="cut-off date (default: today)"
+    )
     p.add_argument("--unit", metavar="CODE", default=None, help="unit code of the scope (default: the city)")
     p.add_argument("--lang", choices=("vi", "en"), default="vi")
     p.add_argument("--theme", choices=("light", "dark"), default="light")
@@ -39,10 +43,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def command(args: argparse.Namespace) -> list[str]:
     """The exporter's command line for these arguments."""
-    cmd = [sys.executable, "-m", "oversight.cli._deck", "--out", str(Path(args.out).resolve()), "--lang", args.lang,
-           "--theme", args.theme, "--user", args.user or os_actor()]
-    for flag, value in (("--db", args.db), ("--as-of", args.as_of), ("--unit", args.unit),
-                        ("--snapshot", args.snapshot), ("--compare", args.compare)):
+    cmd = [
+        sys.executable,
+        "-m",
+        "oversight.cli._deck",
+        "--out",
+        str(Path(args.out).resolve()),
+        "--lang",
+        args.lang,
+        "--theme",
+        args.theme,
+        "--user",
+        args.user or os_actor(),
+    ]
+    for flag, value in (
+        ("--db", args.db),
+        ("--as-of", args.as_of),
+        ("--unit", args.unit),
+        ("--snapshot", args.snapshot),
+        ("--compare", args.compare),
+    ):
         if value is not None:
             cmd += [flag, str(Path(value).resolve()) if flag == "--db" else str(value)]
     return cmd

@@ -33,8 +33,11 @@ WORDS = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="kiểm tra sức khỏe (giám sát) / health check for monitoring",
-                       description="Exit 0 when healthy, 1 listing what is wrong.")
+    p = sub.add_parser(
+        "check",
+        help="kiểm tra sức khỏe (giám sát) / health check for monitoring",
+        description="Exit 0 when healthy, 1 listing what is wrong.",
+    )
     add_db_argument(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=run)

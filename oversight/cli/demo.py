@@ -17,15 +17,21 @@ from ui import format as fmt
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="load the demo city (or remove it)",
-                       description="Nạp dữ liệu mẫu: Cần Thơ mới và lịch sử ba tỉnh, thành cũ. "
-                       "Load the deterministic demo city as one import batch of kind 'demo'.")
+    p = sub.add_parser(
+        "demo",
+        help="load the demo city (or remove it)",
+        description="Nạp dữ liệu mẫu: Cần Thơ mới và lịch sử ba tỉnh, thành cũ. "
+        "Load the deterministic demo city as one import batch of kind 'demo'.",
+    )
     add_db_argument(p)
     p.add_argument("--seed", type=int, default=None, help="random seed (default: $OVERSIGHT_DEMO_SEED or 20250701)")
     p.add_argument("--force", action="store_true", help="remove an existing demo first")
     p.add_argument("--remove", action="store_true", help="only remove the demo")
-    p.add_argument("--scale", default="city",
-                   help="city (default), national (34 provinces) or N: the first N provinces, Cần Thơ first")
+    p.add_argument(
+        "--scale",
+        default="city",
+        help="city (default), national (34 provinces) or N: the first N provinces, Cần Thơ first",
+    )
     p.set_defaults(func=run)
 
 
@@ -37,6 +43,7 @@ def _print_rows(title: str, rows: dict[str, int]) -> None:
 
 def _progress(started: float) -> Callable[[int, int, str], None]:
     """A one-line progress bar on stderr: provinces done, elapsed, estimated time left."""
+
     def show(done: int, total: int, name: str) -> None:
         elapsed = time.perf_counter() - started
         bar = "#" * (30 * done // total)
@@ -45,6 +52,7 @@ def _progress(started: float) -> Callable[[int, int, str], None]:
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
+
     return show
 
 
@@ -61,8 +69,10 @@ def run(args: argparse.Namespace) -> int:
                 return 0
         existing = demo_batches(con)
         if existing:
-            print(f"Đã có dữ liệu mẫu (lô {', '.join(map(str, existing))}): không nạp lại. "
-                  "Dùng --force để xóa và nạp lại, --remove để xóa.")
+            print(
+                f"Đã có dữ liệu mẫu (lô {', '.join(map(str, existing))}): không nạp lại. "
+                "Dùng --force để xóa và nạp lại, --remove để xóa."
+            )
             return 1
         seed = settings.demo_seed if args.seed is None else args.seed
         started = time.perf_counter()

@@ -34,28 +34,51 @@ def parse_day(text: str) -> date:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="nhập tệp Excel/CSV (một lô, tất cả hoặc không gì cả)",
-                       description="Import spreadsheets as one batch: all rows of all files, or nothing.")
+    p = sub.add_parser(
+        "import",
+        help="nhập tệp Excel/CSV (một lô, tất cả hoặc không gì cả)",
+        description="Import spreadsheets as one batch: all rows of all files, or nothing.",
+    )
     p.add_argument("files", nargs="+", metavar="FILE", type=Path)
     add_db_argument(p)
     p.add_argument("--as-of", type=parse_day, default=None, help="số liệu đến ngày (DD/MM/YYYY)")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
     p.add_argument("--user", default=None, help="người nhập (mặc định: tài khoản hệ điều hành)")
     p.add_argument("--allow-duplicate", action="store_true", help="cho nhập lại tệp đã nhập")
-    p.add_argument("--progress", action="store_true", default=None,
-                   help="in tiến độ ra stderr (mặc định: khi stderr là màn hình)")
+    p.add_argument(
+        "--progress", action="store_true", default=None, help="in tiến độ ra stderr (mặc định: khi stderr là màn hình)"
+    )
     p.set_defaults(func=run)
 
 
-_WORDS = {"vi": {"row": "dòng", "column": "cột", "error": "LỖI", "warning": "Lưu ý", "value": "giá trị",
-                 "refused": "TỪ CHỐI: {n} lỗi; không có dữ liệu nào được ghi."},
-          "en": {"row": "row", "column": "column", "error": "ERROR", "warning": "Note", "value": "value",
-                 "refused": "REFUSED: {n} errors; nothing was stored."}}
+_WORDS = {
+    "vi": {
+        "row": "dòng",
+        "column": "cột",
+        "error": "LỖI",
+        "warning": "Lưu ý",
+        "value": "giá trị",
+        "refused": "TỪ CHỐI: {n} lỗi; không có dữ liệu nào được ghi.",
+    },
+    "en": {
+        "row": "row",
+        "column": "column",
+        "error": "ERROR",
+        "warning": "Note",
+        "value": "value",
+        "refused": "REFUSED: {n} errors; nothing was stored.",
+    },
+}
 
 
 def _where(p: Problem, lang: str = "vi") -> str:
     w = _WORDS[lang]
-    parts = [p.file or "", p.sheet or "", f"{w['row']} {p.row}" if p.row else "", f"{w['column']} {p.column}" if p.column else ""]
+    parts = [
+        p.file or "",
+        p.sheet or "",
+        f"{w['row']} {p.row}" if p.row else "",
+        f"{w['column']} {p.column}" if p.column else "",
+    ]
     return " | ".join(x for x in parts if x)
 
 
@@ -80,8 +103,15 @@ def _print_preview(plan: Plan) -> None:
         print(f"{s['file']} | {s['sheet']}: {kind}, tiêu đề dòng {s['header_rows']}, {s['rows']} dòng dữ liệu")
 
 
-_STEPS = {"read": "đọc", "check": "kiểm tra", "stage": "lưu tạm", "upload": "đối chiếu toàn bộ lô",
-          "load": "ghi", "commit": "ghi lô", "done": "xong"}
+_STEPS = {
+    "read": "đọc",
+    "check": "kiểm tra",
+    "stage": "lưu tạm",
+    "upload": "đối chiếu toàn bộ lô",
+    "load": "ghi",
+    "commit": "ghi lô",
+    "done": "xong",
+}
 
 
 class StderrProgress:
@@ -114,10 +144,17 @@ def run(args: argparse.Namespace) -> int:
     show = sys.stderr.isatty() if args.progress is None else args.progress
     with store.reading(settings) as con:
         try:
-            plan, result = import_files(con, files=files, user=args.user or getpass.getuser(), as_of=args.as_of,
-                                        kind="cli", dry_run=args.dry_run, allow_duplicate=args.allow_duplicate,
-                                        limits=Limits(max_file_bytes=settings.upload_max_mb * 1024 * 1024),
-                                        progress=StderrProgress() if show else None)
+            plan, result = import_files(
+                con,
+                files=files,
+                user=args.user or getpass.getuser(),
+                as_of=args.as_of,
+                kind="cli",
+                dry_run=args.dry_run,
+                allow_duplicate=args.allow_duplicate,
+                limits=Limits(max_file_bytes=settings.upload_max_mb * 1024 * 1024),
+                progress=StderrProgress() if show else None,
+            )
         except ImportRejected as exc:
             errors = [p for p in exc.problems if p.severity == "error"]
             print_problems(exc.problems, lang=lang)
@@ -127,8 +164,9 @@ def run(args: argparse.Namespace) -> int:
     _print_preview(plan)
     print_problems(plan.problems, lang=lang)
     if result is None:
-        print("Kiểm tra xong (--dry-run), không ghi: " +
-              ", ".join(f"{t}: {n}" for t, n in plan.rows_by_table().items()))
+        print(
+            "Kiểm tra xong (--dry-run), không ghi: " + ", ".join(f"{t}: {n}" for t, n in plan.rows_by_table().items())
+        )
         return 0
     for table, n in result.rows_by_table.items():
         extra = f" (thay thế {result.replaced[table]} dòng cũ)" if result.replaced.get(table) else ""

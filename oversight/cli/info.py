@@ -12,8 +12,9 @@ from ui import format as fmt
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("info", help="tables, row counts, as-of dates and schema version",
-                       description="Print what the database holds.")
+    p = sub.add_parser(
+        "info", help="tables, row counts, as-of dates and schema version", description="Print what the database holds."
+    )
     add_db_argument(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=run)

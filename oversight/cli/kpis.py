@@ -22,10 +22,20 @@ from ui import format as fmt
 from ui.labels import code, t
 
 # The dashboard's words for the parts of the headline and why one has no figure (ui/text_*.py).
-PART_LABEL = {"reduction": "nav.reduction", "secondment": "nav.secondment", "training": "nav.training",
-              "workforce": "nav.workforce", "reduction.cong_chuc": "ov.card_cc", "reduction.vien_chuc": "ov.card_vc"}
-MISSING_LABEL = {"no_quota_data": "ov.missing_quota", "no_secondment_data": "ov.missing_secondment",
-                 "no_training_data": "ov.missing_training", "no_roster_data": "ov.missing_roster"}
+PART_LABEL = {
+    "reduction": "nav.reduction",
+    "secondment": "nav.secondment",
+    "training": "nav.training",
+    "workforce": "nav.workforce",
+    "reduction.cong_chuc": "ov.card_cc",
+    "reduction.vien_chuc": "ov.card_vc",
+}
+MISSING_LABEL = {
+    "no_quota_data": "ov.missing_quota",
+    "no_secondment_data": "ov.missing_secondment",
+    "no_training_data": "ov.missing_training",
+    "no_roster_data": "ov.missing_roster",
+}
 
 
 # The shared formatters, in Vietnamese (half-up rounding, "–" for no figure).
@@ -46,12 +56,16 @@ def vn_date(iso: str | None) -> str:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("kpis", help="headline KPI figures (reduction, secondment, training, workforce, quality)",
-                       description="Print the headline figures of a unit (default: everything).")
+    p = sub.add_parser(
+        "kpis",
+        help="headline KPI figures (reduction, secondment, training, workforce, quality)",
+        description="Print the headline figures of a unit (default: everything).",
+    )
     add_db_argument(p)
     p.add_argument("--unit", metavar="CODE", default=None, help="unit code of the scope (default: all units)")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", type=date.fromisoformat, default=None,
-                   help="cut-off date (default: today)")
+    p.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", type=date.fromisoformat, default=None, help="cut-off date (default: today)"
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=run)
 
@@ -92,8 +106,10 @@ def summary_lines(h: dict[str, Any]) -> list[str]:
     s = h["settings"]
     lines = [f"Số liệu đến ngày {vn_date(h['as_of'])} — phạm vi: {h['scope'] or 'toàn bộ'}"]
     if h["reduction"]:
-        lines.append(f"TINH GIẢN BIÊN CHẾ {s['reduction_baseline_year'] + 1}-{s['reduction_end_year']}"
-                     f" (so với biên chế năm {s['reduction_baseline_year']})")
+        lines.append(
+            f"TINH GIẢN BIÊN CHẾ {s['reduction_baseline_year'] + 1}-{s['reduction_end_year']}"
+            f" (so với biên chế năm {s['reduction_baseline_year']})"
+        )
         for cat, r in h["reduction"].items():
             if r:
                 lines += _reduction_lines(cat, r)
@@ -117,17 +133,26 @@ def summary_lines(h: dict[str, Any]) -> list[str]:
             f" {vn_number(tr['participants'])} lượt người; còn {vn_number(tr['days_left'])} ngày",
         ]
     if wf := h["workforce"]:
-        lines += ["NHÂN SỰ", f"  có mặt {vn_number(wf['present'])} (danh sách đến {vn_date(wf['roster_as_of'])});"
-                  f" nữ {vn_pct(wf['women_pct'], 1)}; DTTS {vn_pct(wf['minority_pct'], 1)};"
-                  f" nghỉ hưu đến 2030: {vn_number(wf['retiring_to_2030'])}"]
+        lines += [
+            "NHÂN SỰ",
+            f"  có mặt {vn_number(wf['present'])} (danh sách đến {vn_date(wf['roster_as_of'])});"
+            f" nữ {vn_pct(wf['women_pct'], 1)}; DTTS {vn_pct(wf['minority_pct'], 1)};"
+            f" nghỉ hưu đến 2030: {vn_number(wf['retiring_to_2030'])}",
+        ]
         for cat, c in wf["by_category"].items():
             if c["quota"] is not None or c["present"]:
-                lines.append(f"  {code(cat)}: giao {vn_number(c['quota'])}, có mặt {vn_number(c['present'])},"
-                             f" chưa tuyển {vn_number(c['vacant'])}{' (VƯỢT BIÊN CHẾ)' if c['over_quota'] else ''}")
+                lines.append(
+                    f"  {code(cat)}: giao {vn_number(c['quota'])}, có mặt {vn_number(c['present'])},"
+                    f" chưa tuyển {vn_number(c['vacant'])}{' (VƯỢT BIÊN CHẾ)' if c['over_quota'] else ''}"
+                )
     q = h["quality"]
-    lines.append(f"KIỂM TRA DỮ LIỆU: {q['checks']} phép kiểm tra, {q['fail']} lỗi, {q['warn']} cảnh báo"
-                 + (f" ({', '.join(q['failing'] + q['warning'])})" if q["fail"] or q["warn"] else ""))
+    lines.append(
+        f"KIỂM TRA DỮ LIỆU: {q['checks']} phép kiểm tra, {q['fail']} lỗi, {q['warn']} cảnh báo"
+        + (f" ({', '.join(q['failing'] + q['warning'])})" if q["fail"] or q["warn"] else "")
+    )
     for part, reason in h["missing"].items():
-        lines.append(f"{t(PART_LABEL[part]) if part in PART_LABEL else part}: "
-                     f"{t(MISSING_LABEL[reason]) if reason in MISSING_LABEL else reason}")
+        lines.append(
+            f"{t(PART_LABEL[part]) if part in PART_LABEL else part}: "
+            f"{t(MISSING_LABEL[reason]) if reason in MISSING_LABEL else reason}"
+        )
     return lines

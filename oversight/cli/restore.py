@@ -15,9 +15,12 @@ from ui import format as fmt
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("restore", help="khôi phục từ bản sao lưu / restore a backup",
-                       description="Replace the database by FILE (a backup) and publish it; "
-                       "the replaced file is kept as <database>.before-restore.")
+    p = sub.add_parser(
+        "restore",
+        help="khôi phục từ bản sao lưu / restore a backup",
+        description="Replace the database by FILE (a backup) and publish it; "
+        "the replaced file is kept as <database>.before-restore.",
+    )
     add_db_argument(p)
     p.add_argument("file", type=Path, metavar="FILE", help="a file written by 'backup'")
     p.set_defaults(func=run)
@@ -26,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     done = store.open_store(settings.db_path, settings=settings).restore(args.file)
-    print(f"Đã khôi phục {args.file} → {settings.db_path} (phiên bản {done['version']}, "
-          f"{fmt.number(done['rows'])} dòng); bản cũ giữ ở {settings.db_path.name}.before-restore.")
+    print(
+        f"Đã khôi phục {args.file} → {settings.db_path} (phiên bản {done['version']}, "
+        f"{fmt.number(done['rows'])} dòng); bản cũ giữ ở {settings.db_path.name}.before-restore."
+    )
     return 0

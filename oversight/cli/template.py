@@ -10,8 +10,11 @@ from analytics.ingest.template import build_template
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("template", help="tải mẫu nhập .xlsx cho một loại dữ liệu",
-                       description="Write the .xlsx import template of KIND.")
+    p = sub.add_parser(
+        "template",
+        help="tải mẫu nhập .xlsx cho một loại dữ liệu",
+        description="Write the .xlsx import template of KIND.",
+    )
     p.add_argument("kind", choices=list(KINDS), metavar="KIND", help=", ".join(KINDS))
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.set_defaults(func=run)

@@ -51,17 +51,21 @@ def read_password(args: argparse.Namespace) -> str:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("users", help="local accounts: add, list, disable, enable, reset",
-                       description="Quản lý tài khoản / manage local accounts. "
-                       "Passwords are read from a hidden prompt or --password-stdin, never from arguments.")
+    p = sub.add_parser(
+        "users",
+        help="local accounts: add, list, disable, enable, reset",
+        description="Quản lý tài khoản / manage local accounts. "
+        "Passwords are read from a hidden prompt or --password-stdin, never from arguments.",
+    )
     add_db_argument(p)
     actions = p.add_subparsers(dest="users_command", metavar="ACTION", required=True)
 
     add = actions.add_parser("add", help="create an account")
     add.add_argument("username")
     add.add_argument("--role", required=True, choices=ROLES)
-    add.add_argument("--scope", metavar="UNIT", default=None,
-                     help="unit code the account is limited to (default: the whole city)")
+    add.add_argument(
+        "--scope", metavar="UNIT", default=None, help="unit code the account is limited to (default: the whole city)"
+    )
     add.add_argument("--name", default=None, help="display name")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.set_defaults(func=run_add)
@@ -69,8 +73,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst = actions.add_parser("list", help="list accounts (never the password hashes)")
     lst.set_defaults(func=run_list)
 
-    for name, func, text in (("disable", run_disable, "refuse further logins"),
-                             ("enable", run_enable, "allow logins again (clears a lock)")):
+    for name, func, text in (
+        ("disable", run_disable, "refuse further logins"),
+        ("enable", run_enable, "allow logins again (clears a lock)"),
+    ):
         a = actions.add_parser(name, help=text)
         a.add_argument("username")
         a.set_defaults(func=func)
@@ -88,8 +94,15 @@ def run_add(args: argparse.Namespace) -> int:
     password = read_password(args)
     settings = settings_from(args)
     with store.reading(settings) as con:
-        user = auth.create_user(con, username=args.username, password=password, role=args.role,
-                                scope_unit_code=args.scope, display_name=args.name, by=os_actor())
+        user = auth.create_user(
+            con,
+            username=args.username,
+            password=password,
+            role=args.role,
+            scope_unit_code=args.scope,
+            display_name=args.name,
+            by=os_actor(),
+        )
     scope = user.scope_unit_code or "toàn thành phố"
     print(f"Đã tạo tài khoản {user.username} — vai trò {t('role.' + user.role)}, phạm vi {scope}.")
     return 0

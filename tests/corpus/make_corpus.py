@@ -46,9 +46,11 @@ UNITS = [
 
 def seed_units(con: Any, batch_id: int) -> None:
     for code, name, ut, level, ck, merged in UNITS:
-        con.execute("INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, merged_into, batch_id) "
-                    "VALUES ($c, $n, $t, $l, $k, $m, $b)",
-                    {"c": code, "n": name, "t": ut, "l": level, "k": ck, "m": merged, "b": batch_id})
+        con.execute(
+            "INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, merged_into, batch_id) "
+            "VALUES ($c, $n, $t, $l, $k, $m, $b)",
+            {"c": code, "n": name, "t": ut, "l": level, "k": ck, "m": merged, "b": batch_id},
+        )
 
 
 def _bytes(wb: Workbook) -> bytes:
@@ -72,6 +74,7 @@ def _table(rows: list[list[Any]], title: str = "Sheet1") -> bytes:
 
 
 # ------------------------------------------------------------------------------------------ good files
+
 
 def commune_staff() -> bytes:
     """The common commune staff list: title block, two-row header with birth dates under Nam / Nữ,
@@ -160,17 +163,21 @@ def wide_quota(total_cc_2021: int = 60) -> bytes:
 
 
 def roster_plain_csv() -> bytes:
-    lines = ["unit_code,person_id,full_name,birth_date,gender,category,pay_group,step,salary_coef",
-             "SNV,CB001,Nguyễn Văn An,1980-03-12,nam,cong_chuc,A1,3,3.00",
-             "SNV,CB002,Trần Thị Bình,15/06/1988,nu,cong_chuc,A1,1,2.34",
-             "SYT,CB003,Lê Văn Cường,01/01/1970,nam,vien_chuc,A2.1,2,4.74"]
+    lines = [
+        "unit_code,person_id,full_name,birth_date,gender,category,pay_group,step,salary_coef",
+        "SNV,CB001,Nguyễn Văn An,1980-03-12,nam,cong_chuc,A1,3,3.00",
+        "SNV,CB002,Trần Thị Bình,15/06/1988,nu,cong_chuc,A1,1,2.34",
+        "SYT,CB003,Lê Văn Cường,01/01/1970,nam,vien_chuc,A2.1,2,4.74",
+    ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def roster_cp1258_csv() -> bytes:
-    lines = ["Tên đơn vị;Mã cán bộ;Họ và tên;Ngày sinh;Giới tính;Loại cán bộ;Hệ số lương",
-             "Sở Nội vụ;CB010;Đặng Thị Hồng;12/03/1985;Nữ;Công chức;3,33",
-             "Sở Nội vụ;CB011;Huỳnh Văn Phúc;01/02/1979;Nam;Công chức;4,40"]
+    lines = [
+        "Tên đơn vị;Mã cán bộ;Họ và tên;Ngày sinh;Giới tính;Loại cán bộ;Hệ số lương",
+        "Sở Nội vụ;CB010;Đặng Thị Hồng;12/03/1985;Nữ;Công chức;3,33",
+        "Sở Nội vụ;CB011;Huỳnh Văn Phúc;01/02/1979;Nam;Công chức;4,40",
+    ]
     return _cp1258("\r\n".join(lines) + "\r\n")
 
 
@@ -188,28 +195,38 @@ def _cp1258(text: str) -> bytes:
 
 def roster_nfd() -> bytes:
     """Headers and values in NFD, old tone placement ("Hoà", "Thuỷ"), unit named in upper case."""
+
     def nfd(s: str) -> str:
         return unicodedata.normalize("NFD", s)
-    rows = [[nfd(h) for h in ["Đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Đối tượng"]],
-            [nfd("PHƯỜNG NINH KIỀU"), "N01", nfd("Nguyễn Thị Thuỷ"), "02/02/1982", nfd("Nữ"), nfd("Công chức")],
-            [nfd("Phường Ninh Kiều"), "N02", nfd("Lê Văn Hoà"), "03/03/1983", "Nam", nfd("Viên chức")]]
+
+    rows = [
+        [nfd(h) for h in ["Đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Đối tượng"]],
+        [nfd("PHƯỜNG NINH KIỀU"), "N01", nfd("Nguyễn Thị Thuỷ"), "02/02/1982", nfd("Nữ"), nfd("Công chức")],
+        [nfd("Phường Ninh Kiều"), "N02", nfd("Lê Văn Hoà"), "03/03/1983", "Nam", nfd("Viên chức")],
+    ]
     return _table(rows)
 
 
 def roster_dates() -> bytes:
-    rows: list[list[Any]] = [["Mã đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ", "Ngày tuyển dụng"],
-            ["SNV", "D1", "An", date(1980, 1, 2), "Nam", "CC", "01/09/2005"],
-            ["SNV", "D2", "Bình", "15-06-1985", "Nữ", "CC", "09/2010"],
-            ["SNV", "D3", "Chi", "1990", "Nữ", "CC", 40000],
-            ["SNV", "D4", "Dũng", 29000, "Nam", "VC", None]]
+    rows: list[list[Any]] = [
+        ["Mã đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ", "Ngày tuyển dụng"],
+        ["SNV", "D1", "An", date(1980, 1, 2), "Nam", "CC", "01/09/2005"],
+        ["SNV", "D2", "Bình", "15-06-1985", "Nữ", "CC", "09/2010"],
+        ["SNV", "D3", "Chi", "1990", "Nữ", "CC", 40000],
+        ["SNV", "D4", "Dũng", 29000, "Nam", "VC", None],
+    ]
     return _table(rows)
 
 
 def roster_hidden() -> bytes:
-    wb, ws = _sheet([["Mã đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ"],
-                     ["SNV", "H1", "Hiện", "01/01/1980", "Nam", "Công chức"],
-                     ["SNV", "H2", "Ẩn", "not a date", "Nam", "Công chức"],
-                     ["SNV", "H3", "Hiện nữa", "01/01/1981", "Nữ", "Công chức"]])
+    wb, ws = _sheet(
+        [
+            ["Mã đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ"],
+            ["SNV", "H1", "Hiện", "01/01/1980", "Nam", "Công chức"],
+            ["SNV", "H2", "Ẩn", "not a date", "Nam", "Công chức"],
+            ["SNV", "H3", "Hiện nữa", "01/01/1981", "Nữ", "Công chức"],
+        ]
+    )
     ws.row_dimensions[3].hidden = True
     return _bytes(wb)
 
@@ -219,11 +236,17 @@ def roster_two_sheets() -> bytes:
     first = wb.active
     assert first is not None
     first.title = "Phường Ninh Kiều"
-    for r in [["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ"], [1, "An", "01/01/1980", "Nam", "Công chức"]]:
+    for r in [
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ"],
+        [1, "An", "01/01/1980", "Nam", "Công chức"],
+    ]:
         first.append(r)
     ws = wb.create_sheet("Xã Phong Điền")
-    for r in [["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ"], [1, "Bé", "02/02/1982", "Nữ", "Viên chức"],
-              [2, "Cu", "03/03/1983", "Nam", "Viên chức"]]:
+    for r in [
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ"],
+        [1, "Bé", "02/02/1982", "Nữ", "Viên chức"],
+        [2, "Cu", "03/03/1983", "Nam", "Viên chức"],
+    ]:
         ws.append(r)
     return _bytes(wb)
 
@@ -233,49 +256,82 @@ def units_and_roster() -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "Đơn vị"
-    for r in [["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cấp", "Đơn vị cấp trên"],
-              ["XA009", "Phường Tân An", "ubnd_xa", "commune", None],
-              ["SNV-P1", "Phòng Tổ chức biên chế", None, None, "Sở Nội vụ"]]:
+    for r in [
+        ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cấp", "Đơn vị cấp trên"],
+        ["XA009", "Phường Tân An", "ubnd_xa", "commune", None],
+        ["SNV-P1", "Phòng Tổ chức biên chế", None, None, "Sở Nội vụ"],
+    ]:
         ws.append(r)
     ws2 = wb.create_sheet("Danh sách")
-    for r in [["Đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ"],
-              ["Phường Tân An", "T1", "Tân", "01/01/1980", "Nam", "Công chức"],
-              ["UBND phường Tân An", "T2", "An", "01/01/1981", "Nữ", "Công chức"]]:
+    for r in [
+        ["Đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ"],
+        ["Phường Tân An", "T1", "Tân", "01/01/1980", "Nam", "Công chức"],
+        ["UBND phường Tân An", "T2", "An", "01/01/1981", "Nữ", "Công chức"],
+    ]:
         ws2.append(r)
     return _bytes(wb)
 
 
 def quota_long() -> bytes:
-    return _table([["Tên đơn vị", "Năm", "Loại biên chế", "Biên chế được giao", "Số chờ phê duyệt"],
-                   ["Sở Nội vụ", 2021, "Công chức", "1.860", "-"],
-                   ["Sở Nội vụ", 2024, "Công chức", "1.841", 0],
-                   ["Sở Y tế", 2024, "Số lượng người làm việc", "20.735", "374"]])
+    return _table(
+        [
+            ["Tên đơn vị", "Năm", "Loại biên chế", "Biên chế được giao", "Số chờ phê duyệt"],
+            ["Sở Nội vụ", 2021, "Công chức", "1.860", "-"],
+            ["Sở Nội vụ", 2024, "Công chức", "1.841", 0],
+            ["Sở Y tế", 2024, "Số lượng người làm việc", "20.735", "374"],
+        ]
+    )
 
 
 def payroll() -> bytes:
-    return _table([["Tháng", "Mã đơn vị", "Mã cán bộ", "Họ và tên", "Hệ số lương", "Phụ cấp công vụ"],
-                   ["03/2025", "SNV", "CB001", "An", "2,34", "1.369.000"],
-                   ["03/2025", "SNV", "CB002", "Bình", "4,40", "-"]])
+    return _table(
+        [
+            ["Tháng", "Mã đơn vị", "Mã cán bộ", "Họ và tên", "Hệ số lương", "Phụ cấp công vụ"],
+            ["03/2025", "SNV", "CB001", "An", "2,34", "1.369.000"],
+            ["03/2025", "SNV", "CB002", "Bình", "4,40", "-"],
+        ]
+    )
 
 
 def reduction() -> bytes:
-    return _table([["STT", "Họ và tên", "Đơn vị", "Loại cán bộ", "Hình thức tinh giản", "Số quyết định", "Ngày quyết định"],
-                   [1, "Ông A", "Sở Y tế", "Viên chức", "Nghỉ hưu trước tuổi", "12/QĐ-UBND", "15/03/2023"],
-                   [2, "Bà B", "Sở Nội vụ", "Công chức", "Thôi việc", "13/QĐ-UBND", "16/03/2024"]])
+    return _table(
+        [
+            ["STT", "Họ và tên", "Đơn vị", "Loại cán bộ", "Hình thức tinh giản", "Số quyết định", "Ngày quyết định"],
+            [1, "Ông A", "Sở Y tế", "Viên chức", "Nghỉ hưu trước tuổi", "12/QĐ-UBND", "15/03/2023"],
+            [2, "Bà B", "Sở Nội vụ", "Công chức", "Thôi việc", "13/QĐ-UBND", "16/03/2024"],
+        ]
+    )
 
 
 def secondment_ok() -> bytes:
-    return _table([["Mã cán bộ", "Đơn vị cử", "Xã nhận", "Ngày bắt đầu", "Ngày kết thúc dự kiến", "Quyết định ngoại lệ"],
-                   ["CB001", "Sở Nội vụ", "Phường Ninh Kiều", "01/08/2025", "31/07/2028", None],
-                   ["CB002", "SYT", "Xã Phong Điền", "01/08/2025", "31/01/2027", "99/QĐ-UBND"]])
+    return _table(
+        [
+            ["Mã cán bộ", "Đơn vị cử", "Xã nhận", "Ngày bắt đầu", "Ngày kết thúc dự kiến", "Quyết định ngoại lệ"],
+            ["CB001", "Sở Nội vụ", "Phường Ninh Kiều", "01/08/2025", "31/07/2028", None],
+            ["CB002", "SYT", "Xã Phong Điền", "01/08/2025", "31/01/2027", "99/QĐ-UBND"],
+        ]
+    )
 
 
 def training() -> bytes:
-    return _table([["Tên đơn vị", "Tên khóa học", "Lĩnh vực", "Ngày bắt đầu", "Số học viên", "Kinh phí đã chi", "Nguồn kinh phí"],
-                   ["Sở Nội vụ", "Bồi dưỡng QLNN", "qlnn_theo_ngach", "01/09/2025", 30, "150.000.000", "tai_co_cau_5pct"]])
+    return _table(
+        [
+            [
+                "Tên đơn vị",
+                "Tên khóa học",
+                "Lĩnh vực",
+                "Ngày bắt đầu",
+                "Số học viên",
+                "Kinh phí đã chi",
+                "Nguồn kinh phí",
+            ],
+            ["Sở Nội vụ", "Bồi dưỡng QLNN", "qlnn_theo_ngach", "01/09/2025", 30, "150.000.000", "tai_co_cau_5pct"],
+        ]
+    )
 
 
 # ------------------------------------------------------------------------------------------ bad files
+
 
 def renamed_pdf() -> bytes:
     return b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n"
@@ -292,8 +348,10 @@ def zip_bomb() -> bytes:
 def xml_bomb() -> bytes:
     good = zipfile.ZipFile(io.BytesIO(_table([["a"]])))
     buf = io.BytesIO()
-    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
-            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>')
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>'
+    )
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for info in good.infolist():
             z.writestr(info, good.read(info) if info.filename != "xl/sharedStrings.xml" else bomb)
@@ -327,16 +385,22 @@ def png_image() -> bytes:
 
 
 def _roster(rows: list[list[Any]]) -> bytes:
-    return _table([["Mã đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ", "Hệ số lương"], *rows])
+    return _table(
+        [["Mã đơn vị", "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Loại cán bộ", "Hệ số lương"], *rows]
+    )
 
 
 def gender_marks() -> bytes:
     """Gender as an "x" under Nam / Nữ (merged "Giới tính" above), category as one-hot columns."""
-    wb, ws = _sheet([["STT", "Họ và tên", "Ngày sinh", "Giới tính", None, "Công chức", "Viên chức", "Đơn vị"],
-                     [None, None, None, "Nam", "Nữ", None, None, None],
-                     [1, "An", "01/01/1980", "x", None, "x", None, "Sở Nội vụ"],
-                     [2, "Bình", "02/02/1982", None, "x", None, "x", None],
-                     [3, "Chi", "03/03/1983", None, "X", None, "x", None]])
+    wb, ws = _sheet(
+        [
+            ["STT", "Họ và tên", "Ngày sinh", "Giới tính", None, "Công chức", "Viên chức", "Đơn vị"],
+            [None, None, None, "Nam", "Nữ", None, None, None],
+            [1, "An", "01/01/1980", "x", None, "x", None, "Sở Nội vụ"],
+            [2, "Bình", "02/02/1982", None, "x", None, "x", None],
+            [3, "Chi", "03/03/1983", None, "X", None, "x", None],
+        ]
+    )
     ws.merge_cells("D1:E1")
     ws.merge_cells("H3:H5")  # one unit cell for three people
     for col in "ABCFG":
@@ -366,40 +430,98 @@ CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
     "xml_bomb_late.xlsx": (xml_bomb_late, {"words": ["ENTITY", "xl/workbook.xml"]}),
     "zip_not_xlsx.xlsx": (zip_not_xlsx, {"words": ["[Content_Types].xml"]}),
     "image.xlsx": (png_image, {"words": ["PNG"]}),
-    "missing_year.xlsx": (lambda: _table([["Tên đơn vị", "Loại biên chế", "Biên chế được giao"], ["Sở Nội vụ", "Công chức", 5]]),
-                          {"words": ["thiếu cột bắt buộc", "Năm"]}),
-    "unknown_unit.xlsx": (lambda: _roster([["SXX", "U1", "An", "01/01/1980", "Nam", "CC", "2,34"]]),
-                          {"words": ["không tìm thấy đơn vị", "SXX", "dòng 2"]}),
-    "bad_date.xlsx": (lambda: _roster([["SNV", "B1", "An", "31/02/1980", "Nam", "CC", "2,34"],
-                                       ["SNV", "B2", "Bình", "hôm qua", "Nữ", "CC", "2,34"]]),
-                      {"words": ["ngày không hợp lệ", "31/02/1980", "hôm qua", "dòng 3"]}),
-    "negative_quota.xlsx": (lambda: _table([["Mã đơn vị", "Năm", "Loại biên chế", "Biên chế được giao"],
-                                            ["SNV", 2024, "Công chức", -3]]), {"words": ["không được âm"]}),
-    "coef_not_in_scale.xlsx": (lambda: _roster([["SNV", "K1", "An", "01/01/1980", "Nam", "Công chức", "2,50"]]),
-                               {"words": ["không có trong bảng lương", "2,50"]}),
-    "age_out_of_range.xlsx": (lambda: _roster([["SNV", "A1", "Trẻ", "01/01/2010", "Nam", "CC", "2,34"],
-                                               ["SNV", "A2", "Già", "01/01/1940", "Nữ", "CC", "2,34"]]),
-                              {"words": ["tuổi 14", "tuổi 84", "18 – 70"]}),
-    "secondment_short.xlsx": (lambda: _table([["Mã cán bộ", "Đơn vị cử", "Xã nhận", "Ngày bắt đầu", "Ngày kết thúc dự kiến"],
-                                              ["CB9", "SNV", "XA001", "01/08/2025", "30/07/2028"]]),
-                              {"words": ["dưới 36 tháng"]}),
-    "duplicate_rows.xlsx": (lambda: _roster([["SNV", "D1", "An", "01/01/1980", "Nam", "CC", "2,34"],
-                                             ["SNV", "D1", "An", "01/01/1980", "Nam", "CC", "2,34"]]),
-                            {"words": ["trùng với dòng 2"]}),
+    "missing_year.xlsx": (
+        lambda: _table([["Tên đơn vị", "Loại biên chế", "Biên chế được giao"], ["Sở Nội vụ", "Công chức", 5]]),
+        {"words": ["thiếu cột bắt buộc", "Năm"]},
+    ),
+    "unknown_unit.xlsx": (
+        lambda: _roster([["SXX", "U1", "An", "01/01/1980", "Nam", "CC", "2,34"]]),
+        {"words": ["không tìm thấy đơn vị", "SXX", "dòng 2"]},
+    ),
+    "bad_date.xlsx": (
+        lambda: _roster(
+            [
+                ["SNV", "B1", "An", "31/02/1980", "Nam", "CC", "2,34"],
+                ["SNV", "B2", "Bình", "hôm qua", "Nữ", "CC", "2,34"],
+            ]
+        ),
+        {"words": ["ngày không hợp lệ", "31/02/1980", "hôm qua", "dòng 3"]},
+    ),
+    "negative_quota.xlsx": (
+        lambda: _table([["Mã đơn vị", "Năm", "Loại biên chế", "Biên chế được giao"], ["SNV", 2024, "Công chức", -3]]),
+        {"words": ["không được âm"]},
+    ),
+    "coef_not_in_scale.xlsx": (
+        lambda: _roster([["SNV", "K1", "An", "01/01/1980", "Nam", "Công chức", "2,50"]]),
+        {"words": ["không có trong bảng lương", "2,50"]},
+    ),
+    "age_out_of_range.xlsx": (
+        lambda: _roster(
+            [
+                ["SNV", "A1", "Trẻ", "01/01/2010", "Nam", "CC", "2,34"],
+                ["SNV", "A2", "Già", "01/01/1940", "Nữ", "CC", "2,34"],
+            ]
+        ),
+        {"words": ["tuổi 14", "tuổi 84", "18 – 70"]},
+    ),
+    "secondment_short.xlsx": (
+        lambda: _table(
+            [
+                ["Mã cán bộ", "Đơn vị cử", "Xã nhận", "Ngày bắt đầu", "Ngày kết thúc dự kiến"],
+                ["CB9", "SNV", "XA001", "01/08/2025", "30/07/2028"],
+            ]
+        ),
+        {"words": ["dưới 36 tháng"]},
+    ),
+    "duplicate_rows.xlsx": (
+        lambda: _roster(
+            [
+                ["SNV", "D1", "An", "01/01/1980", "Nam", "CC", "2,34"],
+                ["SNV", "D1", "An", "01/01/1980", "Nam", "CC", "2,34"],
+            ]
+        ),
+        {"words": ["trùng với dòng 2"]},
+    ),
     "totals_mismatch.xlsx": (lambda: wide_quota(total_cc_2021=61), {"words": ["dòng tổng cộng ghi 61", "60"]}),
-    "not_recognised.xlsx": (lambda: _table([["Báo cáo"], ["Nội dung tự do, không có bảng"]]), {"words": ["không nhận ra"]}),
-    "gender_conflict.xlsx": (lambda: _table([["Mã đơn vị", "Họ và tên", "Ngày sinh", None, "Loại cán bộ"],
-                                             [None, None, "Nam", "Nữ", None],
-                                             ["SNV", "An", "01/01/1980", "01/01/1980", "CC"]]),
-                             {"words": ["mâu thuẫn"]}),
-    "unit_self_reference.xlsx": (lambda: _table([["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cấp", "Đơn vị cấp trên"],
-                                                 ["P9", "Phòng Chín", "phong", "city", "P9"]]), {"words": ["chính nó"]}),
-    "reduction_summary.xlsx": (lambda: _table([["STT", "Tên đơn vị", "Công chức", None],
-                                               [None, None, "Tinh giản biên chế năm 2022", "Tinh giản biên chế năm 2023"],
-                                               [1, "Sở Nội vụ", 2, 1], [2, "Sở Y tế", 3, 0], [None, "Tổng cộng", 5, 1]]),
-                               {"words": ["báo cáo tổng hợp số người tinh giản", "danh sách từng trường hợp"]}),
-    "bad_code.xlsx": (lambda: _roster([["SNV", "C1", "An", "01/01/1980", "Nam", "Giáo viên", "2,34"]]),
-                      {"words": ["giá trị không hợp lệ", "Giáo viên"]}),
+    "not_recognised.xlsx": (
+        lambda: _table([["Báo cáo"], ["Nội dung tự do, không có bảng"]]),
+        {"words": ["không nhận ra"]},
+    ),
+    "gender_conflict.xlsx": (
+        lambda: _table(
+            [
+                ["Mã đơn vị", "Họ và tên", "Ngày sinh", None, "Loại cán bộ"],
+                [None, None, "Nam", "Nữ", None],
+                ["SNV", "An", "01/01/1980", "01/01/1980", "CC"],
+            ]
+        ),
+        {"words": ["mâu thuẫn"]},
+    ),
+    "unit_self_reference.xlsx": (
+        lambda: _table(
+            [
+                ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cấp", "Đơn vị cấp trên"],
+                ["P9", "Phòng Chín", "phong", "city", "P9"],
+            ]
+        ),
+        {"words": ["chính nó"]},
+    ),
+    "reduction_summary.xlsx": (
+        lambda: _table(
+            [
+                ["STT", "Tên đơn vị", "Công chức", None],
+                [None, None, "Tinh giản biên chế năm 2022", "Tinh giản biên chế năm 2023"],
+                [1, "Sở Nội vụ", 2, 1],
+                [2, "Sở Y tế", 3, 0],
+                [None, "Tổng cộng", 5, 1],
+            ]
+        ),
+        {"words": ["báo cáo tổng hợp số người tinh giản", "danh sách từng trường hợp"]},
+    ),
+    "bad_code.xlsx": (
+        lambda: _roster([["SNV", "C1", "An", "01/01/1980", "Nam", "Giáo viên", "2,34"]]),
+        {"words": ["giá trị không hợp lệ", "Giáo viên"]},
+    ),
 }
 
 
@@ -415,11 +537,16 @@ if __name__ == "__main__":
 # Reorganisation, job positions, inspections (issue 15): agency-style files from tests/forms/reorg.py.
 def _reorg_cases() -> dict[str, tuple[Callable[[], bytes], dict[str, Any]]]:
     from tests.forms import reorg
-    return {"reorg_decisions.xlsx": (reorg.small_decisions, {"tables": {"reorg_decision": 4}}),
-            "job_positions.xlsx": (reorg.small_job_positions, {"tables": {"job_position": 3}}),
-            "inspections.xlsx": (reorg.small_inspections, {"tables": {"inspection": 3}}),
-            "reorg_bad.xlsx": (reorg.bad_decisions, {"words": ["Hình thức sắp xếp", "Sáp nhập, Giải thể", "Chia tách",
-                                                               "thiếu giá trị bắt buộc"]})}
+
+    return {
+        "reorg_decisions.xlsx": (reorg.small_decisions, {"tables": {"reorg_decision": 4}}),
+        "job_positions.xlsx": (reorg.small_job_positions, {"tables": {"job_position": 3}}),
+        "inspections.xlsx": (reorg.small_inspections, {"tables": {"inspection": 3}}),
+        "reorg_bad.xlsx": (
+            reorg.bad_decisions,
+            {"words": ["Hình thức sắp xếp", "Sáp nhập, Giải thể", "Chia tách", "thiếu giá trị bắt buộc"]},
+        ),
+    }
 
 
 CASES.update(_reorg_cases())

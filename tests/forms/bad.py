@@ -57,8 +57,13 @@ def don_vi_khong_ton_tai() -> bytes:
     wb, ws = new_book("Sheet1")
     put(ws, 1, 1, ["DANH SÁCH ĐỐI TƯỢNG TINH GIẢN BIÊN CHẾ NĂM 2024"], bold=True)
     put(ws, 2, 1, ["(Kèm theo Quyết định số 301/QĐ-UBND ngày 05/02/2024)"])
-    put(ws, 4, 1, ["STT", "Họ và tên", "Ngày tháng năm sinh", None, "Đơn vị công tác", "Đối tượng",
-                   "Hình thức tinh giản"], bold=True)
+    put(
+        ws,
+        4,
+        1,
+        ["STT", "Họ và tên", "Ngày tháng năm sinh", None, "Đơn vị công tác", "Đối tượng", "Hình thức tinh giản"],
+        bold=True,
+    )
     put(ws, 5, 3, ["Nam", "Nữ"], bold=True)
     merge(ws, "C4:D4", *[f"{c}4:{c}5" for c in "ABEFG"])
     put(ws, 6, 1, [1, "Lâm Văn Hậu", "03/03/1966", None, "Sở Nội vụ", "Công chức", "Nghỉ hưu trước tuổi"])
@@ -96,11 +101,22 @@ def so_hoc_vien_bang_chu() -> bytes:
     wb, ws = new_book("KH")
     put(ws, 1, 1, ["SỞ Y TẾ"], bold=True)
     put(ws, 2, 1, ["KẾ HOẠCH BỒI DƯỠNG NĂM 2026"], bold=True)
-    put(ws, 4, 1, ["STT", "Tên lớp", "Lĩnh vực", "Số học viên", "Thời gian", "Kinh phí dự toán", "Nguồn kinh phí"],
-        bold=True)
-    put(ws, 5, 1, [1, "Hồi sức cấp cứu nâng cao", "Y tế chuyên sâu", 30, "Tháng 3/2026", "300.000.000", "Tái cơ cấu 5%"])
-    put(ws, 6, 1, [2, "Quản lý bệnh viện", "Kinh tế, pháp luật", "hai mươi", "Tháng 4/2026", "120.000.000",
-                   "Thường xuyên"])
+    put(
+        ws,
+        4,
+        1,
+        ["STT", "Tên lớp", "Lĩnh vực", "Số học viên", "Thời gian", "Kinh phí dự toán", "Nguồn kinh phí"],
+        bold=True,
+    )
+    put(
+        ws, 5, 1, [1, "Hồi sức cấp cứu nâng cao", "Y tế chuyên sâu", 30, "Tháng 3/2026", "300.000.000", "Tái cơ cấu 5%"]
+    )
+    put(
+        ws,
+        6,
+        1,
+        [2, "Quản lý bệnh viện", "Kinh tế, pháp luật", "hai mươi", "Tháng 4/2026", "120.000.000", "Thường xuyên"],
+    )
     return to_bytes(wb)
 
 
@@ -112,8 +128,10 @@ CASES: dict[str, Case] = {
     "loi_ngay_sinh_31_02.xlsx": (ngay_sinh_khong_co_that, _bad(["31/02/1985", "ngày"], ("DS", 11, "D"))),
     "loi_chu_trong_o_bien_che.xlsx": (chu_trong_o_so, _bad(["khoảng 50", "số"], ("Bien che", 8, "D"))),
     "loi_ten_don_vi_trung.xlsx": (ten_don_vi_trung, _bad(["Trường Tiểu học Lê Lợi", "đơn vị"], ("DS", 4, "D"))),
-    "loi_don_vi_khong_ton_tai.xlsx": (don_vi_khong_ton_tai, _bad(["Sở Du lịch", "không tìm thấy đơn vị"],
-                                                                 ("Sheet1", 7, "E"))),
+    "loi_don_vi_khong_ton_tai.xlsx": (
+        don_vi_khong_ton_tai,
+        _bad(["Sở Du lịch", "không tìm thấy đơn vị"], ("Sheet1", 7, "E")),
+    ),
     "loi_tang_cuong_24_thang.xlsx": (tang_cuong_24_thang, _bad(["36 tháng"], ("DS", 5, "F"))),
     "loi_tong_cong_lech.xlsx": (tong_cong_sai, _bad(["1.860", "1.850"], ("BC", 5, "C"))),
     "loi_so_hoc_vien_bang_chu.xlsx": (so_hoc_vien_bang_chu, _bad(["hai mươi"], ("KH", 6, "D"))),

@@ -57,12 +57,16 @@ CODE = {name: code for code, name, *_ in UNITS if name != "Trường Tiểu họ
 
 def seed_units(con: Any) -> int:
     """Insert UNITS under a new batch; returns the batch id."""
-    row = con.execute("INSERT INTO import_batch (kind, created_by) VALUES ('demo', 'forms') RETURNING batch_id").fetchall()
+    row = con.execute(
+        "INSERT INTO import_batch (kind, created_by) VALUES ('demo', 'forms') RETURNING batch_id"
+    ).fetchall()
     batch = int(row[0][0])
     for code, name, ut, level, ck, merged in UNITS:
-        con.execute("INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, merged_into, batch_id) "
-                    "VALUES ($c, $n, $t, $l, $k, $m, $b)",
-                    {"c": code, "n": name, "t": ut, "l": level, "k": ck, "m": merged, "b": batch})
+        con.execute(
+            "INSERT INTO unit (unit_code, name, unit_type, level, commune_kind, merged_into, batch_id) "
+            "VALUES ($c, $n, $t, $l, $k, $m, $b)",
+            {"c": code, "n": name, "t": ut, "l": level, "k": ck, "m": merged, "b": batch},
+        )
     return batch
 
 
@@ -111,9 +115,18 @@ def national_block(ws: Worksheet, left: Sequence[str], right_col: int, *, row: i
     ws.cell(row + 1, right_col, "Độc lập - Tự do - Hạnh phúc").font = BOLD
 
 
-def signature(ws: Worksheet, row: int, right_col: int, place_date: str, title: str, name: str,
-              *, left: str | None = "Người lập biểu", left_name: str | None = "Lê Thị Thu",
-              recipients: bool = True) -> int:
+def signature(
+    ws: Worksheet,
+    row: int,
+    right_col: int,
+    place_date: str,
+    title: str,
+    name: str,
+    *,
+    left: str | None = "Người lập biểu",
+    left_name: str | None = "Lê Thị Thu",
+    recipients: bool = True,
+) -> int:
     """The footer: Nơi nhận on the left, place and date, the signer's title and name on the right."""
     ws.cell(row, right_col, place_date)
     ws.cell(row + 1, right_col, title).font = BOLD

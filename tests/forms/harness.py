@@ -51,8 +51,9 @@ def opener(templates: dict[str, Path], tmp_path: Path) -> Iterator[Opener]:
 
 
 def text(plan: Any) -> str:
-    return "\n".join(f"[{p.severity}] {p.sheet} | dòng {p.row} | {p.column} | {p.value} | {p.message('vi')}"
-                     for p in plan.problems)
+    return "\n".join(
+        f"[{p.severity}] {p.sheet} | dòng {p.row} | {p.column} | {p.value} | {p.message('vi')}" for p in plan.problems
+    )
 
 
 def prepare_case(corpus: ModuleType, con: duckdb.DuckDBPyConnection, name: str, paths: dict[str, Path]) -> Any:
@@ -63,8 +64,9 @@ def names_cell(p: Any, cell: tuple[str, int, str]) -> bool:
     """The problem's sheet and row are the cell's, and its column label names the cell's letter
     ("D", "D: Ngày sinh", or one of several joined columns "C: … / Nam + D: … / Nữ")."""
     sheet, row, col = cell
-    return p.sheet == sheet and p.row == row and p.column is not None and bool(
-        re.search(rf"(^|\+ ){col}(:|$)", p.column))
+    return (
+        p.sheet == sheet and p.row == row and p.column is not None and bool(re.search(rf"(^|\+ ){col}(:|$)", p.column))
+    )
 
 
 def assert_loads(corpus: ModuleType, name: str, paths: dict[str, Path], open_db: Opener) -> None:

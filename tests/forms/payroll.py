@@ -41,8 +41,18 @@ class Pay:
         nghe = base * self.nghe_pct // 100
         total = base + pub + nghe
         bhxh, bhyt, bhtn = base * 8 // 100, base * 15 // 1000, base // 100
-        return {"basic": basic, "pccv": cv_, "vk": vk, "pub": pub, "nghe": nghe, "total": total,
-                "bhxh": bhxh, "bhyt": bhyt, "bhtn": bhtn, "net": total - bhxh - bhyt - bhtn}
+        return {
+            "basic": basic,
+            "pccv": cv_,
+            "vk": vk,
+            "pub": pub,
+            "nghe": nghe,
+            "total": total,
+            "bhxh": bhxh,
+            "bhyt": bhyt,
+            "bhtn": bhtn,
+            "net": total - bhxh - bhyt - bhtn,
+        }
 
 
 def _sums(people: list[Pay]) -> dict[str, int]:
@@ -56,10 +66,21 @@ def _sums(people: list[Pay]) -> dict[str, int]:
 def _checks(people: list[Pay], month: date, unit: str, months: int = 1) -> list[tuple[str, list[tuple[Any, ...]]]]:
     s = _sums(people)
     return [
-        ("SELECT count(*), sum(basic_salary_vnd), sum(allowance_leadership_vnd), sum(allowance_seniority_vnd), "
-         "sum(allowance_public_service_vnd), sum(allowance_occupational_vnd), sum(total_vnd) FROM payroll",
-         [(len(people) * months, s["basic"] * months, s["pccv"] * months, s["vk"] * months, s["pub"] * months,
-           s["nghe"] * months, s["total"] * months)]),
+        (
+            "SELECT count(*), sum(basic_salary_vnd), sum(allowance_leadership_vnd), sum(allowance_seniority_vnd), "
+            "sum(allowance_public_service_vnd), sum(allowance_occupational_vnd), sum(total_vnd) FROM payroll",
+            [
+                (
+                    len(people) * months,
+                    s["basic"] * months,
+                    s["pccv"] * months,
+                    s["vk"] * months,
+                    s["pub"] * months,
+                    s["nghe"] * months,
+                    s["total"] * months,
+                )
+            ],
+        ),
         ("SELECT DISTINCT unit_code, base_salary_vnd FROM payroll", [(unit, LCS)]),
         ("SELECT min(month) FROM payroll", [(month,)]),
     ]
@@ -92,37 +113,129 @@ def bang_luong_so_noi_vu() -> bytes:
     put(ws, 6, 1, ["Tháng 3 năm 2025"])
     merge(ws, "A6:Q6")
     put(ws, 7, 15, ["Đơn vị tính: đồng"])
-    put(ws, 8, 1, ["STT", "Họ và tên", "Mã số\nngạch", "Hệ số\nlương", "Hệ số phụ cấp", None, "Cộng\nhệ số",
-                   "Thành tiền", None, None, None, None, "Các khoản khấu trừ", None, None, "Thực lĩnh", "Ký nhận"],
-        bold=True)
-    put(ws, 9, 5, ["PC chức vụ", "PC vượt khung (%)", None, "Lương theo\nhệ số", "PC chức vụ", "PC vượt khung",
-                   "PC công vụ\n(25%)", "Tổng cộng", "BHXH (8%)", "BHYT (1,5%)", "BHTN (1%)"], bold=True)
+    put(
+        ws,
+        8,
+        1,
+        [
+            "STT",
+            "Họ và tên",
+            "Mã số\nngạch",
+            "Hệ số\nlương",
+            "Hệ số phụ cấp",
+            None,
+            "Cộng\nhệ số",
+            "Thành tiền",
+            None,
+            None,
+            None,
+            None,
+            "Các khoản khấu trừ",
+            None,
+            None,
+            "Thực lĩnh",
+            "Ký nhận",
+        ],
+        bold=True,
+    )
+    put(
+        ws,
+        9,
+        5,
+        [
+            "PC chức vụ",
+            "PC vượt khung (%)",
+            None,
+            "Lương theo\nhệ số",
+            "PC chức vụ",
+            "PC vượt khung",
+            "PC công vụ\n(25%)",
+            "Tổng cộng",
+            "BHXH (8%)",
+            "BHYT (1,5%)",
+            "BHTN (1%)",
+        ],
+        bold=True,
+    )
     merge(ws, "A8:A9", "B8:B9", "C8:C9", "D8:D9", "E8:F8", "G8:G9", "H8:L8", "M8:O8", "P8:P9", "Q8:Q9")
-    put(ws, 10, 1, ["A", "B", "C", "1", "2", "3", "4", "5=1×LCS", "6=2×LCS", "7=1×3×LCS", "8=25%×(5+6+7)",
-                    "9=5+6+7+8", "10", "11", "12", "13=9-10-11-12", "D"])
+    put(
+        ws,
+        10,
+        1,
+        [
+            "A",
+            "B",
+            "C",
+            "1",
+            "2",
+            "3",
+            "4",
+            "5=1×LCS",
+            "6=2×LCS",
+            "7=1×3×LCS",
+            "8=25%×(5+6+7)",
+            "9=5+6+7+8",
+            "10",
+            "11",
+            "12",
+            "13=9-10-11-12",
+            "D",
+        ],
+    )
     r = 11
     for i, p in enumerate(SNV_PAY, start=1):
         a = p.amounts()
         g = round(p.c / 100 + float(p.pccv.replace(",", ".")) + p.c * p.vk_pct / 10000, 4)
-        put(ws, r, 1, [i, p.name, p.grade, float(p.coef.replace(",", ".")), float(p.pccv.replace(",", ".")) or None,
-                       p.vk_pct or None, g, a["basic"], a["pccv"] or None, a["vk"] or None, a["pub"], a["total"],
-                       a["bhxh"], a["bhyt"], a["bhtn"], a["net"]])
+        put(
+            ws,
+            r,
+            1,
+            [
+                i,
+                p.name,
+                p.grade,
+                float(p.coef.replace(",", ".")),
+                float(p.pccv.replace(",", ".")) or None,
+                p.vk_pct or None,
+                g,
+                a["basic"],
+                a["pccv"] or None,
+                a["vk"] or None,
+                a["pub"],
+                a["total"],
+                a["bhxh"],
+                a["bhyt"],
+                a["bhtn"],
+                a["net"],
+            ],
+        )
         r += 1
     put(ws, r, 2, ["Cộng"], bold=True)
     s = _sums(SNV_PAY)
     cached = {}
-    for col, key in zip("HIJKLMNOP", ("basic", "pccv", "vk", "pub", "total", "bhxh", "bhyt", "bhtn", "net"), strict=True):
+    for col, key in zip(
+        "HIJKLMNOP", ("basic", "pccv", "vk", "pub", "total", "bhxh", "bhyt", "bhtn", "net"), strict=True
+    ):
         ws[f"{col}{r}"] = f"=SUM({col}11:{col}{r - 1})"
         cached[(ws.title, f"{col}{r}")] = s[key]
     put(ws, r + 1, 1, [f"Tổng số tiền (viết bằng chữ): {vn_int(s['net'])} đồng"])
-    put(ws, r + 3, 2, ["NGƯỜI LẬP BIỂU", None, None, None, None, "KẾ TOÁN TRƯỞNG", None, None, None, None,
-                       "THỦ TRƯỞNG ĐƠN VỊ"], bold=True)
+    put(
+        ws,
+        r + 3,
+        2,
+        ["NGƯỜI LẬP BIỂU", None, None, None, None, "KẾ TOÁN TRƯỞNG", None, None, None, None, "THỦ TRƯỞNG ĐƠN VỊ"],
+        bold=True,
+    )
     put(ws, r + 7, 2, ["Lê Thị Thu", None, None, None, None, "Ngô Văn Bảy", None, None, None, None, "Nguyễn Văn Minh"])
     return to_bytes(wb, cached)
 
 
-SNV_PAY_EXPECT = {"tables": {"payroll": 6}, "db": "units", "as_of": None,
-                  "checks": _checks(SNV_PAY, date(2025, 3, 1), "S01")}
+SNV_PAY_EXPECT = {
+    "tables": {"payroll": 6},
+    "db": "units",
+    "as_of": None,
+    "checks": _checks(SNV_PAY, date(2025, 3, 1), "S01"),
+}
 
 HOA_TU_PAY = [
     Pay("Lâm Văn Sơn", "", "4,98", "0,30"),
@@ -145,27 +258,88 @@ def bang_luong_xa_hoa_tu() -> bytes:
     national_block(ws, ["UBND XÃ HÒA TÚ", "BỘ PHẬN TÀI CHÍNH - KẾ TOÁN"], 7)
     put(ws, 4, 1, ["BẢNG THANH TOÁN TIỀN LƯƠNG THÁNG 10 NĂM 2025"], bold=True)
     merge(ws, "A4:K4")
-    put(ws, 6, 1, ["STT", "Họ và tên", "Chức danh", "Hệ số lương", "Lương cơ bản", "PC chức vụ", "PC công vụ",
-                   "Tổng cộng", "Trừ 10,5%\nBHXH, BHYT, BHTN", "Thực lĩnh", "Ký nhận"], bold=True)
+    put(
+        ws,
+        6,
+        1,
+        [
+            "STT",
+            "Họ và tên",
+            "Chức danh",
+            "Hệ số lương",
+            "Lương cơ bản",
+            "PC chức vụ",
+            "PC công vụ",
+            "Tổng cộng",
+            "Trừ 10,5%\nBHXH, BHYT, BHTN",
+            "Thực lĩnh",
+            "Ký nhận",
+        ],
+        bold=True,
+    )
     put(ws, 7, 1, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)"])
     r = 8
-    titles = ["Bí thư Đảng ủy", "Chủ tịch HĐND", "Chủ tịch UBND", "Văn phòng - Thống kê", "Tư pháp - Hộ tịch",
-              "Địa chính - Xây dựng", "Tài chính - Kế toán", "Văn hóa - Xã hội"]
+    titles = [
+        "Bí thư Đảng ủy",
+        "Chủ tịch HĐND",
+        "Chủ tịch UBND",
+        "Văn phòng - Thống kê",
+        "Tư pháp - Hộ tịch",
+        "Địa chính - Xây dựng",
+        "Tài chính - Kế toán",
+        "Văn hóa - Xã hội",
+    ]
     for i, (p, t) in enumerate(zip(HOA_TU_PAY, titles, strict=True), start=1):
         a = p.amounts()
-        put(ws, r, 1, [i, p.name, t, p.coef, vn_int(a["basic"]), vn_int(a["pccv"]) if a["pccv"] else "-",
-                       vn_int(a["pub"]), vn_int(a["total"]), vn_int(a["bhxh"] + a["bhyt"] + a["bhtn"]), vn_int(a["net"])])
+        put(
+            ws,
+            r,
+            1,
+            [
+                i,
+                p.name,
+                t,
+                p.coef,
+                vn_int(a["basic"]),
+                vn_int(a["pccv"]) if a["pccv"] else "-",
+                vn_int(a["pub"]),
+                vn_int(a["total"]),
+                vn_int(a["bhxh"] + a["bhyt"] + a["bhtn"]),
+                vn_int(a["net"]),
+            ],
+        )
         r += 1
     s = _sums(HOA_TU_PAY)
-    put(ws, r, 1, [None, "TỔNG CỘNG", None, None, vn_int(s["basic"]), vn_int(s["pccv"]), vn_int(s["pub"]),
-                   vn_int(s["total"]), vn_int(s["bhxh"] + s["bhyt"] + s["bhtn"]), vn_int(s["net"])], bold=True)
-    signature(ws, r + 2, 7, "Hòa Tú, ngày 25 tháng 10 năm 2025", "CHỦ TỊCH", "Trần Văn Hùng", recipients=False,
-              left="KẾ TOÁN")
+    put(
+        ws,
+        r,
+        1,
+        [
+            None,
+            "TỔNG CỘNG",
+            None,
+            None,
+            vn_int(s["basic"]),
+            vn_int(s["pccv"]),
+            vn_int(s["pub"]),
+            vn_int(s["total"]),
+            vn_int(s["bhxh"] + s["bhyt"] + s["bhtn"]),
+            vn_int(s["net"]),
+        ],
+        bold=True,
+    )
+    signature(
+        ws, r + 2, 7, "Hòa Tú, ngày 25 tháng 10 năm 2025", "CHỦ TỊCH", "Trần Văn Hùng", recipients=False, left="KẾ TOÁN"
+    )
     return to_bytes(wb)
 
 
-HOA_TU_PAY_EXPECT = {"tables": {"payroll": 8}, "db": "units", "as_of": None,
-                     "checks": _checks(HOA_TU_PAY, date(2025, 10, 1), "X01")}
+HOA_TU_PAY_EXPECT = {
+    "tables": {"payroll": 8},
+    "db": "units",
+    "as_of": None,
+    "checks": _checks(HOA_TU_PAY, date(2025, 10, 1), "X01"),
+}
 
 SCHOOL_PAY = [
     Pay("Nguyễn Thị Ngọc Hân", "V.07.05.13", "4,74", "0,35", nghe_pct=30, cong_vu=False),
@@ -184,14 +358,46 @@ def bang_luong_truong_thpt() -> bytes:
     wb, ws = new_book("Luong")
     national_block(ws, ["SỞ GIÁO DỤC VÀ ĐÀO TẠO TP CẦN THƠ", "TRƯỜNG THPT CHÂU VĂN LIÊM"], 7)
     put(ws, 4, 1, ["BẢNG LƯƠNG VÀ PHỤ CẤP THÁNG 01/2025"], bold=True)
-    put(ws, 6, 1, ["STT", "HỌ VÀ TÊN", "MÃ NGẠCH/\nHẠNG", "HỆ SỐ\nLƯƠNG", "LƯƠNG THEO\nHỆ SỐ", "PHỤ CẤP\nCHỨC VỤ",
-                   "PHỤ CẤP THÂM NIÊN\nVƯỢT KHUNG", "PHỤ CẤP ƯU ĐÃI\nNGHỀ", "TỔNG CỘNG", "BHXH, BHYT,\nBHTN (10,5%)",
-                   "THỰC LĨNH"], bold=True)
+    put(
+        ws,
+        6,
+        1,
+        [
+            "STT",
+            "HỌ VÀ TÊN",
+            "MÃ NGẠCH/\nHẠNG",
+            "HỆ SỐ\nLƯƠNG",
+            "LƯƠNG THEO\nHỆ SỐ",
+            "PHỤ CẤP\nCHỨC VỤ",
+            "PHỤ CẤP THÂM NIÊN\nVƯỢT KHUNG",
+            "PHỤ CẤP ƯU ĐÃI\nNGHỀ",
+            "TỔNG CỘNG",
+            "BHXH, BHYT,\nBHTN (10,5%)",
+            "THỰC LĨNH",
+        ],
+        bold=True,
+    )
     r = 7
     for i, p in enumerate(SCHOOL_PAY, start=1):
         a = p.amounts()
-        put(ws, r, 1, [i, p.name, p.grade, p.coef, a["basic"], a["pccv"] or None, a["vk"] or None, a["nghe"] or None,
-                       a["total"], a["bhxh"] + a["bhyt"] + a["bhtn"], a["net"]])
+        put(
+            ws,
+            r,
+            1,
+            [
+                i,
+                p.name,
+                p.grade,
+                p.coef,
+                a["basic"],
+                a["pccv"] or None,
+                a["vk"] or None,
+                a["nghe"] or None,
+                a["total"],
+                a["bhxh"] + a["bhyt"] + a["bhtn"],
+                a["net"],
+            ],
+        )
         r += 1
     s = _sums(SCHOOL_PAY)
     put(ws, r, 2, ["Cộng", None, None, s["basic"], s["pccv"], s["vk"], s["nghe"], s["total"]], bold=True)
@@ -199,8 +405,12 @@ def bang_luong_truong_thpt() -> bytes:
     return to_bytes(wb)
 
 
-SCHOOL_PAY_EXPECT = {"tables": {"payroll": 5}, "db": "units", "as_of": None,
-                     "checks": _checks(SCHOOL_PAY, date(2025, 1, 1), "D01")}
+SCHOOL_PAY_EXPECT = {
+    "tables": {"payroll": 5},
+    "db": "units",
+    "as_of": None,
+    "checks": _checks(SCHOOL_PAY, date(2025, 1, 1), "D01"),
+}
 
 TYT_PAY = [
     Pay("Sơn Thị Hà", "V.08.01.03", "4,40", "0,30", nghe_pct=40, cong_vu=False),
@@ -218,7 +428,13 @@ def bang_luong_tram_y_te_quy_1() -> bytes:
         ws = first if m == 1 else wb.create_sheet(f"T{m}")
         put(ws, 1, 1, ["TRẠM Y TẾ P. NINH KIỀU"], bold=True)
         put(ws, 3, 1, [f"BẢNG LƯƠNG THÁNG {m:02d}/2025"], bold=True)
-        put(ws, 5, 1, ["TT", "Họ tên", "Hệ số lương", "PC chức vụ", "PC ưu đãi nghề", "Tổng cộng", "Thực lĩnh"], bold=True)
+        put(
+            ws,
+            5,
+            1,
+            ["TT", "Họ tên", "Hệ số lương", "PC chức vụ", "PC ưu đãi nghề", "Tổng cộng", "Thực lĩnh"],
+            bold=True,
+        )
         for i, p in enumerate(TYT_PAY, start=1):
             a = p.amounts()
             put(ws, 5 + i, 1, [i, p.name, p.coef, a["pccv"] or "-", a["nghe"], a["total"], a["net"]])
@@ -227,10 +443,15 @@ def bang_luong_tram_y_te_quy_1() -> bytes:
     return to_bytes(wb)
 
 
-TYT_PAY_EXPECT = {"tables": {"payroll": 9}, "db": "units", "as_of": None,
-                  "checks": [*_checks(TYT_PAY, date(2025, 1, 1), "D04", months=3)[:2],
-                             ("SELECT month, count(*) FROM payroll GROUP BY ALL ORDER BY ALL",
-                              [(date(2025, m, 1), 3) for m in (1, 2, 3)])]}
+TYT_PAY_EXPECT = {
+    "tables": {"payroll": 9},
+    "db": "units",
+    "as_of": None,
+    "checks": [
+        *_checks(TYT_PAY, date(2025, 1, 1), "D04", months=3)[:2],
+        ("SELECT month, count(*) FROM payroll GROUP BY ALL ORDER BY ALL", [(date(2025, m, 1), 3) for m in (1, 2, 3)]),
+    ],
+}
 
 CASES: dict[str, Case] = {
     "bang_thanh_toan_luong_snv_t3_2025.xlsx": (bang_luong_so_noi_vu, SNV_PAY_EXPECT),

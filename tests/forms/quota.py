@@ -32,34 +32,158 @@ YEARS = (2021, 2022, 2023, 2024)
 # under, its name as written in the first report's table, in the second's; civil-servant quota
 # 2021..2024, public-employee quota 2021..2024, public-employee cut pending HĐND approval (2024).
 OLD: list[tuple[Any, ...]] = [
-    ("SNV", "Sở Nội vụ", "Cơ quan chuyên môn", "Sở, ban, ngành", "I", "Sở Nội vụ", "SỞ NỘI VỤ",
-     (72, 71, 71, 70), (25, 24, 23, 22), 0),
-    ("SYT", "Sở Y tế", "Cơ quan chuyên môn", "Sở, ban, ngành", "I", "SỞ Y TẾ", "Sở Y tế",
-     (95, 94, 93, 92), (4850, 4738, 4626, 4530), 90),
-    ("SGDDT", "Sở Giáo dục và Đào tạo", "Cơ quan chuyên môn", "Sở, ban, ngành", "I", "Sở Giáo dục và Đào tạo",
-     "Sở GD và ĐT", (86, 86, 85, 84), (3120, 3054, 2987, 2930), 60),
-    ("STC", "Sở Tài chính", "Cơ quan chuyên môn", "Sở, ban, ngành", "I", "Sở Tài chính", "Sở Tài chính",
-     (90, 89, 89, 88), (18, 17, 17, 16), 0),
-    ("VPUB", "Văn phòng UBND thành phố", "Cơ quan chuyên môn", "Sở, ban, ngành", "I",
-     "Văn phòng Ủy ban nhân dân thành phố", "Văn phòng UBND thành phố", (64, 64, 63, 63), (30, 29, 29, 28), 0),
-    ("QNK", "UBND quận Ninh Kiều", "UBND cấp huyện", "Quận, huyện", "II", "Quận Ninh Kiều", "UBND quận Ninh Kiều",
-     (380, 379, 378, 377), (3210, 3140, 3070, 3010), 55),
-    ("QCR", "UBND quận Cái Răng", "UBND cấp huyện", "Quận, huyện", "II", "Quận Cái Răng", "UBND Q. Cái Răng",
-     (352, 352, 351, 350), (2460, 2404, 2348, 2300), 45),
-    ("HPD", "UBND huyện Phong Điền", "UBND cấp huyện", "Quận, huyện", "II", "Huyện Phong Điền", "UBND H. Phong Điền",
-     (341, 340, 340, 339), (2390, 2334, 2278, 2230), 50),
-    ("HTL", "UBND huyện Thới Lai", "UBND cấp huyện", "Quận, huyện", "II", "Huyện Thới Lai", "UBND huyện Thới Lai",
-     (359, 358, 358, 357), (2640, 2577, 2514, 2460), 54),
-    ("PCK", "UBND phường Cái Khế", "UBND cấp xã", "Xã, phường, thị trấn", "III", "Phường Cái Khế", "P. Cái Khế",
-     (21, 21, 21, 21), (0, 0, 0, 0), 0),
-    ("BVDK", "Bệnh viện Đa khoa thành phố Cần Thơ", "Đơn vị sự nghiệp", "Đơn vị sự nghiệp công lập", "IV",
-     "Bệnh viện Đa khoa thành phố Cần Thơ", "BV Đa khoa thành phố Cần Thơ", (0, 0, 0, 0), (1992, 1956, 1920, 1889), 20),
+    (
+        "SNV",
+        "Sở Nội vụ",
+        "Cơ quan chuyên môn",
+        "Sở, ban, ngành",
+        "I",
+        "Sở Nội vụ",
+        "SỞ NỘI VỤ",
+        (72, 71, 71, 70),
+        (25, 24, 23, 22),
+        0,
+    ),
+    (
+        "SYT",
+        "Sở Y tế",
+        "Cơ quan chuyên môn",
+        "Sở, ban, ngành",
+        "I",
+        "SỞ Y TẾ",
+        "Sở Y tế",
+        (95, 94, 93, 92),
+        (4850, 4738, 4626, 4530),
+        90,
+    ),
+    (
+        "SGDDT",
+        "Sở Giáo dục và Đào tạo",
+        "Cơ quan chuyên môn",
+        "Sở, ban, ngành",
+        "I",
+        "Sở Giáo dục và Đào tạo",
+        "Sở GD và ĐT",
+        (86, 86, 85, 84),
+        (3120, 3054, 2987, 2930),
+        60,
+    ),
+    (
+        "STC",
+        "Sở Tài chính",
+        "Cơ quan chuyên môn",
+        "Sở, ban, ngành",
+        "I",
+        "Sở Tài chính",
+        "Sở Tài chính",
+        (90, 89, 89, 88),
+        (18, 17, 17, 16),
+        0,
+    ),
+    (
+        "VPUB",
+        "Văn phòng UBND thành phố",
+        "Cơ quan chuyên môn",
+        "Sở, ban, ngành",
+        "I",
+        "Văn phòng Ủy ban nhân dân thành phố",
+        "Văn phòng UBND thành phố",
+        (64, 64, 63, 63),
+        (30, 29, 29, 28),
+        0,
+    ),
+    (
+        "QNK",
+        "UBND quận Ninh Kiều",
+        "UBND cấp huyện",
+        "Quận, huyện",
+        "II",
+        "Quận Ninh Kiều",
+        "UBND quận Ninh Kiều",
+        (380, 379, 378, 377),
+        (3210, 3140, 3070, 3010),
+        55,
+    ),
+    (
+        "QCR",
+        "UBND quận Cái Răng",
+        "UBND cấp huyện",
+        "Quận, huyện",
+        "II",
+        "Quận Cái Răng",
+        "UBND Q. Cái Răng",
+        (352, 352, 351, 350),
+        (2460, 2404, 2348, 2300),
+        45,
+    ),
+    (
+        "HPD",
+        "UBND huyện Phong Điền",
+        "UBND cấp huyện",
+        "Quận, huyện",
+        "II",
+        "Huyện Phong Điền",
+        "UBND H. Phong Điền",
+        (341, 340, 340, 339),
+        (2390, 2334, 2278, 2230),
+        50,
+    ),
+    (
+        "HTL",
+        "UBND huyện Thới Lai",
+        "UBND cấp huyện",
+        "Quận, huyện",
+        "II",
+        "Huyện Thới Lai",
+        "UBND huyện Thới Lai",
+        (359, 358, 358, 357),
+        (2640, 2577, 2514, 2460),
+        54,
+    ),
+    (
+        "PCK",
+        "UBND phường Cái Khế",
+        "UBND cấp xã",
+        "Xã, phường, thị trấn",
+        "III",
+        "Phường Cái Khế",
+        "P. Cái Khế",
+        (21, 21, 21, 21),
+        (0, 0, 0, 0),
+        0,
+    ),
+    (
+        "BVDK",
+        "Bệnh viện Đa khoa thành phố Cần Thơ",
+        "Đơn vị sự nghiệp",
+        "Đơn vị sự nghiệp công lập",
+        "IV",
+        "Bệnh viện Đa khoa thành phố Cần Thơ",
+        "BV Đa khoa thành phố Cần Thơ",
+        (0, 0, 0, 0),
+        (1992, 1956, 1920, 1889),
+        20,
+    ),
 ]
-OLD_TYPES = {"SNV": "so_nganh", "SYT": "so_nganh", "SGDDT": "so_nganh", "STC": "so_nganh", "VPUB": "so_nganh",
-             "QNK": "huyen_cu", "QCR": "huyen_cu", "HPD": "huyen_cu", "HTL": "huyen_cu", "PCK": "ubnd_xa",
-             "BVDK": "dvsnc"}
-SECTIONS = {"I": "KHỐI CƠ QUAN CHUYÊN MÔN THUỘC UBND THÀNH PHỐ", "II": "KHỐI QUẬN, HUYỆN",
-            "III": "KHỐI XÃ, PHƯỜNG, THỊ TRẤN", "IV": "ĐƠN VỊ SỰ NGHIỆP TRỰC THUỘC UBND THÀNH PHỐ"}
+OLD_TYPES = {
+    "SNV": "so_nganh",
+    "SYT": "so_nganh",
+    "SGDDT": "so_nganh",
+    "STC": "so_nganh",
+    "VPUB": "so_nganh",
+    "QNK": "huyen_cu",
+    "QCR": "huyen_cu",
+    "HPD": "huyen_cu",
+    "HTL": "huyen_cu",
+    "PCK": "ubnd_xa",
+    "BVDK": "dvsnc",
+}
+SECTIONS = {
+    "I": "KHỐI CƠ QUAN CHUYÊN MÔN THUỘC UBND THÀNH PHỐ",
+    "II": "KHỐI QUẬN, HUYỆN",
+    "III": "KHỐI XÃ, PHƯỜNG, THỊ TRẤN",
+    "IV": "ĐƠN VỊ SỰ NGHIỆP TRỰC THUỘC UBND THÀNH PHỐ",
+}
 
 assert sum(u[7][0] for u in OLD) == 1860 and sum(u[7][3] for u in OLD) == 1841
 assert sum(u[8][0] for u in OLD) == 20735 and sum(u[8][3] for u in OLD) == 19415
@@ -71,16 +195,30 @@ def _dash(n: int) -> Any:
 
 
 def _old_checks() -> list[tuple[str, list[tuple[Any, ...]]]]:
-    by_year = sorted((y, c, sum(u[7 if c == "cong_chuc" else 8][i] for u in OLD),
-                      sum(u[9] for u in OLD) if (c, y) == ("vien_chuc", 2024) else 0)
-                     for i, y in enumerate(YEARS) for c in ("cong_chuc", "vien_chuc"))
+    by_year = sorted(
+        (
+            y,
+            c,
+            sum(u[7 if c == "cong_chuc" else 8][i] for u in OLD),
+            sum(u[9] for u in OLD) if (c, y) == ("vien_chuc", 2024) else 0,
+        )
+        for i, y in enumerate(YEARS)
+        for c in ("cong_chuc", "vien_chuc")
+    )
     return [
         ("SELECT year, category, sum(quota_assigned), sum(cut_pending) FROM quota GROUP BY ALL ORDER BY ALL", by_year),
-        ("SELECT unit_code, unit_type, level FROM unit ORDER BY unit_code",
-         sorted((c, t, {"huyen_cu": "district", "ubnd_xa": "commune"}.get(t, "city")) for c, t in OLD_TYPES.items())),
-        ("SELECT quota_assigned, cut_pending FROM quota WHERE unit_code = 'SYT' AND year = 2024 AND category = 'vien_chuc'",
-         [(4530, 90)]),
-        ("SELECT quota_assigned FROM quota WHERE unit_code = 'VPUB' AND year = 2021 AND category = 'cong_chuc'", [(64,)]),
+        (
+            "SELECT unit_code, unit_type, level FROM unit ORDER BY unit_code",
+            sorted((c, t, {"huyen_cu": "district", "ubnd_xa": "commune"}.get(t, "city")) for c, t in OLD_TYPES.items()),
+        ),
+        (
+            "SELECT quota_assigned, cut_pending FROM quota WHERE unit_code = 'SYT' AND year = 2024 AND category = 'vien_chuc'",
+            [(4530, 90)],
+        ),
+        (
+            "SELECT quota_assigned FROM quota WHERE unit_code = 'VPUB' AND year = 2021 AND category = 'cong_chuc'",
+            [(64,)],
+        ),
         ("SELECT count(*) FROM quota WHERE quota_assigned = 0", [(8,)]),  # "-" is zero: BV (civil servants), Cái Khế
     ]
 
@@ -108,16 +246,57 @@ def quota_cantho_2021_2024() -> bytes:
     ws = wb.create_sheet("Biểu 02 - Biên chế")
     national_block(ws, ["UBND THÀNH PHỐ CẦN THƠ", "SỞ NỘI VỤ"], 8)
     put(ws, 4, 1, ["Biểu số 02"])
-    put(ws, 5, 1, ["TỔNG HỢP TÌNH HÌNH GIAO BIÊN CHẾ CÔNG CHỨC VÀ SỐ LƯỢNG NGƯỜI LÀM VIỆC HƯỞNG LƯƠNG\n"
-                   "TỪ NGÂN SÁCH NHÀ NƯỚC GIAI ĐOẠN 2021 - 2024"], bold=True)
+    put(
+        ws,
+        5,
+        1,
+        [
+            "TỔNG HỢP TÌNH HÌNH GIAO BIÊN CHẾ CÔNG CHỨC VÀ SỐ LƯỢNG NGƯỜI LÀM VIỆC HƯỞNG LƯƠNG\n"
+            "TỪ NGÂN SÁCH NHÀ NƯỚC GIAI ĐOẠN 2021 - 2024"
+        ],
+        bold=True,
+    )
     merge(ws, "A5:L5")
     put(ws, 6, 1, ["(Kèm theo Báo cáo số 215/BC-SNV ngày 28 tháng 6 năm 2024 của Sở Nội vụ)"])
     merge(ws, "A6:L6")
     put(ws, 7, 11, ["Đơn vị tính: người"])
-    put(ws, 8, 1, ["STT", "Tên cơ quan, đơn vị", "BIÊN CHẾ CÔNG CHỨC", None, None, None,
-                   "SỐ LƯỢNG NGƯỜI LÀM VIỆC HƯỞNG LƯƠNG TỪ NSNN", None, None, None, None, "Ghi chú"], bold=True)
-    put(ws, 9, 3, ["Năm 2021", "Năm 2022", "Năm 2023", "Năm 2024", "Năm 2021", "Năm 2022", "Năm 2023", "Năm 2024",
-                   "Số giảm chờ HĐND\nthành phố phê duyệt"], bold=True)
+    put(
+        ws,
+        8,
+        1,
+        [
+            "STT",
+            "Tên cơ quan, đơn vị",
+            "BIÊN CHẾ CÔNG CHỨC",
+            None,
+            None,
+            None,
+            "SỐ LƯỢNG NGƯỜI LÀM VIỆC HƯỞNG LƯƠNG TỪ NSNN",
+            None,
+            None,
+            None,
+            None,
+            "Ghi chú",
+        ],
+        bold=True,
+    )
+    put(
+        ws,
+        9,
+        3,
+        [
+            "Năm 2021",
+            "Năm 2022",
+            "Năm 2023",
+            "Năm 2024",
+            "Năm 2021",
+            "Năm 2022",
+            "Năm 2023",
+            "Năm 2024",
+            "Số giảm chờ HĐND\nthành phố phê duyệt",
+        ],
+        bold=True,
+    )
     merge(ws, "A8:A9", "B8:B9", "C8:F8", "G8:K8", "L8:L9")
     put(ws, 10, 1, ["A", "B", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
     cached: dict[tuple[str, str], Any] = {}
@@ -145,8 +324,15 @@ def quota_cantho_2021_2024() -> bytes:
     for j, col in enumerate(cols):
         ws[f"{col}{total_row}"] = "=" + "+".join(f"{col}{s}" for s in sub_rows)
         cached[(ws.title, f"{col}{total_row}")] = sum(values(u)[j] for u in OLD)
-    put(ws, r + 1, 1, ["Ghi chú: Số giảm chờ phê duyệt là số lượng người làm việc đã trình HĐND thành phố "
-                       "tại Kỳ họp thứ 15, chưa được phê duyệt."])
+    put(
+        ws,
+        r + 1,
+        1,
+        [
+            "Ghi chú: Số giảm chờ phê duyệt là số lượng người làm việc đã trình HĐND thành phố "
+            "tại Kỳ họp thứ 15, chưa được phê duyệt."
+        ],
+    )
     signature(ws, r + 3, 8, "Cần Thơ, ngày 28 tháng 6 năm 2024", "GIÁM ĐỐC", "Nguyễn Văn Minh")
     return to_bytes(wb, cached)
 
@@ -168,25 +354,66 @@ def quota_cantho_years_as_rows() -> bytes:
     put(ws, 5, 1, ["(Số liệu đến ngày 30/6/2024)"])
     merge(ws, "A5:G5")
     put(ws, 6, 6, ["ĐVT: người"])
-    put(ws, 7, 1, ["STT", "Cơ quan, đơn vị", "Năm", "Biên chế công chức\nđược giao",
-                   "Số lượng người làm việc hưởng lương từ NSNN", None, "Ghi chú"], bold=True)
+    put(
+        ws,
+        7,
+        1,
+        [
+            "STT",
+            "Cơ quan, đơn vị",
+            "Năm",
+            "Biên chế công chức\nđược giao",
+            "Số lượng người làm việc hưởng lương từ NSNN",
+            None,
+            "Ghi chú",
+        ],
+        bold=True,
+    )
     put(ws, 8, 5, ["Được giao", "Trong đó: giảm chờ\nHĐND TP phê duyệt"], bold=True)
     merge(ws, "A7:A8", "B7:B8", "C7:C8", "D7:D8", "E7:F7", "G7:G8")
     put(ws, 9, 1, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"])
     r = 10
     for i, u in enumerate(OLD, start=1):
         for k, y in enumerate(YEARS):
-            put(ws, r + k, 3, [y, vn_int(u[7][k]) if u[7][k] else "-", vn_int(u[8][k]) if u[8][k] else "-",
-                               (u[9] or "-") if y == 2024 else None])
+            put(
+                ws,
+                r + k,
+                3,
+                [
+                    y,
+                    vn_int(u[7][k]) if u[7][k] else "-",
+                    vn_int(u[8][k]) if u[8][k] else "-",
+                    (u[9] or "-") if y == 2024 else None,
+                ],
+            )
         put(ws, r, 1, [i, u[6]])
         merge(ws, f"A{r}:A{r + 3}", f"B{r}:B{r + 3}")
         r += 4
     for k, y in enumerate(YEARS):
-        put(ws, r, 1, [None, f"Tổng cộng năm {y}", None, vn_int(sum(u[7][k] for u in OLD)),
-                       vn_int(sum(u[8][k] for u in OLD)), 374 if y == 2024 else None], bold=True)
+        put(
+            ws,
+            r,
+            1,
+            [
+                None,
+                f"Tổng cộng năm {y}",
+                None,
+                vn_int(sum(u[7][k] for u in OLD)),
+                vn_int(sum(u[8][k] for u in OLD)),
+                374 if y == 2024 else None,
+            ],
+            bold=True,
+        )
         r += 1
-    signature(ws, r + 1, 5, "Cần Thơ, ngày 05 tháng 7 năm 2024", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "Trần Thị Hạnh",
-              recipients=False)
+    signature(
+        ws,
+        r + 1,
+        5,
+        "Cần Thơ, ngày 05 tháng 7 năm 2024",
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+        "Trần Thị Hạnh",
+        recipients=False,
+    )
     cat = wb.create_sheet("DM don vi")
     put(cat, 1, 1, ["Mã ĐV", "Tên cơ quan, đơn vị", "Phân loại đơn vị"], bold=True)
     rows_at(cat, 2, [[u[0], u[1], u[3]] for u in OLD])
@@ -197,7 +424,9 @@ OLD_ROWS_EXPECT = {"tables": {"unit": 11, "quota": 88}, "db": "empty", "as_of": 
 
 # -------------------------------------------------------------------- new Cần Thơ, seeded database
 
-NEW: list[tuple[Any, ...]] = [  # name as written, block, (cc assigned, present), (vc assigned, present), (HĐ 111 assigned, present)
+NEW: list[
+    tuple[Any, ...]
+] = [  # name as written, block, (cc assigned, present), (vc assigned, present), (HĐ 111 assigned, present)
     ("Văn phòng Thành ủy", "Đảng", (58, 55), (0, 0), (12, 12)),
     ("Ban Tổ chức Thành ủy", "Đảng", (41, 40), (0, 0), (5, 4)),
     ("Sở Nội vụ", "CQ", (96, 90), (38, 35), (9, 9)),
@@ -227,8 +456,22 @@ def quota_khoi_dang_chinh_quyen() -> bytes:
     merge(ws, "A4:H4")
     put(ws, 5, 1, ["(Tính đến ngày 31/12/2025)"])
     put(ws, 6, 7, ["Đơn vị tính: người"])
-    put(ws, 7, 1, ["STT", "CƠ QUAN, ĐƠN VỊ", "BIÊN CHẾ CÔNG CHỨC", None, "SỐ LƯỢNG NGƯỜI LÀM VIỆC", None,
-                   "HỢP ĐỒNG LAO ĐỘNG\n(NĐ 111/2022)", None], bold=True)
+    put(
+        ws,
+        7,
+        1,
+        [
+            "STT",
+            "CƠ QUAN, ĐƠN VỊ",
+            "BIÊN CHẾ CÔNG CHỨC",
+            None,
+            "SỐ LƯỢNG NGƯỜI LÀM VIỆC",
+            None,
+            "HỢP ĐỒNG LAO ĐỘNG\n(NĐ 111/2022)",
+            None,
+        ],
+        bold=True,
+    )
     put(ws, 8, 3, ["Được giao", "Có mặt"] * 3, bold=True)
     merge(ws, "A7:A8", "B7:B8", "C7:D7", "E7:F7", "G7:H7")
     put(ws, 9, 1, ["1", "2", "3", "4", "5", "6", "7", "8"])
@@ -254,11 +497,18 @@ def quota_khoi_dang_chinh_quyen() -> bytes:
 
 
 KHOI_EXPECT = {
-    "tables": {"quota": 24}, "db": "units", "as_of": None,
+    "tables": {"quota": 24},
+    "db": "units",
+    "as_of": None,
     "checks": [
-        ("SELECT category, sum(quota_assigned), sum(present) FROM quota WHERE year = 2025 GROUP BY ALL ORDER BY ALL",
-         [("cong_chuc", 495, 471), ("nguoi_lao_dong", 128, 124), ("vien_chuc", 1419, 1355)]),
-        ("SELECT quota_assigned, present FROM quota WHERE unit_code = 'D02' AND category = 'vien_chuc'", [(1205, 1150)]),
+        (
+            "SELECT category, sum(quota_assigned), sum(present) FROM quota WHERE year = 2025 GROUP BY ALL ORDER BY ALL",
+            [("cong_chuc", 495, 471), ("nguoi_lao_dong", 128, 124), ("vien_chuc", 1419, 1355)],
+        ),
+        (
+            "SELECT quota_assigned, present FROM quota WHERE unit_code = 'D02' AND category = 'vien_chuc'",
+            [(1205, 1150)],
+        ),
         ("SELECT count(DISTINCT unit_code) FROM quota", [(8,)]),
     ],
 }
@@ -291,20 +541,38 @@ def quota_one_sheet_per_unit() -> bytes:
 
 
 PER_UNIT_EXPECT = {
-    "tables": {"quota": 12}, "db": "units", "as_of": None,
+    "tables": {"quota": 12},
+    "db": "units",
+    "as_of": None,
     "checks": [
-        ("SELECT unit_code, year, category, quota_assigned, present FROM quota ORDER BY ALL",
-         [("S02", 2024, "cong_chuc", 90, None), ("S02", 2024, "vien_chuc", 12, None),
-          ("S02", 2025, "cong_chuc", 88, 85), ("S02", 2025, "vien_chuc", 12, 12),
-          ("X01", 2024, "cong_chuc", 25, None), ("X01", 2024, "vien_chuc", 0, None),
-          ("X01", 2025, "cong_chuc", 24, 22), ("X01", 2025, "vien_chuc", 0, 0),
-          ("X02", 2024, "cong_chuc", 31, None), ("X02", 2024, "vien_chuc", 4, None),
-          ("X02", 2025, "cong_chuc", 31, 31), ("X02", 2025, "vien_chuc", 4, 3)]),
+        (
+            "SELECT unit_code, year, category, quota_assigned, present FROM quota ORDER BY ALL",
+            [
+                ("S02", 2024, "cong_chuc", 90, None),
+                ("S02", 2024, "vien_chuc", 12, None),
+                ("S02", 2025, "cong_chuc", 88, 85),
+                ("S02", 2025, "vien_chuc", 12, 12),
+                ("X01", 2024, "cong_chuc", 25, None),
+                ("X01", 2024, "vien_chuc", 0, None),
+                ("X01", 2025, "cong_chuc", 24, 22),
+                ("X01", 2025, "vien_chuc", 0, 0),
+                ("X02", 2024, "cong_chuc", 31, None),
+                ("X02", 2024, "vien_chuc", 4, None),
+                ("X02", 2025, "cong_chuc", 31, 31),
+                ("X02", 2025, "vien_chuc", 4, 3),
+            ],
+        ),
     ],
 }
 
-COMMUNES_XLS = [("Xã Hòa Tú", 24, 23), ("Phường Ninh Kiều", 31, 30), ("Phường Cái Khế", 29, 28),
-                ("Xã Phong Điền", 26, 26), ("Xã Thới Lai", 27, 25), ("Phường Sóc Trăng", 33, 32)]
+COMMUNES_XLS = [
+    ("Xã Hòa Tú", 24, 23),
+    ("Phường Ninh Kiều", 31, 30),
+    ("Phường Cái Khế", 29, 28),
+    ("Xã Phong Điền", 26, 26),
+    ("Xã Thới Lai", 27, 25),
+    ("Phường Sóc Trăng", 33, 32),
+]
 
 
 def quota_communes_xls() -> bytes:
@@ -336,16 +604,23 @@ def quota_communes_xls() -> bytes:
     ws.write(n, 2, sum(a for _, a, _ in COMMUNES_XLS))
     ws.write(n, 3, sum(b for _, _, b in COMMUNES_XLS))
     import io
+
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
 
 
 XLS_EXPECT = {
-    "tables": {"quota": 12}, "db": "units", "as_of": None,
-    "checks": [("SELECT year, count(*), sum(quota_assigned) FROM quota WHERE category = 'cong_chuc' GROUP BY ALL ORDER BY ALL",
-                [(2025, 6, 170), (2026, 6, 164)]),
-               ("SELECT quota_assigned FROM quota WHERE unit_code = 'X06' AND year = 2026", [(32,)])],
+    "tables": {"quota": 12},
+    "db": "units",
+    "as_of": None,
+    "checks": [
+        (
+            "SELECT year, count(*), sum(quota_assigned) FROM quota WHERE category = 'cong_chuc' GROUP BY ALL ORDER BY ALL",
+            [(2025, 6, 170), (2026, 6, 164)],
+        ),
+        ("SELECT quota_assigned FROM quota WHERE unit_code = 'X06' AND year = 2026", [(32,)]),
+    ],
 }
 
 CASES: dict[str, Case] = {

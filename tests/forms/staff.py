@@ -13,10 +13,28 @@ HOA_TU: list[tuple[str, str, date, str, str, str, str, str]] = [
     ("can_bo", "Lâm Văn Sơn", date(1972, 4, 15), "nam", "Khmer", "Bí thư Đảng ủy", "Thạc sĩ", "4,98"),
     ("can_bo", "Thạch Thị Sa Ra", date(1978, 9, 2), "nu", "Khmer", "Chủ tịch HĐND xã", "Đại học", "4,65"),
     ("can_bo", "Trần Văn Hùng", date(1980, 11, 20), "nam", "Kinh", "Chủ tịch UBND xã", "Đại học", "4,32"),
-    ("cong_chuc", "Nguyễn Thị Lan", date(1988, 3, 8), "nu", "Kinh", "Công chức Văn phòng - Thống kê", "Đại học", "3,33"),
+    (
+        "cong_chuc",
+        "Nguyễn Thị Lan",
+        date(1988, 3, 8),
+        "nu",
+        "Kinh",
+        "Công chức Văn phòng - Thống kê",
+        "Đại học",
+        "3,33",
+    ),
     ("cong_chuc", "Lý Văn Tài", date(1990, 12, 25), "nam", "Hoa", "Công chức Tư pháp - Hộ tịch", "Đại học", "3,00"),
     ("cong_chuc", "Sơn Thị Mỹ", date(1993, 7, 14), "nu", "Khmer", "Công chức Địa chính - Xây dựng", "Đại học", "2,67"),
-    ("cong_chuc", "Phạm Minh Trí", date(1985, 1, 1), "nam", "Kinh", "Công chức Tài chính - Kế toán", "Cao đẳng", "3,66"),
+    (
+        "cong_chuc",
+        "Phạm Minh Trí",
+        date(1985, 1, 1),
+        "nam",
+        "Kinh",
+        "Công chức Tài chính - Kế toán",
+        "Cao đẳng",
+        "3,66",
+    ),
     ("cong_chuc", "Danh Thị Hồng", date(1995, 6, 30), "nu", "Khmer", "Công chức Văn hóa - Xã hội", "Đại học", "2,34"),
 ]
 
@@ -37,8 +55,24 @@ def danh_sach_xa_hoa_tu() -> bytes:
     merge(ws, "A4:J4")
     put(ws, 5, 1, ["(Tính đến ngày 31/12/2025)"])
     merge(ws, "A5:J5")
-    put(ws, 7, 1, ["STT", "Họ và tên", "Ngày, tháng, năm sinh", None, "Dân tộc", "Chức vụ", "Đơn vị công tác",
-                   "Trình độ\nchuyên môn", "Hệ số\nlương", "Ghi chú"], bold=True)
+    put(
+        ws,
+        7,
+        1,
+        [
+            "STT",
+            "Họ và tên",
+            "Ngày, tháng, năm sinh",
+            None,
+            "Dân tộc",
+            "Chức vụ",
+            "Đơn vị công tác",
+            "Trình độ\nchuyên môn",
+            "Hệ số\nlương",
+            "Ghi chú",
+        ],
+        bold=True,
+    )
     put(ws, 8, 3, ["Nam", "Nữ"], bold=True)
     merge(ws, "C7:D7", *[f"{c}7:{c}8" for c in "ABEFGHIJ"])
     put(ws, 9, 1, [str(i) for i in range(1, 11)])
@@ -46,10 +80,26 @@ def danh_sach_xa_hoa_tu() -> bytes:
     for roman, section, title in (("I", "can_bo", "CÁN BỘ"), ("II", "cong_chuc", "CÔNG CHỨC")):
         put(ws, r, 1, [roman, title], bold=True)
         r += 1
-        for i, (_, name, born, gender, eth, pos, qual, coef) in enumerate([p for p in HOA_TU if p[0] == section], start=1):
+        for i, (_, name, born, gender, eth, pos, qual, coef) in enumerate(
+            [p for p in HOA_TU if p[0] == section], start=1
+        ):
             b: Any = born if i % 2 else born.strftime("%d/%m/%Y")
-            put(ws, r, 1, [i, name, b if gender == "nam" else None, b if gender == "nu" else None, eth, pos,
-                           "UBND xã Hòa Tú", qual, coef])
+            put(
+                ws,
+                r,
+                1,
+                [
+                    i,
+                    name,
+                    b if gender == "nam" else None,
+                    b if gender == "nu" else None,
+                    eth,
+                    pos,
+                    "UBND xã Hòa Tú",
+                    qual,
+                    coef,
+                ],
+            )
             r += 1
     put(ws, r, 1, [None, f"Tổng cộng: {len(HOA_TU):02d} người (Cán bộ: 03; Công chức: 05)"], bold=True)
     signature(ws, r + 2, 6, "Hòa Tú, ngày 05 tháng 01 năm 2026", "CHỦ TỊCH", "Trần Văn Hùng")
@@ -57,12 +107,18 @@ def danh_sach_xa_hoa_tu() -> bytes:
 
 
 HOA_TU_EXPECT = {
-    "tables": {"person": 8}, "db": "units", "as_of": None,
+    "tables": {"person": 8},
+    "db": "units",
+    "as_of": None,
     "checks": [
-        ("SELECT full_name, gender, birth_date, category, unit_code, as_of FROM person ORDER BY birth_date",
-         [(n, g, b, c, "X01", date(2025, 12, 31)) for c, n, b, g, *_ in sorted(HOA_TU, key=lambda p: p[2])]),
-        ("SELECT count(*), count(*) FILTER (WHERE gender = 'nu'), count(*) FILTER (WHERE ethnicity = 'khmer') FROM person",
-         [(8, 4, 4)]),
+        (
+            "SELECT full_name, gender, birth_date, category, unit_code, as_of FROM person ORDER BY birth_date",
+            [(n, g, b, c, "X01", date(2025, 12, 31)) for c, n, b, g, *_ in sorted(HOA_TU, key=lambda p: p[2])],
+        ),
+        (
+            "SELECT count(*), count(*) FILTER (WHERE gender = 'nu'), count(*) FILTER (WHERE ethnicity = 'khmer') FROM person",
+            [(8, 4, 4)],
+        ),
         ("SELECT category, count(*) FROM person GROUP BY ALL ORDER BY ALL", [("can_bo", 3), ("cong_chuc", 5)]),
     ],
 }
@@ -71,11 +127,31 @@ HOA_TU_EXPECT = {
 SNV: list[tuple[str, str, str, str, str, str, str, str, str]] = [
     ("cong_chuc", "Nguyễn Văn Minh", "12/05/1970", "Nam", "Kinh", "Chuyên viên cao cấp", "01.001", "6,56", "Giám đốc"),
     ("cong_chuc", "Trần Thị Hạnh", "03/08/1976", "Nữ", "Kinh", "Chuyên viên chính", "01.002", "5,42", "Phó Giám đốc"),
-    ("cong_chuc", "Huỳnh Thanh Phong", "21/10/1982", "nam", "Kinh", "Chuyên viên chính", "01.002", "4,74", "Trưởng phòng"),
+    (
+        "cong_chuc",
+        "Huỳnh Thanh Phong",
+        "21/10/1982",
+        "nam",
+        "Kinh",
+        "Chuyên viên chính",
+        "01.002",
+        "4,74",
+        "Trưởng phòng",
+    ),
     ("cong_chuc", "Thạch Thị Kim Ngân", "09/02/1991", "nữ", "Khơ-me", "Chuyên viên", "01.003", "3,33", "Chuyên viên"),
     ("cong_chuc", "Lê Hoàng Nam", "17/07/1995", "NAM", "Kinh", "Chuyên viên", "01.003", "2,67", "Chuyên viên"),
     ("vien_chuc", "Võ Thị Thu Trang", "25/12/1989", "NỮ", "Kinh", "Lưu trữ viên", "V.01.02.02", "3,00", "Viên chức"),
-    ("vien_chuc", "Đặng Minh Khoa", "30/04/1987", "Nam", "Kinh", "Lưu trữ viên", "V.01.02.02", "3,33", "Phó Giám đốc Trung tâm"),
+    (
+        "vien_chuc",
+        "Đặng Minh Khoa",
+        "30/04/1987",
+        "Nam",
+        "Kinh",
+        "Lưu trữ viên",
+        "V.01.02.02",
+        "3,33",
+        "Phó Giám đốc Trung tâm",
+    ),
     ("nguoi_lao_dong", "Phan Văn Út", "14/03/1975", "Nam", "Kinh", "Nhân viên", "01.005", "2,46", "Lái xe"),
     ("nguoi_lao_dong", "Kim Thị Sa Rên", "02/11/1980", "Nữ", "Khmer", "Nhân viên", "01.005", "2,06", "Tạp vụ"),
 ]
@@ -95,12 +171,30 @@ def danh_sach_so_noi_vu() -> bytes:
     national_block(ws, ["UBND THÀNH PHỐ CẦN THƠ", "SỞ NỘI VỤ"], 7)
     put(ws, 4, 1, ["DANH SÁCH CÔNG CHỨC, VIÊN CHỨC VÀ NGƯỜI LAO ĐỘNG"], bold=True)
     put(ws, 5, 1, ["Tính đến ngày 30/9/2025"])
-    put(ws, 7, 1, ["STT", "HỌ VÀ TÊN", "NGÀY SINH", "GIỚI TÍNH", "DÂN TỘC", "NGẠCH CÔNG CHỨC,\nVIÊN CHỨC",
-                   "MÃ NGẠCH", "HỆ SỐ LƯƠNG", "CHỨC VỤ"], bold=True)
+    put(
+        ws,
+        7,
+        1,
+        [
+            "STT",
+            "HỌ VÀ TÊN",
+            "NGÀY SINH",
+            "GIỚI TÍNH",
+            "DÂN TỘC",
+            "NGẠCH CÔNG CHỨC,\nVIÊN CHỨC",
+            "MÃ NGẠCH",
+            "HỆ SỐ LƯƠNG",
+            "CHỨC VỤ",
+        ],
+        bold=True,
+    )
     put(ws, 8, 1, [f"({i})" for i in range(1, 10)])
     r = 9
-    titles = {"cong_chuc": ("I", "CÔNG CHỨC"), "vien_chuc": ("II", "VIÊN CHỨC"),
-              "nguoi_lao_dong": ("III", "HỢP ĐỒNG LAO ĐỘNG (NĐ 111/2022)")}
+    titles = {
+        "cong_chuc": ("I", "CÔNG CHỨC"),
+        "vien_chuc": ("II", "VIÊN CHỨC"),
+        "nguoi_lao_dong": ("III", "HỢP ĐỒNG LAO ĐỘNG (NĐ 111/2022)"),
+    }
     for sec, (roman, title) in titles.items():
         put(ws, r, 1, [f"{roman}.", title], bold=True)
         r += 1
@@ -113,10 +207,14 @@ def danh_sach_so_noi_vu() -> bytes:
 
 
 SNV_EXPECT = {
-    "tables": {"person": 9}, "db": "units", "as_of": None,
+    "tables": {"person": 9},
+    "db": "units",
+    "as_of": None,
     "checks": [
-        ("SELECT category, count(*), count(*) FILTER (WHERE gender = 'nu') FROM person GROUP BY ALL ORDER BY ALL",
-         [("cong_chuc", 5, 2), ("nguoi_lao_dong", 2, 1), ("vien_chuc", 2, 1)]),
+        (
+            "SELECT category, count(*), count(*) FILTER (WHERE gender = 'nu') FROM person GROUP BY ALL ORDER BY ALL",
+            [("cong_chuc", 5, 2), ("nguoi_lao_dong", 2, 1), ("vien_chuc", 2, 1)],
+        ),
         ("SELECT DISTINCT unit_code, as_of FROM person", [("S01", date(2025, 9, 30))]),
         ("SELECT count(*) FROM person WHERE ethnicity = 'khmer'", [(2,)]),
         ("SELECT sum(salary_coef) FROM person", [(__import__("decimal").Decimal("33.57"),)]),
@@ -133,7 +231,16 @@ MANY: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("Trạm Y tế xã Hòa Tú", "D03", "Thạch Thị Phương", "1997", "nu", "HĐ 111", "nguoi_lao_dong", "Bảo vệ"),
     ("Trạm Y tế P. Ninh Kiều", "D04", "Trần Văn Phúc", "1986", "nam", "VC", "vien_chuc", "Bác sĩ"),
     ("Trạm Y tế P. Ninh Kiều", "D04", "Lý Thị Ngọc", "1993", "nu", "VC", "vien_chuc", "Điều dưỡng"),
-    ("THPT Châu Văn Liêm", "D01", "Nguyễn Thị Ngọc Hân", "1978", "nu", "Viên chức", "vien_chuc", "Tổ trưởng chuyên môn"),
+    (
+        "THPT Châu Văn Liêm",
+        "D01",
+        "Nguyễn Thị Ngọc Hân",
+        "1978",
+        "nu",
+        "Viên chức",
+        "vien_chuc",
+        "Tổ trưởng chuyên môn",
+    ),
     ("THPT Châu Văn Liêm", "D01", "Dương Thị Mai", "1981", "nu", "Hợp đồng 111", "nguoi_lao_dong", "Văn thư"),
 ]
 
@@ -155,23 +262,45 @@ def danh_sach_vien_chuc_nhieu_don_vi() -> bytes:
 
 
 MANY_EXPECT = {
-    "tables": {"person": 7}, "db": "units", "as_of": date(2025, 12, 31),
+    "tables": {"person": 7},
+    "db": "units",
+    "as_of": date(2025, 12, 31),
     "checks": [
-        ("SELECT unit_code, category, count(*), count(*) FILTER (WHERE gender = 'nu') FROM person GROUP BY ALL ORDER BY ALL",
-         [("D01", "nguoi_lao_dong", 1, 1), ("D01", "vien_chuc", 1, 1), ("D03", "nguoi_lao_dong", 1, 1),
-          ("D03", "vien_chuc", 2, 1), ("D04", "vien_chuc", 2, 1)]),
+        (
+            "SELECT unit_code, category, count(*), count(*) FILTER (WHERE gender = 'nu') FROM person GROUP BY ALL ORDER BY ALL",
+            [
+                ("D01", "nguoi_lao_dong", 1, 1),
+                ("D01", "vien_chuc", 1, 1),
+                ("D03", "nguoi_lao_dong", 1, 1),
+                ("D03", "vien_chuc", 2, 1),
+                ("D04", "vien_chuc", 2, 1),
+            ],
+        ),
         ("SELECT min(birth_date), max(birth_date) FROM person", [(date(1978, 1, 1), date(1997, 1, 1))]),
     ],
 }
 
 COMMUNES = {  # sheet: (title, as-of, [(section, name, birth, gender)])
-    "Xã Phong Điền": ("UBND XÃ PHONG ĐIỀN", "31/12/2025", [
-        ("can_bo", "Nguyễn Văn Tâm", "02/02/1975", "nam"), ("can_bo", "Lê Thị Hồng Nhung", "19/08/1982", "nu"),
-        ("cong_chuc", "Phạm Văn Khải", "07/07/1991", "nam"), ("cong_chuc", "Trương Thị Yến", "23/03/1994", "nu"),
-        ("cong_chuc", "Đinh Thị Lệ", "11/11/1989", "nu")]),
-    "Xã Thới Lai": ("UBND XÃ THỚI LAI", "31/12/2025", [
-        ("can_bo", "Võ Văn Đức", "15/01/1970", "nam"), ("cong_chuc", "Hồ Thị Cẩm", "04/04/1996", "nu"),
-        ("cong_chuc", "Bùi Văn Lợi", "28/02/1987", "nam")]),
+    "Xã Phong Điền": (
+        "UBND XÃ PHONG ĐIỀN",
+        "31/12/2025",
+        [
+            ("can_bo", "Nguyễn Văn Tâm", "02/02/1975", "nam"),
+            ("can_bo", "Lê Thị Hồng Nhung", "19/08/1982", "nu"),
+            ("cong_chuc", "Phạm Văn Khải", "07/07/1991", "nam"),
+            ("cong_chuc", "Trương Thị Yến", "23/03/1994", "nu"),
+            ("cong_chuc", "Đinh Thị Lệ", "11/11/1989", "nu"),
+        ],
+    ),
+    "Xã Thới Lai": (
+        "UBND XÃ THỚI LAI",
+        "31/12/2025",
+        [
+            ("can_bo", "Võ Văn Đức", "15/01/1970", "nam"),
+            ("cong_chuc", "Hồ Thị Cẩm", "04/04/1996", "nu"),
+            ("cong_chuc", "Bùi Văn Lợi", "28/02/1987", "nam"),
+        ],
+    ),
 }
 
 
@@ -201,10 +330,14 @@ def danh_sach_cbcc_moi_xa_mot_sheet() -> bytes:
 
 
 COMMUNES_EXPECT = {
-    "tables": {"person": 8}, "db": "units", "as_of": None,
+    "tables": {"person": 8},
+    "db": "units",
+    "as_of": None,
     "checks": [
-        ("SELECT unit_code, category, count(*), count(*) FILTER (WHERE gender = 'nu') FROM person GROUP BY ALL ORDER BY ALL",
-         [("X04", "can_bo", 2, 1), ("X04", "cong_chuc", 3, 2), ("X05", "can_bo", 1, 0), ("X05", "cong_chuc", 2, 1)]),
+        (
+            "SELECT unit_code, category, count(*), count(*) FILTER (WHERE gender = 'nu') FROM person GROUP BY ALL ORDER BY ALL",
+            [("X04", "can_bo", 2, 1), ("X04", "cong_chuc", 3, 2), ("X05", "can_bo", 1, 0), ("X05", "cong_chuc", 2, 1)],
+        ),
         ("SELECT DISTINCT as_of FROM person", [(date(2025, 12, 31),)]),
     ],
 }

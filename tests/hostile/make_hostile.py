@@ -56,11 +56,16 @@ def _csv(lines: list[str], encoding: str = "utf-8") -> bytes:
 def _csv_roster(*rows: list[str]) -> list[str]:
     def line(r: list[str]) -> str:
         return ",".join(f'"{v}"' if "," in v else v for v in r)
+
     return [line(HEADER), *(line(r) for r in rows)]
 
 
-def _rezip(base: bytes, edit: Callable[[str, bytes], bytes | None], extra: dict[str, bytes] | None = None,
-           compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+def _rezip(
+    base: bytes,
+    edit: Callable[[str, bytes], bytes | None],
+    extra: dict[str, bytes] | None = None,
+    compression: int = zipfile.ZIP_DEFLATED,
+) -> bytes:
     """A copy of the zip ``base`` with each part passed through ``edit`` (None drops it), plus ``extra``."""
     src = zipfile.ZipFile(io.BytesIO(base))
     buf = io.BytesIO()
@@ -80,6 +85,7 @@ def _sheet_xml_edit(sub: Callable[[bytes], bytes]) -> Callable[[str, bytes], byt
 
 # ------------------------------------------------------------------------------ from issue 12's table
 
+
 def csv_utf16(encoding: str) -> Callable[[], bytes]:
     bom = b"\xff\xfe" if encoding == "utf-16-le" else b"\xfe\xff"
     return lambda: bom + _csv(_csv_roster(GOOD_ROW), encoding)
@@ -90,27 +96,55 @@ def csv_big_field(size: int) -> Callable[[], bytes]:
 
 
 def nan_text() -> bytes:
-    return _xlsx([QUOTA_HEADER, ["SNV", 2024, "Công chức", "NaN"], ["SNV", 2025, "Công chức", "Infinity"],
-                  ["SYT", 2024, "Công chức", "-Infinity"], ["SYT", 2025, "Công chức", "inf"]])
+    return _xlsx(
+        [
+            QUOTA_HEADER,
+            ["SNV", 2024, "Công chức", "NaN"],
+            ["SNV", 2025, "Công chức", "Infinity"],
+            ["SYT", 2024, "Công chức", "-Infinity"],
+            ["SYT", 2025, "Công chức", "inf"],
+        ]
+    )
 
 
 def nan_numeric() -> bytes:
     """Numeric cells (t="n") whose value is NaN / INF / -INF: what some exporters write."""
-    base = _xlsx([QUOTA_HEADER, ["SNV", 2024, "Công chức", 111111], ["SNV", 2025, "Công chức", 222222],
-                  ["SYT", 2024, "Công chức", 333333]])
-    return _rezip(base, _sheet_xml_edit(lambda x: x.replace(b">111111<", b">NaN<").replace(b">222222<", b">INF<")
-                                        .replace(b">333333<", b">-Infinity<")))
+    base = _xlsx(
+        [
+            QUOTA_HEADER,
+            ["SNV", 2024, "Công chức", 111111],
+            ["SNV", 2025, "Công chức", 222222],
+            ["SYT", 2024, "Công chức", 333333],
+        ]
+    )
+    return _rezip(
+        base,
+        _sheet_xml_edit(
+            lambda x: (
+                x.replace(b">111111<", b">NaN<").replace(b">222222<", b">INF<").replace(b">333333<", b">-Infinity<")
+            )
+        ),
+    )
 
 
 def huge_numbers() -> bytes:
     """Numbers too large for their column: a 32-bit count, a 64-bit amount, a DECIMAL(5,2), 1e400."""
-    return _xlsx([QUOTA_HEADER, ["SNV", 2024, "Công chức", 5_000_000_000], ["SNV", 2025, "Công chức", "1e30"],
-                  ["SYT", 2024, "Công chức", "1e400"], ["SYT", 2025, "Công chức", "99999999999999999999999"]])
+    return _xlsx(
+        [
+            QUOTA_HEADER,
+            ["SNV", 2024, "Công chức", 5_000_000_000],
+            ["SNV", 2025, "Công chức", "1e30"],
+            ["SYT", 2024, "Công chức", "1e400"],
+            ["SYT", 2025, "Công chức", "99999999999999999999999"],
+        ]
+    )
 
 
 def huge_coef() -> bytes:
-    return _roster(["SNV", "H1", "An", "01/01/1980", "Nam", "Công chức", "1e30"],
-                   ["SNV", "H2", "Bình", "01/01/1981", "Nữ", "Công chức", "NaN"])
+    return _roster(
+        ["SNV", "H1", "An", "01/01/1980", "Nam", "Công chức", "1e30"],
+        ["SNV", "H2", "Bình", "01/01/1981", "Nữ", "Công chức", "NaN"],
+    )
 
 
 def comma_bomb() -> bytes:
@@ -124,8 +158,10 @@ def newline_bomb() -> bytes:
 def dates_before_1900() -> bytes:
     """Birth dates before 1900: as text, and as a date cell (Excel cannot store those; openpyxl
     writes a negative serial)."""
-    return _roster(["SNV", "H1", "An", "01/01/1850", "Nam", "Công chức", "2,34"],
-                   ["SNV", "H2", "Bình", date(1899, 12, 1), "Nữ", "Công chức", "2,34"])
+    return _roster(
+        ["SNV", "H1", "An", "01/01/1850", "Nam", "Công chức", "2,34"],
+        ["SNV", "H2", "Bình", date(1899, 12, 1), "Nữ", "Công chức", "2,34"],
+    )
 
 
 def dates_1904() -> bytes:
@@ -143,6 +179,7 @@ def dates_1904() -> bytes:
 
 # ------------------------------------------------------------------------------------------ zip / XML
 
+
 def zip_ratio_bomb() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -152,8 +189,9 @@ def zip_ratio_bomb() -> bytes:
 
 
 def zip_many_parts() -> bytes:
-    return _rezip(_roster(GOOD_ROW), lambda n, d: d, {f"xl/media/p{i}.xml": b"<a/>" for i in range(6000)},
-                  zipfile.ZIP_STORED)
+    return _rezip(
+        _roster(GOOD_ROW), lambda n, d: d, {f"xl/media/p{i}.xml": b"<a/>" for i in range(6000)}, zipfile.ZIP_STORED
+    )
 
 
 def zip_total_bomb() -> bytes:
@@ -180,22 +218,34 @@ def _with_part(name: str, xml: bytes) -> bytes:
 
 def billion_laughs() -> bytes:
     ents = "".join(f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
-    return _with_part("xl/sharedStrings.xml", (
-        f'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY l0 "lol">{ents}]>'
-        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&l9;</t></si></sst>').encode())
+    return _with_part(
+        "xl/sharedStrings.xml",
+        (
+            f'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY l0 "lol">{ents}]>'
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&l9;</t></si></sst>'
+        ).encode(),
+    )
 
 
 def quadratic_blowup() -> bytes:
     big = "A" * 100_000
-    return _with_part("xl/sharedStrings.xml", (
-        f'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "{big}">]>'
-        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
-        + "&a;" * 5000 + "</t></si></sst>").encode())
+    return _with_part(
+        "xl/sharedStrings.xml",
+        (
+            f'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "{big}">]>'
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+            + "&a;" * 5000
+            + "</t></si></sst>"
+        ).encode(),
+    )
 
 
 def xxe() -> bytes:
-    return _with_part("xl/workbook.xml", b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                      b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">&x;</workbook>')
+    return _with_part(
+        "xl/workbook.xml",
+        b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">&x;</workbook>',
+    )
 
 
 def xml_utf16_doctype() -> bytes:
@@ -205,8 +255,14 @@ def xml_utf16_doctype() -> bytes:
 
 def xml_late_doctype() -> bytes:
     good = _roster(GOOD_ROW)
-    return _rezip(good, lambda n, d: (b"<!-- padding -->" * 6400 + b'<!DOCTYPE x [<!ENTITY a "b">]>'
-                                      + d.split(b"?>", 1)[-1]) if n == "xl/workbook.xml" else d)
+    return _rezip(
+        good,
+        lambda n, d: (
+            (b"<!-- padding -->" * 6400 + b'<!DOCTYPE x [<!ENTITY a "b">]>' + d.split(b"?>", 1)[-1])
+            if n == "xl/workbook.xml"
+            else d
+        ),
+    )
 
 
 def encrypted_ole() -> bytes:
@@ -286,6 +342,7 @@ def truncated() -> bytes:
 
 # ----------------------------------------------------------------------------------------- odd shapes
 
+
 def wide_16384() -> bytes:
     """A header row reaching column XFD (16.384 columns, Excel's maximum)."""
     return _xlsx([HEADER + [f"C{i}" for i in range(len(HEADER), 16384)], GOOD_ROW])
@@ -296,8 +353,10 @@ def rows_1048576() -> bytes:
     base = _roster(GOOD_ROW)
 
     def sub(x: bytes) -> bytes:
-        return x.replace(b"</sheetData>", b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-                         b"</sheetData>").replace(b'<dimension ref="A1:G2"/>', b'<dimension ref="A1:G1048576"/>')
+        return x.replace(
+            b"</sheetData>", b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+        ).replace(b'<dimension ref="A1:G2"/>', b'<dimension ref="A1:G1048576"/>')
+
     return _rezip(base, _sheet_xml_edit(sub))
 
 
@@ -317,8 +376,14 @@ def control_chars() -> bytes:
     """Control characters and a null byte in shared strings (written as Excel's _x0000_ escapes
     and raw), plus a vertical tab in a name."""
     base = _roster(["SNV", "H1", "Nguyễn Văn An", "01/01/1980", "Nam", "Công chức", "2,34"])
-    return _rezip(base, lambda n, d: d.replace("Nguyễn Văn An".encode(), b"Nguy\x0b\x1bn_x0000_ V\x07n\x7f An")
-                  if n in ("xl/sharedStrings.xml", "xl/worksheets/sheet1.xml") else d)
+    return _rezip(
+        base,
+        lambda n, d: (
+            d.replace("Nguyễn Văn An".encode(), b"Nguy\x0b\x1bn_x0000_ V\x07n\x7f An")
+            if n in ("xl/sharedStrings.xml", "xl/worksheets/sheet1.xml")
+            else d
+        ),
+    )
 
 
 def csv_null_bytes() -> bytes:
@@ -333,8 +398,10 @@ def csv_null_late() -> bytes:
 
 
 def bidi_emoji() -> bytes:
-    return _roster(["SNV", "H1", "Nguyễn \u202eVăn\u202c An 👩‍💼", "01/01/1980", "Nam", "Công chức", "2,34"],
-                   ["SNV", "H2", "Trần 🇻🇳 Bình \u200f", "02/02/1982", "Nữ", "Công chức", "2,34"])
+    return _roster(
+        ["SNV", "H1", "Nguyễn \u202eVăn\u202c An 👩‍💼", "01/01/1980", "Nam", "Công chức", "2,34"],
+        ["SNV", "H2", "Trần 🇻🇳 Bình \u200f", "02/02/1982", "Nữ", "Công chức", "2,34"],
+    )
 
 
 def homoglyph_unit() -> bytes:
@@ -347,7 +414,7 @@ def formula_cells() -> bytes:
     ws = wb.active
     assert ws is not None
     ws.append(HEADER)
-    ws.append(["SNV", "H1", "=HYPERLINK(\"http://x\",\"An\")", "01/01/1980", "Nam", "Công chức", "2,34"])
+    ws.append(["SNV", "H1", '=HYPERLINK("http://x","An")', "01/01/1980", "Nam", "Công chức", "2,34"])
     ws.append(["SNV", "H2", "Bình", "01/01/1981", "Nữ", "Công chức", "2,34"])
     ws["C3"].value = "=cmd|' /C calc'!A0"
     ws["C3"].data_type = "s"
@@ -357,9 +424,13 @@ def formula_cells() -> bytes:
 
 
 def csv_injection() -> bytes:
-    return _csv(_csv_roster(["SNV", "H1", "=cmd|' /C calc'!A0", "01/01/1980", "Nam", "Công chức", "2,34"],
-                            ["SNV", "H2", "@SUM(1+1)*cmd|' /C calc'!A0", "01/01/1981", "Nữ", "Công chức", "2,34"],
-                            ["SNV", "H3", "+1+1", "01/01/1982", "Nữ", "Công chức", "2,34"]))
+    return _csv(
+        _csv_roster(
+            ["SNV", "H1", "=cmd|' /C calc'!A0", "01/01/1980", "Nam", "Công chức", "2,34"],
+            ["SNV", "H2", "@SUM(1+1)*cmd|' /C calc'!A0", "01/01/1981", "Nữ", "Công chức", "2,34"],
+            ["SNV", "H3", "+1+1", "01/01/1982", "Nữ", "Công chức", "2,34"],
+        )
+    )
 
 
 def duplicate_headers() -> bytes:
@@ -376,13 +447,80 @@ def header_only_csv() -> bytes:
 
 # --------------------------------------------------------------------------------------------- CSV
 
-_TCVN3 = {"ă": "¨", "â": "©", "ê": "ª", "ô": "«", "ơ": "¬", "ư": "\xad", "đ": "®", "Đ": "§", "à": "µ", "á": "¸",
-          "ả": "¶", "ã": "·", "ạ": "¹", "ễ": "Ô", "ộ": "é", "ị": "Þ", "ọ": "ä", "ớ": "í", "ồ": "å", "ũ": "ò",
-          "ữ": "÷", "ụ": "ô", "ổ": "ç", "ệ": "Ö", "ờ": "ê", "ế": "Õ", "ủ": "ñ", "í": "Ý", "ì": "×", "ù": "ó",
-          "ú": "ó", "ư\u0301": "ø", "ỳ": "ú", "ý": "ý", "è": "Ì", "é": "Ð", "ò": "ß", "ó": "ã", "ỏ": "á", "õ": "â"}
-_VNI = {"ễ": "eã", "ă": "aê", "â": "aâ", "ê": "eâ", "ô": "oâ", "ơ": "ô", "ư": "ö", "đ": "ñ", "Đ": "Ñ", "à": "aø",
-        "á": "aù", "ả": "aû", "ã": "aõ", "ạ": "aï", "ộ": "oä", "ị": "ò", "ọ": "oï", "ồ": "oà", "ổ": "oå", "ệ": "eä",
-        "ế": "eá", "ờ": "ôø", "ớ": "ôù", "ủ": "uû", "ụ": "uï", "ũ": "uõ", "ữ": "öõ", "í": "í", "ì": "ì", "ý": "yù"}
+_TCVN3 = {
+    "ă": "¨",
+    "â": "©",
+    "ê": "ª",
+    "ô": "«",
+    "ơ": "¬",
+    "ư": "\xad",
+    "đ": "®",
+    "Đ": "§",
+    "à": "µ",
+    "á": "¸",
+    "ả": "¶",
+    "ã": "·",
+    "ạ": "¹",
+    "ễ": "Ô",
+    "ộ": "é",
+    "ị": "Þ",
+    "ọ": "ä",
+    "ớ": "í",
+    "ồ": "å",
+    "ũ": "ò",
+    "ữ": "÷",
+    "ụ": "ô",
+    "ổ": "ç",
+    "ệ": "Ö",
+    "ờ": "ê",
+    "ế": "Õ",
+    "ủ": "ñ",
+    "í": "Ý",
+    "ì": "×",
+    "ù": "ó",
+    "ú": "ó",
+    "ư\u0301": "ø",
+    "ỳ": "ú",
+    "ý": "ý",
+    "è": "Ì",
+    "é": "Ð",
+    "ò": "ß",
+    "ó": "ã",
+    "ỏ": "á",
+    "õ": "â",
+}
+_VNI = {
+    "ễ": "eã",
+    "ă": "aê",
+    "â": "aâ",
+    "ê": "eâ",
+    "ô": "oâ",
+    "ơ": "ô",
+    "ư": "ö",
+    "đ": "ñ",
+    "Đ": "Ñ",
+    "à": "aø",
+    "á": "aù",
+    "ả": "aû",
+    "ã": "aõ",
+    "ạ": "aï",
+    "ộ": "oä",
+    "ị": "ò",
+    "ọ": "oï",
+    "ồ": "oà",
+    "ổ": "oå",
+    "ệ": "eä",
+    "ế": "eá",
+    "ờ": "ôø",
+    "ớ": "ôù",
+    "ủ": "uû",
+    "ụ": "uï",
+    "ũ": "uõ",
+    "ữ": "öõ",
+    "í": "í",
+    "ì": "ì",
+    "ý": "yù",
+}
 
 
 def _legacy(text: str, table: dict[str, str]) -> bytes:
@@ -391,10 +529,17 @@ def _legacy(text: str, table: dict[str, str]) -> bytes:
 
 
 def _legacy_rows() -> str:
-    return "\r\n".join(["Tên đơn vị;Mã cán bộ;Họ và tên;Ngày sinh;Giới tính;Loại cán bộ",
-                        "Sở Nội vụ;CB1;Nguyễn Thị Hồng;12/03/1985;Nữ;Công chức",
-                        "Sở Nội vụ;CB2;Trần Văn Đức;01/02/1979;Nam;Công chức",
-                        "Sở Nội vụ;CB3;Lê Thị Mỹ Lệ;01/02/1989;Nữ;Viên chức"]) + "\r\n"
+    return (
+        "\r\n".join(
+            [
+                "Tên đơn vị;Mã cán bộ;Họ và tên;Ngày sinh;Giới tính;Loại cán bộ",
+                "Sở Nội vụ;CB1;Nguyễn Thị Hồng;12/03/1985;Nữ;Công chức",
+                "Sở Nội vụ;CB2;Trần Văn Đức;01/02/1979;Nam;Công chức",
+                "Sở Nội vụ;CB3;Lê Thị Mỹ Lệ;01/02/1989;Nữ;Viên chức",
+            ]
+        )
+        + "\r\n"
+    )
 
 
 def tcvn3() -> bytes:
@@ -480,27 +625,39 @@ def xml_spreadsheet_2003() -> bytes:
 
 def long_cell_xlsx() -> bytes:
     """A 40.000-character cell (Excel stops at 32.767; openpyxl too, so the XML is edited)."""
-    return _rezip(_roster(["SNV", "H1", "LONGNAME", "01/01/1980", "Nam", "Công chức", "2,34"]),
-                  lambda n, d: d.replace(b"LONGNAME", b"A" * 40_000))
+    return _rezip(
+        _roster(["SNV", "H1", "LONGNAME", "01/01/1980", "Nam", "Công chức", "2,34"]),
+        lambda n, d: d.replace(b"LONGNAME", b"A" * 40_000),
+    )
 
 
 def unicode_bomb_names() -> bytes:
     """A sheet name and headers of combining marks (zalgo), and a 10.000-character code."""
-    return _xlsx([HEADER, ["SNV", "H" + "\u0301" * 200, "A" + "\u0336" * 500, "01/01/1980", "Nam", "Công chức", "2,34"],
-                  ["SNV", "Z" * 10_000, "Bình", "01/01/1981", "Nữ", "Công chức", "2,34"]], title="Ź̶̢" * 5)
+    return _xlsx(
+        [
+            HEADER,
+            ["SNV", "H" + "\u0301" * 200, "A" + "\u0336" * 500, "01/01/1980", "Nam", "Công chức", "2,34"],
+            ["SNV", "Z" * 10_000, "Bình", "01/01/1981", "Nữ", "Công chức", "2,34"],
+        ],
+        title="Ź̶̢" * 5,
+    )
 
 
 def bad_dates() -> bytes:
-    return _roster(["SNV", "H1", "An", "00/00/0000", "Nam", "Công chức", "2,34"],
-                   ["SNV", "H2", "Bình", "31/12/9999", "Nữ", "Công chức", "2,34"],
-                   ["SNV", "H3", "Chi", "-5", "Nữ", "Công chức", "2,34"],
-                   ["SNV", "H4", "Dũng", "99999999999", "Nam", "Công chức", "2,34"],
-                   ["SNV", "H5", "Em", "0001-01-01", "Nam", "Công chức", "2,34"])
+    return _roster(
+        ["SNV", "H1", "An", "00/00/0000", "Nam", "Công chức", "2,34"],
+        ["SNV", "H2", "Bình", "31/12/9999", "Nữ", "Công chức", "2,34"],
+        ["SNV", "H3", "Chi", "-5", "Nữ", "Công chức", "2,34"],
+        ["SNV", "H4", "Dũng", "99999999999", "Nam", "Công chức", "2,34"],
+        ["SNV", "H5", "Em", "0001-01-01", "Nam", "Công chức", "2,34"],
+    )
 
 
 def shared_string_index() -> bytes:
     """A shared-string cell pointing past the end of the table."""
-    return _rezip(_roster(GOOD_ROW), _sheet_xml_edit(lambda x: re.sub(rb'(t="s"><v>)\d+(</v>)', rb"\g<1>99999\2", x, count=1)))
+    return _rezip(
+        _roster(GOOD_ROW), _sheet_xml_edit(lambda x: re.sub(rb'(t="s"><v>)\d+(</v>)', rb"\g<1>99999\2", x, count=1))
+    )
 
 
 def broken_sheet_xml() -> bytes:
@@ -522,15 +679,27 @@ CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
     "utf16be_bom.csv": (csv_utf16("utf-16-be"), {"exit": 0, "words": ["UTF-16", "person: 1"]}),
     "field_200kb.csv": (csv_big_field(200 * 1024), {"exit": REFUSED, "words": ["dòng 3", "cột C", "ký tự"]}),
     "field_1mb.csv": (csv_big_field(1024 * 1024), {"exit": REFUSED, "words": ["dòng 3", "cột C", "ký tự"]}),
-    "nan_text.xlsx": (nan_text, {"exit": REFUSED, "words": ["dòng 2", "dòng 5", "không phải số", '"NaN"', '"-Infinity"']}),
+    "nan_text.xlsx": (
+        nan_text,
+        {"exit": REFUSED, "words": ["dòng 2", "dòng 5", "không phải số", '"NaN"', '"-Infinity"']},
+    ),
     "nan_numeric.xlsx": (nan_numeric, {"exit": REFUSED, "words": ["dòng 2", "dòng 4", "không phải số"]}),
-    "huge_numbers.xlsx": (huge_numbers, {"exit": REFUSED, "words": ["dòng 2", "dòng 3", "dòng 4", "dòng 5", "quá lớn"]}),
+    "huge_numbers.xlsx": (
+        huge_numbers,
+        {"exit": REFUSED, "words": ["dòng 2", "dòng 3", "dòng 4", "dòng 5", "quá lớn"]},
+    ),
     "huge_coef.xlsx": (huge_coef, {"exit": REFUSED, "words": ["dòng 2", "dòng 3", "cột G"]}),
     "comma_bomb.csv": (comma_bomb, {"exit": REFUSED, "words": ["dòng 1", "cột", "tối đa"]}),
     "newline_bomb.csv": (newline_bomb, {"exit": REFUSED, "words": ["dòng", "tối đa"]}),
     "dates_before_1900.xlsx": (dates_before_1900, {"exit": REFUSED, "words": ["dòng 2", "dòng 3", "cột D"]}),
-    "dates_1904.xlsx": (dates_1904, {"exit": 0, "words": ["person: 1"],
-                                     "query": ("SELECT birth_date FROM person WHERE person_id = 'H1'", "1980-01-01")}),
+    "dates_1904.xlsx": (
+        dates_1904,
+        {
+            "exit": 0,
+            "words": ["person: 1"],
+            "query": ("SELECT birth_date FROM person WHERE person_id = 'H1'", "1980-01-01"),
+        },
+    ),
     # the classic bombs and renamed formats
     "zip_ratio_bomb.xlsx": (zip_ratio_bomb, {"exit": REFUSED, "words": ["bom zip"]}),
     "zip_many_parts.xlsx": (zip_many_parts, {"exit": REFUSED, "words": ["bom zip", "6"]}),
@@ -552,7 +721,10 @@ CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
     "pdf_renamed.xlsx": (pdf_renamed, {"exit": REFUSED, "words": ["PDF"]}),
     "exe_renamed.xlsx": (exe_renamed, {"exit": REFUSED, "words": ["EXE"]}),
     "zip_traversal.xlsx": (zip_traversal, {"exit": REFUSED, "words": ["../../../../tmp/evil.xml"]}),
-    "zip_duplicate_entry.xlsx": (zip_duplicate_entry, {"exit": REFUSED, "words": ["xl/worksheets/sheet1.xml", "hai lần"]}),
+    "zip_duplicate_entry.xlsx": (
+        zip_duplicate_entry,
+        {"exit": REFUSED, "words": ["xl/worksheets/sheet1.xml", "hai lần"]},
+    ),
     "truncated.xlsx": (truncated, {"exit": REFUSED, "words": ["hỏng"]}),
     "shared_string_index.xlsx": (shared_string_index, {"exit": 0, "words": ["person: 1"]}),
     "broken_sheet_xml.xlsx": (broken_sheet_xml, {"exit": REFUSED, "words": ["Sheet1", "bị hỏng"]}),
@@ -575,8 +747,21 @@ CASES: dict[str, tuple[Callable[[], bytes], dict[str, Any]]] = {
     "header_only.csv": (header_only_csv, {"exit": REFUSED, "words": ["không có dòng dữ liệu"]}),
     "long_cell.xlsx": (long_cell_xlsx, {"exit": REFUSED, "words": ["dòng 2", "cột C", "ký tự"]}),
     "zalgo_names.xlsx": (unicode_bomb_names, {"exit": 0, "words": ["person: 2"]}),
-    "bad_dates.xlsx": (bad_dates, {"exit": REFUSED, "words": ["dòng 2", "dòng 3", "dòng 4", "dòng 5", "dòng 6", "cột D",
-                                                              "ngoài khoảng 01/01/1900 – 31/12/2100"]}),
+    "bad_dates.xlsx": (
+        bad_dates,
+        {
+            "exit": REFUSED,
+            "words": [
+                "dòng 2",
+                "dòng 3",
+                "dòng 4",
+                "dòng 5",
+                "dòng 6",
+                "cột D",
+                "ngoài khoảng 01/01/1900 – 31/12/2100",
+            ],
+        },
+    ),
     # CSV encodings and shapes
     "tcvn3.csv": (tcvn3, {"exit": REFUSED, "words": ["TCVN3", "Unicode"]}),
     "vni.csv": (vni, {"exit": REFUSED, "words": ["VNI", "Unicode"]}),

@@ -67,8 +67,9 @@ def render(fig: go.Figure, *, fmt: str, width: int, height: int, scale: float = 
 
     with _lock:  # one browser, one request at a time (Streamlit sessions run in threads)
         _ensure_browser()
-        out = kaleido.calc_fig_sync(fig.to_dict(), opts={"format": fmt, "width": width, "height": height,
-                                                         "scale": scale})
+        out = kaleido.calc_fig_sync(
+            fig.to_dict(), opts={"format": fmt, "width": width, "height": height, "scale": scale}
+        )
     return bytes(out)
 
 
@@ -98,8 +99,18 @@ def _hex(colour: str) -> Any:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
-def _text_box(slide: Any, text: str, *, left: float, top: float, width: float, height: float, size: int,
-              colour: str, bold: bool = False) -> None:
+def _text_box(
+    slide: Any,
+    text: str,
+    *,
+    left: float,
+    top: float,
+    width: float,
+    height: float,
+    size: int,
+    colour: str,
+    bold: bool = False,
+) -> None:
     from pptx.util import Emu, Pt
 
     box = slide.shapes.add_textbox(Emu(int(left)), Emu(int(top)), Emu(int(width)), Emu(int(height)))
@@ -127,17 +138,48 @@ def deck_pptx(slides: Sequence[sl.Slide], *, theme: str = "light") -> bytes:
         page = prs.slides.add_slide(prs.slide_layouts[6])  # blank
         page.background.fill.solid()
         page.background.fill.fore_color.rgb = _hex(th.bg)
-        _text_box(page, slide.topic.upper(), left=60 * emu_per_px, top=24 * emu_per_px, width=1800 * emu_per_px,
-                  height=40 * emu_per_px, size=14, colour=th.muted)
-        _text_box(page, slide.title, left=60 * emu_per_px, top=64 * emu_per_px, width=1800 * emu_per_px,
-                  height=150 * emu_per_px, size=26, colour=th.fg, bold=True)
-        png = render(slide.chart(theme=theme, scale=1.0, height=chart_h), fmt="png", width=chart_w, height=chart_h,
-                     scale=2)
-        page.shapes.add_picture(io.BytesIO(png), Emu(int(60 * emu_per_px)), Emu(int(210 * emu_per_px)),
-                                Emu(int(chart_w * emu_per_px)), Emu(int(chart_h * emu_per_px)))
+        _text_box(
+            page,
+            slide.topic.upper(),
+            left=60 * emu_per_px,
+            top=24 * emu_per_px,
+            width=1800 * emu_per_px,
+            height=40 * emu_per_px,
+            size=14,
+            colour=th.muted,
+        )
+        _text_box(
+            page,
+            slide.title,
+            left=60 * emu_per_px,
+            top=64 * emu_per_px,
+            width=1800 * emu_per_px,
+            height=150 * emu_per_px,
+            size=26,
+            colour=th.fg,
+            bold=True,
+        )
+        png = render(
+            slide.chart(theme=theme, scale=1.0, height=chart_h), fmt="png", width=chart_w, height=chart_h, scale=2
+        )
+        page.shapes.add_picture(
+            io.BytesIO(png),
+            Emu(int(60 * emu_per_px)),
+            Emu(int(210 * emu_per_px)),
+            Emu(int(chart_w * emu_per_px)),
+            Emu(int(chart_h * emu_per_px)),
+        )
         foot = " · ".join(x for x in (slide.as_of_line, slide.snapshot_line) if x)
-        _text_box(page, f"{foot}\n{slide.source_line}", left=60 * emu_per_px, top=985 * emu_per_px,
-                  width=1800 * emu_per_px, height=80 * emu_per_px, size=12, colour=th.muted)
+        _text_box(
+            page,
+            f"{foot}\n{slide.source_line}",
+            left=60 * emu_per_px,
+            top=985 * emu_per_px,
+            width=1800 * emu_per_px,
+            height=80 * emu_per_px,
+            size=12,
+            colour=th.muted,
+        )
         page.notes_slide.notes_text_frame.text = slide.title
     buf = io.BytesIO()
     prs.save(buf)

@@ -106,9 +106,19 @@ def _go(index: int) -> None:
 
 
 def _record_export(username: str, name: str, fmt: str, slides: int, deck: dict[str, Any]) -> None:
-    audit.record(data.connection(), username=username, event="export", target=name, detail={
-        "format": fmt, "slides": slides, "as_of": deck["as_of"], "snapshot": (deck.get("snapshot") or {}).get("id"),
-        "page": "briefing"})
+    audit.record(
+        data.connection(),
+        username=username,
+        event="export",
+        target=name,
+        detail={
+            "format": fmt,
+            "slides": slides,
+            "as_of": deck["as_of"],
+            "snapshot": (deck.get("snapshot") or {}).get("id"),
+            "page": "briefing",
+        },
+    )
 
 
 def _downloads(slides: list[sl.Slide], index: int, deck: dict[str, Any], theme: str, L: str) -> None:
@@ -135,12 +145,25 @@ def _downloads(slides: list[sl.Slide], index: int, deck: dict[str, Any], theme: 
         _record_export(user, png_name, "png", 1, deck)
         return out
 
-    st.download_button(t("brief.download_pdf", L), pdf, file_name=f"{stem}.pdf", mime="application/pdf",
-                       icon=":material/picture_as_pdf:", key="brief_pdf")
-    st.download_button(t("brief.download_pptx", L), pptx, file_name=f"{stem}.pptx", icon=":material/slideshow:",
-                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", key="brief_pptx")
-    st.download_button(t("brief.download_png", L), png, file_name=png_name, mime="image/png",
-                       icon=":material/image:", key="brief_png")
+    st.download_button(
+        t("brief.download_pdf", L),
+        pdf,
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        key="brief_pdf",
+    )
+    st.download_button(
+        t("brief.download_pptx", L),
+        pptx,
+        file_name=f"{stem}.pptx",
+        icon=":material/slideshow:",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key="brief_pptx",
+    )
+    st.download_button(
+        t("brief.download_png", L), png, file_name=png_name, mime="image/png", icon=":material/image:", key="brief_png"
+    )
 
 
 def _snapshots(L: str, snapshot_id: int | None, compare_id: int | None) -> None:
@@ -148,22 +171,43 @@ def _snapshots(L: str, snapshot_id: int | None, compare_id: int | None) -> None:
     label = st.text_input(t("brief.snapshot_label", L), key="brief_snapshot_label", max_chars=briefing.MAX_LABEL_CHARS)
     if st.button(t("brief.take_snapshot", L), icon=":material/lock:", key="brief_take", disabled=not label.strip()):
         try:
-            new_id = briefing.take_snapshot(con, scope=_scope(st.query_params.get("unit") or None), as_of=_as_of(),
-                                            user=auth.current_username(), label=label)
+            new_id = briefing.take_snapshot(
+                con,
+                scope=_scope(st.query_params.get("unit") or None),
+                as_of=_as_of(),
+                user=auth.current_username(),
+                label=label,
+            )
         except OversightError as exc:
             errors.show(exc, L)
         else:
             st.success(t("brief.snapshot_taken", L, id=new_id))
     snaps = briefing.list_snapshots(con)
     options: list[int | None] = [None, *[int(x) for x in snaps["snapshot_id"]]]
-    names = {int(r["snapshot_id"]): t("brief.snapshot_option", L, id=int(r["snapshot_id"]), label=r["label"],
-                                     as_of=r["as_of"].strftime("%d/%m/%Y")) for r in snaps.to_dict("records")}
-    pick = st.selectbox(t("brief.snapshot_pick", L), options, key="brief_snapshot_pick",
-                        index=options.index(snapshot_id) if snapshot_id in options else 0,
-                        format_func=lambda x: t("brief.live", L) if x is None else names[x])
-    other = st.selectbox(t("brief.compare_pick", L), options, key="brief_compare_pick",
-                         index=options.index(compare_id) if compare_id in options else 0,
-                         format_func=lambda x: t("brief.none", L) if x is None else names[x])
+    names = {
+        int(r["snapshot_id"]): t(
+            "brief.snapshot_option",
+            L,
+            id=int(r["snapshot_id"]),
+            label=r["label"],
+            as_of=r["as_of"].strftime("%d/%m/%Y"),
+        )
+        for r in snaps.to_dict("records")
+    }
+    pick = st.selectbox(
+        t("brief.snapshot_pick", L),
+        options,
+        key="brief_snapshot_pick",
+        index=options.index(snapshot_id) if snapshot_id in options else 0,
+        format_func=lambda x: t("brief.live", L) if x is None else names[x],
+    )
+    other = st.selectbox(
+        t("brief.compare_pick", L),
+        options,
+        key="brief_compare_pick",
+        index=options.index(compare_id) if compare_id in options else 0,
+        format_func=lambda x: t("brief.none", L) if x is None else names[x],
+    )
     if pick != snapshot_id or other != compare_id:
         for name, value in (("snapshot", pick), ("compare", other)):
             if value is None:
@@ -182,7 +226,10 @@ def show() -> None:
     scale = _float_param("scale", 1.0, 0.5, 3.0)
     auto = _int_param("auto", None, low=2)
     refresh = _int_param("refresh", None, low=5)
-    snapshot_id, compare_id = _int_param("snapshot", None, low=1, high=2**62), _int_param("compare", None, low=1, high=2**62)
+    snapshot_id, compare_id = (
+        _int_param("snapshot", None, low=1, high=2**62),
+        _int_param("compare", None, low=1, high=2**62),
+    )
     st.html(_css(theme))
     if KEY_SLIDE not in st.session_state:
         st.session_state[KEY_SLIDE] = (_int_param("slide", 1, high=99) or 1) - 1
@@ -214,21 +261,39 @@ def show() -> None:
         st.markdown(f"<div class='brief-topic'>{slide.topic}</div>", unsafe_allow_html=True)
         st.title(slide.title, anchor=False)
         fig = slide.chart(theme=theme.name, scale=scale, height=int(CHART_HEIGHT_PX * scale))
-        st.plotly_chart(fig, config={"displayModeBar": False}, key="brief_chart", theme=None,
-                        width="stretch")
+        st.plotly_chart(fig, config={"displayModeBar": False}, key="brief_chart", theme=None, width="stretch")
         foot, page = st.columns([5, 1], vertical_alignment="bottom")
         line = " · ".join(x for x in (slide.as_of_line, slide.snapshot_line or t("brief.live_line", L)) if x)
         foot.markdown(f"<div class='brief-foot'>{line}<br>{slide.source_line}</div>", unsafe_allow_html=True)
-        page.markdown(f"<div class='brief-page'>{t('brief.slide_of', L, n=index + 1, total=n)}</div>",
-                      unsafe_allow_html=True)
+        page.markdown(
+            f"<div class='brief-page'>{t('brief.slide_of', L, n=index + 1, total=n)}</div>", unsafe_allow_html=True
+        )
         nav = st.columns([1.2] + [0.5] * n + [1.2, 4, 2.2], vertical_alignment="center")
-        nav[0].button(t("brief.prev", L), icon=":material/arrow_back:", shortcut="Left", key="brief_prev",
-                      on_click=_go, args=((index - 1) % n,))
+        nav[0].button(
+            t("brief.prev", L),
+            icon=":material/arrow_back:",
+            shortcut="Left",
+            key="brief_prev",
+            on_click=_go,
+            args=((index - 1) % n,),
+        )
         for i in range(n):
-            nav[1 + i].button(str(i + 1), key=f"brief_goto_{i + 1}", shortcut=str(i + 1) if i < 9 else None,
-                              type="primary" if i == index else "secondary", on_click=_go, args=(i,))
-        nav[n + 1].button(t("brief.next", L), icon=":material/arrow_forward:", shortcut="Right", key="brief_next",
-                          on_click=_go, args=((index + 1) % n,))
+            nav[1 + i].button(
+                str(i + 1),
+                key=f"brief_goto_{i + 1}",
+                shortcut=str(i + 1) if i < 9 else None,
+                type="primary" if i == index else "secondary",
+                on_click=_go,
+                args=(i,),
+            )
+        nav[n + 1].button(
+            t("brief.next", L),
+            icon=":material/arrow_forward:",
+            shortcut="Right",
+            key="brief_next",
+            on_click=_go,
+            args=((index + 1) % n,),
+        )
         with nav[n + 2]:
             st.button("space", key="brief_space", shortcut="Space", on_click=_go, args=((index + 1) % n,))
             st.button("pagedown", key="brief_pagedown", shortcut="PageDown", on_click=_go, args=((index + 1) % n,))

@@ -11,21 +11,35 @@ from ui.labels import code, t
 from ui.tables import Spec
 
 PROBLEM_SPEC: Spec = (
-    ("file", "imp.col_file", "text"), ("sheet", "imp.col_sheet", "text"), ("row", "imp.col_row", "text"),
-    ("column", "imp.col_column", "text"), ("value", "imp.col_value", "text"), ("message", "imp.col_message", "text"),
+    ("file", "imp.col_file", "text"),
+    ("sheet", "imp.col_sheet", "text"),
+    ("row", "imp.col_row", "text"),
+    ("column", "imp.col_column", "text"),
+    ("value", "imp.col_value", "text"),
+    ("message", "imp.col_message", "text"),
     ("code", "imp.col_code", "text"),
 )
 PREVIEW_SPEC: Spec = (
-    ("file", "imp.col_file", "text"), ("sheet", "imp.col_sheet", "text"), ("kind", "imp.col_kind", "code"),
-    ("header_rows", "imp.col_header_rows", "text"), ("rows", "imp.col_rows", "int"),
-    ("skipped_total", "imp.col_skipped_total", "int"), ("skipped_section", "imp.col_skipped_section", "int"),
-    ("skipped_hidden", "imp.col_skipped_hidden", "int"), ("skipped_footer", "imp.col_skipped_footer", "int"),
+    ("file", "imp.col_file", "text"),
+    ("sheet", "imp.col_sheet", "text"),
+    ("kind", "imp.col_kind", "code"),
+    ("header_rows", "imp.col_header_rows", "text"),
+    ("rows", "imp.col_rows", "int"),
+    ("skipped_total", "imp.col_skipped_total", "int"),
+    ("skipped_section", "imp.col_skipped_section", "int"),
+    ("skipped_hidden", "imp.col_skipped_hidden", "int"),
+    ("skipped_footer", "imp.col_skipped_footer", "int"),
     ("columns", "imp.col_columns", "text"),
 )
 HISTORY_SPEC: Spec = (
-    ("batch_id", "imp.col_batch", "text"), ("kind", "imp.col_batch_kind", "code"), ("status", "col.status", "code"),
-    ("created_at", "imp.col_created_at", "datetime"), ("created_by", "imp.col_created_by", "text"),
-    ("as_of", "about.as_of", "date"), ("files", "imp.col_files", "text"), ("rows_text", "imp.col_rows", "text"),
+    ("batch_id", "imp.col_batch", "text"),
+    ("kind", "imp.col_batch_kind", "code"),
+    ("status", "col.status", "code"),
+    ("created_at", "imp.col_created_at", "datetime"),
+    ("created_by", "imp.col_created_by", "text"),
+    ("as_of", "about.as_of", "date"),
+    ("files", "imp.col_files", "text"),
+    ("rows_text", "imp.col_rows", "text"),
 )
 
 
@@ -39,6 +53,7 @@ def problems_in(lang: str, problems: pd.DataFrame, severity: str) -> pd.DataFram
 
 def history_frame(batches: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """Batches with their rows per table as text, each table under its label ("Bảng lương: 679.409")."""
+
     def rows_text(raw: object) -> str:
         if not isinstance(raw, str) or not raw:
             return ""

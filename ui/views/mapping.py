@@ -24,10 +24,15 @@ from ui.tables import Spec
 
 STATE = "imp_user_maps"  # {(file, sheet): UserMap} of the current upload
 SAVED_SPEC: Spec = (
-    ("mapping_id", "imp.col_map_id", "text"), ("kind", "imp.col_kind", "code"), ("mapping", "imp.col_map", "text"),
-    ("source_file", "imp.col_file", "text"), ("source_sheet", "imp.col_sheet", "text"),
-    ("created_by", "imp.col_created_by", "text"), ("created_at", "imp.col_created_at", "datetime"),
-    ("used_count", "imp.col_map_used", "int"), ("last_used_at", "imp.col_map_last_used", "datetime"),
+    ("mapping_id", "imp.col_map_id", "text"),
+    ("kind", "imp.col_kind", "code"),
+    ("mapping", "imp.col_map", "text"),
+    ("source_file", "imp.col_file", "text"),
+    ("source_sheet", "imp.col_sheet", "text"),
+    ("created_by", "imp.col_created_by", "text"),
+    ("created_at", "imp.col_created_at", "datetime"),
+    ("used_count", "imp.col_map_used", "int"),
+    ("last_used_at", "imp.col_map_last_used", "datetime"),
 )
 
 
@@ -61,8 +66,14 @@ def _pickers(i: int, layout: mappings.SheetLayout, lang: str) -> UserMap | None:
     previous: UserMap | None = st.session_state.get(STATE, {}).get((layout.file, layout.sheet))
     kinds = list(KINDS)
     current = previous.kind if previous else layout.kind
-    kind = st.selectbox(tr("imp.map_kind"), kinds, index=kinds.index(current) if current in KINDS else None,
-                        format_func=lambda k: code(k, lang), key=f"imp_map_kind_{i}", placeholder=tr("imp.map_kind_pick"))
+    kind = st.selectbox(
+        tr("imp.map_kind"),
+        kinds,
+        index=kinds.index(current) if current in KINDS else None,
+        format_func=lambda k: code(k, lang),
+        key=f"imp_map_kind_{i}",
+        placeholder=tr("imp.map_kind_pick"),
+    )
     if kind is None:
         st.caption(tr("imp.map_kind_first"))
         return None
@@ -74,13 +85,18 @@ def _pickers(i: int, layout: mappings.SheetLayout, lang: str) -> UserMap | None:
     editable = [c for c in layout.columns if c not in special]
     grid = st.columns(3)
     for n, col in enumerate(editable):
-        chosen = (previous.mapping.get(col.text) if previous and previous.kind == kind else None) or \
-            (col.field if kind == layout.kind and col.field in names else None)
+        chosen = (previous.mapping.get(col.text) if previous and previous.kind == kind else None) or (
+            col.field if kind == layout.kind and col.field in names else None
+        )
         choices[col.col] = grid[n % 3].selectbox(
-            col.label, names, index=names.index(chosen) if chosen in names else None,
-            format_func=lambda n, k=kind: column_label(k, n, lang), key=f"imp_map_{i}_{kind}_{col.col}",
+            col.label,
+            names,
+            index=names.index(chosen) if chosen in names else None,
+            format_func=lambda n, k=kind: column_label(k, n, lang),
+            key=f"imp_map_{i}_{kind}_{col.col}",
             placeholder=tr("imp.map_ignore"),
-            help=tr("imp.map_examples", values="; ".join(col.examples)) if col.examples else None)
+            help=tr("imp.map_examples", values="; ".join(col.examples)) if col.examples else None,
+        )
     return UserMap(layout.file, layout.sheet, kind, mappings.user_mapping(layout, kind, choices))
 
 
@@ -109,8 +125,15 @@ def remember(plan: Plan, user_map: UserMap, username: str) -> int:
     if layout is None:
         raise ValueError(f"no sheet {user_map.sheet!r} in {user_map.file!r}")
     con = data.connection()
-    mapping_id = mappings.remember(con, kind=user_map.kind, mapping=user_map.mapping, signature=layout.signature,
-                                   user=username, source_file=user_map.file, source_sheet=user_map.sheet)
+    mapping_id = mappings.remember(
+        con,
+        kind=user_map.kind,
+        mapping=user_map.mapping,
+        signature=layout.signature,
+        user=username,
+        source_file=user_map.file,
+        source_sheet=user_map.sheet,
+    )
     return mapping_id
 
 
@@ -122,8 +145,10 @@ def remembered_section(user: User, lang: str) -> None:
     if saved.empty:
         st.caption(tr("imp.map_saved_empty"))
         return
-    saved["mapping"] = [", ".join(f"{h} → {column_label(k, c, lang)}" for h, c in m.items())
-                        for k, m in zip(saved["kind"], saved["mapping"], strict=True)]
+    saved["mapping"] = [
+        ", ".join(f"{h} → {column_label(k, c, lang)}" for h, c in m.items())
+        for k, m in zip(saved["kind"], saved["mapping"], strict=True)
+    ]
     data_table(saved, SAVED_SPEC, key="imp_saved_maps", lang=lang, file_stem="cach-ghep-cot")
     c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
     pick = c1.selectbox(tr("imp.map_forget_pick"), saved["mapping_id"].tolist(), key="imp_forget_pick")

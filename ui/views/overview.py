@@ -19,14 +19,22 @@ from ui.tables import Spec
 # The areas the overview shows (its data-quality summary lives on the quality page).
 PARTS = ("reduction", "secondment", "training", "workforce")
 ATTENTION_SPEC: Spec = (
-    ("name", "col.unit", "text"), ("cc_progress", "ov.col_cc_progress", "pct1"), ("cc_status", "ov.col_cc_status", "code"),
-    ("vc_progress", "ov.col_vc_progress", "pct1"), ("vc_status", "ov.col_vc_status", "code"),
-    ("fulfilment_pct", "col.fulfilment_pct", "pct1"), ("spent_pct", "col.spent_pct", "pct1"),
+    ("name", "col.unit", "text"),
+    ("cc_progress", "ov.col_cc_progress", "pct1"),
+    ("cc_status", "ov.col_cc_status", "code"),
+    ("vc_progress", "ov.col_vc_progress", "pct1"),
+    ("vc_status", "ov.col_vc_status", "code"),
+    ("fulfilment_pct", "col.fulfilment_pct", "pct1"),
+    ("spent_pct", "col.spent_pct", "pct1"),
     ("problems", "ov.col_problems", "int"),
 )
-FRESH_SPEC: Spec = (("table_label", "about.table", "text"), ("rows", "about.count", "int"),
-                    ("latest", "about.as_of", "date"), ("loaded_at", "ov.col_loaded_at", "datetime"),
-                    ("loaded_by", "ov.col_loaded_by", "text"))
+FRESH_SPEC: Spec = (
+    ("table_label", "about.table", "text"),
+    ("rows", "about.count", "int"),
+    ("latest", "about.as_of", "date"),
+    ("loaded_at", "ov.col_loaded_at", "datetime"),
+    ("loaded_by", "ov.col_loaded_by", "text"),
+)
 
 
 def previous_snapshot(snapshot_dates: list[str], headline: dict[str, Any]) -> date | None:
@@ -62,28 +70,70 @@ def cards(h: dict[str, Any], prev: dict[str, Any] | None, lang: str) -> None:
             if r is None:
                 kpi_card(title, "–", lang=lang, lines=(t("ov.missing_quota", lang),))
                 continue
-            kpi_card(title,
-                     fmt.percent(r["plan_progress_pct"], lang, 1), lang=lang, status=r["status"],
-                     delta=_delta(r["reduced_total"], _get(prev, "reduction", category, "reduced_total"), lang),
-                     lines=(t("ov.card_reduction_line", lang, total=fmt.number(r["reduced_total"], lang),
-                              plan=fmt.number(r["plan"], lang, 1), pct=fmt.percent(r["reduced_pct"], lang, 2)),))
+            kpi_card(
+                title,
+                fmt.percent(r["plan_progress_pct"], lang, 1),
+                lang=lang,
+                status=r["status"],
+                delta=_delta(r["reduced_total"], _get(prev, "reduction", category, "reduced_total"), lang),
+                lines=(
+                    t(
+                        "ov.card_reduction_line",
+                        lang,
+                        total=fmt.number(r["reduced_total"], lang),
+                        plan=fmt.number(r["plan"], lang, 1),
+                        pct=fmt.percent(r["reduced_pct"], lang, 2),
+                    ),
+                ),
+            )
     s, tr_, w = h.get("secondment"), h.get("training"), h.get("workforce")
     with columns[2]:
-        kpi_card(t("ov.card_secondment", lang), fmt.percent(_get(s, "fulfilment_pct"), lang, 1), lang=lang,
-                 delta=_delta(_get(s, "active"), _get(prev, "secondment", "active"), lang),
-                 lines=(t("sec.card_fulfilment_line", lang, active=fmt.number(_get(s, "active"), lang),
-                          required=fmt.number(_get(s, "required"), lang)) if s else t("ov.missing_secondment", lang),))
+        kpi_card(
+            t("ov.card_secondment", lang),
+            fmt.percent(_get(s, "fulfilment_pct"), lang, 1),
+            lang=lang,
+            delta=_delta(_get(s, "active"), _get(prev, "secondment", "active"), lang),
+            lines=(
+                t(
+                    "sec.card_fulfilment_line",
+                    lang,
+                    active=fmt.number(_get(s, "active"), lang),
+                    required=fmt.number(_get(s, "required"), lang),
+                )
+                if s
+                else t("ov.missing_secondment", lang),
+            ),
+        )
     with columns[3]:
-        kpi_card(t("ov.card_training", lang), fmt.percent(_get(tr_, "spent_pct"), lang, 1), lang=lang,
-                 lines=(t("ov.card_training_line" if _get(tr_, "days_left") else "ov.card_training_closed", lang,
-                          spent=fmt.money(_get(tr_, "spent_vnd"), lang), budget=fmt.money(_get(tr_, "budget_vnd"), lang),
-                          days=fmt.number(_get(tr_, "days_left"), lang))
-                        if tr_ else t("ov.missing_training", lang),))
+        kpi_card(
+            t("ov.card_training", lang),
+            fmt.percent(_get(tr_, "spent_pct"), lang, 1),
+            lang=lang,
+            lines=(
+                t(
+                    "ov.card_training_line" if _get(tr_, "days_left") else "ov.card_training_closed",
+                    lang,
+                    spent=fmt.money(_get(tr_, "spent_vnd"), lang),
+                    budget=fmt.money(_get(tr_, "budget_vnd"), lang),
+                    days=fmt.number(_get(tr_, "days_left"), lang),
+                )
+                if tr_
+                else t("ov.missing_training", lang),
+            ),
+        )
     with columns[4]:
-        kpi_card(t("ov.card_workforce", lang), fmt.number(_get(w, "present"), lang), lang=lang,
-                 delta=_delta(_get(w, "present"), _get(prev, "workforce", "present"), lang), delta_color="off",
-                 lines=(t("ov.card_workforce_line", lang, retiring=fmt.number(_get(w, "retiring_to_2030"), lang))
-                        if w else t("ov.missing_roster", lang),))
+        kpi_card(
+            t("ov.card_workforce", lang),
+            fmt.number(_get(w, "present"), lang),
+            lang=lang,
+            delta=_delta(_get(w, "present"), _get(prev, "workforce", "present"), lang),
+            delta_color="off",
+            lines=(
+                t("ov.card_workforce_line", lang, retiring=fmt.number(_get(w, "retiring_to_2030"), lang))
+                if w
+                else t("ov.missing_roster", lang),
+            ),
+        )
 
 
 def trend_frame(years: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -91,24 +141,54 @@ def trend_frame(years: dict[str, pd.DataFrame]) -> pd.DataFrame:
     parts = []
     for category, df in years.items():
         if len(df) and df["baseline_quota"].iloc[0]:
-            parts.append(pd.DataFrame({"category": category, "year": df["year"],
-                                       "quota_assigned": df["quota_assigned"],
-                                       "index_pct": (df["quota_assigned"] - df["cut_pending"]) / df["baseline_quota"] * 100}))
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["category", "year", "quota_assigned", "index_pct"])
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "category": category,
+                        "year": df["year"],
+                        "quota_assigned": df["quota_assigned"],
+                        "index_pct": (df["quota_assigned"] - df["cut_pending"]) / df["baseline_quota"] * 100,
+                    }
+                )
+            )
+    return (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["category", "year", "quota_assigned", "index_pct"])
+    )
 
 
 def trend_figure(frame: pd.DataFrame, settings: dict[str, Any], lang: str) -> go.Figure:
     fig = go.Figure()
     for i, (category, part) in enumerate(frame.groupby("category", sort=True)):
         colour = charts.SERIES[i]
-        fig.add_trace(go.Scatter(x=part["year"].astype(str), y=part["index_pct"], mode="lines+markers",
-                                 name=code(category, lang), line={"color": colour, "width": 3}))
+        fig.add_trace(
+            go.Scatter(
+                x=part["year"].astype(str),
+                y=part["index_pct"],
+                mode="lines+markers",
+                name=code(category, lang),
+                line={"color": colour, "width": 3},
+            )
+        )
         target = 100 - settings[f"target_pct_{category}"]
-        charts.reference_line(fig, y=target, colour=colour, dash="dash", width=1.5, position="bottom left",
-                              text=t("ov.target_line", lang, category=code(category, lang),
-                                     pct=fmt.percent(target, lang, 0)))
-    charts.reference_line(fig, y=100, colour=charts.GREY, dash="dot", position="top left",
-                          text=t("ov.baseline_line", lang, year=settings["reduction_baseline_year"]))
+        charts.reference_line(
+            fig,
+            y=target,
+            colour=colour,
+            dash="dash",
+            width=1.5,
+            position="bottom left",
+            text=t("ov.target_line", lang, category=code(category, lang), pct=fmt.percent(target, lang, 0)),
+        )
+    charts.reference_line(
+        fig,
+        y=100,
+        colour=charts.GREY,
+        dash="dot",
+        position="top left",
+        text=t("ov.baseline_line", lang, year=settings["reduction_baseline_year"]),
+    )
     fig.update_yaxes(title_text=t("ov.index_axis", lang), ticksuffix=" %")
     fig.update_xaxes(type="category")
     return charts.style(fig, lang, height=360)
@@ -117,16 +197,25 @@ def trend_figure(frame: pd.DataFrame, settings: dict[str, Any], lang: str) -> go
 def attention_frame(units: dict[str, pd.DataFrame], secondment: pd.DataFrame, training: pd.DataFrame) -> pd.DataFrame:
     """One row per agency with its reduction, secondment and training standing; most problems first."""
     base = units["cong_chuc"][["unit_code", "name", "unit_type", "plan_progress_pct", "status"]].rename(
-        columns={"plan_progress_pct": "cc_progress", "status": "cc_status"})
+        columns={"plan_progress_pct": "cc_progress", "status": "cc_status"}
+    )
     vc = units["vien_chuc"][["unit_code", "plan_progress_pct", "status"]].rename(
-        columns={"plan_progress_pct": "vc_progress", "status": "vc_status"})
+        columns={"plan_progress_pct": "vc_progress", "status": "vc_status"}
+    )
     out = base.merge(vc, on="unit_code", how="left")
-    out = out.merge(secondment[["agency_code", "fulfilment_pct"]].rename(columns={"agency_code": "unit_code"}),
-                    on="unit_code", how="left")
-    out = out.merge(training[["agency_code", "spent_pct"]].rename(columns={"agency_code": "unit_code"}),
-                    on="unit_code", how="left")
+    out = out.merge(
+        secondment[["agency_code", "fulfilment_pct"]].rename(columns={"agency_code": "unit_code"}),
+        on="unit_code",
+        how="left",
+    )
+    out = out.merge(
+        training[["agency_code", "spent_pct"]].rename(columns={"agency_code": "unit_code"}), on="unit_code", how="left"
+    )
     out = out[out["unit_type"].isin(("so_nganh", "co_quan_khac"))]
-    out["problems"] = ((out["cc_status"] == "behind").astype(int) + (out["vc_status"] == "behind").astype(int)
-                       + (out["fulfilment_pct"].fillna(100) < 100).astype(int)
-                       + (out["spent_pct"].fillna(100) < 50).astype(int))
+    out["problems"] = (
+        (out["cc_status"] == "behind").astype(int)
+        + (out["vc_status"] == "behind").astype(int)
+        + (out["fulfilment_pct"].fillna(100) < 100).astype(int)
+        + (out["spent_pct"].fillna(100) < 50).astype(int)
+    )
     return out.sort_values(["problems", "cc_progress"], ascending=[False, True]).reset_index(drop=True)

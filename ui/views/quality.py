@@ -8,8 +8,18 @@ from ui.labels import TEXT
 from ui.tables import Spec
 
 STATUS_ICON = {"pass": "✔", "warn": "▲", "fail": "✖"}
-_CODED = {"category", "status", "gender", "former_province", "unit_type", "route", "programme", "reviewer",
-          "receiving_unit_type", "table_name"}
+_CODED = {
+    "category",
+    "status",
+    "gender",
+    "former_province",
+    "unit_type",
+    "route",
+    "programme",
+    "reviewer",
+    "receiving_unit_type",
+    "table_name",
+}
 
 
 def rows_spec(df: pd.DataFrame) -> Spec:

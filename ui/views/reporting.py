@@ -14,30 +14,54 @@ from ui.tables import Spec
 
 STATUS_SYMBOL = {"sent": "✓", "late": "◷", "with_errors": "✗", "returned": "↩", "missing": "■", "not_due": "○"}
 TRACKER_SPEC: Spec = (
-    ("name", "col.unit", "text"), ("kind_label", "rep.col_kind", "text"), ("due_date", "rep.col_due", "date"),
-    ("status_label", "rep.col_status", "text"), ("review_label", "rep.col_review", "text"),
-    ("last_good_at", "rep.col_last_good_at", "datetime"), ("last_good_by", "rep.col_last_good_by", "text"),
+    ("name", "col.unit", "text"),
+    ("kind_label", "rep.col_kind", "text"),
+    ("due_date", "rep.col_due", "date"),
+    ("status_label", "rep.col_status", "text"),
+    ("review_label", "rep.col_review", "text"),
+    ("last_good_at", "rep.col_last_good_at", "datetime"),
+    ("last_good_by", "rep.col_last_good_by", "text"),
     ("submissions", "rep.col_files", "int"),
 )
 MISSING_SPEC: Spec = (
-    ("unit_code", "rep.col_unit_code", "text"), ("name", "col.unit", "text"), ("kind_label", "rep.col_kind", "text"),
-    ("due_date", "rep.col_due", "date"), ("status_label", "rep.col_status", "text"),
+    ("unit_code", "rep.col_unit_code", "text"),
+    ("name", "col.unit", "text"),
+    ("kind_label", "rep.col_kind", "text"),
+    ("due_date", "rep.col_due", "date"),
+    ("status_label", "rep.col_status", "text"),
 )
 SUBMISSION_SPEC: Spec = (
-    ("submission_id", "rep.col_id", "text"), ("unit_name", "col.unit", "text"), ("kind_label", "rep.col_kind", "text"),
-    ("status_label", "rep.col_status", "text"), ("submitted_at", "rep.col_submitted_at", "datetime"),
-    ("submitted_by", "rep.col_submitted_by", "text"), ("file_name", "rep.col_file", "text"),
-    ("rows_total", "rep.col_rows", "int"), ("errors", "rep.col_errors", "int"),
+    ("submission_id", "rep.col_id", "text"),
+    ("unit_name", "col.unit", "text"),
+    ("kind_label", "rep.col_kind", "text"),
+    ("status_label", "rep.col_status", "text"),
+    ("submitted_at", "rep.col_submitted_at", "datetime"),
+    ("submitted_by", "rep.col_submitted_by", "text"),
+    ("file_name", "rep.col_file", "text"),
+    ("rows_total", "rep.col_rows", "int"),
+    ("errors", "rep.col_errors", "int"),
     ("review_reason", "rep.col_reason", "text"),
 )
 PROBLEM_SPEC: Spec = (
-    ("sheet", "rep.col_sheet", "text"), ("row", "rep.col_row", "text"), ("column", "rep.col_column", "text"),
-    ("value", "rep.col_value", "text"), ("severity_label", "rep.col_severity", "text"), ("message", "rep.col_message", "text"),
+    ("sheet", "rep.col_sheet", "text"),
+    ("row", "rep.col_row", "text"),
+    ("column", "rep.col_column", "text"),
+    ("value", "rep.col_value", "text"),
+    ("severity_label", "rep.col_severity", "text"),
+    ("message", "rep.col_message", "text"),
 )
-TOTALS_SPEC: Spec = (("column", "rep.col_measure", "text"), ("before", "rep.col_before", "int"),
-                     ("after", "rep.col_after", "int"), ("change", "rep.col_change", "int"))
-CHANGES_SPEC: Spec = (("key", "rep.col_key", "text"), ("column", "rep.col_measure", "text"),
-                      ("before", "rep.col_before_value", "text"), ("after", "rep.col_after_value", "text"))
+TOTALS_SPEC: Spec = (
+    ("column", "rep.col_measure", "text"),
+    ("before", "rep.col_before", "int"),
+    ("after", "rep.col_after", "int"),
+    ("change", "rep.col_change", "int"),
+)
+CHANGES_SPEC: Spec = (
+    ("key", "rep.col_key", "text"),
+    ("column", "rep.col_measure", "text"),
+    ("before", "rep.col_before_value", "text"),
+    ("after", "rep.col_after_value", "text"),
+)
 CARDS = ("sent", "late", "with_errors", "returned", "missing", "not_due")
 
 
@@ -68,9 +92,15 @@ def submissions_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def problems_frame(problems: list[dict[str, Any]], lang: str) -> pd.DataFrame:
-    rows = [{**p, "message": p.get(f"message_{lang}") or p.get("message_vi"),
-             "severity_label": t(f"rep.severity.{p.get('severity')}", lang),
-             "row": "" if p.get("row") is None else str(p["row"])} for p in problems]
+    rows = [
+        {
+            **p,
+            "message": p.get(f"message_{lang}") or p.get("message_vi"),
+            "severity_label": t(f"rep.severity.{p.get('severity')}", lang),
+            "row": "" if p.get("row") is None else str(p["row"]),
+        }
+        for p in problems
+    ]
     return pd.DataFrame(rows, columns=[c for c, _, _ in PROBLEM_SPEC])
 
 
@@ -85,8 +115,18 @@ def reminder(unit_name: str, rows: pd.DataFrame, period_id: str, today: date, la
     """The reminder letter's text for one unit: each kind still owed, why, and by when."""
     lines = []
     for r in rows.itertuples():
-        why = t(f"rep.remind.{r.status}", lang, errors=fmt.number(r.latest_errors, lang),
-                reason=r.latest_reason if isinstance(r.latest_reason, str) else "")
+        why = t(
+            f"rep.remind.{r.status}",
+            lang,
+            errors=fmt.number(r.latest_errors, lang),
+            reason=r.latest_reason if isinstance(r.latest_reason, str) else "",
+        )
         lines.append(t("rep.remind.line", lang, kind=code(r.data_kind, lang), due=fmt.day(r.due_date), why=why))
-    return t("rep.remind.text", lang, unit=unit_name, period=period_label(period_id, lang), today=fmt.day(today),
-             lines="\n".join(lines))
+    return t(
+        "rep.remind.text",
+        lang,
+        unit=unit_name,
+        period=period_label(period_id, lang),
+        today=fmt.day(today),
+        lines="\n".join(lines),
+    )

@@ -11,35 +11,57 @@ from ui.labels import code, t
 from ui.tables import Spec
 
 AGENCY_SPEC: Spec = (
-    ("name", "col.unit", "text"), ("base_quota", "col.base_quota", "int"), ("required", "col.required", "int"),
-    ("sent", "col.sent", "int"), ("active", "col.active", "int"), ("fulfilment_pct", "col.fulfilment_pct", "pct1"),
-    ("ended_early", "col.ended_early", "int"), ("violations", "col.violations", "int"),
-    ("ending_3m", "col.ending_3m", "int"), ("ending_6m", "col.ending_6m", "int"),
+    ("name", "col.unit", "text"),
+    ("base_quota", "col.base_quota", "int"),
+    ("required", "col.required", "int"),
+    ("sent", "col.sent", "int"),
+    ("active", "col.active", "int"),
+    ("fulfilment_pct", "col.fulfilment_pct", "pct1"),
+    ("ended_early", "col.ended_early", "int"),
+    ("violations", "col.violations", "int"),
+    ("ending_3m", "col.ending_3m", "int"),
+    ("ending_6m", "col.ending_6m", "int"),
     ("allowance_vnd", "col.allowance", "money"),
 )
 POSTING_SPEC: Spec = (
-    ("secondment_id", "col.secondment_id", "text"), ("person_id", "col.person_id", "text"),
-    ("sending_agency_code", "col.sending", "text"), ("receiving_name", "col.receiving", "text"),
-    ("start_date", "col.start", "date"), ("ends_on", "col.ends_on", "date"),
-    ("months_served", "col.months_served", "float1"), ("status", "col.status", "code"),
+    ("secondment_id", "col.secondment_id", "text"),
+    ("person_id", "col.person_id", "text"),
+    ("sending_agency_code", "col.sending", "text"),
+    ("receiving_name", "col.receiving", "text"),
+    ("start_date", "col.start", "date"),
+    ("ends_on", "col.ends_on", "date"),
+    ("months_served", "col.months_served", "float1"),
+    ("status", "col.status", "code"),
     ("violations_text", "col.violation_list", "text"),
 )
 COMMUNE_SPEC: Spec = (
-    ("name", "col.unit", "text"), ("former_province", "col.former_province", "code"),
-    ("received", "col.received", "int"), ("active", "col.active", "int"),
+    ("name", "col.unit", "text"),
+    ("former_province", "col.former_province", "code"),
+    ("received", "col.received", "int"),
+    ("active", "col.active", "int"),
 )
 
 
 def fulfilment_figure(df: pd.DataFrame, lang: str) -> go.Figure:
     d = df.sort_values("fulfilment_pct", na_position="first").copy()
     d["label"] = d["name"]
-    return charts.grouped_bars(d, x="label", code="agency_code", horizontal=True, lang=lang,
-                               series=(("required", t("col.required", lang)), ("active", t("col.active", lang))),
-                               colours=(charts.GREY, charts.BLUE), y_title=t("col.people", lang))
+    return charts.grouped_bars(
+        d,
+        x="label",
+        code="agency_code",
+        horizontal=True,
+        lang=lang,
+        series=(("required", t("col.required", lang)), ("active", t("col.active", lang))),
+        colours=(charts.GREY, charts.BLUE),
+        y_title=t("col.people", lang),
+    )
 
 
-ACTIVITY_SPEC: Spec = (("agency", "col.sending", "text"), ("month", "col.month", "text"),
-                       ("active", "col.active", "int"))
+ACTIVITY_SPEC: Spec = (
+    ("agency", "col.sending", "text"),
+    ("month", "col.month", "text"),
+    ("active", "col.active", "int"),
+)
 
 
 def activity_frame(postings: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -56,11 +78,16 @@ def activity_frame(postings: pd.DataFrame, names: dict[str, str]) -> pd.DataFram
 def activity_figure(grid: pd.DataFrame, lang: str) -> go.Figure:
     """Heat map of people serving per agency and month."""
     table = grid.pivot(index="agency", columns="month_start", values="active").fillna(0)
-    fig = go.Figure(go.Heatmap(
-        z=table.to_numpy(), x=list(table.columns), y=list(table.index), colorscale="Blues",
-        colorbar={"title": {"text": t("col.active", lang)}},
-        hovertemplate="%{y} · %{x|%m/%Y}: %{z}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy(),
+            x=list(table.columns),
+            y=list(table.index),
+            colorscale="Blues",
+            colorbar={"title": {"text": t("col.active", lang)}},
+            hovertemplate="%{y} · %{x|%m/%Y}: %{z}<extra></extra>",
+        )
+    )
     fig.update_xaxes(tickformat="%m/%Y")
     return charts.style(fig, lang, height=max(320, 26 * len(table) + 120), legend=False)
 
@@ -69,8 +96,16 @@ def timeline_figure(postings: pd.DataFrame, lang: str, today: object) -> go.Figu
     d = postings.sort_values("ends_on").copy()
     d["label"] = d["person_id"] + " → " + d["receiving_name"]
     d["state_label"] = d["status"].map(lambda s: code(s, lang))
-    return charts.timeline(d, label="label", start="start_date", end="ends_on", lang=lang, colour_by="state_label",
-                           today=today, today_label=t("sec.today", lang))
+    return charts.timeline(
+        d,
+        label="label",
+        start="start_date",
+        end="ends_on",
+        lang=lang,
+        colour_by="state_label",
+        today=today,
+        today_label=t("sec.today", lang),
+    )
 
 
 def composition_frame(agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -80,29 +115,47 @@ def composition_frame(agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
     for group in ("young", "women", "minority"):
         sent_n = agencies[f"active_{group}"].sum()
         staff_n = (agencies[f"staff_{group}_pct"].fillna(0) * agencies["staff"] / 100).sum()
-        rows.append({"group": t(f"sec.group_{group}", lang),
-                     "sent_pct": sent_n / active * 100 if active else float("nan"),
-                     "staff_pct": staff_n / staff * 100 if staff else float("nan")})
+        rows.append(
+            {
+                "group": t(f"sec.group_{group}", lang),
+                "sent_pct": sent_n / active * 100 if active else float("nan"),
+                "staff_pct": staff_n / staff * 100 if staff else float("nan"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def composition_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
-    return charts.grouped_bars(frame, x="group", lang=lang, y_title="%", height=340,
-                               series=(("sent_pct", t("sec.sent_share", lang)), ("staff_pct", t("sec.staff_share", lang))))
+    return charts.grouped_bars(
+        frame,
+        x="group",
+        lang=lang,
+        y_title="%",
+        height=340,
+        series=(("sent_pct", t("sec.sent_share", lang)), ("staff_pct", t("sec.staff_share", lang))),
+    )
 
 
 def commune_frame(communes: pd.DataFrame) -> pd.DataFrame:
-    return (communes.assign(receiving=~communes["receives_none"])
-            .groupby("former_province", as_index=False)
-            .agg(receiving=("receiving", "sum"), none=("receives_none", "sum"), people=("active", "sum")))
+    return (
+        communes.assign(receiving=~communes["receives_none"])
+        .groupby("former_province", as_index=False)
+        .agg(receiving=("receiving", "sum"), none=("receives_none", "sum"), people=("active", "sum"))
+    )
 
 
 def commune_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     d = frame.assign(label=frame["former_province"].map(lambda c: code(c, lang)))
-    return charts.grouped_bars(d, x="label", lang=lang, barmode="stack", height=320, y_title=t("sec.communes", lang),
-                               series=(("receiving", t("sec.communes_receiving", lang)),
-                                       ("none", t("sec.communes_none", lang))),
-                               colours=(charts.BLUE, charts.VERMILLION))
+    return charts.grouped_bars(
+        d,
+        x="label",
+        lang=lang,
+        barmode="stack",
+        height=320,
+        y_title=t("sec.communes", lang),
+        series=(("receiving", t("sec.communes_receiving", lang)), ("none", t("sec.communes_none", lang))),
+        colours=(charts.BLUE, charts.VERMILLION),
+    )
 
 
 def violation_text(codes_: str, lang: str) -> str:
@@ -113,5 +166,6 @@ def summary(agencies: pd.DataFrame, lang: str) -> dict[str, str]:
     required, active = agencies["required"].sum(), agencies["active"].sum()
     return {
         "fulfilment": fmt.percent(active / required * 100 if required else float("nan"), lang, 1),
-        "active": fmt.number(active, lang), "required": fmt.number(required, lang),
+        "active": fmt.number(active, lang),
+        "required": fmt.number(required, lang),
     }

@@ -19,8 +19,9 @@ def setting_input(key: str, value: Any, lang: str) -> Any:
     label = t(f"setting.{key}", lang)
     if key in CHOICES:
         options = CHOICES[key]
-        return st.selectbox(label, options, index=options.index(value), key=f"set_{key}",
-                            format_func=lambda c: t(f"choice.{c}", lang))
+        return st.selectbox(
+            label, options, index=options.index(value), key=f"set_{key}", format_func=lambda c: t(f"choice.{c}", lang)
+        )
     if isinstance(value, bool):
         return st.checkbox(label, value=value, key=f"set_{key}")
     if isinstance(value, int):
