@@ -28,6 +28,9 @@ def page(spec: PageSpec, lang: str) -> st.Page:
 
 full_screen = st.query_params.get("mode") == "briefing"
 lang = session.lang() if full_screen else session.language()
+# Until the account's pages are known (self-check, first start building the demo, login), the sidebar
+# lists none: otherwise Streamlit lists the files of pages/ by their file names ("audit log", …).
+st.navigation([page(spec, lang) for spec in PAGES if spec.chrome], position="hidden")
 unsafe = selfcheck.check()
 if unsafe:
     st.error("  \n".join([t("selfcheck.title", lang), *(f"- {t(key, lang, **params)}" for key, params in unsafe)]))
@@ -36,8 +39,7 @@ if not bootstrap.ensure_database(lang):
     st.stop()
 user = auth.gate(lang)
 if user is None:  # the login (or first-admin) form is on screen: nothing else is shown
-    # Register the pages (hidden, not run) so a deep link such as /tinh-gian?unit=SNV survives sign-in.
-    st.navigation([page(spec, lang) for spec in PAGES if spec.chrome], position="hidden")
+    # The pages registered above (hidden, not run) keep a deep link such as /tinh-gian?unit=SNV for sign-in.
     st.stop()
 
 allowed = [spec for spec in PAGES if can_view(user, spec.page_id)]
