@@ -21,6 +21,9 @@ transaction on the writer instead (``db.route_writes``), so user management, ``p
 importer and undo work unchanged on the dashboard's read-only connection. Audit rows and login
 bookkeeping never come here: they go to the SQLite events file beside the database
 (``analytics.events``), so that a login does not copy the database.
+
+Backup and restore (``analytics.backup``) work on a ``Store``: a backup copies the newest version, a
+restore replaces the working file under the lock and publishes it as a new generation.
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ def _operation_name() -> str:
     return str(getattr(_operation, "name", "write"))
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -231,7 +234,7 @@ class Store:
         name = f"{number:08d}{_SUFFIX}"
         part = self.versions / f".{name}.part"
         shutil.copyfile(self.path, part)
-        _fsync(part)
+        fsync_file(part)
         os.replace(part, self.versions / name)
         info = {
             "version": number,
@@ -242,7 +245,7 @@ class Store:
         }
         tmp = self.versions / f".{CURRENT}.part"
         tmp.write_text(json.dumps(info), encoding="utf-8")
-        _fsync(tmp)
+        fsync_file(tmp)
         os.replace(tmp, self.versions / CURRENT)
         self._prune(number)
         return info
@@ -343,71 +346,9 @@ class Store:
             db.unroute_writes(con)
         self._readers.clear()
 
-    # --- backup and restore ---------------------------------------------------------------------
-
-    def backup(self, out: Path) -> dict[str, Any]:
-        """Copy the newest version to ``out`` (consistent: versions never change), checked by opening it,
-        and the events file to ``out``'s events file (``events.path_for``)."""
-        info = self.fresh()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        part = out.with_name(out.name + ".part")
-        shutil.copyfile(self.versions / info["file"], part)
-        _fsync(part)
-        try:
-            checked = check_file(part)
-        except BaseException:
-            part.unlink(missing_ok=True)
-            raise
-        os.replace(part, out)
-        # The audit rows and login state (analytics.events) beside it, by SQLite's online backup.
-        with self.open_reader() as con:
-            audit_rows = events.of(con).backup(events.path_for(out))
-        return {"version": info["version"], "bytes": out.stat().st_size, **checked, "audit_rows": audit_rows}
-
-    def restore(self, source: Path) -> dict[str, Any]:
-        """Make ``source`` (a backup) the working file and publish it; readers switch on their next call.
-
-        The file replaced is kept beside it as ``<name>.before-restore``. The backup's events file
-        (audit rows, login state), when there is one, replaces the live one by SQLite's backup API
-        (other processes keep their connections); a backup made before events files existed leaves
-        the live audit log as it is.
-        """
-        checked = check_file(source)
-        source_events = Path(events.path_for(source))
-        with self.locked():
-            part = self.path.with_name(self.path.name + ".restoring")
-            shutil.copyfile(source, part)
-            _fsync(part)
-            if self.path.exists():
-                shutil.copyfile(self.path, self.path.with_name(self.path.name + ".before-restore"))
-            self.path.with_name(self.path.name + ".wal").unlink(missing_ok=True)
-            os.replace(part, self.path)
-            with self.writer():
-                pass  # upgrades an older backup to the current schema, checkpoints
-            info = self._publish_locked(new_generation=True)
-            if source_events.exists():
-                live = events.open_events(events.path_for(self.path))
-                live.backup(f"{live.path}.before-restore")
-                checked["audit_rows"] = live.restore(source_events)
-        return {"version": info["version"], **checked}
-
-
-def check_file(path: Path) -> dict[str, Any]:
-    """Open a database file read-only and count its rows: raises DatabaseError if it is not one."""
-    try:
-        con = duckdb.connect(str(path), read_only=True, config=db.config(Settings()))
-    except duckdb.Error as exc:
-        raise DatabaseError("db_unreadable", path=str(path), detail=str(exc).splitlines()[0]) from exc
-    try:
-        version = db.schema_version(con)
-        if version is None:
-            raise DatabaseError("db_not_ours", path=str(path))
-        if version > db.latest_version():
-            raise DatabaseError("db_too_new", version=version, supported=db.latest_version())
-        rows = sum(db.table_counts(con).values())
-    finally:
-        con.close()
-    return {"schema_version": version, "rows": rows}
+    def publish_new_generation(self) -> dict[str, Any]:
+        """Publish the working file as a new generation (a restore); the caller holds the lock."""
+        return self._publish_locked(new_generation=True)
 
 
 _STORES: dict[Path, Store] = {}

@@ -11,7 +11,8 @@ publishing would replace: added, removed, changed, unchanged, and the totals of 
 before and after. ``publish`` runs the normal all-or-nothing import of the file and marks the
 submission published in the same transaction; ``return_`` sends it back with a reason. Each step is
 audited (``submission``, ``submission_published``, ``submission_returned``). With
-``Policy.reporting_review_required`` off a good file is published as it arrives.
+``Policy.reporting_review_required`` off a good file is published as it arrives. The row comparison
+behind ``diff`` is ``analytics.submission_diff``.
 
 Who: sending needs ``import_upload`` and a unit inside the account's scope (an agency or commune
 account is an analyst account scoped to its unit); reviewing needs an analyst of the whole city.
@@ -26,8 +27,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
+from analytics import submission_diff
 from analytics.access import AccessDenied, effective_scope, require_action, role_at_least
 from analytics.audit import record_in_transaction
 from analytics.db import transaction
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 OWNER_COLUMN = {k: ("sending_unit_code" if k == "secondment" else "unit_code") for k in REPORTED_KINDS}
 MAX_STORED_PROBLEMS = 500
 MAX_REASON_CHARS = 1000
-_DIFF_EXAMPLES = 200
 
 
 class SubmissionError(OversightError):
@@ -250,73 +250,7 @@ def diff(con: duckdb.DuckDBPyConnection, *, submission_id: int, user: User) -> d
     kind = KINDS[row["data_kind"]]
     with _check(con, row["content"], row["file_name"], row["unit_code"], row["data_kind"]) as plan:
         out: dict[str, Any] = {"problems": [p.as_row() for p in plan.problems]}
-        out.update(_compare(con, plan, kind.table))
-    return out
-
-
-def _compare(con: duckdb.DuckDBPyConnection, plan: Plan, table: str) -> dict[str, Any]:
-    kind = KINDS[table]
-    cols = [c.name for c in kind.columns]
-    key, rkey = list(kind.key), list(kind.replace_key)
-    others = [c for c in cols if c not in key]
-    numbers = [c.name for c in kind.columns if c.type in ("count", "money") or c.name in ("quota_assigned", "present")]
-    q = lambda names: ", ".join(f'"{c}"' for c in names)  # noqa: E731 - identifiers from the kind spec
-    on_r = " AND ".join(f'o."{c}" IS NOT DISTINCT FROM n."{c}"' for c in rkey)
-    on_k = " AND ".join(f'o."{c}" IS NOT DISTINCT FROM n."{c}"' for c in key)
-    # Identifiers below come from the kind specs, values are bound parameters.
-    base = (
-        f"WITH n AS (SELECT {q(cols)} FROM read_parquet($files)), "  # noqa: S608
-        f"o AS (SELECT {q(cols)} FROM {table} o WHERE EXISTS (SELECT 1 FROM n WHERE {on_r})) "
-    )
-    cur = con.cursor()
-    params = {"files": plan.staging.paths(table)}
-    if not params["files"]:
-        return {
-            "added": 0,
-            "removed": 0,
-            "changed": 0,
-            "unchanged": 0,
-            "rows_before": 0,
-            "rows_after": 0,
-            "totals": pd.DataFrame(columns=["column", "before", "after", "change"]),
-            "changes": pd.DataFrame(columns=["key", "column", "before", "after"]),
-        }
-    differs = " OR ".join(f'o."{c}" IS DISTINCT FROM n."{c}"' for c in others) or "false"
-    sql = (
-        f"SELECT (SELECT count(*) FROM n WHERE NOT EXISTS (SELECT 1 FROM o WHERE {on_k})) AS added, "  # noqa: S608
-        f"(SELECT count(*) FROM o WHERE NOT EXISTS (SELECT 1 FROM n WHERE {on_k})) AS removed, "
-        f"(SELECT count(*) FROM n JOIN o ON {on_k} WHERE {differs}) AS changed, "
-        f"(SELECT count(*) FROM n JOIN o ON {on_k} WHERE NOT ({differs})) AS unchanged, "
-        "(SELECT count(*) FROM o) AS rows_before, (SELECT count(*) FROM n) AS rows_after"
-    )
-    counts = cur.execute(base + sql, params).fetchall()[0]
-    out: dict[str, Any] = dict(
-        zip(
-            ("added", "removed", "changed", "unchanged", "rows_before", "rows_after"),
-            (int(v) for v in counts),
-            strict=True,
-        )
-    )
-    totals = []
-    for c in numbers:
-        before, after = cur.execute(
-            base + f'SELECT (SELECT sum("{c}") FROM o), (SELECT sum("{c}") FROM n)',  # noqa: S608 - identifiers from the kind spec
-            params,
-        ).fetchall()[0]
-        before, after = int(before or 0), int(after or 0)
-        totals.append({"column": c, "before": before, "after": after, "change": after - before})
-    out["totals"] = pd.DataFrame(totals, columns=["column", "before", "after", "change"])
-    key_text = "concat_ws(' · ', " + ", ".join(f'CAST(n."{k}" AS VARCHAR)' for k in key) + ")"
-    pieces = " UNION ALL ".join(
-        f'SELECT {key_text} AS k, \'{c}\' AS col, CAST(o."{c}" AS VARCHAR) AS was, CAST(n."{c}" AS VARCHAR) AS now '  # noqa: S608 - identifiers from the kind spec
-        f'FROM n JOIN o ON {on_k} WHERE o."{c}" IS DISTINCT FROM n."{c}"'
-        for c in others
-    )
-    changes = pd.DataFrame(columns=["key", "column", "before", "after"])
-    if others:
-        changes = cur.execute(base + f"SELECT * FROM ({pieces}) ORDER BY 1, 2 LIMIT {_DIFF_EXAMPLES}", params).df()  # noqa: S608 - identifiers from the kind spec
-        changes.columns = ["key", "column", "before", "after"]
-    out["changes"] = changes
+        out.update(submission_diff.compare(con, plan, kind.table))
     return out
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from argon2 import PasswordHasher
 
-from analytics import audit, auth, db, events, safe_export
+from analytics import audit, auth, db, events, safe_export, users
 from analytics.audit import AuditError
 from analytics.auth import AuthError
 from oversight.__main__ import main
@@ -137,7 +137,7 @@ def test_audit_events_filters(con: duckdb.DuckDBPyConnection) -> None:
 def test_no_password_or_personal_value_reaches_the_audit_log(
     con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     secret, wrong, typed_in_name_field = "bi-mat-cua-lan-1", "doan-sai-mat-khau", "bi-mat-go-nham-o-ten"
     auth.create_user(con, username="lan", password=secret, role="analyst", display_name="Trần Thị Lan", by="test")
     with pytest.raises(AuthError):

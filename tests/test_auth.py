@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from argon2 import PasswordHasher
 
-from analytics import auth, db
+from analytics import auth, db, users
 from analytics.auth import AuthError, AuthPolicy, UserError
 from analytics.errors import NotFound, OversightError
 from oversight.__main__ import main
@@ -26,7 +26,7 @@ POLICY = AuthPolicy(max_failures=5, lock_minutes=15, session_timeout_minutes=30)
 @pytest.fixture(autouse=True)
 def fast_hasher(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cheap argon2id parameters so the file runs in seconds (the production ones are tested below)."""
-    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 def _add(
@@ -66,7 +66,7 @@ def test_production_hash_is_argon2id_with_64_mib(monkeypatch: pytest.MonkeyPatch
     monkeypatch.undo()  # the real hasher, once
     h = auth.hash_password(GOOD)
     assert h.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
-    assert auth.HASHER.verify(h, GOOD)
+    assert users.HASHER.verify(h, GOOD)
     assert auth.hash_password(GOOD) != h  # salted
 
 
@@ -244,7 +244,7 @@ def test_unknown_user_is_refused_like_a_wrong_password(
             verified.append(str(hash))
             return super().verify(hash, password)
 
-    monkeypatch.setattr(auth, "HASHER", CountingHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(users, "HASHER", CountingHasher(time_cost=1, memory_cost=1024, parallelism=1))
     typed = "MyPassword-typed-as-name"
     with pytest.raises(AuthError) as err:
         auth.authenticate(con, username=typed, password="whatever-123", now=T0, policy=POLICY)
@@ -360,7 +360,7 @@ def test_hash_is_upgraded_at_login_when_parameters_change(
     con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _add(con)
-    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1))
+    monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1))
     _login(con, GOOD, T0)
     [(stored,)] = con.execute("SELECT password_hash FROM app_user").fetchall()
     assert "$m=2048,t=2,p=1$" in stored

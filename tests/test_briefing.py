@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from analytics import briefing, db
+from analytics import briefing, briefing_slides, db
 from analytics.errors import NotFound
 from tests.conftest import insert
 from ui.briefing import slides as sl
@@ -180,7 +180,7 @@ def test_small_counts_are_suppressed_and_shown_as_less_than_threshold(city_deck:
     ],
 )
 def test_suppress(n: int | None, threshold: int, expected: tuple[int | None, bool]) -> None:
-    assert briefing.suppress(n, threshold) == expected
+    assert briefing_slides.suppress(n, threshold) == expected
 
 
 def test_threshold_is_the_privacy_setting(city: duckdb.DuckDBPyConnection) -> None:

@@ -66,13 +66,13 @@ def test_keys_built_at_run_time_exist() -> None:
     keys |= {f"red.group_{g}" for g in ("former_province", "sector")}
     keys |= {f"dq.card_{s}" for s in ("fail", "warn", "pass")}
     # ui/views and ui/briefing (issue 16: the scan above did not look there)
-    from analytics import briefing, reorganisation
+    from analytics import briefing, briefing_slides, reorganisation
 
     keys |= {f"reorg.group_{g}" for g in reorganisation.UNIT_GROUPS}
     keys |= {f"sec.group_{g}" for g in ("young", "women", "minority")}
     keys |= {f"brief.topic.{s}" for s in briefing.SLIDES} | {"brief.find.no_data", "brief.find.compare"}
-    keys |= {f"brief.source.{x}" for sources in briefing.SOURCES.values() for x in sources}
-    source = Path(briefing.__file__).read_text(encoding="utf-8")
+    keys |= {f"brief.source.{x}" for sources in briefing_slides.SOURCES.values() for x in sources}
+    source = Path(briefing_slides.__file__).read_text(encoding="utf-8")
     findings = set(re.findall(r'_slide\("(\w+)", "(\w+)"', source))  # _slide("id", "finding", …)
     for slide_id in re.findall(r'_slide\("(\w+)", finding\b', source):
         block = source[: source.index(f'_slide("{slide_id}", finding')].rsplit("\ndef ", 1)[1]

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from analytics import audit, auth, db, store
+from analytics.backup import check_file
 from analytics.config import Settings
 from oversight.__main__ import main
 from tests.conftest import add_batch, audit_db
@@ -250,7 +251,7 @@ def test_backup_and_restore_while_a_reader_is_open(
     assert "đã mở thử: tốt" in out and "Nhật ký (1 dòng)" in out
     # numbers through ui.format (1,2 MB), the rest as written (once every ',' became '.')
     assert f"→ {backup} (" in out and re.search(r"\(\d+,\d MB, [\d.]+ dòng, lược đồ \d+\)", out), out
-    assert store.check_file(backup)["schema_version"] == db.latest_version()
+    assert check_file(backup)["schema_version"] == db.latest_version()
     assert Path(f"{backup}.events.sqlite").exists()
     audit.record(reader, username="sau", event="logout")
 
@@ -275,7 +276,7 @@ def test_restore_refuses_what_is_not_a_database(path: Path, tmp_path: Path, caps
     assert main(["restore", str(junk), "--db", str(path)]) == 1
     err = capsys.readouterr().err
     assert "không mở được cơ sở dữ liệu" in err and "Traceback" not in err
-    assert store.check_file(path)["rows"] > 0  # untouched
+    assert check_file(path)["rows"] > 0  # untouched
 
 
 def test_restore_drill_from_a_lost_database(path: Path, tmp_path: Path) -> None:
@@ -283,7 +284,7 @@ def test_restore_drill_from_a_lost_database(path: Path, tmp_path: Path) -> None:
     backup = tmp_path / "drill.duckdb"
     audit.record(store.open_store(path).reader(), username="lan", event="login_ok")
     assert cli(path, "backup", "--out", str(backup)).returncode == 0
-    rows = store.check_file(backup)["rows"]
+    rows = check_file(backup)["rows"]
     store.forget_all()
     path.unlink()
     for p in [*path.with_name(path.name + ".versions").iterdir(), *tmp_path.glob("*.events.sqlite*")]:
@@ -291,7 +292,7 @@ def test_restore_drill_from_a_lost_database(path: Path, tmp_path: Path) -> None:
             p.unlink()
     restored = cli(path, "restore", str(backup))
     assert restored.returncode == 0, restored.stderr
-    assert store.check_file(path)["rows"] == rows
+    assert check_file(path)["rows"] == rows
     assert audit.audit_events(store.open_store(path).reader())["event"].tolist() == ["login_ok"]
     healthy = cli(path, "check", "--json")
     assert healthy.returncode == 0, healthy.stdout

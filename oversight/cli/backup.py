@@ -1,6 +1,6 @@
 """``backup``: a consistent copy of the database, while the dashboard and imports run.
 
-The copy is the newest published version (``analytics.store``): complete and never written again,
+The copy is the newest published version (``analytics.store``; copied by ``analytics.backup``): complete and never written again,
 so no lock is needed and nobody waits. It is checked by opening it before it takes its name.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from analytics import events, store
+from analytics import backup, events, store
 from oversight.cli._common import add_db_argument, settings_from
 from ui import format as fmt
 
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    done = store.open_store(settings.db_path, settings=settings).backup(args.out)
+    done = backup.backup(store.open_store(settings.db_path, settings=settings), args.out)
     print(
         f"Đã sao lưu phiên bản {done['version']} → {args.out} ({fmt.number(done['bytes'] / 1e6, 'vi', 1)} MB, "
         f"{fmt.number(done['rows'])} dòng, lược đồ {done['schema_version']}); đã mở thử: tốt."

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from analytics import store
+from analytics import backup, store
 from oversight.cli._common import add_db_argument, settings_from
 from ui import format as fmt
 
@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    done = store.open_store(settings.db_path, settings=settings).restore(args.file)
+    done = backup.restore(store.open_store(settings.db_path, settings=settings), args.file)
     print(
         f"Đã khôi phục {args.file} → {settings.db_path} (phiên bản {done['version']}, "
         f"{fmt.number(done['rows'])} dòng); bản cũ giữ ở {settings.db_path.name}.before-restore."
