@@ -527,3 +527,26 @@ CREATE TABLE IF NOT EXISTS payroll_summary (
     basic_salary_vnd BIGINT NOT NULL,
     PRIMARY KEY (month, unit_code)
 );
+-- (Schema version 10, analytics/migrations/0010_person_checks.sql.) The roster rows of people in post
+-- ('dang_cong_tac') that two or more units list on the same roster date, whatever the snapshots in
+-- use: the check person_two_units looks for its faults among these few rows instead of grouping
+-- every person row by date and person.
+CREATE TABLE IF NOT EXISTS person_twice (
+    as_of     DATE NOT NULL,
+    person_id VARCHAR NOT NULL,
+    unit_code VARCHAR NOT NULL,
+    PRIMARY KEY (as_of, person_id, unit_code)
+);
+-- (Schema version 10.) Every payroll row whose salary coefficient differs from the person's in the
+-- unit's latest roster snapshot on or before the end of that month, for every month: the check
+-- payroll_coef_mismatch keeps those of each unit's latest month instead of joining that month's
+-- payroll rows to the roster.
+CREATE TABLE IF NOT EXISTS payroll_coef_diff (
+    month        DATE NOT NULL,
+    unit_code    VARCHAR NOT NULL,
+    person_id    VARCHAR NOT NULL,
+    payroll_coef DECIMAL(5, 2) NOT NULL,
+    roster_coef  DECIMAL(5, 2) NOT NULL,
+    roster_as_of DATE NOT NULL,
+    PRIMARY KEY (month, unit_code, person_id)
+);

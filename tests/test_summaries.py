@@ -51,6 +51,16 @@ RAW_VIEWS = {
     "person_summary": "SELECT as_of, unit_code, category, status, count(*)::BIGINT AS people FROM person GROUP BY ALL",
     "payroll_summary": "SELECT month, unit_code, count(*)::BIGINT AS payroll_rows, "
     "sum(basic_salary_vnd)::BIGINT AS basic_salary_vnd FROM payroll GROUP BY ALL",
+    "person_twice": "SELECT as_of, person_id, unit_code FROM person WHERE status = 'dang_cong_tac' "
+    "QUALIFY count(*) OVER (PARTITION BY as_of, person_id) > 1",
+    "payroll_coef_diff": "SELECT pr.month, pr.unit_code, pr.person_id, pr.salary_coef AS payroll_coef, "
+    "p.salary_coef AS roster_coef, p.as_of AS roster_as_of "
+    "FROM (SELECT l.unit_code, l.month, max(s.as_of) AS as_of "
+    "FROM (SELECT DISTINCT unit_code, month FROM payroll) l JOIN (SELECT DISTINCT unit_code, as_of FROM person) s "
+    "ON s.unit_code = l.unit_code AND s.as_of <= last_day(l.month) GROUP BY ALL) s "
+    "JOIN payroll pr ON pr.unit_code = s.unit_code AND pr.month = s.month "
+    "JOIN person p ON p.as_of = s.as_of AND p.unit_code = pr.unit_code AND p.person_id = pr.person_id "
+    "WHERE p.salary_coef IS NOT NULL AND p.salary_coef <> pr.salary_coef",
 }
 
 
@@ -165,3 +175,48 @@ def test_a_load_and_its_undo_keep_the_summaries_equal_to_the_rows(con: duckdb.Du
     ]
     summaries.refresh(con, None)
     _summary_is_raw(con)
+
+
+def test_person_twice_follows_loads_and_undos_of_either_unit(con: duckdb.DuckDBPyConnection) -> None:
+    def person(pid: str, unit: str) -> dict[str, Any]:
+        return {
+            "as_of": "2025-06-30",
+            "unit_code": unit,
+            "person_id": pid,
+            "full_name": pid,
+            "birth_date": "1980-01-01",
+            "gender": "nu",
+            "category": "cong_chuc",
+        }
+
+    def twice() -> list[tuple[str, str]]:
+        return con.execute("SELECT person_id, unit_code FROM person_twice ORDER BY ALL").fetchall()
+
+    def reload_a(pids: list[str]) -> int:
+        b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)
+        batches.replace_rows(con, "person", pd.DataFrame({"unit_code": ["A"], "as_of": [date(2025, 6, 30)]}), b)
+        for pid in pids:
+            con.execute(
+                "INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
+                f"VALUES ('2025-06-30', 'A', '{pid}', '{pid}', '1980-01-01', 'nam', 'cong_chuc', {b})"
+            )
+        batches.close_batch(con, b, {"person": len(pids)})
+        return b
+
+    insert(
+        con, "person", [person("P1", "A"), person("P2", "A"), person("P1", "B"), person("P2", "B"), person("P2", "C")]
+    )
+    _summary_is_raw(con)
+    assert twice() == [("P1", "A"), ("P1", "B"), ("P2", "A"), ("P2", "B"), ("P2", "C")]
+    b = reload_a(["P3"])  # A no longer lists P1 (then listed by B alone) nor P2 (still by B and C)
+    _summary_is_raw(con)
+    assert twice() == [("P2", "B"), ("P2", "C")]
+    batches.undo_batch(con, b, user="t")
+    _summary_is_raw(con)
+    assert twice() == [("P1", "A"), ("P1", "B"), ("P2", "A"), ("P2", "B"), ("P2", "C")]
+    reload_a(["P3"])
+    reload_a(["P3", "P4"])
+    _summary_is_raw(con)
+    insert(con, "person", [person("P3", "D")])  # another unit lists one of A's people
+    _summary_is_raw(con)
+    assert twice() == [("P2", "B"), ("P2", "C"), ("P3", "A"), ("P3", "D")]

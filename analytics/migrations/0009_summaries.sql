@@ -16,6 +16,10 @@ CREATE TABLE IF NOT EXISTS payroll_summary (
     basic_salary_vnd BIGINT NOT NULL,
     PRIMARY KEY (month, unit_code)
 );
+-- (Databases built before this migration was numbered 9 may already hold the tables with their
+-- rows: they are recomputed, not added to.)
+DELETE FROM person_summary;
+DELETE FROM payroll_summary;
 INSERT INTO person_summary
 SELECT as_of, unit_code, category, status, count(*) FROM person GROUP BY ALL;
 INSERT INTO payroll_summary

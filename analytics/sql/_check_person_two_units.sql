@@ -6,10 +6,9 @@ check_person_two_units AS (
         WHERE CAST($as_of AS DATE) IS NULL OR as_of <= CAST($as_of AS DATE)
         GROUP BY unit_code
     ),
-    in_post AS (
+    in_post AS (  -- only people listed in post by several units on one date can be at fault: person_twice
         SELECT p.as_of, p.person_id, p.unit_code
-        FROM person p JOIN snaps s ON s.unit_code = p.unit_code AND s.snap = p.as_of
-        WHERE p.status = 'dang_cong_tac'
+        FROM person_twice p JOIN snaps s ON s.unit_code = p.unit_code AND s.snap = p.as_of
     ),
     twice AS (SELECT as_of, person_id FROM in_post GROUP BY as_of, person_id HAVING count(*) > 1)
     SELECT i.as_of, i.person_id, list(i.unit_code ORDER BY i.unit_code) AS unit_codes, count(*)::BIGINT AS units
