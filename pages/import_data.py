@@ -3,6 +3,8 @@ load, history with undo."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from analytics.access import can_do
@@ -28,7 +30,7 @@ with st.expander(tr("imp.templates_title"), icon=":material/table_view:"):
     kind = st.selectbox(tr("imp.template_kind"), list(KINDS), format_func=lambda k: code(k, L), key="imp_template_kind")
     st.download_button(
         tr("imp.template_download"),
-        build_template(kind),
+        partial(build_template, kind),  # built on click, not on every run
         file_name=f"mau-{kind}.xlsx",
         mime=XLSX_MIME,
         key="imp_template_dl",

@@ -5,6 +5,7 @@ other units: the unit is its own (a whole-city analyst may send for any reportin
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -58,7 +59,7 @@ st.info(
 rows = submissions.prefilled_rows(data.connection(), data_kind=kind, unit_code=unit, user=user)
 st.download_button(
     tr("rep.template_prefilled", n=fmt.number(len(rows), L)),
-    build_template(kind, rows),
+    partial(build_template, kind, rows),  # built on click, not on every run (0,25-0,4 s)
     file_name=f"{kind}-{unit}-{period}.xlsx",
     mime=XLSX_MIME,
     key="sub_template",

@@ -124,3 +124,21 @@ def test_import_page_asks_and_lists_labels(size: tuple[int, int], app_url: str, 
         browser.full_screenshot(page, browser.SCREENSHOTS / f"import_ambiguous_{width}x{height}_full.png")
     finally:
         page.close()
+
+
+def test_the_template_is_built_when_its_button_is_clicked_and_downloads(app_url: str, chromium) -> None:
+    """The template is built when its button is clicked (the page hands Streamlit a function, not the
+    bytes): the click gives the workbook of the kind picked."""
+    page = chromium.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        browser.open_signed_in(page, f"{app_url}/nhap-du-lieu", "quantri", TEST_PASSWORD)
+        page.get_by_text("Tải mẫu biểu").first.click()
+        browser.wait_until_idle(page)
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_text("Tải mẫu Excel").click()
+        path = download.value.path()
+        assert download.value.suggested_filename.startswith("mau-") and path is not None
+        workbook = openpyxl.load_workbook(io.BytesIO(Path(path).read_bytes()))  # the saved file has no extension
+        assert len(workbook.sheetnames) >= 1 and workbook.active is not None and workbook.active.max_column > 1
+    finally:
+        page.close()
