@@ -118,8 +118,11 @@ def root_unit(con: duckdb.DuckDBPyConnection, *, active_on: date | None = None) 
 
 def scope_name(con: duckdb.DuckDBPyConnection, *, scope: str | None, active_on: date | None = None) -> str | None:
     """The name of a scope for wording ("Thành phố Cần Thơ"): the unit's name, or for scope None the
-    single province's name; None for the country (several provinces, or none)."""
-    code = scope or root_unit(con, active_on=active_on)
+    single province's name; None for the country (several provinces, or none).
+
+    A date before a merger finds no province valid on it (Cần Thơ before 1/7/2025 is its former
+    provinces): the database's one province today names it then too; only several make a country."""
+    code = scope or root_unit(con, active_on=active_on) or root_unit(con)
     if code is None:
         return None
     row = con.cursor().execute("SELECT name FROM unit WHERE unit_code = $u", {"u": code}).fetchone()

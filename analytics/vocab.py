@@ -438,6 +438,15 @@ TERMS: dict[str, Term] = {
         ("Kiểm tra đột xuất", "Không báo trước", "Unannounced"),
         ("dot xuat", "khong bao truoc"),
     ),
+    # --- reporting periods and what became of a unit's file (the reporting cycle)
+    "month": T("Tháng", "Month", ("Hằng tháng", "Monthly")),
+    "quarter": T("Quý", "Quarter", ("Hằng quý", "Quarterly")),
+    "half_year": T("6 tháng", "Half-year", ("Sáu tháng", "Nửa năm", "Half year")),
+    "with_errors": T("Có lỗi, không nhận", "Errors, not accepted", ("Có lỗi",)),
+    "submitted": T("Chờ duyệt", "Waiting for review", ("Đã gửi, chờ duyệt",)),
+    "returned": T("Bị trả lại", "Returned", ("Trả lại",)),
+    "published": T("Đã công bố", "Published", ("Công bố",)),
+    "superseded": T("Thay bằng tệp gửi sau", "Superseded by a later file", ("Đã thay thế",)),
 }
 
 # Words that mean "none" in an optional coded column ("Kỷ luật: Không").

@@ -32,7 +32,11 @@ policy = data.run(load_policy)
 f = filters.sidebar(L, default_as_of=policy.reorg_report_as_of, default_unit=policy.reorg_report_scope or None)
 st.title(tr("reorg.title"))
 shown = data.run(unit_list, active_on=f.as_of)
-shown_name = dict(zip(shown["unit_code"], shown["name"], strict=True)).get(f.scope or "", tr("filter.all_units"))
+shown_name = (
+    dict(zip(shown["unit_code"], shown["name"], strict=True)).get(f.scope, "")
+    if f.scope
+    else filters.whole_label(L, f.as_of)  # the scope's own name: "Thành phố Cần Thơ", a province, "Toàn quốc"
+)
 is_report = f.unit == policy.reorg_report_scope and f.as_of == policy.reorg_report_as_of
 note = "reorg.scope_report" if is_report else "reorg.scope_merged" if f.unit is None else "reorg.scope_other"
 st.info(tr(note, unit=shown_name, date=fmt.day(f.as_of)))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from analytics import units
+from analytics import db, units
 from analytics.errors import NotFound
 from tests.conftest import add_batch
 
@@ -69,3 +70,15 @@ def test_a_depth_limit_keeps_a_picker_short_but_the_chosen_unit_in(tree: duckdb.
     assert set(units.unit_list(tree, max_depth=0)["unit_code"]) == {"CT", "CT_CU.SNV"}
     assert "SNV.P1" in set(units.unit_list(tree, max_depth=1, include="SNV.P1")["unit_code"])
     assert len(units.unit_list(tree)) == len(units.unit_list(tree, max_depth=2)) == 4
+
+
+def test_the_city_before_its_merger_is_still_named_the_city_not_the_country(demo_db_path: Path) -> None:
+    """On 30/6/2024 no province is valid (Cần Thơ was three provinces then): one province in the
+    database names the whole scope; "the country" needs several."""
+    con = db.connect(demo_db_path)
+    try:
+        assert units.root_unit(con, active_on=date(2024, 6, 30)) is None
+        assert units.scope_name(con, scope=None, active_on=date(2024, 6, 30)) == "Thành phố Cần Thơ"
+        assert units.scope_name(con, scope=None, active_on=date(2026, 9, 30)) == "Thành phố Cần Thơ"
+    finally:
+        con.close()

@@ -108,7 +108,7 @@ def sidebar(
     if "unit" in show:
         # Several provinces: list provinces, agencies and communes only (57.000 units would be sent
         # to the browser on every run); a deeper unit from the URL or a drill-down stays listed.
-        country = _own_scope() is None and data.run(root_unit, active_on=as_of) is None
+        country = _own_scope() is None and data.run(root_unit, active_on=as_of) is None and data.run(root_unit) is None
         units = data.run(
             unit_list,
             active_on=as_of,

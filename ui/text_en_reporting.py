@@ -120,14 +120,6 @@ TEXT: dict[str, str] = {
 }
 
 CODES: dict[str, str] = {
-    "month": "Month",
-    "quarter": "Quarter",
-    "half_year": "Half-year",
-    "with_errors": "Errors, not accepted",
-    "submitted": "Waiting for review",
-    "returned": "Returned",
-    "published": "Published",
-    "superseded": "Replaced by a later file",
     "submission": "Reports sent by units",
     "reporting_period": "Reporting periods",
 }

@@ -120,14 +120,6 @@ TEXT: dict[str, str] = {
 }
 
 CODES: dict[str, str] = {
-    "month": "Tháng",
-    "quarter": "Quý",
-    "half_year": "6 tháng",
-    "with_errors": "Có lỗi, không nhận",
-    "submitted": "Chờ duyệt",
-    "returned": "Bị trả lại",
-    "published": "Đã công bố",
-    "superseded": "Thay bằng tệp gửi sau",
     "submission": "Báo cáo các đơn vị gửi",
     "reporting_period": "Kỳ báo cáo",
 }
