@@ -175,7 +175,10 @@ def test_reorganisation_page_opens_on_the_report_scope_and_says_so(
     inspections = _spec(at, 3)  # the units the card counts, not the visits
     assert len(inspections["data"]) == 1 and _values(inspections["data"][0]["y"]) == [22, 27]
     at.selectbox(key="filter_unit").set_value("__all__").run()
-    assert at.query_params["unit"] in ("all", ["all"]) and "Đang xem: Thành phố Cần Thơ, số liệu đến ngày 30/06/2024" in at.info[0].value
+    assert (
+        at.query_params["unit"] in ("all", ["all"])
+        and "Đang xem: Thành phố Cần Thơ, số liệu đến ngày 30/06/2024" in at.info[0].value
+    )
     assert "Thành phố Cần Thơ (cũ)" in at.info[0].value  # where the report's figures are
 
 
