@@ -12,7 +12,7 @@ import streamlit as st
 from analytics import reporting, submissions
 from analytics.errors import OversightError
 from analytics.ingest.template import build_template
-from ui import data, errors
+from ui import data, errors, filters
 from ui import format as fmt
 from ui.auth import require_page
 from ui.labels import code
@@ -25,20 +25,11 @@ user = require_page("submit", L)
 st.title(tr("rep.submit_title"))
 st.caption(tr("rep.submit_intro"))
 
-periods = data.run(reporting.list_periods)
-if periods.empty:
+c1, c2, c3 = st.columns(3)
+period = filters.period_picker(c1, L, label=lambda p: view.period_label(p, L), key="sub_period")
+if period is None:
     empty_state("rep.no_period", L)
     st.stop()
-ids = list(periods["period_id"])
-default = data.run(reporting.current_period, today=date.today())
-c1, c2, c3 = st.columns(3)
-period = c1.selectbox(
-    tr("rep.period"),
-    ids,
-    index=ids.index(default) if default in ids else 0,
-    format_func=lambda p: view.period_label(p, L),
-    key="sub_period",
-)
 tracker = data.run(reporting.submissions_by_unit, period_id=period, today=date.today(), scope=None)
 units = dict(zip(tracker["unit_code"], tracker["name"], strict=False))
 if not units:

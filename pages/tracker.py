@@ -10,7 +10,7 @@ import streamlit as st
 from analytics import reporting
 from analytics.access import can_do
 from analytics.errors import OversightError
-from ui import data, errors
+from ui import data, errors, filters
 from ui import format as fmt
 from ui.auth import require_page
 from ui.cards import kpi_card
@@ -68,20 +68,11 @@ if can_do(user, "manage_periods"):
             else:
                 st.success(tr("rep.period_saved", period=view.period_label(saved, L)))
 
-periods = data.run(reporting.list_periods)
-if periods.empty:
+c1, c2 = st.columns(2)
+period = filters.period_picker(c1, L, label=lambda p: view.period_label(p, L), key="rep_period")
+if period is None:
     empty_state("rep.no_period", L)
     st.stop()
-ids = list(periods["period_id"])
-default = data.run(reporting.current_period, today=date.today())
-c1, c2 = st.columns(2)
-period = c1.selectbox(
-    tr("rep.period"),
-    ids,
-    index=ids.index(default) if default in ids else 0,
-    format_func=lambda p: view.period_label(p, L),
-    key="rep_period",
-)
 today = c2.date_input(tr("rep.today"), value=date.today(), format="DD/MM/YYYY", key="rep_today")
 df = view.tracker_frame(data.run(reporting.submissions_by_unit, period_id=period, today=today, scope=None), L)
 counts = reporting.tracker_summary(df)

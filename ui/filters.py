@@ -7,12 +7,14 @@ on the pages (group-by), not filters: no KPI is defined on a slice of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
-from analytics import codes
+from analytics import codes, reporting
 from analytics.units import root_unit, scope_name, unit_list
 from ui import data
 from ui.labels import code as code_label
@@ -145,3 +147,21 @@ def sidebar(
     box.button(t("filter.reset", lang), on_click=_reset, key="filter_reset", width="stretch")
     root = _own_scope() or data.run(root_unit, active_on=as_of)
     return Filters(as_of=as_of, unit=unit, category=category, root=root)
+
+
+def period_picker(where: Any, lang: str, *, label: Callable[[str], str], key: str) -> str | None:
+    """A reporting period chosen in ``where`` (a column), shown by ``label``, the current one first
+    picked; None when no period has been opened yet (the tracker and the sending page say so)."""
+    periods = data.run(reporting.list_periods)
+    if periods.empty:
+        return None
+    ids = list(periods["period_id"])
+    default = data.run(reporting.current_period, today=date.today())
+    picked: str = where.selectbox(
+        t("rep.period", lang),
+        ids,
+        index=ids.index(default) if default in ids else 0,
+        format_func=label,
+        key=key,
+    )
+    return picked
