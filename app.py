@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.access import can_view
-from ui import auth, bootstrap, chrome, selfcheck, session
+from ui import auth, bootstrap, chrome, heap, selfcheck, session
 from ui.labels import t
 from ui.nav import PAGES, PageSpec
 
@@ -46,7 +46,10 @@ allowed = [spec for spec in PAGES if can_view(user, spec.page_id)]
 chrome_less = [spec for spec in allowed if not spec.chrome]
 if full_screen and chrome_less:
     chrome.hide()
-    st.navigation([page(spec, lang) for spec in chrome_less], position="hidden").run()
+    try:
+        st.navigation([page(spec, lang) for spec in chrome_less], position="hidden").run()
+    finally:
+        heap.settle()
     st.stop()
 
 sections: dict[str, list[st.Page]] = {}
@@ -61,4 +64,7 @@ if chrome_less:  # the briefing opens full screen in its own tab, for the projec
 auth.account_box(user, lang)
 st.sidebar.caption(t("app.short_title", lang))
 bootstrap.demo_banner(lang)
-navigation.run()
+try:
+    navigation.run()
+finally:  # also when the page stops early (st.stop) or fails
+    heap.settle()

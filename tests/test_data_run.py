@@ -120,3 +120,38 @@ def test_mypy_checks_the_arguments_of_a_data_run_call(tmp_path: Path) -> None:
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert [e.split(":")[1] for e in errors] == ["4", "5"], result.stdout
     assert '"categroy"' in errors[0] and '"category"' in errors[1] and '"int"' in errors[1]
+
+
+def test_allowed_scopes_are_kept_per_data_version_and_refusals_asked_every_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ui.data._scope keeps effective_scope's answers per (database, data version, account's own
+    unit, unit asked for); a refusal is never kept, so each one is raised (and audited) again."""
+    from types import SimpleNamespace
+
+    from analytics.access import AccessDenied
+    from analytics.auth import User
+
+    asked: list[str | None] = []
+
+    def effective_scope(con: object, user: User, requested: str | None) -> str | None:
+        asked.append(requested)
+        if requested == "OTHER":
+            raise AccessDenied("scope_denied", target="scope:OTHER")
+        return requested or user.scope_unit_code
+
+    user = User(username="a", display_name=None, role="analyst", scope_unit_code="SNV")
+    monkeypatch.setattr(data, "effective_scope", effective_scope)
+    monkeypatch.setattr(data, "st", SimpleNamespace(session_state={"user": user}))
+    monkeypatch.setattr(data, "_SCOPES", {})
+    for _ in range(3):
+        assert data._scope(None, "db", "1:a", None) == "SNV"  # type: ignore[arg-type]
+        assert data._scope(None, "db", "1:a", "SNV.P01") == "SNV.P01"  # type: ignore[arg-type]
+    assert asked == [None, "SNV.P01"]
+    assert data._scope(None, "db", "1:b", None) == "SNV"  # type: ignore[arg-type]  # a new version asks again
+    assert data._scope(None, "other.db", "1:b", None) == "SNV"  # type: ignore[arg-type]  # so does another database
+    assert asked == [None, "SNV.P01", None, None]
+    for _ in range(2):
+        with pytest.raises(AccessDenied):
+            data._scope(None, "db", "1:a", "OTHER")  # type: ignore[arg-type]
+    assert asked.count("OTHER") == 2

@@ -97,6 +97,31 @@ def test_writes_publish_a_version_that_a_reader_sees_on_its_next_call(path: Path
     assert s.current()["file"] == versions[-1]  # type: ignore[index]
 
 
+def test_the_current_record_is_read_again_whenever_the_file_is_replaced(path: Path) -> None:
+    """current() reuses the record it read last only while CURRENT is unchanged, and never one
+    read from a file younger than a second: a replacement within the same clock tick, of the same
+    size, even on a reused inode, is still seen."""
+    s = store.open_store(path)
+    s.reader()
+    current = s.versions / store.CURRENT
+    record = s.current()
+    assert record is not None
+    for n in range(5):  # replaced as _publish_locked does: a new file renamed into place, same size
+        part = s.versions / ".part"
+        part.write_text(json.dumps(record | {"version": 90 + n}), encoding="utf-8")
+        os.replace(part, current)
+        assert s.current()["version"] == 90 + n  # type: ignore[index]
+    old = time.time() - 5  # a settled file: its record is kept …
+    os.utime(current, (old, old))
+    assert s.current()["version"] == 94  # type: ignore[index]
+    assert s._current is not None
+    part.write_text(json.dumps(record | {"version": 95}), encoding="utf-8")
+    os.replace(part, current)  # … until the file is replaced
+    assert s.current()["version"] == 95  # type: ignore[index]
+    s.current()["version"] = 0  # type: ignore[index]  # callers get a copy
+    assert s.current()["version"] == 95  # type: ignore[index]
+
+
 def test_a_write_on_a_reader_runs_on_the_writer(path: Path) -> None:
     s = store.open_store(path)
     con = s.reader()
