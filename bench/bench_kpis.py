@@ -58,40 +58,48 @@ def one_after_another(fn: Callable[[], object]) -> Callable[[], object]:
     return run
 
 
+Call = Callable[..., object]
+
+
 def page_calls(
-    con: duckdb.DuckDBPyConnection, scope: str | None, when: date = AS_OF
+    con: duckdb.DuckDBPyConnection, scope: str | None, when: date = AS_OF, call: Call | None = None
 ) -> dict[str, Callable[[], object]]:
-    """The calls behind each page, as the dashboard makes them (also used by bench/run.py)."""
+    """The calls behind each page, as the dashboard makes them (also used by bench/run.py).
+
+    ``call(fn, **kwargs)`` runs one KPI function; by default ``fn(con, **kwargs)``. bench/run.py
+    passes the dashboard's own path instead (``ui.data``: results cached by data version).
+    """
+    c: Call = call or (lambda fn, **kw: fn(con, **kw))
     return {
-        "headline (all areas)": lambda: kpis.headline(con, scope=scope, as_of=when),
+        "headline (all areas)": lambda: c(kpis.headline, scope=scope, as_of=when),
         "headline, parts one after another": one_after_another(lambda: kpis.headline(con, scope=scope, as_of=when)),
-        "overview page (4 areas, no quality)": lambda: kpis.headline(
-            con, scope=scope, as_of=when, parts=("reduction", "secondment", "training", "workforce")
+        "overview page (4 areas, no quality)": lambda: c(
+            kpis.headline, scope=scope, as_of=when, parts=("reduction", "secondment", "training", "workforce")
         ),
         "reduction page": lambda: [
-            reduction.reduction_by_category(con, scope=scope, as_of=when),
-            reduction.reduction_by_unit(con, category="cong_chuc", scope=scope, as_of=when),
-            reduction.reduction_by_year(con, category="cong_chuc", scope=scope),
-            reduction.reduction_by_group(con, category="cong_chuc", by="former_province", scope=scope, as_of=when),
-            reduction.people_left_by_route_year(con, scope=scope),
+            c(reduction.reduction_by_category, scope=scope, as_of=when),
+            c(reduction.reduction_by_unit, category="cong_chuc", scope=scope, as_of=when),
+            c(reduction.reduction_by_year, category="cong_chuc", scope=scope),
+            c(reduction.reduction_by_group, category="cong_chuc", by="former_province", scope=scope, as_of=when),
+            c(reduction.people_left_by_route_year, scope=scope),
         ],
         "secondment page": lambda: [
-            secondment.secondment_by_agency(con, as_of=when, scope=scope),
-            secondment.secondment_postings(con, as_of=when, scope=scope),
-            secondment.secondment_by_commune(con, as_of=when, scope=scope),
+            c(secondment.secondment_by_agency, as_of=when, scope=scope),
+            c(secondment.secondment_postings, as_of=when, scope=scope),
+            c(secondment.secondment_by_commune, as_of=when, scope=scope),
         ],
         "training page": lambda: [
-            training.training_budget_by_agency(con, as_of=when, scope=scope),
-            training.training_by_field(con, scope=scope),
+            c(training.training_budget_by_agency, as_of=when, scope=scope),
+            c(training.training_by_field, scope=scope),
         ],
         "workforce page": lambda: [
-            workforce.headcount_by_unit(con, as_of=when, scope=scope),
-            workforce.age_pyramid(con, as_of=when, scope=scope),
-            workforce.workforce_by(con, dimension="category", as_of=when, scope=scope),
-            workforce.retirements_by_year(con, as_of=when, scope=scope),
-            workforce.leaders_and_pool(con, as_of=when, scope=scope),
+            c(workforce.headcount_by_unit, as_of=when, scope=scope),
+            c(workforce.age_pyramid, as_of=when, scope=scope),
+            c(workforce.workforce_by, dimension="category", as_of=when, scope=scope),
+            c(workforce.retirements_by_year, as_of=when, scope=scope),
+            c(workforce.leaders_and_pool, as_of=when, scope=scope),
         ],
-        "quality page": lambda: quality.quality_checks(con, as_of=when, scope=scope),
+        "quality page": lambda: c(quality.quality_checks, as_of=when, scope=scope),
     }
 
 
