@@ -4,8 +4,10 @@ Starts ``streamlit run app.py`` on a published copy of the database (the way the
 opens it in Debian's Chromium through Playwright (``executable_path``; never ``playwright
 install``), and measures:
 
-- cold start → first paint: from launching the server process to the browser's first contentful
-  paint of the app (the sign-in form);
+- first paint: navigation start to the browser's first contentful paint, opening the running
+  dashboard in a new browser profile (nothing cached; the issue's "first paint");
+- cold start → first paint: from launching the server process to the first contentful paint of a
+  browser that polls until the server answers (the sign-in form);
 - sign-in → overview drawn: the first page of data (every KPI family) rendered and idle;
 - each dashboard page opened in turn, then the server's peak RSS (``VmHWM`` of the process).
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import statistics
 import subprocess
 import sys
 import time
@@ -53,6 +56,24 @@ def _peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def _first_paint_s(b: Any, url: str, tries: int = 3) -> float:
+    """First paint as browsers define it: navigation start to the first contentful paint, for a
+    user opening the running dashboard in a new browser profile (nothing cached), median of ``tries``."""
+    times = []
+    for _ in range(tries):
+        context = b.new_context(viewport={"width": 1920, "height": 1080})
+        try:
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_selector('input[type="password"]', timeout=60_000)
+            times.append(
+                page.evaluate("() => performance.getEntriesByName('first-contentful-paint')[0].startTime") / 1000
+            )
+        finally:
+            context.close()
+    return statistics.median(times)
 
 
 def measure(db_path: Path) -> dict[str, Any]:
@@ -107,6 +128,7 @@ def measure(db_path: Path) -> dict[str, Any]:
             # Streamlit learns the page list from its first script run; a sign-in on that very first
             # session does not get past the form (the browser tests warm up the same way).
             page.close()
+            out["first paint s"] = _first_paint_s(b, url)
             page = b.new_page(viewport={"width": 1920, "height": 1080})
             page.goto(url)
             wait_until_idle(page)
@@ -129,3 +151,42 @@ def measure(db_path: Path) -> dict[str, Any]:
             proc.kill()
         log.close()
     return out
+
+
+def filter_change_s(db_path: Path, changes: int = 6) -> dict[str, float]:
+    """A filter change on the overview, end to end as the server sees it: a viewer signed in on a
+    running dashboard picks another unit in the sidebar, and the time runs from sending the new
+    widget value to Streamlit's "script finished" (every element of the page sent). Each change
+    picks a unit not shown before in this process, so nothing of it is cached: the first call of
+    its data. Returns the median and the slowest, in seconds."""
+    import asyncio
+
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    from tests.browser import streamlit_server
+    from tests.stclient import Viewer
+
+    password = add_bench_account(db_path)
+
+    async def run(url: str) -> list[float]:
+        v = Viewer(url)
+        try:
+            first = await v.open()
+            page = await v.sign_in(BENCH_USER, password, first)
+            box = next(b for b in page.of("selectbox") if "filter_unit" in b.id)
+            picks = [o for o in box.options if o != box.raw_value][:: max(1, len(box.options) // changes)][:changes]
+            times = []
+            for option in picks:
+                state = WidgetState()
+                state.id, state.string_value = box.id, option
+                done = await v.rerun([state])
+                if done.exceptions:
+                    raise RuntimeError(f"{option}: {done.exceptions}")
+                times.append(done.seconds)
+            return times
+        finally:
+            await v.close()
+
+    with streamlit_server(db_path, extra_env={"STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none"}) as url:
+        times = asyncio.run(run(url))
+    return {"median s": statistics.median(times), "slowest s": max(times), "changes": float(len(times))}

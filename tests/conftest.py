@@ -6,6 +6,7 @@ import atexit
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,11 +23,16 @@ from analytics.batches import close_batch
 # folder (~/.streamlit/config.toml and secrets.toml) is an empty one of the run's own. Done when
 # this file is imported, before test modules import Streamlit (which reads its config once), and
 # inherited by the processes tests start.
+# Once per process: a test that imports ``tests.conftest`` (for a helper) loads this file a second
+# time under that name, and dropping the variables then removed the OVERSIGHT_DB the running test
+# had set, so its code wrote to the repository's data/oversight.duckdb instead.
 ENV_PREFIXES = ("OVERSIGHT_", "STREAMLIT_")
-for _name in [n for n in os.environ if n.startswith(ENV_PREFIXES)]:
-    del os.environ[_name]
-os.environ["HOME"] = _HOME = tempfile.mkdtemp(prefix="oversight-tests-home-")
-atexit.register(shutil.rmtree, _HOME, True)  # True: ignore_errors — a process of a test may still write there
+if not getattr(sys, "_oversight_test_env", False):
+    sys._oversight_test_env = True  # type: ignore[attr-defined]
+    for _name in [n for n in os.environ if n.startswith(ENV_PREFIXES)]:
+        del os.environ[_name]
+    os.environ["HOME"] = _HOME = tempfile.mkdtemp(prefix="oversight-tests-home-")
+    atexit.register(shutil.rmtree, _HOME, True)  # True: ignore_errors — a process of a test may still write there
 
 
 @pytest.fixture(autouse=True)
@@ -70,6 +76,17 @@ def add_batch(con: duckdb.DuckDBPyConnection, kind: str = "cli") -> int:
     ).fetchone()
     assert row is not None
     return int(row[0])
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _default_database_untouched() -> Iterator[None]:
+    """No test may create the developer's default database (a test whose OVERSIGHT_DB went missing
+    wrote there unnoticed, and failed only on the next run)."""
+    from analytics.config import DEFAULT_DB_PATH
+
+    existed = DEFAULT_DB_PATH.exists()
+    yield
+    assert existed or not DEFAULT_DB_PATH.exists(), f"a test created {DEFAULT_DB_PATH}"
 
 
 @pytest.fixture(autouse=True)

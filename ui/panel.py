@@ -87,8 +87,8 @@ def data_table(df: pd.DataFrame, spec: Spec, *, key: str, lang: str, file_stem: 
     The files are built when their button is clicked (``data`` is a callable Streamlit runs then,
     on its own thread), not on every run: 10-20 ms a file, 10 files on the busiest pages.
     """
-    st.dataframe(formatted(df, spec, lang), hide_index=True, width="stretch")
     raw = labelled(df, spec, lang)
+    st.dataframe(formatted(df, spec, lang, raw), hide_index=True, width="stretch")
     row = st.container(horizontal=True)
     row.download_button(
         t("panel.download_xlsx", lang),

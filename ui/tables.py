@@ -24,7 +24,7 @@ def _label(key: str, lang: str) -> str:
 
 def labelled(df: pd.DataFrame, spec: Spec, lang: str) -> pd.DataFrame:
     """Selected columns under their labels; coded values translated; numbers untouched."""
-    out = pd.DataFrame(index=df.index)
+    columns = {}
     for column, key, kind in spec:
         values = df[column]
         if kind == "code":
@@ -34,24 +34,29 @@ def labelled(df: pd.DataFrame, spec: Spec, lang: str) -> pd.DataFrame:
         elif kind == "datetime":
             values = values.map(lambda v: fmt.moment(v) if pd.notna(v) else "")
         elif kind == "text":
-            values = values.astype(object).where(values.notna(), "")  # a blank, not "None"
-        out[_label(key, lang)] = values
-    return out.reset_index(drop=True)
+            # a blank, not "None"; strings stay strings (converting them to objects cost most of a table)
+            values = (
+                values.fillna("")
+                if pd.api.types.is_string_dtype(values)
+                else values.astype(object).where(values.notna(), "")
+            )
+        columns[_label(key, lang)] = values.array  # keeps the dtype (Int64 stays Int64), not the index
+    # one frame built at once: inserting the columns one by one copied the frame each time
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(df)))
 
 
-def formatted(df: pd.DataFrame, spec: Spec, lang: str) -> pd.DataFrame:
-    """Like ``labelled`` but every number written as text in the language's format."""
-    out = labelled(df, spec, lang)
+def formatted(df: pd.DataFrame, spec: Spec, lang: str, labelled_: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Like ``labelled`` but every number written as text in the language's format (``labelled_``:
+    ``labelled(df, spec, lang)`` when the caller has it already)."""
+    out = (labelled(df, spec, lang) if labelled_ is None else labelled_).copy()
+    writers = {
+        "int": lambda v: fmt.number(v, lang),
+        "float1": lambda v: fmt.number(v, lang, 1),
+        "pct": lambda v: fmt.percent(v, lang, 2),
+        "pct1": lambda v: fmt.percent(v, lang, 1),
+        "money": lambda v: fmt.money(v, lang),
+    }
     for column, key, kind in spec:
-        label = _label(key, lang)
-        if kind == "int":
-            out[label] = df[column].map(lambda v: fmt.number(v, lang)).to_numpy()
-        elif kind == "float1":
-            out[label] = df[column].map(lambda v: fmt.number(v, lang, 1)).to_numpy()
-        elif kind == "pct":
-            out[label] = df[column].map(lambda v: fmt.percent(v, lang, 2)).to_numpy()
-        elif kind == "pct1":
-            out[label] = df[column].map(lambda v: fmt.percent(v, lang, 1)).to_numpy()
-        elif kind == "money":
-            out[label] = df[column].map(lambda v: fmt.money(v, lang)).to_numpy()
+        if kind in writers:
+            out[_label(key, lang)] = df[column].map(writers[kind]).to_numpy()
     return out
