@@ -22,9 +22,18 @@ user = require_page("overview", L)
 f = filters.sidebar(L, show=("as_of", "unit"))
 st.title(tr("ov.title"))
 
+# Everything the page reads, started together: what is not cached yet is computed side by side.
+years_ = {c: data.start(reduction_by_year, category=c, scope=f.scope) for c in ("cong_chuc", "vien_chuc")}
+units_ = {
+    c: data.start(reduction_by_unit, category=c, scope=f.scope, as_of=f.as_of) for c in ("cong_chuc", "vien_chuc")
+}
+agencies_ = data.start(secondment_by_agency, as_of=f.as_of, scope=f.scope)
+budgets_ = data.start(training_budget_by_agency, as_of=f.as_of, scope=f.scope)
+dates_ = data.start(snapshot_dates)
 h = data.run(headline, scope=f.scope, as_of=f.as_of, parts=view.PARTS)
-previous = view.previous_snapshot(data.run(snapshot_dates), h)
-prev = data.run(headline, scope=f.scope, as_of=previous, parts=view.PARTS) if previous else None
+previous = view.previous_snapshot(dates_.result(), h)
+# the previous snapshot's figures only give the cards' changes, which need no training part
+prev = data.run(headline, scope=f.scope, as_of=previous, parts=view.CHANGE_PARTS) if previous else None
 st.caption(tr("ov.subtitle", as_of=fmt.day(f.as_of), prev=fmt.day(prev["as_of"]) if prev else tr("ov.no_previous")))
 if all(h.get(part) is None for part in ("reduction", "secondment", "training", "workforce")):
     empty_state("ov.empty", L)
@@ -32,7 +41,7 @@ if all(h.get(part) is None for part in ("reduction", "secondment", "training", "
 
 view.cards(h, prev, L)
 
-years = {c: data.run(reduction_by_year, category=c, scope=f.scope) for c in ("cong_chuc", "vien_chuc")}
+years = {c: started.result() for c, started in years_.items()}
 trend = view.trend_frame(years)
 chart_panel(
     view.trend_figure(trend, h["settings"], L),
@@ -50,11 +59,8 @@ chart_panel(
     file_stem="xu-huong-bien-che",
 )
 
-units = {c: data.run(reduction_by_unit, category=c, scope=f.scope, as_of=f.as_of) for c in ("cong_chuc", "vien_chuc")}
 attention = view.attention_frame(
-    units,
-    data.run(secondment_by_agency, as_of=f.as_of, scope=f.scope),
-    data.run(training_budget_by_agency, as_of=f.as_of, scope=f.scope),
+    {c: started.result() for c, started in units_.items()}, agencies_.result(), budgets_.result()
 )
 st.subheader(tr("ov.attention_title"))
 st.caption(tr("ov.attention_caption"))

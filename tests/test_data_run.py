@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import pytest
 
 from analytics import db, quality, reduction
@@ -155,3 +157,42 @@ def test_allowed_scopes_are_kept_per_data_version_and_refusals_asked_every_time(
         with pytest.raises(AccessDenied):
             data._scope(None, "db", "1:a", "OTHER")  # type: ignore[arg-type]
     assert asked.count("OTHER") == 2
+
+
+def test_start_computes_side_by_side_what_run_gives(
+    tiny_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """data.start settles the scope and cache key on the caller's thread (a unit-limited account
+    still only gets its own unit) and its result is what data.run returns, from the same cache."""
+    import shutil
+    import threading
+    from types import SimpleNamespace
+
+    from analytics.auth import User
+
+    path = tmp_path / "t.duckdb"
+    shutil.copy(tiny_file, path)
+    monkeypatch.setenv("OVERSIGHT_DB", str(path))
+    computed: list[tuple[str, str | None]] = []
+    real = data._resolve
+
+    def resolve(name: str) -> Any:
+        fn = real(name)
+
+        def counted(con: Any, **kwargs: Any) -> Any:
+            computed.append((threading.current_thread().name, kwargs.get("scope")))
+            return fn(con, **kwargs)
+
+        return counted if name == "reduction.reduction_by_category" else fn
+
+    scoped = User(username="a", display_name=None, role="analyst", scope_unit_code="SNV")
+    monkeypatch.setattr(data, "st", SimpleNamespace(session_state={"user": scoped}))
+    monkeypatch.setattr(data, "_resolve", resolve)
+    monkeypatch.setattr(data, "qualified_name", lambda fn: f"reduction.{fn.__name__}")
+    started = data.start(reduction.reduction_by_category, scope=None, as_of=None)
+    first = started.result()
+    assert computed and computed[0][0].startswith("data-run")  # computed on the pool's thread …
+    assert computed[0][1] == "SNV"  # … for the account's own unit, though the whole city was asked
+    again = data.run(reduction.reduction_by_category, scope=None, as_of=None)
+    assert len(computed) == 1  # the same cache entry
+    pd.testing.assert_frame_equal(first, again)

@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import threading
 from collections.abc import Callable
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 import duckdb
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
+from streamlit.runtime.scriptrunner_utils.script_run_context import SCRIPT_RUN_CONTEXT_ATTR_NAME
 
 from analytics import db, store
 from analytics.access import effective_scope
@@ -128,14 +132,10 @@ def _scope(con: duckdb.DuckDBPyConnection, path: str, data_version_: str, reques
     return _SCOPES[key]
 
 
-def run(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
-    """Run ``fn(con, **kwargs)`` (an analytics function), cached by data version and arguments.
-
-    Unit scope is enforced here, for every page, table and download alike: a function that takes
-    ``scope`` gets the signed-in account's effective scope (``analytics.access.effective_scope``),
-    so a unit-limited account can never read another unit's rows, and as the resolved scope is part
-    of the cache key, cached results cannot leak across scopes.
-    """
+def _key(
+    fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[str, str, str, tuple[Any, ...]]:
+    """The cache key of a call (database, data version, function name, arguments), scope enforced."""
     if args:  # analytics functions take keyword-only arguments after the connection (house rule 3)
         raise TypeError(f"{getattr(fn, '__qualname__', fn)}: pass arguments by keyword")
     name = qualified_name(fn)
@@ -144,8 +144,57 @@ def run(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], /, *args: P.
     if "scope" in inspect.signature(fn).parameters:
         requested = kwargs.get("scope")
         kwargs["scope"] = _scope(con, path, data_version_, requested if isinstance(requested, str) else None)
-    result: R = _cached(path, data_version_, name, tuple(sorted(kwargs.items())))
+    return path, data_version_, name, tuple(sorted(kwargs.items()))
+
+
+def run(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+    """Run ``fn(con, **kwargs)`` (an analytics function), cached by data version and arguments.
+
+    Unit scope is enforced here, for every page, table and download alike: a function that takes
+    ``scope`` gets the signed-in account's effective scope (``analytics.access.effective_scope``),
+    so a unit-limited account can never read another unit's rows, and as the resolved scope is part
+    of the cache key, cached results cannot leak across scopes.
+    """
+    result: R = _cached(*_key(fn, args, kwargs))
     return result
+
+
+class Started(Generic[R]):
+    """A call begun by ``start``: ``result()`` waits for it (and raises what it raised)."""
+
+    def __init__(self, future: Future[R]) -> None:
+        self._future = future
+
+    def result(self) -> R:
+        return self._future.result()
+
+
+# Calls a page starts together run on these threads: DuckDB releases the GIL while a query runs and
+# a small query leaves the cores idle much of the time, so the misses after a filter change or an
+# import finish sooner side by side than one after another. Shared by every session of the process.
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="data-run")
+
+
+def start(
+    fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], /, *args: P.args, **kwargs: P.kwargs
+) -> Started[R]:
+    """``run`` begun now and finished by ``.result()``: start the calls a page needs, then read them,
+    so that those not cached yet are computed side by side. Scope and cache key are settled here,
+    on the page's own thread (they read the session); only the cached call runs on the pool."""
+    key = _key(fn, args, kwargs)
+    ctx = get_script_run_ctx()
+
+    def call() -> R:
+        thread = threading.current_thread()
+        if ctx is not None:  # the session's context, so Streamlit's cache behaves as on the page's thread
+            add_script_run_ctx(thread, ctx)
+        try:
+            result: R = _cached(*key)
+        finally:  # the pool's thread must not keep the session alive until its next call
+            setattr(thread, SCRIPT_RUN_CONTEXT_ATTR_NAME, None)
+        return result
+
+    return Started(_POOL.submit(call))
 
 
 def clear() -> None:
