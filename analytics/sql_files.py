@@ -9,6 +9,10 @@ query uses (DuckDB refuses unused ones), on its own cursor, and fetches the resu
 from __future__ import annotations
 
 import re
+import threading
+import weakref
+from collections import OrderedDict
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,21 +40,78 @@ def parameters(name: str) -> frozenset[str]:
     return frozenset(_PARAM.findall(load(name)))
 
 
-def _execute(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> duckdb.DuckDBPyConnection:
+def _used(name: str, params: dict[str, Any]) -> dict[str, Any]:
     used = parameters(name)
     missing = used - params.keys()
     if missing:
         raise KeyError(f"query {name} needs parameters {sorted(missing)}")
-    return con.cursor().execute(load(name), {k: params[k] for k in used})
+    return {k: params[k] for k in used}
+
+
+# --- results of a published version, computed once ------------------------------------------------
+# A published version (analytics.store) never changes, so the same query with the same parameters on
+# its connection always gives the same rows. The KPI functions a page asks for share queries (the
+# overview's headline and its tables both run secondment_postings, secondment_by_agency and
+# training_budget_by_agency), so results are kept per version connection: small ones only
+# (MEMO_MAX_ROWS), the last MEMO_ENTRIES per connection, forgotten with the connection. Connections
+# that can change (the writer, a test's database) are never registered, so nothing is kept for them.
+MEMO_MAX_ROWS = 20_000
+MEMO_ENTRIES = 256
+_MEMO: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, OrderedDict[tuple[Any, ...], Any]] = (
+    weakref.WeakKeyDictionary()
+)
+_MEMO_LOCK = threading.Lock()
+memo_enabled = True  # bench/run.py turns it off to time the queries themselves
+
+
+def remember_results(con: duckdb.DuckDBPyConnection) -> None:
+    """Keep query results of ``con``, a connection to data that never changes (a published version)."""
+    with _MEMO_LOCK:
+        _MEMO.setdefault(con, OrderedDict())
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(_frozen(v) for v in value) if isinstance(value, list | tuple) else value
+
+
+def _memoised(con: duckdb.DuckDBPyConnection, kind: str, name: str, params: dict[str, Any], run: Any) -> Any:
+    """``run(used_params)``'s result, from the memo of ``con`` when it has one."""
+    used = _used(name, params)
+    memo = _MEMO.get(con) if memo_enabled else None
+    if memo is None:
+        return run(used)
+    # today's date too: a query may read current_date (a roster date left open means "today")
+    key = (kind, name, date.today(), *sorted((k, _frozen(v)) for k, v in used.items()))
+    with _MEMO_LOCK:
+        found = memo.get(key)
+        if found is not None:
+            memo.move_to_end(key)
+    if found is None:
+        found = run(used)
+        if len(found) > MEMO_MAX_ROWS:
+            return found
+        with _MEMO_LOCK:
+            memo[key] = found
+            while len(memo) > MEMO_ENTRIES:
+                memo.popitem(last=False)
+    # Callers own what they get: a frame copy (copy-on-write: no data copied until one is changed),
+    # fresh row dicts.
+    return found.copy(deep=False) if isinstance(found, pd.DataFrame) else [dict(r) for r in found]
 
 
 def query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> pd.DataFrame:
     """Run query ``name`` with the subset of ``params`` it uses; a fully fetched DataFrame."""
-    return _execute(con, name, params).df()
+    result: pd.DataFrame = _memoised(con, "df", name, params, lambda used: con.cursor().execute(load(name), used).df())
+    return result
 
 
 def records(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     """Like ``query`` but plain Python rows (dates as ``date``, NULL as None): for row-by-row work."""
-    cur = _execute(con, name, params)
-    columns = [d[0] for d in cur.description or []]
-    return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+
+    def run(used: dict[str, Any]) -> list[dict[str, Any]]:
+        cur = con.cursor().execute(load(name), used)
+        columns = [d[0] for d in cur.description or []]
+        return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+
+    result: list[dict[str, Any]] = _memoised(con, "records", name, params, run)
+    return result

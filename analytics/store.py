@@ -44,7 +44,7 @@ from typing import Any
 
 import duckdb
 
-from analytics import db, events
+from analytics import db, events, sql_files
 from analytics.config import Settings
 from analytics.errors import DatabaseError
 
@@ -308,6 +308,7 @@ class Store:
     def _open(self, name: str) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect(str(self.versions / name), read_only=True, config=db.config(self.settings))
         db.route_writes(con, self.writer)
+        sql_files.remember_results(con)  # a version never changes: its query results can be kept
         return con
 
     def reader(self) -> duckdb.DuckDBPyConnection:

@@ -48,3 +48,65 @@ def test_query_passes_only_the_parameters_used(con: duckdb.DuckDBPyConnection) -
     assert df.empty and sql_files.parameters("reduction_by_year") == {"scope", "category"}
     with pytest.raises(KeyError):
         sql_files.query(con, "reduction_by_year", {"scope": None})
+
+
+def _quota_rows(con: duckdb.DuckDBPyConnection, n: int, year: int = 2024) -> None:
+    from tests.conftest import insert
+
+    if not con.execute("SELECT count(*) FROM unit WHERE unit_code = 'U1'").fetchone()[0]:  # type: ignore[index]
+        insert(con, "unit", [{"unit_code": "U1", "name": "Đơn vị 1", "unit_type": "so_nganh", "level": "city"}])
+    insert(con, "quota", [{"unit_code": "U1", "year": year, "category": "cong_chuc", "quota_assigned": n}])
+
+
+PARAMS = {"scope": None, "category": "cong_chuc"}
+
+
+def test_results_of_a_published_version_are_kept_and_callers_own_their_copy(tmp_path: Path) -> None:
+    """A store's version connection keeps query results (the same rows, without running the query
+    again); what a caller changes in its frame or rows never reaches the next caller."""
+    from analytics import store
+
+    s = store.open_store(tmp_path / "m.duckdb")
+    with s.writer() as w:
+        _quota_rows(w, 50)
+    reader = s.reader()
+    first = sql_files.query(reader, "reduction_by_year", PARAMS)
+    assert first["quota_assigned"].tolist() == [50]
+    first["quota_assigned"] = 0  # the caller's own copy
+    first.attrs["x"] = 1
+    again = sql_files.query(reader, "reduction_by_year", PARAMS)
+    assert again["quota_assigned"].tolist() == [50] and "x" not in again.attrs
+    rows = sql_files.records(reader, "reduction_by_year", PARAMS)
+    rows[0]["quota_assigned"] = -1
+    assert sql_files.records(reader, "reduction_by_year", PARAMS)[0]["quota_assigned"] == 50
+    assert len(sql_files._MEMO[reader]) == 2  # one frame, one list of rows
+    with s.writer() as w:  # a new version: its own connection, its own results
+        _quota_rows(w, 60, year=2025)
+    newer = s.reader()
+    assert newer is not reader
+    assert sql_files.query(newer, "reduction_by_year", PARAMS)["quota_assigned"].tolist() == [50, 60]
+    assert sql_files.query(reader, "reduction_by_year", PARAMS)["quota_assigned"].tolist() == [50]
+
+
+def test_a_connection_that_can_change_keeps_nothing(con: duckdb.DuckDBPyConnection) -> None:
+    _quota_rows(con, 50)
+    assert sql_files.query(con, "reduction_by_year", PARAMS)["quota_assigned"].tolist() == [50]
+    _quota_rows(con, 60, year=2025)
+    assert sql_files.query(con, "reduction_by_year", PARAMS)["quota_assigned"].tolist() == [50, 60]
+    assert sql_files._MEMO.get(con) is None
+
+
+def test_large_results_are_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from analytics import store
+
+    s = store.open_store(tmp_path / "m.duckdb")
+    with s.writer() as w:
+        _quota_rows(w, 50)
+        _quota_rows(w, 60, year=2025)
+    reader = s.reader()
+    monkeypatch.setattr(sql_files, "MEMO_MAX_ROWS", 1)
+    sql_files.query(reader, "reduction_by_year", PARAMS)
+    assert len(sql_files._MEMO[reader]) == 0
+    monkeypatch.setattr(sql_files, "MEMO_MAX_ROWS", 2)
+    sql_files.query(reader, "reduction_by_year", PARAMS)
+    assert len(sql_files._MEMO[reader]) == 1
