@@ -72,3 +72,8 @@ def test_freshness_and_snapshot_dates(con: duckdb.DuckDBPyConnection) -> None:
     fresh = inventory.freshness_by_table(con).set_index("table")
     assert fresh.loc["quota", "rows"] == 1 and str(fresh.loc["quota", "latest"])[:10] == "2024-12-31"
     assert fresh.loc["quota", "loaded_by"] == "t" and fresh.loc["training", "rows"] == 0
+    # rows of several batches: counted together, and the last batch says when and by whom
+    _load_quota(con, [("B", 2024, "cong_chuc", 5), ("C", 2024, "cong_chuc", 6)], user="lan")
+    fresh = inventory.freshness_by_table(con).set_index("table")
+    assert fresh.loc["quota", "rows"] == 3 and fresh.loc["quota", "loaded_by"] == "lan"
+    assert fresh.loc["person", "rows"] == 2 and fresh.loc["person", "loaded_by"] == "t"
