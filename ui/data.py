@@ -171,8 +171,9 @@ class Started(Generic[R]):
 
 # Calls a page starts together run on these threads: DuckDB releases the GIL while a query runs and
 # a small query leaves the cores idle much of the time, so the misses after a filter change or an
-# import finish sooner side by side than one after another. Shared by every session of the process.
-_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="data-run")
+# import finish sooner side by side than one after another. Shared by every session of the process;
+# eight threads, so one session's slow misses rarely keep another's cached calls waiting in line.
+_POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="data-run")
 
 
 def start(
