@@ -25,6 +25,10 @@ f = filters.sidebar(L, show=("as_of", "unit", "cat"))
 st.title(tr("red.title"))
 st.caption(tr("red.subtitle", as_of=fmt.day(f.as_of)))
 
+# started together: what is not cached yet is computed side by side (ui.data.start)
+people_ = data.start(people_left_by_route_year, scope=f.scope)
+by_unit_ = data.start(reduction_by_unit, category=f.category, scope=f.scope, as_of=f.as_of)
+by_year_ = data.start(reduction_by_year, category=f.category, scope=f.scope)
 by_cat = data.run(reduction_by_category, scope=f.scope, as_of=f.as_of)
 if not by_cat["has_quota"].any():
     empty_state("red.empty", L)
@@ -36,9 +40,7 @@ for column, (_, row) in zip(st.columns(len(by_cat)), by_cat.iterrows(), strict=T
         view.cards(row, L)
 
 row = by_cat.set_index("category").loc[f.category]
-by_unit = pick_kind(
-    view.named(data.run(reduction_by_unit, category=f.category, scope=f.scope, as_of=f.as_of), L), L, key="red_units"
-)
+by_unit = pick_kind(view.named(by_unit_.result(), L), L, key="red_units")
 charted, cut_note = worst(by_unit, "plan_progress_pct", L)
 picked = chart_panel(
     view.progress_figure(charted, L, row["expected_progress_pct"]),
@@ -59,7 +61,7 @@ drill.to_unit(picked, L)
 
 left, right = st.columns(2)
 with left:
-    by_year = data.run(reduction_by_year, category=f.category, scope=f.scope)
+    by_year = by_year_.result()
     chart_panel(
         view.year_figure(by_year, L, float(row["target_pct"])),
         by_year,
@@ -106,7 +108,7 @@ chart_panel(
 
 st.subheader(tr("red.people_title"))
 st.caption(tr("red.people_caption"))
-people = data.run(people_left_by_route_year, scope=f.scope)
+people = people_.result()
 if people.empty:
     empty_state("red.people_empty", L)
 else:

@@ -20,13 +20,16 @@ f = filters.sidebar(L, show=("as_of", "unit"))
 st.title(tr("sec.title"))
 st.caption(tr("sec.subtitle", as_of=fmt.day(f.as_of)))
 
-agencies = data.run(secondment_by_agency, as_of=f.as_of, scope=f.scope)
-postings = data.run(secondment_postings, as_of=f.as_of, scope=f.scope)
+# started together: what is not cached yet is computed side by side (ui.data.start)
+agencies_ = data.start(secondment_by_agency, as_of=f.as_of, scope=f.scope)
+postings_ = data.start(secondment_postings, as_of=f.as_of, scope=f.scope)
+communes_ = data.start(secondment_by_commune, as_of=f.as_of, scope=None)
+agencies, postings = agencies_.result(), postings_.result()
 if agencies.empty or postings.empty:
     empty_state("sec.empty", L)
     st.stop()
 policy = agencies.attrs["policy"]
-communes = data.run(secondment_by_commune, as_of=f.as_of, scope=None)
+communes = communes_.result()
 names = dict(zip(communes["unit_code"], communes["name"], strict=True))
 postings = postings.assign(
     receiving_name=postings["receiving_unit_code"].map(lambda c: names.get(c, c)),

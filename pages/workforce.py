@@ -26,6 +26,10 @@ f = filters.sidebar(L, show=("as_of", "unit", "cat"))
 st.title(tr("wf.title"))
 st.caption(tr("wf.subtitle", as_of=fmt.day(f.as_of)))
 
+# started together: what is not cached yet is computed side by side (ui.data.start)
+pyramid_ = data.start(age_pyramid, as_of=f.as_of, scope=f.scope)
+retire_ = data.start(retirements_by_year, as_of=f.as_of, scope=f.scope)
+pool_ = data.start(leaders_and_pool, as_of=f.as_of, scope=f.scope)
 heads = data.run(headcount_by_unit, as_of=f.as_of, scope=f.scope)
 if heads.empty or heads["present"].fillna(0).sum() == 0:
     empty_state("wf.empty", L)
@@ -62,7 +66,7 @@ drill.to_unit(picked, L)
 
 left, right = st.columns(2)
 with left:
-    pyramid = data.run(age_pyramid, as_of=f.as_of, scope=f.scope)
+    pyramid = pyramid_.result()
     chart_panel(
         view.pyramid_figure(pyramid, L),
         pyramid,
@@ -92,7 +96,7 @@ with right:
         file_stem=f"co-cau-{dimension}",
     )
 
-retire = data.run(retirements_by_year, as_of=f.as_of, scope=f.scope)
+retire = retire_.result()
 chart_panel(
     view.retire_figure(retire, L),
     retire,
@@ -104,7 +108,7 @@ chart_panel(
     file_stem="nghi-huu-den-2030",
 )
 
-pool = pick_kind(data.run(leaders_and_pool, as_of=f.as_of, scope=f.scope), L, key="wf_pool")
+pool = pick_kind(pool_.result(), L, key="wf_pool")
 charted, cut_note = worst(pool, "pool_per_leader", L)
 chart_panel(
     view.pool_figure(charted, L),
