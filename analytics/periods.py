@@ -9,11 +9,18 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 _ROUNDING = {"nearest": ROUND_HALF_UP, "up": ROUND_CEILING, "down": ROUND_FLOOR}
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(d: date, months: int) -> date:
     """Same day ``months`` later (clipped to the month's last day)."""
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    day = d.day
+    if day > 28:  # only then can the month be too short (calendar.monthrange, which this ran per
+        # call, also works out the weekday: a third of the postings' Python time)
+        day = min(day, 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month])
+    return date(year, month, day)
 
 
 def months_between(start: date, end_exclusive: date) -> float:

@@ -550,3 +550,14 @@ CREATE TABLE IF NOT EXISTS payroll_coef_diff (
     roster_as_of DATE NOT NULL,
     PRIMARY KEY (month, unit_code, person_id)
 );
+-- (Schema version 11, analytics/migrations/0011_payroll_person_last.sql.) Each person's last payroll
+-- month in each unit: where a unit's latest month in use is its last, the people it paid then are
+-- those whose last month there it is, so the check reduction_still_paid reads these rows (about one
+-- month's worth) instead of a month of every unit's payroll rows picked out of the whole table.
+-- No primary key: (unit_code, person_id) is unique by construction, and an index over millions of
+-- rows would cost memory and every refresh.
+CREATE TABLE IF NOT EXISTS payroll_person_last (
+    unit_code VARCHAR NOT NULL,
+    person_id VARCHAR NOT NULL,
+    month     DATE NOT NULL
+);

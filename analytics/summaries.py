@@ -7,7 +7,9 @@ payroll month, count people in post and sum salary funds without scanning millio
 ``person_twice`` (the roster rows of people in post that several units list on the same date) lets
 the check person_two_units look at a few rows instead of grouping every person row, and
 ``payroll_coef_diff`` (payroll rows whose coefficient differs from the roster's) spares the check
-payroll_coef_mismatch joining a month of payroll rows to the roster.
+payroll_coef_mismatch joining a month of payroll rows to the roster; ``payroll_person_last`` (each
+person's last payroll month in each unit) spares the check reduction_still_paid picking a month of
+payroll rows out of the whole table.
 Every load ends in ``batches.close_batch`` and every undo in ``batches.undo_batch``: both call
 ``refresh`` for the units the batch touched, so a summary never lags its rows, and a rollback rolls
 it back with them.
@@ -20,7 +22,7 @@ import duckdb
 from analytics import sql_files
 
 # (in this order: payroll_coef_diff's refresh reads the first two)
-SUMMARY_TABLES = ("person_summary", "payroll_summary", "person_twice", "payroll_coef_diff")
+SUMMARY_TABLES = ("person_summary", "payroll_summary", "person_twice", "payroll_coef_diff", "payroll_person_last")
 
 
 def batch_units(cur: duckdb.DuckDBPyConnection, batch_id: int) -> list[str]:
@@ -38,6 +40,7 @@ def refresh(cur: duckdb.DuckDBPyConnection, units: list[str] | None) -> None:
         "payroll_summary": sql_files.load("refresh_payroll_summary"),
         "person_twice": sql_files.load("refresh_person_twice"),
         "payroll_coef_diff": sql_files.load("refresh_payroll_coef_diff"),
+        "payroll_person_last": sql_files.load("refresh_payroll_person_last"),
     }
     for table in SUMMARY_TABLES:
         cur.execute(

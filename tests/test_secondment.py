@@ -3,7 +3,8 @@ postings ending soon, early ends, composition, communes receiving none, allowanc
 
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -11,6 +12,7 @@ import pandas as pd
 import pytest
 
 from analytics import secondment
+from analytics.periods import add_months
 from analytics.policy import Policy, save_setting
 from tests.conftest import insert
 
@@ -265,3 +267,18 @@ def test_the_importer_checks_the_minimum_in_the_setting(
         plan, result = import_files(tdb, files=[("tang-cuong.csv", csv)], user="t", as_of=date(2025, 9, 30))
         plan.close()
         assert result is not None and result.rows_by_table == {"secondment": 1}
+
+
+def test_add_months_clips_to_the_month_end_like_calendar() -> None:
+    """periods.add_months (month lengths from a table) against calendar.monthrange, every day of
+    1896–2104 (1900 and 2100 are not leap years, 2000 is), forward and back."""
+
+    def expected(d: date, months: int) -> date:
+        y, m = divmod(d.month - 1 + months, 12)
+        return date(d.year + y, m + 1, min(d.day, calendar.monthrange(d.year + y, m + 1)[1]))
+
+    d = date(1896, 1, 1)
+    while d < date(2105, 1, 1):
+        for months in (-13, -1, 1, 3, 6, 12, 36, 48):
+            assert add_months(d, months) == expected(d, months), (d, months)
+        d += timedelta(days=1)

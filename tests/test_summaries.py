@@ -61,6 +61,7 @@ RAW_VIEWS = {
     "JOIN payroll pr ON pr.unit_code = s.unit_code AND pr.month = s.month "
     "JOIN person p ON p.as_of = s.as_of AND p.unit_code = pr.unit_code AND p.person_id = pr.person_id "
     "WHERE p.salary_coef IS NOT NULL AND p.salary_coef <> pr.salary_coef",
+    "payroll_person_last": "SELECT unit_code, person_id, max(month) AS month FROM payroll GROUP BY ALL",
 }
 
 

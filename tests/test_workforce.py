@@ -260,3 +260,34 @@ def test_self_financed_units_are_outside_the_budget_paid_quota(city: duckdb.Duck
     assert df.loc[("B", "cong_chuc"), "present"] == 1  # a civil servant there still counts
     totals = workforce.headcount_by_category(city, as_of=AS_OF, scope="CT").set_index("category")
     assert totals.loc["vien_chuc", "present"] == 2
+
+
+@pytest.mark.parametrize("young_age", [1, 4, 18, 30, 35, 40, 62])
+def test_young_cutoff_agrees_with_the_age(young_age: int) -> None:
+    """birth_date > born_after (fragment young_cutoff) exactly when date_sub('year', birth_date, ref)
+    < $young_age, for every reference day of four decades and births around the cut-off, on month
+    ends and on 28/29 February and 1 March of the years nearby."""
+    sql = (
+        "WITH roster_units AS (SELECT CAST(d AS DATE) AS snap"
+        " FROM range(DATE '1996-01-01', DATE '2036-01-01', INTERVAL 1 DAY) t(d)),\n"
+        + sql_files.load("_young_cutoff")
+        + """,
+        births AS (
+            SELECT c.ref, c.born_after, c.born_after + CAST(k AS INTEGER) AS birth_date
+            FROM young_cutoff c, range(-3, 4) t(k)
+            UNION ALL
+            SELECT c.ref, c.born_after, make_date(CAST(year(c.ref) - $young_age + y AS BIGINT), m, d)
+            FROM young_cutoff c, range(-1, 2) t(y), (VALUES (2, 28), (3, 1), (12, 31), (1, 1)) v(m, d)
+            UNION ALL
+            SELECT c.ref, c.born_after, make_date(CAST(year(c.ref) - $young_age + y AS BIGINT), 2, 29)
+            FROM young_cutoff c, range(-4, 5) t(y)
+            WHERE (year(c.ref) - $young_age + y) % 4 = 0
+              AND ((year(c.ref) - $young_age + y) % 100 <> 0 OR (year(c.ref) - $young_age + y) % 400 = 0)
+        )
+        SELECT count(*), count(*) FILTER (WHERE (birth_date > born_after)
+                                          <> (date_sub('year', birth_date, ref) < $young_age))
+        FROM births"""
+    )
+    with duckdb.connect() as mem:
+        pairs, differ = mem.execute(sql, {"as_of": None, "young_age": young_age}).fetchall()[0]
+    assert pairs > 14_600 * 10 and differ == 0

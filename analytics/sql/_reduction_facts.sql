@@ -21,14 +21,17 @@ facts AS (
       AND r.category IN ('can_bo', 'cong_chuc', 'vien_chuc')
     GROUP BY ALL
     UNION ALL
-    SELECT 'retiring', k.key, CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END,
-           NULL, NULL, NULL, count(*)
-    FROM roster p
-    JOIN retirement pr ON pr.birth_date = p.birth_date AND pr.gender = p.gender
-    JOIN keyed k ON k.unit_code = p.unit_code
-    CROSS JOIN retirement_window w
-    WHERE p.birth_date > w.born_after AND p.birth_date <= w.born_until AND p.status = 'dang_cong_tac' AND p.category IN ('can_bo', 'cong_chuc', 'vien_chuc')
-      AND pr.retirement_date >= $as_of AND pr.retirement_date <= $end_date
+    SELECT 'retiring', k.key, r.category, NULL, NULL, NULL, sum(r.n)::BIGINT
+    FROM (  -- per unit first, then per key: joining every row to keyed costs more
+        SELECT p.unit_code, CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
+               count(*) AS n
+        FROM retirement_roster p  -- the roster rows born in retirement_window
+        JOIN retirement pr ON pr.birth_date = p.birth_date AND pr.gender = p.gender
+        WHERE p.status = 'dang_cong_tac' AND p.category IN ('can_bo', 'cong_chuc', 'vien_chuc')
+          AND pr.retirement_date >= $as_of AND pr.retirement_date <= $end_date
+        GROUP BY ALL
+    ) r
+    JOIN keyed k ON k.unit_code = r.unit_code
     GROUP BY ALL
     UNION ALL
     SELECT DISTINCT 'key', key, NULL, NULL, NULL, NULL, NULL FROM keyed

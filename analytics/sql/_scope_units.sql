@@ -12,6 +12,7 @@ scope_walk(unit_code) AS (
     SELECT unit_code FROM unit WHERE unit_code = $scope
     UNION
     SELECT e.child FROM scope_edges e JOIN scope_walk w ON e.up = w.unit_code
+    WHERE $scope IS NOT NULL  -- (with no scope the walk is empty: spares hashing every edge for it)
 ),
 scope_units AS (
     SELECT unit_code FROM unit WHERE $scope IS NULL

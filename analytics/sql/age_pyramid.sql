@@ -4,9 +4,15 @@ WITH RECURSIVE
 -- @include scope_units
 ,
 -- @include roster
-SELECT (date_sub('year', p.birth_date, coalesce(CAST($as_of AS DATE), p.as_of)) // 5 * 5)::INTEGER AS age_band_start,
-       p.gender, count(*)::BIGINT AS people
-FROM roster p
-WHERE p.status = 'dang_cong_tac'
+,
+by_birth AS (  -- ages of distinct birth dates only: computing every person's age costs most of the query
+    SELECT p.birth_date, p.gender, coalesce(CAST($as_of AS DATE), p.as_of) AS ref, count(*) AS people
+    FROM roster p
+    WHERE p.status = 'dang_cong_tac'
+    GROUP BY ALL
+)
+SELECT (date_sub('year', b.birth_date, b.ref) // 5 * 5)::INTEGER AS age_band_start,
+       b.gender, sum(b.people)::BIGINT AS people
+FROM by_birth b
 GROUP BY ALL
-ORDER BY age_band_start, p.gender
+ORDER BY age_band_start, b.gender

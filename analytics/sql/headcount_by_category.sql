@@ -6,6 +6,8 @@ WITH RECURSIVE
 ,
 -- @include roster
 ,
+-- @include young_cutoff
+,
 quota_year AS (
     SELECT category, max(year) AS year FROM quota
     WHERE year <= $year AND unit_code IN (SELECT unit_code FROM scope_units)
@@ -24,11 +26,13 @@ people AS (
                                        AND p.unit_code IN (SELECT unit_code FROM unit WHERE self_financed))) AS present,
            count(*) FILTER (WHERE p.gender = 'nu') AS women,
            count(*) FILTER (WHERE p.ethnicity <> 'kinh') AS minority,
-           count(*) FILTER (WHERE date_sub('year', p.birth_date, coalesce(CAST($as_of AS DATE), p.as_of)) < $young_age) AS young,
+           count(*) FILTER (WHERE CASE WHEN $young_age >= 1 THEN p.birth_date > y.born_after
+                                       ELSE date_sub('year', p.birth_date, y.ref) < $young_age END) AS young,
            count(*) FILTER (WHERE p.is_leader) AS leaders,
            count(*) FILTER (WHERE p.in_succession_plan) AS succession_pool,
            max(p.as_of) AS roster_as_of
     FROM roster p  -- (roster units are in the unit table: scope_units is drawn from it)
+    JOIN young_cutoff y ON y.snap = p.as_of
     WHERE p.status = 'dang_cong_tac'
     GROUP BY 1
 ),

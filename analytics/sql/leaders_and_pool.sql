@@ -8,22 +8,49 @@ WITH RECURSIVE
 ,
 -- @include roster
 ,
+-- @include young_cutoff
+,
 keyed AS (SELECT unit_code, key FROM child_units),
-counts AS (  -- per child first, unit names joined after (cheaper than grouping by names)
-    SELECT k.key,
-           count(*) AS staff,
-           count(*) FILTER (WHERE p.is_leader) AS leaders,
-           count(*) FILTER (WHERE p.is_leader AND p.gender = 'nu') AS leaders_women,
-           count(*) FILTER (WHERE p.in_succession_plan) AS succession_pool,
-           count(*) FILTER (WHERE p.in_succession_plan AND p.gender = 'nu') AS pool_women,
-           count(*) FILTER (WHERE p.in_succession_plan AND p.ethnicity <> 'kinh') AS pool_minority,
-           count(*) FILTER (WHERE p.in_succession_plan
-                            AND date_sub('year', p.birth_date, coalesce(CAST($as_of AS DATE), p.as_of)) < $young_age) AS pool_young,
-           count(*) FILTER (WHERE p.in_succession_plan AND p.discipline IS NOT NULL
-                            AND (p.discipline_until IS NULL
-                                 OR p.discipline_until >= coalesce(CAST($as_of AS DATE), p.as_of))) AS pool_disciplined
-    FROM roster p JOIN keyed k ON k.unit_code = p.unit_code
+unit_staff AS (  -- people in post per unit: the summary table, not the roster
+    SELECT p.unit_code, sum(p.people) AS staff
+    FROM person_summary p JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
     WHERE p.status = 'dang_cong_tac'
+    GROUP BY p.unit_code
+),
+-- Per unit first, then per child: joining every roster row to child_units cost most of the query.
+-- The staff count comes from the summary table; leaders and the pool are read in two passes over
+-- the roster's rows (person joined to roster_units, as the roster CTE), each filtered on one flag,
+-- which the scan applies before reading the other columns (an OR of the two it cannot).
+leader_counts AS (
+    SELECT p.unit_code, count(*) AS leaders, count(*) FILTER (WHERE p.gender = 'nu') AS leaders_women
+    FROM person p JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
+    WHERE p.status = 'dang_cong_tac' AND p.is_leader
+    GROUP BY p.unit_code
+),
+pool_counts AS (
+    SELECT p.unit_code,
+           count(*) AS succession_pool,
+           count(*) FILTER (WHERE p.gender = 'nu') AS pool_women,
+           count(*) FILTER (WHERE p.ethnicity <> 'kinh') AS pool_minority,
+           count(*) FILTER (WHERE CASE WHEN $young_age >= 1 THEN p.birth_date > y.born_after
+                                       ELSE date_sub('year', p.birth_date, y.ref) < $young_age END) AS pool_young,
+           count(*) FILTER (WHERE p.discipline IS NOT NULL
+                            AND (p.discipline_until IS NULL OR p.discipline_until >= y.ref)) AS pool_disciplined
+    FROM person p
+    JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
+    JOIN young_cutoff y ON y.snap = p.as_of
+    WHERE p.status = 'dang_cong_tac' AND p.in_succession_plan
+    GROUP BY p.unit_code
+),
+counts AS (  -- per child first, unit names joined after (cheaper than grouping by names)
+    SELECT k.key, sum(s.staff) AS staff, sum(l.leaders) AS leaders, sum(l.leaders_women) AS leaders_women,
+           sum(c.succession_pool) AS succession_pool, sum(c.pool_women) AS pool_women,
+           sum(c.pool_minority) AS pool_minority, sum(c.pool_young) AS pool_young,
+           sum(c.pool_disciplined) AS pool_disciplined
+    FROM unit_staff s
+    JOIN keyed k ON k.unit_code = s.unit_code
+    LEFT JOIN leader_counts l ON l.unit_code = s.unit_code
+    LEFT JOIN pool_counts c ON c.unit_code = s.unit_code
     GROUP BY k.key
 )
 SELECT ch.unit_code, coalesce(u.short_name, u.name) AS name, u.unit_type,

@@ -8,10 +8,9 @@ WITH RECURSIVE
 ,
 -- @include retirement
 SELECT year(r.retirement_date) AS year, p.category, p.gender, count(*)::BIGINT AS people
-FROM roster p
+FROM retirement_roster p  -- the roster rows born in retirement_window
 JOIN retirement r ON r.birth_date = p.birth_date AND r.gender = p.gender
-CROSS JOIN retirement_window w
-WHERE p.birth_date > w.born_after AND p.birth_date <= w.born_until AND p.status = 'dang_cong_tac'
+WHERE p.status = 'dang_cong_tac'
   AND r.retirement_date >= coalesce(CAST($as_of AS DATE), p.as_of)
   AND year(r.retirement_date) <= $until
 GROUP BY ALL

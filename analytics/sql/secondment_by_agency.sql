@@ -24,14 +24,29 @@ quotas AS (
     JOIN quota_years y ON y.agency_code = s.agency_code AND y.category = q.category AND y.year = q.year
     GROUP BY s.agency_code
 ),
-staff AS (
-    SELECT s.agency_code,
+-- @include young_cutoff
+,
+-- Staff per unit first, then per agency: joining every roster row to agency_subtree cost most of
+-- the query. The rows are the roster CTE's, taken from person after narrowing roster_units to the
+-- agencies' units (joining the whole roster first reads every unit's people).
+unit_staff AS (
+    SELECT p.unit_code,
            count(*) AS staff,
-           count(*) FILTER (WHERE date_sub('year', p.birth_date, $as_of) < $young_age) AS staff_young,
+           count(*) FILTER (WHERE CASE WHEN $young_age >= 1 THEN p.birth_date > y.born_after
+                                       ELSE date_sub('year', p.birth_date, y.ref) < $young_age END) AS staff_young,
            count(*) FILTER (WHERE p.gender = 'nu') AS staff_women,
            count(*) FILTER (WHERE p.ethnicity <> 'kinh') AS staff_minority
-    FROM roster p JOIN agency_subtree s ON s.unit_code = p.unit_code
+    FROM person p
+    JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
+     AND r.unit_code IN (SELECT unit_code FROM agency_subtree)
+    JOIN young_cutoff y ON y.snap = p.as_of
     WHERE p.status = 'dang_cong_tac'
+    GROUP BY p.unit_code
+),
+staff AS (
+    SELECT s.agency_code, sum(u.staff) AS staff, sum(u.staff_young) AS staff_young,
+           sum(u.staff_women) AS staff_women, sum(u.staff_minority) AS staff_minority
+    FROM unit_staff u JOIN agency_subtree s ON s.unit_code = u.unit_code
     GROUP BY s.agency_code
 )
 SELECT a.unit_code AS agency_code, a.name, a.unit_type,

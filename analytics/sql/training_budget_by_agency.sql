@@ -45,9 +45,13 @@ quotas AS (
     JOIN quota_years y ON y.agency_code = s.agency_code AND y.category = q.category AND y.year = q.year
     GROUP BY s.agency_code
 ),
-coef AS (
+coef AS (  -- the roster CTE's rows, read from person after narrowing roster_units to the agencies' units
+             -- (joining the whole roster to agency_subtree reads and joins every unit's people)
     SELECT s.agency_code, avg(p.salary_coef)::DOUBLE AS avg_coef
-    FROM roster p JOIN agency_subtree s ON s.unit_code = p.unit_code
+    FROM person p
+    JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
+     AND r.unit_code IN (SELECT unit_code FROM agency_subtree)
+    JOIN agency_subtree s ON s.unit_code = p.unit_code
     WHERE p.status = 'dang_cong_tac' AND p.salary_coef IS NOT NULL
     GROUP BY s.agency_code
 ),

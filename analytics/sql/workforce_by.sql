@@ -5,6 +5,8 @@ WITH RECURSIVE
 -- @include scope_units
 ,
 -- @include roster
+,
+-- @include young_cutoff
 SELECT CASE $dimension
            WHEN 'ethnicity' THEN p.ethnicity
            WHEN 'qualification' THEN p.qualification
@@ -17,8 +19,10 @@ SELECT CASE $dimension
        count(*)::BIGINT AS people,
        count(*) FILTER (WHERE p.gender = 'nu')::BIGINT AS women,
        count(*) FILTER (WHERE p.ethnicity <> 'kinh')::BIGINT AS minority,
-       count(*) FILTER (WHERE date_sub('year', p.birth_date, coalesce(CAST($as_of AS DATE), p.as_of)) < $young_age)::BIGINT AS young
+       count(*) FILTER (WHERE CASE WHEN $young_age >= 1 THEN p.birth_date > y.born_after
+                                   ELSE date_sub('year', p.birth_date, y.ref) < $young_age END)::BIGINT AS young
 FROM roster p
+JOIN young_cutoff y ON y.snap = p.as_of
 WHERE p.status = 'dang_cong_tac'
 GROUP BY ALL
 ORDER BY people DESC, value
