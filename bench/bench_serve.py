@@ -11,7 +11,8 @@ requests on the process that holds its WebSocket). Viewers are ``tests.stclient.
 in through the login form and rerun the heaviest page (the overview) with a think time, while an
 analyst imports a roster from the command line every 20 s. Prints p50/p95 time to a complete page
 (request sent → script finished) for one process and for N processes, measured in the same run,
-errors, and the RSS of the dashboard processes at the start and end of the soak.
+errors, and the RSS of the dashboard processes over the soak (sampled every 5 s: the median of its
+first minute against the median of its last).
 """
 
 from __future__ import annotations
@@ -180,18 +181,42 @@ def analyst(db_path: Path, folder: Path, until: float, every: float, stats: Stat
         time.sleep(max(0.0, min(every, until - time.monotonic())))  # the phase's end ends the analyst too
 
 
-async def load(url: str, viewers: int, seconds: float, think: float, db_path: Path, folder: Path) -> Stats:
+async def load(
+    url: str,
+    viewers: int,
+    seconds: float,
+    think: float,
+    db_path: Path,
+    folder: Path,
+    rss: tuple[list[int], list[float]] | None = None,
+) -> Stats:
+    """One phase; with ``rss`` = (pids, samples), the processes' RSS is sampled every 5 s into samples."""
     stats = Stats()
     until = time.monotonic() + seconds
     imports = asyncio.get_running_loop().run_in_executor(None, analyst, db_path, folder, until, 20.0, stats)
+
+    async def sample() -> None:
+        while rss is not None and time.monotonic() < until:
+            rss[1].append(rss_mb(rss[0]))
+            await asyncio.sleep(5)
+
     try:  # a viewer stuck past the phase counts as an error, never hangs the benchmark
         await asyncio.wait_for(
-            asyncio.gather(*(viewer(url, n, until, think, stats) for n in range(viewers))), seconds + 60
+            asyncio.gather(sample(), *(viewer(url, n, until, think, stats) for n in range(viewers))), seconds + 60
         )
     except TimeoutError:
         stats.errors.append("viewers still waiting 60 s after the phase ended")
     await imports
     return stats
+
+
+def rss_growth(samples: list[float]) -> tuple[float, float, float]:
+    """Median RSS of the first and of the last minute of a soak (12 samples 5 s apart) and the growth
+    between them in %: RSS jumps by a hundred MB while a new version is opened beside the old one,
+    so two single readings compare a spike with a trough more often than the trend."""
+    n = min(12, max(1, len(samples) // 3))
+    first, last = statistics.median(samples[:n]), statistics.median(samples[-n:])
+    return first, last, (last - first) / first * 100
 
 
 def build(folder: Path) -> Path:
@@ -240,13 +265,14 @@ def main(argv: list[str] | None = None) -> int:
         print(many.line(f"{args.procs} processes+nginx"), flush=True)
         if args.soak > 0:
             pids = streamlit_pids(db_path)
-            start = rss_mb(pids)
-            soak = asyncio.run(load(proxy, args.viewers, args.soak, args.think, db_path, folder))
-            end = rss_mb(pids)
+            samples: list[float] = []
+            soak = asyncio.run(load(proxy, args.viewers, args.soak, args.think, db_path, folder, (pids, samples)))
             print(soak.line(f"soak {args.soak:.0f}s      "), flush=True)
+            first, last, growth = rss_growth(samples)
             print(
-                f"RSS of {len(pids)} dashboard processes: {start:.0f} MB → {end:.0f} MB "
-                f"({(end - start) / start * 100:+.1f} %)",
+                f"RSS of {len(pids)} dashboard processes, median of the first and of the last minute: "
+                f"{first:.0f} MB → {last:.0f} MB ({growth:+.1f} %); lowest {min(samples):.0f} MB, "
+                f"highest {max(samples):.0f} MB over {len(samples)} samples",
                 flush=True,
             )
     return 0

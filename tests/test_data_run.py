@@ -196,3 +196,45 @@ def test_start_computes_side_by_side_what_run_gives(
     again = data.run(reduction.reduction_by_category, scope=None, as_of=None)
     assert len(computed) == 1  # the same cache entry
     pd.testing.assert_frame_equal(first, again)
+
+
+def test_results_of_an_older_data_version_are_dropped_when_a_newer_one_is_seen(
+    tiny_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+    from types import SimpleNamespace
+
+    from analytics import store
+    from analytics.auth import User
+    from analytics.config import Settings
+    from analytics.policy import save_setting
+
+    path = tmp_path / "t.duckdb"
+    shutil.copy(tiny_file, path)
+    monkeypatch.setenv("OVERSIGHT_DB", str(path))
+    computed: list[str] = []
+    real = data._resolve
+
+    def resolve(name: str) -> Any:
+        fn = real(name)
+
+        def counted(con: Any, **kwargs: Any) -> Any:
+            computed.append(name)
+            return fn(con, **kwargs)
+
+        return counted
+
+    admin = User(username="a", display_name=None, role="admin", scope_unit_code=None)
+    monkeypatch.setattr(data, "st", SimpleNamespace(session_state={"user": admin}))
+    monkeypatch.setattr(data, "_resolve", resolve)
+    monkeypatch.setattr(data, "qualified_name", lambda fn: f"reduction.{fn.__name__}")
+    key = data._key(reduction.reduction_by_category, (), {"scope": None, "as_of": None})
+    data._cached(*key)
+    data._cached(*key)
+    assert len(computed) == 1
+    with store.writing(Settings(db_path=path)) as w:  # a settings change: a new data version
+        save_setting(w, "young_age_threshold", 35, user="t")
+    newer = data._key(reduction.reduction_by_category, (), {"scope": None, "as_of": None})
+    assert newer[1] != key[1]
+    data._cached(*key)  # the old version's entry went when the new version was seen
+    assert len(computed) == 2

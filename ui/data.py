@@ -82,7 +82,15 @@ def _snapshot(path: str) -> tuple[duckdb.DuckDBPyConnection, str]:
         if len(_DATA_VERSIONS) > 16:  # a handful of versions are live at once; forget the rest
             _DATA_VERSIONS.clear()
         _DATA_VERSIONS[key] = found
+        if _LATEST.get(path, found) != found:
+            # New data: no page asks for the results of the old version again (every run asks the
+            # newest), so they go now instead of filling the cache import after import.
+            _cached.clear()
+        _LATEST[path] = found
     return con, found
+
+
+_LATEST: dict[str, str] = {}  # the newest data version seen per database
 
 
 def version() -> str:
@@ -202,5 +210,6 @@ def clear() -> None:
     """Forget cached results and connections (tests; after the database file is replaced)."""
     _cached.clear()
     _DATA_VERSIONS.clear()
+    _LATEST.clear()
     _SCOPES.clear()
     store.forget_all()
