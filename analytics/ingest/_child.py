@@ -68,13 +68,24 @@ def _sheet_parts(zf: Any) -> dict[str, str]:
     return parts
 
 
+def _says_hidden(xml: bytes) -> bool:
+    """``hidden="1"`` or ``hidden="true"`` anywhere: one pass over the XML (two ``find`` calls
+    over an 80 MB sheet without hidden rows cost twice that), stopping at each ``hidden="``."""
+    at = xml.find(b'hidden="')
+    while at >= 0:
+        if xml.startswith((b"1", b"true"), at + 8) and xml.startswith(b'"', at + (9 if xml[at + 8] == 49 else 12)):
+            return True
+        at = xml.find(b'hidden="', at + 8)
+    return False
+
+
 def _scan_sheet_xml(xml: bytes) -> dict[str, Any]:
     """Hidden rows, merged ranges and the first row / column that hold a value (the grid origin).
 
     Plain ``bytes.find`` guards the regexes: a regex that has to be tried at every position of an
     80 MB sheet costs seconds, a substring search milliseconds."""
     hidden: list[int] = []
-    if xml.find(b'hidden="1"') >= 0 or xml.find(b'hidden="true"') >= 0:
+    if _says_hidden(xml):
         for m in _ROW_TAG.finditer(xml):
             attrs = m.group(1)
             if _HIDDEN_ATTR.search(attrs) and (r := _R_ATTR.search(attrs)):
