@@ -203,7 +203,10 @@ def _texts(col: pa.ChunkedArray) -> np.ndarray:
     fewer objects to make (a third less time than ``to_numpy``), and equal cells share one object
     whose hash Python keeps, so the ``pd.factorize`` of every later step hashes each text once."""
     n = len(col)
-    if n < 64:
+    if n < 64 or col.null_count == n:  # short, or all blank (then perhaps of Arrow's null type)
+        return col.to_numpy(zero_copy_only=False)
+    head = col.slice(0, 4096)  # no value repeated in the first rows (STT, codes, names): no dictionary
+    if pc.count_distinct(head).as_py() == len(head) - head.null_count:
         return col.to_numpy(zero_copy_only=False)
     encoded = pc.dictionary_encode(col.combine_chunks())
     if 2 * len(encoded.dictionary) > n:  # mostly distinct (names, codes): the dictionary is no gain
