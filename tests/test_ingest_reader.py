@@ -77,3 +77,55 @@ def test_problems_download_never_writes_a_formula() -> None:
     values = [c.value for row in ws.iter_rows() for c in row]
     assert '\'=HYPERLINK("http://x")' in values
     assert all(getattr(c, "data_type", "s") != "f" for row in ws.iter_rows() for c in row)
+
+
+def test_text_columns_read_alike_through_the_dictionary() -> None:
+    """A repetitive column goes through an Arrow dictionary (one str per distinct value): the
+    cells must be the same str / None as a plain conversion, blanks included."""
+    import pyarrow as pa
+
+    from analytics.ingest.reader import _texts
+
+    columns = [
+        pa.chunked_array([pa.array(["Nam", None, "Nữ", "Nam"] * 50, pa.string())]),  # repetitive, blanks
+        pa.chunked_array([pa.array([None] * 100, pa.string())]),  # all blank
+        pa.chunked_array([pa.nulls(100)]),  # no type at all
+        pa.chunked_array([pa.array([f"P{i:04d}" for i in range(100)], pa.string())]),  # all distinct
+        pa.chunked_array([pa.array(["a"] * 70, pa.string()), pa.array(["b", None] * 40, pa.string())]),  # chunks
+        pa.chunked_array([pa.array(["x", None, "y"], pa.string())]),  # short
+    ]
+    for col in columns:
+        got = _texts(col)
+        assert got.dtype == object and list(got) == col.to_pylist()
+        assert all(v is None or type(v) is str for v in got)
+
+
+def test_hidden_marker_found_as_two_searches_would() -> None:
+    import random
+
+    from analytics.ingest._child import _says_hidden
+
+    rnd = random.Random(7)
+    pieces = [b'hidden="', b"1", b'"', b"true", b"0", b"x", b"<row ", b"false"]
+    for _ in range(5000):
+        xml = b"".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        assert _says_hidden(xml) == (xml.find(b'hidden="1"') >= 0 or xml.find(b'hidden="true"') >= 0), xml
+
+
+def test_nonempty_rows_as_pandas_sees_them() -> None:
+    """Row by row, a value anywhere (None, NaN, NaT and pd.NA are blank), as pd.notna(...).any(axis=1)."""
+    import numpy as np
+
+    from analytics.ingest.rows import _nonempty_rows
+
+    rng = np.random.default_rng(3)
+    for shape in [(0, 4), (6, 0), (500, 7)]:
+        grid = np.empty(shape, dtype=object)
+        if grid.size:
+            draw = rng.random(shape)
+            grid[draw < 0.1] = "x"
+            grid[(draw >= 0.1) & (draw < 0.2)] = float("nan")
+            grid[(draw >= 0.2) & (draw < 0.3)] = pd.NaT
+            grid[(draw >= 0.3) & (draw < 0.4)] = pd.NA
+            grid[(draw >= 0.4) & (draw < 0.45)] = ""  # an empty text is a value to pandas
+        assert _nonempty_rows(grid).tolist() == pd.notna(grid).any(axis=1).tolist()

@@ -82,9 +82,10 @@ def to_table(
     n = len(typed)
     arrays = [_column(kind, c.name, typed[c.name].to_numpy(dtype=object), report) for c in kind.columns]
     names = [c.name for c in kind.columns]
+    same = pa.array(np.zeros(n, dtype=np.int64))  # one text repeated: taken from Arrow, not n str objects
     arrays += [
-        pa.array(np.full(n, file, dtype=object), pa.string()),
-        pa.array(np.full(n, sheet, dtype=object), pa.string()),
+        pa.array([file], pa.string()).take(same),
+        pa.array([sheet], pa.string()).take(same),
         pa.array(np.asarray(rows, dtype=np.int64)),
     ]
     return pa.Table.from_arrays(arrays, names=[*names, *META]), problems

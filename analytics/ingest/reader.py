@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from analytics.ingest._child import col_letter
 from analytics.ingest.leftovers import READ_PREFIX, owned_prefix
@@ -195,8 +197,27 @@ def _run_child(
     return None, [Problem("file_unreadable", file=name, params={"format": fmt})]
 
 
+def _texts(col: pa.ChunkedArray) -> np.ndarray:
+    """A text column as an object array of str / None. A column that repeats its values (units,
+    dates, codes: most of a roster's) becomes one str object per distinct value, taken by index:
+    fewer objects to make (a third less time than ``to_numpy``), and equal cells share one object
+    whose hash Python keeps, so the ``pd.factorize`` of every later step hashes each text once."""
+    n = len(col)
+    if n < 64 or col.null_count == n:  # short, or all blank (then perhaps of Arrow's null type)
+        return col.to_numpy(zero_copy_only=False)
+    head = col.slice(0, 4096)  # no value repeated in the first rows (STT, codes, names): no dictionary
+    if pc.count_distinct(head).as_py() == len(head) - head.null_count:
+        return col.to_numpy(zero_copy_only=False)
+    encoded = pc.dictionary_encode(col.combine_chunks())
+    if 2 * len(encoded.dictionary) > n:  # mostly distinct (names, codes): the dictionary is no gain
+        return col.to_numpy(zero_copy_only=False)
+    values = np.empty(len(encoded.dictionary) + 1, dtype=object)  # the last one: None, for blank cells
+    values[:-1] = encoded.dictionary.to_numpy(zero_copy_only=False)
+    return values[encoded.indices.fill_null(len(values) - 1).to_numpy()]
+
+
 def _grid(table: pa.Table, row0: int, col0: int, merges: list[tuple[int, int, int, int]]) -> pd.DataFrame:
-    cols = {col0 + i: table.column(i).to_numpy(zero_copy_only=False) for i in range(table.num_columns)}
+    cols = {col0 + i: _texts(table.column(i)) for i in range(table.num_columns)}
     df = pd.DataFrame(cols, dtype=object)
     df.index = pd.RangeIndex(row0, row0 + len(df))
     for r1, c1, r2, c2 in merges:
