@@ -12,6 +12,7 @@ import re
 import threading
 import weakref
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -74,7 +75,9 @@ def _frozen(value: Any) -> Any:
     return tuple(_frozen(v) for v in value) if isinstance(value, list | tuple) else value
 
 
-def _memoised(con: duckdb.DuckDBPyConnection, kind: str, name: str, params: dict[str, Any], run: Any) -> Any:
+def _memoised(
+    con: duckdb.DuckDBPyConnection, kind: str, name: str, params: dict[str, Any], run: Callable[[dict[str, Any]], Any]
+) -> Any:
     """``run(used_params)``'s result, from the memo of ``con`` when it has one."""
     used = _used(name, params)
     memo = _MEMO.get(con) if memo_enabled else None

@@ -19,7 +19,7 @@ import inspect
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 import streamlit as st
@@ -167,16 +167,6 @@ def run(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], /, *args: P.
     return result
 
 
-class Started(Generic[R]):
-    """A call begun by ``start``: ``result()`` waits for it (and raises what it raised)."""
-
-    def __init__(self, future: Future[R]) -> None:
-        self._future = future
-
-    def result(self) -> R:
-        return self._future.result()
-
-
 # Calls a page starts together run on these threads: DuckDB releases the GIL while a query runs and
 # a small query leaves the cores idle much of the time, so the misses after a filter change or an
 # import finish sooner side by side than one after another. Shared by every session of the process;
@@ -186,8 +176,8 @@ _POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="data-run")
 
 def start(
     fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], /, *args: P.args, **kwargs: P.kwargs
-) -> Started[R]:
-    """``run`` begun now and finished by ``.result()``: start the calls a page needs, then read them,
+) -> Future[R]:
+    """``run`` begun now and finished by ``.result()`` (which raises what the call raised): start the calls a page needs, then read them,
     so that those not cached yet are computed side by side. Scope and cache key are settled here,
     on the page's own thread (they read the session); only the cached call runs on the pool."""
     key = _key(fn, args, kwargs)
@@ -203,7 +193,7 @@ def start(
             setattr(thread, SCRIPT_RUN_CONTEXT_ATTR_NAME, None)
         return result
 
-    return Started(_POOL.submit(call))
+    return _POOL.submit(call)
 
 
 def clear() -> None:
