@@ -47,6 +47,7 @@ in each docstring):
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
@@ -125,8 +126,7 @@ def _secondment(
         return None
     agencies = secondment._by_agency(con, policy, as_of=as_of, scope=scope, postings=postings)
     communes = secondment._by_commune(con, policy, as_of=as_of, scope=scope)
-    sent = postings.loc[postings["sent"]]
-    active = sent.loc[sent["active"]]
+    sent, active = _sent_active(postings)
     required = int(agencies["required"].sum())
     staff = int(agencies["staff"].sum())
     out = {
@@ -154,6 +154,22 @@ def _secondment(
         "communes_without": int(communes["receives_none"].sum()),
     }
     return {k: json_value(v) for k, v in out.items()}
+
+
+def _sent_active(postings: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    sent = postings.loc[postings["sent"]]
+    return sent, sent.loc[sent["active"]]
+
+
+def _secondment_active(
+    con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
+) -> dict[str, Any] | None:
+    postings = secondment._postings(con, policy, as_of=as_of, scope=scope)
+    if postings.empty:
+        missing["secondment"] = "no_secondment_data"
+        return None
+    sent, active = _sent_active(postings)
+    return {"sent": len(sent), "active": len(active)}
 
 
 def _training(
@@ -188,14 +204,32 @@ def _training(
     return {k: json_value(v) for k, v in out.items()}
 
 
+def _headcount(
+    con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
+) -> pd.DataFrame | None:
+    df = workforce._headcount_by_category(con, policy, as_of=as_of, scope=scope)
+    if int(df["present"].sum()) == 0:
+        missing["workforce"] = "no_roster_data"
+        return None
+    return df
+
+
+def _workforce_present(
+    con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
+) -> dict[str, Any] | None:
+    df = _headcount(con, policy, scope, as_of, missing)
+    if df is None:
+        return None
+    return {"roster_as_of": json_value(df["roster_as_of"].max()), "present": int(df["present"].sum())}
+
+
 def _workforce(
     con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
 ) -> dict[str, Any] | None:
-    df = workforce._headcount_by_category(con, policy, as_of=as_of, scope=scope)
-    present = int(df["present"].sum())
-    if present == 0:
-        missing["workforce"] = "no_roster_data"
+    df = _headcount(con, policy, scope, as_of, missing)
+    if df is None:
         return None
+    present = int(df["present"].sum())
     retiring = workforce._retirements_by_year(con, policy, as_of=as_of, scope=scope, until=2030)
     rows = df.set_index("category")
     out: dict[str, Any] = {
@@ -228,6 +262,8 @@ def _quality(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date) -> 
 
 
 PARTS = ("reduction", "secondment", "training", "workforce", "quality")
+# a part's figures from (connection, policy, scope, as_of, the part's missing reasons)
+Builder = Callable[[duckdb.DuckDBPyConnection, Policy, str | None, date, dict[str, str]], dict[str, Any] | None]
 # At most this many parts are computed at the same time (see headline), started in this order
 # (the costliest first: measured on the demo city).
 PARALLEL_PARTS = 3
@@ -246,22 +282,43 @@ def headline(
     ``parts`` limits the work to some areas (the overview's comparison with the previous snapshot
     needs no quality checks); the other keys are then absent, not null.
     """
-    check_scope(con, scope)
     unknown = set(parts) - set(PARTS)
     if unknown:
         raise OversightError("invalid_argument", name="parts", value=sorted(unknown), allowed=list(PARTS))
+    builders = {"reduction": _reduction, "secondment": _secondment, "training": _training, "workforce": _workforce}
+    return _figures(con, scope, as_of, {part: builders.get(part, _quality_part) for part in PARTS if part in parts})
+
+
+def changes(con: duckdb.DuckDBPyConnection, *, scope: str | None = None, as_of: date | None = None) -> dict[str, Any]:
+    """The figures the overview's cards compare with an earlier snapshot, and only those: the
+    headline's ``reduction`` part, ``secondment`` with ``sent`` and ``active`` and ``workforce`` with
+    ``roster_as_of`` and ``present`` (same values as ``headline``'s, same ``missing`` reasons).
+    Half the work of ``headline(parts=("reduction", "secondment", "workforce"))``: the postings
+    alone, not the per-agency and per-commune tables; the headcount, not the retirements."""
+    return _figures(
+        con, scope, as_of, {"reduction": _reduction, "secondment": _secondment_active, "workforce": _workforce_present}
+    )
+
+
+def _quality_part(
+    con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
+) -> dict[str, Any]:
+    return _quality(con, scope, as_of)
+
+
+def _figures(
+    con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date | None, builders: dict[str, Builder]
+) -> dict[str, Any]:
+    check_scope(con, scope)
     as_of = as_of or today()
     policy = load_policy(con)
     result: dict[str, Any] = {"as_of": as_of.isoformat(), "scope": scope, "settings": policy.as_dict()}
     # The parts call the modules' _-prefixed variants of the KPI functions: the scope is checked and
     # the policy loaded once here instead of once per function.
-    builders = {"reduction": _reduction, "secondment": _secondment, "training": _training, "workforce": _workforce}
-    wanted = [part for part in PARTS if part in parts]
+    wanted = list(builders)
     missing: dict[str, dict[str, str]] = {part: {} for part in wanted}  # one per part: no two threads share one
 
     def build(part: str) -> dict[str, Any] | None:
-        if part == "quality":
-            return _quality(con, scope, as_of)
         return builders[part](con, policy, scope, as_of, missing[part])
 
     # The parts are independent queries, each on its own cursor. DuckDB runs a query with the GIL

@@ -62,6 +62,8 @@ _MEMO: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, OrderedDict[tuple[An
     weakref.WeakKeyDictionary()
 )
 _MEMO_LOCK = threading.Lock()
+# queries being run now on a registered connection, waited for by other threads asking for the same
+_RUNNING: dict[tuple[duckdb.DuckDBPyConnection, tuple[Any, ...]], threading.Event] = {}
 memo_enabled = True  # bench/run.py turns it off to time the queries themselves
 
 
@@ -78,7 +80,11 @@ def _frozen(value: Any) -> Any:
 def _memoised(
     con: duckdb.DuckDBPyConnection, kind: str, name: str, params: dict[str, Any], run: Callable[[dict[str, Any]], Any]
 ) -> Any:
-    """``run(used_params)``'s result, from the memo of ``con`` when it has one."""
+    """``run(used_params)``'s result, from the memo of ``con`` when it has one.
+
+    A page starts its calls side by side (ui.data.start), and they share queries: a query already
+    running for another thread is waited for, not run a second time on the same two cores.
+    """
     used = _used(name, params)
     memo = _MEMO.get(con) if memo_enabled else None
     if memo is None:
@@ -89,7 +95,18 @@ def _memoised(
         found = memo.get(key)
         if found is not None:
             memo.move_to_end(key)
-    if found is None:
+            return _copy(found)
+        running = _RUNNING.get((con, key))
+        mine = running is None
+        if running is None:
+            running = _RUNNING[(con, key)] = threading.Event()
+    if not mine:
+        running.wait()
+        with _MEMO_LOCK:
+            found = memo.get(key)
+        # None: it failed or was too large to keep, so this thread runs it itself
+        return run(used) if found is None else _copy(found)
+    try:
         found = run(used)
         if len(found) > MEMO_MAX_ROWS:
             return found
@@ -97,6 +114,14 @@ def _memoised(
             memo[key] = found
             while len(memo) > MEMO_ENTRIES:
                 memo.popitem(last=False)
+    finally:
+        with _MEMO_LOCK:
+            del _RUNNING[(con, key)]
+        running.set()
+    return _copy(found)
+
+
+def _copy(found: Any) -> Any:
     # Callers own what they get: a frame copy (copy-on-write: no data copied until one is changed),
     # fresh row dicts.
     return found.copy(deep=False) if isinstance(found, pd.DataFrame) else [dict(r) for r in found]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.inventory import freshness_by_table, snapshot_dates
-from analytics.kpis import headline
+from analytics.kpis import changes, headline
 from analytics.reduction import reduction_by_unit, reduction_by_year
 from analytics.secondment import secondment_by_agency
 from analytics.training import training_budget_by_agency
@@ -32,8 +32,8 @@ budgets_ = data.start(training_budget_by_agency, as_of=f.as_of, scope=f.scope)
 dates_ = data.start(snapshot_dates)
 h = data.run(headline, scope=f.scope, as_of=f.as_of, parts=view.PARTS)
 previous = view.previous_snapshot(dates_.result(), h)
-# the previous snapshot's figures only give the cards' changes, which need no training part
-prev = data.run(headline, scope=f.scope, as_of=previous, parts=view.CHANGE_PARTS) if previous else None
+# the previous snapshot's figures only give the cards' changes: those figures alone
+prev = data.run(changes, scope=f.scope, as_of=previous) if previous else None
 st.caption(tr("ov.subtitle", as_of=fmt.day(f.as_of), prev=fmt.day(prev["as_of"]) if prev else tr("ov.no_previous")))
 if all(h.get(part) is None for part in ("reduction", "secondment", "training", "workforce")):
     empty_state("ov.empty", L)

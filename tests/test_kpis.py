@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -57,3 +58,33 @@ def test_an_error_in_one_part_is_raised(city: duckdb.DuckDBPyConnection, monkeyp
     monkeypatch.setattr(kpis, "_training", broken)
     with pytest.raises(OversightError, match="broken_part"):
         kpis.headline(city, as_of=AS_OF)
+
+
+def _card_figures(h: dict[str, object]) -> dict[str, object]:
+    """What the overview's cards compare: reduced_total per category, active postings, present staff."""
+    red, sec, wf = (h.get(p) for p in ("reduction", "secondment", "workforce"))
+    return {
+        "as_of": h["as_of"],
+        "reduction": red,
+        "secondment": sec if sec is None else {k: sec[k] for k in ("sent", "active")},  # type: ignore[index]
+        "workforce": wf if wf is None else {k: wf[k] for k in ("roster_as_of", "present")},  # type: ignore[index]
+        "missing": {k: v for k, v in h["missing"].items() if k.split(".")[0] != "training"},  # type: ignore[attr-defined]
+    }
+
+
+def test_changes_give_the_headline_figures_the_cards_compare(demo_db_path: Path) -> None:
+    """kpis.changes (the overview's previous snapshot) is the headline's own figures, computed with
+    less work: the whole city and every sixth unit under it (agencies and communes), at three dates
+    (one before any posting), against the full headline."""
+    con = duckdb.connect(str(demo_db_path), read_only=True)
+    try:
+        units = con.execute("SELECT unit_code FROM unit WHERE parent_code = 'CT' ORDER BY unit_code").fetchall()
+        scopes = [None, *(u for (u,) in units[::6])]
+        for when in (date(2024, 12, 31), date(2026, 3, 31), date(2026, 9, 30)):
+            for scope in scopes:
+                full = kpis.headline(con, scope=scope, as_of=when, parts=("reduction", "secondment", "workforce"))
+                light = kpis.changes(con, scope=scope, as_of=when)
+                assert _card_figures(light) == _card_figures(full), (scope, when)
+        assert light["secondment"]["active"] > 0 and light["workforce"]["present"] > 0  # the checks saw data
+    finally:
+        con.close()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -110,3 +112,54 @@ def test_large_results_are_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(sql_files, "MEMO_MAX_ROWS", 2)
     sql_files.query(reader, "reduction_by_year", PARAMS)
     assert len(sql_files._MEMO[reader]) == 1
+
+
+def _slow_runs(monkeypatch: pytest.MonkeyPatch, fail_first: bool = False) -> list[str]:
+    """Make every query run slow and count the runs (threads asking at once must overlap)."""
+    import threading
+    import time
+
+    runs: list[str] = []
+    real = sql_files._memoised
+
+    def counting(
+        con: duckdb.DuckDBPyConnection, kind: str, name: str, params: dict[str, Any], run: Callable[..., Any]
+    ) -> Any:
+        def slow(used: dict[str, Any]) -> Any:
+            runs.append(threading.current_thread().name)
+            time.sleep(0.3)
+            if fail_first and len(runs) == 1:
+                raise RuntimeError("the first run fails")
+            return run(used)
+
+        return real(con, kind, name, params, slow)
+
+    monkeypatch.setattr(sql_files, "_memoised", counting)
+    return runs
+
+
+@pytest.mark.parametrize("fail_first", [False, True])
+def test_a_query_running_for_another_thread_is_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_first: bool
+) -> None:
+    """A page's calls run side by side and share queries: four threads asking for the same query at
+    once run it once and get the same rows. When that run fails, the waiting threads run it
+    themselves (each gets its own result or error, none is left waiting)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from analytics import store
+
+    s = store.open_store(tmp_path / "m.duckdb")
+    with s.writer() as w:
+        _quota_rows(w, 50)
+    reader = s.reader()
+    runs = _slow_runs(monkeypatch, fail_first)
+    with ThreadPoolExecutor(4) as pool:
+        futures = [pool.submit(sql_files.query, reader, "reduction_by_year", PARAMS) for _ in range(4)]
+        outcomes = [f.exception() or f.result()["quota_assigned"].tolist() for f in futures]
+    if fail_first:
+        assert sum(isinstance(o, RuntimeError) for o in outcomes) == 1 and outcomes.count([50]) == 3
+        assert len(runs) == 1 + 3  # the failed run, then each waiting thread's own
+    else:
+        assert outcomes == [[50]] * 4 and len(runs) == 1
+    assert not sql_files._RUNNING

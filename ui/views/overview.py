@@ -18,8 +18,6 @@ from ui.tables import Spec
 
 # The areas the overview shows (its data-quality summary lives on the quality page).
 PARTS = ("reduction", "secondment", "training", "workforce")
-# What the cards compare with the previous snapshot (``cards``: reduced_total, active, present).
-CHANGE_PARTS = ("reduction", "secondment", "workforce")
 ATTENTION_SPEC: Spec = (
     ("name", "col.unit", "text"),
     ("cc_progress", "ov.col_cc_progress", "pct1"),
