@@ -5,16 +5,27 @@
 WITH RECURSIVE
 -- @include scope_units
 ,
-agency_walk(agency_code, unit_code, depth) AS (
-    SELECT unit_code, unit_code, 0 FROM unit
-    WHERE unit_type IN ('so_nganh', 'co_quan_khac') AND merged_into IS NULL
+-- The postings in scope first: the person rows and the agencies are then looked up for these
+-- only (looking them up for every posting in the database cost most of a unit's query).
+posts AS MATERIALIZED (
+    SELECT * FROM secondment s
+    WHERE s.sending_unit_code IN (SELECT unit_code FROM scope_units)
+       OR s.receiving_unit_code IN (SELECT unit_code FROM scope_units)
+),
+-- The sending agency: walked up from each sending unit through the tree and mergers (scope_edges)
+-- to the nearest today's so_nganh / co_quan_khac, the fewest steps up.
+agency_walk(unit_code, up_code, depth) AS (
+    SELECT DISTINCT sending_unit_code, sending_unit_code, 0 FROM posts
     UNION
-    SELECT w.agency_code, e.child, w.depth + 1
-    FROM agency_walk w JOIN scope_edges e ON e.up = w.unit_code
+    SELECT w.unit_code, e.up, w.depth + 1
+    FROM agency_walk w JOIN scope_edges e ON e.child = w.up_code
     WHERE w.depth < 32
 ),
 agency_of AS (
-    SELECT unit_code, min_by(agency_code, depth) AS agency_code FROM agency_walk GROUP BY unit_code
+    SELECT w.unit_code, min_by(w.up_code, w.depth) AS agency_code
+    FROM agency_walk w JOIN unit u ON u.unit_code = w.up_code
+    WHERE u.unit_type IN ('so_nganh', 'co_quan_khac') AND u.merged_into IS NULL
+    GROUP BY w.unit_code
 ),
 picked AS (
     SELECT * FROM (
@@ -23,7 +34,7 @@ picked AS (
             ORDER BY (p.as_of <= $as_of) DESC,
                      CASE WHEN p.as_of <= $as_of THEN p.as_of END DESC, p.as_of) AS rn
         FROM person p
-        WHERE p.person_id IN (SELECT person_id FROM secondment)
+        WHERE p.person_id IN (SELECT person_id FROM posts)
     ) WHERE rn = 1
 )
 SELECT s.secondment_id, s.person_id, s.sending_unit_code, ao.agency_code AS sending_agency_code,
@@ -35,10 +46,8 @@ SELECT s.secondment_id, s.person_id, s.sending_unit_code, ao.agency_code AS send
         WHERE b.valid_from <= s.start_date) AS base_salary_at_start_vnd,
        pk.person_id IS NOT NULL AS in_roster, pk.gender, pk.ethnicity, pk.birth_date, pk.is_leader,
        pk.in_succession_plan, pk.discipline, pk.discipline_until, pk.health
-FROM secondment s
+FROM posts s
 LEFT JOIN agency_of ao ON ao.unit_code = s.sending_unit_code
 LEFT JOIN unit r ON r.unit_code = s.receiving_unit_code
 LEFT JOIN picked pk ON pk.person_id = s.person_id
-WHERE s.sending_unit_code IN (SELECT unit_code FROM scope_units)
-   OR s.receiving_unit_code IN (SELECT unit_code FROM scope_units)
 ORDER BY s.start_date, s.secondment_id
