@@ -203,7 +203,15 @@ def secondment_postings(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: s
 
 
 def _postings(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date, scope: str | None) -> pd.DataFrame:
-    """secondment_postings once the scope is checked and the policy loaded (kpis.headline)."""
+    """secondment_postings once the scope is checked and the policy loaded (kpis.headline). The
+    headline, the secondment page's tables and the briefing all start from these rows: on a
+    published version they are worked out once (sql_files.derived), the Python half of the cost."""
+    return sql_files.derived(
+        con, "secondment_postings", (scope, as_of, policy), lambda: _postings_frame(con, policy, as_of, scope)
+    )
+
+
+def _postings_frame(con: duckdb.DuckDBPyConnection, policy: Policy, as_of: date, scope: str | None) -> pd.DataFrame:
     raw = sql_files.records(con, "secondment_postings", {"scope": scope, "as_of": as_of})
     rows = [_posting(r, as_of, policy) for r in raw]
     if not rows:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -24,6 +24,7 @@ import pandas as pd
 SQL_DIR = Path(__file__).with_name("sql")
 _INCLUDE = re.compile(r"^[ \t]*--[ \t]*@include[ \t]+(\w+)[ \t]*$", re.M)
 _PARAM = re.compile(r"\$(\w+)")
+T = TypeVar("T")
 
 
 @cache
@@ -80,17 +81,29 @@ def _frozen(value: Any) -> Any:
 def _memoised(
     con: duckdb.DuckDBPyConnection, kind: str, name: str, params: dict[str, Any], run: Callable[[dict[str, Any]], Any]
 ) -> Any:
-    """``run(used_params)``'s result, from the memo of ``con`` when it has one.
-
-    A page starts its calls side by side (ui.data.start), and they share queries: a query already
-    running for another thread is waited for, not run a second time on the same two cores.
-    """
+    """``run(used_params)``'s result, from the memo of ``con`` when it has one."""
     used = _used(name, params)
+    return _kept(con, (kind, name, *sorted((k, _frozen(v)) for k, v in used.items())), lambda: run(used))
+
+
+def derived(con: duckdb.DuckDBPyConnection, name: str, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()``'s result (a frame or a list), kept like a query's on a published version's
+    connection: for results worked out in Python from query rows that several KPI functions share
+    (the postings behind the headline, the secondment page's tables and the briefing). ``key``
+    holds every argument the result depends on (hashable: dates, codes, the frozen Policy)."""
+    result: T = _kept(con, ("derived", name, *key), compute)
+    return result
+
+
+def _kept(con: duckdb.DuckDBPyConnection, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """``compute()``'s result, kept under ``key`` in the memo of ``con`` when it has one. A page starts
+    its calls side by side (ui.data.start), and they share work: a result already being computed for
+    another thread is waited for, not computed a second time on the same two cores."""
     memo = _MEMO.get(con) if memo_enabled else None
     if memo is None:
-        return run(used)
+        return compute()
     # today's date too: a query may read current_date (a roster date left open means "today")
-    key = (kind, name, date.today(), *sorted((k, _frozen(v)) for k, v in used.items()))
+    key = (*key, date.today())
     with _MEMO_LOCK:
         found = memo.get(key)
         if found is not None:
@@ -105,9 +118,9 @@ def _memoised(
         with _MEMO_LOCK:
             found = memo.get(key)
         # None: it failed or was too large to keep, so this thread runs it itself
-        return run(used) if found is None else _copy(found)
+        return compute() if found is None else _copy(found)
     try:
-        found = run(used)
+        found = compute()
         if len(found) > MEMO_MAX_ROWS:
             return found
         with _MEMO_LOCK:

@@ -163,3 +163,30 @@ def test_a_query_running_for_another_thread_is_waited_for(
     else:
         assert outcomes == [[50]] * 4 and len(runs) == 1
     assert not sql_files._RUNNING
+
+
+def test_derived_results_are_kept_per_version_and_key(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    """sql_files.derived keeps a Python-side result on a published version's connection, per key;
+    on a connection that can change it computes every time."""
+    import pandas as pd
+
+    from analytics import store
+
+    s = store.open_store(tmp_path / "m.duckdb")
+    with s.writer() as w:
+        _quota_rows(w, 50)
+    reader = s.reader()
+    calls: list[str] = []
+
+    def compute(tag: str) -> pd.DataFrame:
+        calls.append(tag)
+        return pd.DataFrame({"tag": [tag]})
+
+    first = sql_files.derived(reader, "thing", ("a",), lambda: compute("a"))
+    first.loc[0, "tag"] = "changed"  # the caller's own copy
+    assert sql_files.derived(reader, "thing", ("a",), lambda: compute("a"))["tag"].tolist() == ["a"]
+    assert sql_files.derived(reader, "thing", ("b",), lambda: compute("b"))["tag"].tolist() == ["b"]
+    assert calls == ["a", "b"]
+    sql_files.derived(con, "thing", ("a",), lambda: compute("a"))
+    sql_files.derived(con, "thing", ("a",), lambda: compute("a"))
+    assert calls == ["a", "b", "a", "a"]
