@@ -120,13 +120,12 @@ def _reduction(
 def _secondment(
     con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
 ) -> dict[str, Any] | None:
-    postings = secondment._postings(con, policy, as_of=as_of, scope=scope)
-    if postings.empty:
-        missing["secondment"] = "no_secondment_data"
+    found = _postings(con, policy, scope, as_of, missing)
+    if found is None:
         return None
+    postings, sent, active = found
     agencies = secondment._by_agency(con, policy, as_of=as_of, scope=scope, postings=postings)
     communes = secondment._by_commune(con, policy, as_of=as_of, scope=scope)
-    sent, active = _sent_active(postings)
     required = int(agencies["required"].sum())
     staff = int(agencies["staff"].sum())
     out = {
@@ -156,20 +155,23 @@ def _secondment(
     return {k: json_value(v) for k, v in out.items()}
 
 
-def _sent_active(postings: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _postings(
+    con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame] | None:
+    """The postings in scope, those sent and those active; None (and the reason) when there are none."""
+    postings = secondment._postings(con, policy, as_of=as_of, scope=scope)
+    if postings.empty:
+        missing["secondment"] = "no_secondment_data"
+        return None
     sent = postings.loc[postings["sent"]]
-    return sent, sent.loc[sent["active"]]
+    return postings, sent, sent.loc[sent["active"]]
 
 
 def _secondment_active(
     con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
 ) -> dict[str, Any] | None:
-    postings = secondment._postings(con, policy, as_of=as_of, scope=scope)
-    if postings.empty:
-        missing["secondment"] = "no_secondment_data"
-        return None
-    sent, active = _sent_active(postings)
-    return {"sent": len(sent), "active": len(active)}
+    found = _postings(con, policy, scope, as_of, missing)
+    return None if found is None else {"sent": len(found[1]), "active": len(found[2])}
 
 
 def _training(
@@ -218,9 +220,11 @@ def _workforce_present(
     con: duckdb.DuckDBPyConnection, policy: Policy, scope: str | None, as_of: date, missing: dict[str, str]
 ) -> dict[str, Any] | None:
     df = _headcount(con, policy, scope, as_of, missing)
-    if df is None:
-        return None
-    return {"roster_as_of": json_value(df["roster_as_of"].max()), "present": int(df["present"].sum())}
+    return (
+        None
+        if df is None
+        else {"roster_as_of": json_value(df["roster_as_of"].max()), "present": int(df["present"].sum())}
+    )
 
 
 def _workforce(
