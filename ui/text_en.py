@@ -6,7 +6,7 @@ TEXT: dict[str, str] = {
     "app.title": "Restructuring oversight — Cần Thơ Department of Home Affairs",
     "app.short_title": "Restructuring oversight",
     "app.language": "Language",
-    "app.demo_banner": "Demo data — illustrative figures, not the city's real data.",
+    "app.demo_banner": "Demo data — illustrative figures, not real data.",
     "app.building_demo": "Building the demo database on first start (about 30 seconds)…",
     "app.demo_built": "Demo database built: {rows} rows.",
     "app.db_error": "Cannot open the database {path}: {detail}",

@@ -6,7 +6,7 @@ TEXT: dict[str, str] = {
     "app.title": "Giám sát sắp xếp bộ máy — Sở Nội vụ Cần Thơ",
     "app.short_title": "Giám sát sắp xếp bộ máy",
     "app.language": "Ngôn ngữ",
-    "app.demo_banner": "Dữ liệu mẫu — số liệu minh họa, không phải số liệu thật của thành phố.",
+    "app.demo_banner": "Dữ liệu mẫu — số liệu minh họa, không phải số liệu thật.",
     "app.building_demo": "Đang tạo cơ sở dữ liệu mẫu lần đầu (khoảng 30 giây)…",
     "app.demo_built": "Đã tạo cơ sở dữ liệu mẫu: {rows} dòng.",
     "app.db_error": "Không mở được cơ sở dữ liệu {path}: {detail}",
