@@ -283,8 +283,8 @@ def headline(
 ) -> dict[str, Any]:
     """Headline figures of the scope at ``as_of`` (default today): see the module docstring.
 
-    ``parts`` limits the work to some areas (the overview's comparison with the previous snapshot
-    needs no quality checks); the other keys are then absent, not null.
+    ``parts`` limits the work to some areas (the overview shows no quality part); the other keys
+    are then absent, not null. For an earlier snapshot's figures to compare with, ``changes``.
     """
     unknown = set(parts) - set(PARTS)
     if unknown:
