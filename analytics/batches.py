@@ -44,7 +44,7 @@ def open_batch(
 def close_batch(cur: duckdb.DuckDBPyConnection, batch_id: int, rows_by_table: Mapping[str, int]) -> None:
     """End a load (inside its transaction): record its row counts and refresh the summary tables of
     the units it touched."""
-    summaries.refresh(cur, summaries.batch_units(cur, batch_id))
+    summaries.refresh(cur, summaries.batch_touched(cur, batch_id))
     cur.execute(
         "UPDATE import_batch SET rows_by_table = $r WHERE batch_id = $b",
         {"r": json.dumps(dict(rows_by_table)), "b": batch_id},
@@ -120,7 +120,7 @@ def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str) -> d
             ).fetchone()
             if later and later[0] is not None:
                 raise OversightError("batch_undo_blocked", batch_id=batch_id, later_batch=int(later[0]))
-        touched = summaries.batch_units(cur, batch_id)
+        touched = summaries.batch_touched(cur, batch_id)
         removed: dict[str, int] = {}
         for t in DATA_TABLES:
             n = cur.execute(f"DELETE FROM {t} WHERE batch_id = $b", {"b": batch_id}).fetchone()  # noqa: S608

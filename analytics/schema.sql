@@ -561,3 +561,20 @@ CREATE TABLE IF NOT EXISTS payroll_person_last (
     person_id VARCHAR NOT NULL,
     month     DATE NOT NULL
 );
+-- (Schema version 12, analytics/migrations/0012_person_posted.sql.) The roster rows (every snapshot)
+-- of the people a secondment names, with the columns the secondment KPIs read: secondment_postings
+-- picks each posted person's record among these few rows instead of looking a few thousand
+-- person_ids up among millions of person rows. No primary key, as payroll_person_last.
+CREATE TABLE IF NOT EXISTS person_posted (
+    as_of              DATE NOT NULL,
+    unit_code          VARCHAR NOT NULL,
+    person_id          VARCHAR NOT NULL,
+    birth_date         DATE NOT NULL,
+    gender             VARCHAR NOT NULL,
+    ethnicity          VARCHAR NOT NULL,
+    is_leader          BOOLEAN NOT NULL,
+    in_succession_plan BOOLEAN NOT NULL,
+    discipline         VARCHAR,
+    discipline_until   DATE,
+    health             VARCHAR
+);

@@ -9,7 +9,8 @@ the check person_two_units look at a few rows instead of grouping every person r
 ``payroll_coef_diff`` (payroll rows whose coefficient differs from the roster's) spares the check
 payroll_coef_mismatch joining a month of payroll rows to the roster; ``payroll_person_last`` (each
 person's last payroll month in each unit) spares the check reduction_still_paid picking a month of
-payroll rows out of the whole table.
+payroll rows out of the whole table; ``person_posted`` (the roster rows of the people a secondment
+names) spares secondment_postings looking a few thousand people up among every person row.
 Every load ends in ``batches.close_batch`` and every undo in ``batches.undo_batch``: both call
 ``refresh`` for the units the batch touched, so a summary never lags its rows, and a rollback rolls
 it back with them.
@@ -17,23 +18,58 @@ it back with them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 
 from analytics import sql_files
 
 # (in this order: payroll_coef_diff's refresh reads the first two)
-SUMMARY_TABLES = ("person_summary", "payroll_summary", "person_twice", "payroll_coef_diff", "payroll_person_last")
+SUMMARY_TABLES = (
+    "person_summary",
+    "payroll_summary",
+    "person_twice",
+    "payroll_coef_diff",
+    "payroll_person_last",
+    "person_posted",
+)
 
 
-def batch_units(cur: duckdb.DuckDBPyConnection, batch_id: int) -> list[str]:
-    """Units whose person or payroll rows the batch added or replaced (ask before an undo removes them)."""
-    return [str(r[0]) for r in cur.execute(sql_files.load("summary_batch_units"), {"batch_id": batch_id}).fetchall()]
+@dataclass(frozen=True)
+class Touched:
+    """What a batch changed that the summary tables follow: the units whose person or payroll rows
+    it added or replaced, and whether it added or replaced secondments (whose people person_posted
+    holds, in any unit)."""
+
+    units: tuple[str, ...]
+    secondments: bool
 
 
-def refresh(cur: duckdb.DuckDBPyConnection, units: list[str] | None) -> None:
-    """Recompute the summary rows of ``units`` (all rows when None) on the caller's transaction."""
-    if units is not None and not units:
+def batch_touched(cur: duckdb.DuckDBPyConnection, batch_id: int) -> Touched:
+    """What the batch changed (ask before an undo removes its rows)."""
+    units = cur.execute(sql_files.load("summary_batch_units"), {"batch_id": batch_id}).fetchall()
+    posts = cur.execute(
+        "SELECT EXISTS (SELECT 1 FROM secondment WHERE batch_id = $b) "
+        "OR EXISTS (SELECT 1 FROM secondment__replaced WHERE replaced_by_batch = $b)",
+        {"b": batch_id},
+    ).fetchone()
+    return Touched(tuple(str(r[0]) for r in units), bool(posts and posts[0]))
+
+
+def refresh(cur: duckdb.DuckDBPyConnection, touched: Touched | None) -> None:
+    """Recompute the summary rows of what ``touched`` names (every row when None) on the caller's
+    transaction."""
+    if touched is None:
+        _refresh(cur, SUMMARY_TABLES, None)
         return
+    if touched.secondments:  # other secondments, other people: person_posted of every unit
+        _refresh(cur, ("person_posted",), None)
+    if touched.units:
+        per_unit = tuple(t for t in SUMMARY_TABLES if not (touched.secondments and t == "person_posted"))
+        _refresh(cur, per_unit, list(touched.units))
+
+
+def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: list[str] | None) -> None:
     params = {"all": units is None, "units": units or []}
     queries = {
         "person_summary": sql_files.load("refresh_person_summary"),
@@ -41,13 +77,15 @@ def refresh(cur: duckdb.DuckDBPyConnection, units: list[str] | None) -> None:
         "person_twice": sql_files.load("refresh_person_twice"),
         "payroll_coef_diff": sql_files.load("refresh_payroll_coef_diff"),
         "payroll_person_last": sql_files.load("refresh_payroll_person_last"),
+        "person_posted": sql_files.load("refresh_person_posted"),
     }
-    for table in SUMMARY_TABLES:
+    for table in tables:
         cur.execute(
             f"DELETE FROM {table} WHERE $all OR unit_code IN (SELECT unnest(CAST($units AS VARCHAR[])))",  # noqa: S608 allow-listed
             params,
         )
         cur.execute(queries[table], params)
-    # person_twice rows are per person, not per unit: refresh_person_twice adds the other units' rows
-    # of a pair the units now share, and a pair the units no longer share may keep a single row.
-    cur.execute(sql_files.load("prune_person_twice"))
+    if "person_twice" in tables:
+        # person_twice rows are per person, not per unit: refresh_person_twice adds the other units'
+        # rows of a pair the units now share, and a pair the units no longer share may keep a single row.
+        cur.execute(sql_files.load("prune_person_twice"))

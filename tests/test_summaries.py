@@ -62,6 +62,8 @@ RAW_VIEWS = {
     "JOIN person p ON p.as_of = s.as_of AND p.unit_code = pr.unit_code AND p.person_id = pr.person_id "
     "WHERE p.salary_coef IS NOT NULL AND p.salary_coef <> pr.salary_coef",
     "payroll_person_last": "SELECT unit_code, person_id, max(month) AS month FROM payroll GROUP BY ALL",
+    "person_posted": "SELECT as_of, unit_code, person_id, birth_date, gender, ethnicity, is_leader, in_succession_plan, "
+    "discipline, discipline_until, health FROM person WHERE person_id IN (SELECT person_id FROM secondment)",
 }
 
 
@@ -221,3 +223,57 @@ def test_person_twice_follows_loads_and_undos_of_either_unit(con: duckdb.DuckDBP
     insert(con, "person", [person("P3", "D")])  # another unit lists one of A's people
     _summary_is_raw(con)
     assert twice() == [("P2", "B"), ("P2", "C"), ("P3", "A"), ("P3", "D")]
+
+
+def test_person_posted_follows_secondment_and_roster_loads_and_undos(con: duckdb.DuckDBPyConnection) -> None:
+    def person(pid: str, unit: str, as_of: str) -> dict[str, Any]:
+        return {
+            "as_of": as_of,
+            "unit_code": unit,
+            "person_id": pid,
+            "full_name": pid,
+            "birth_date": "1980-01-01",
+            "gender": "nu",
+            "category": "cong_chuc",
+        }
+
+    def posting(sid: str, pid: str) -> dict[str, Any]:
+        return {
+            "secondment_id": sid,
+            "person_id": pid,
+            "sending_unit_code": "A",
+            "receiving_unit_code": "X",
+            "start_date": "2025-08-01",
+            "planned_end_date": "2028-08-01",
+            "status": "dang_tang_cuong",
+        }
+
+    def posted() -> list[tuple[str, str, str]]:
+        rows = con.execute("SELECT person_id, unit_code, CAST(as_of AS VARCHAR) FROM person_posted ORDER BY ALL")
+        return rows.fetchall()
+
+    insert(
+        con,
+        "person",
+        [person("P1", "A", "2025-06-30"), person("P2", "A", "2025-06-30"), person("P1", "B", "2024-12-31")],
+    )
+    assert posted() == []
+    insert(con, "secondment", [posting("S1", "P1")])  # a secondment brings the person's rows of every unit
+    _summary_is_raw(con)
+    assert posted() == [("P1", "A", "2025-06-30"), ("P1", "B", "2024-12-31")]
+    b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)  # a posting replaced by another
+    batches.replace_rows(con, "secondment", pd.DataFrame({"secondment_id": ["S1"]}), b)
+    con.execute(
+        "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, "
+        f"planned_end_date, status, batch_id) VALUES ('S1', 'P2', 'A', 'X', '2025-08-01', '2028-08-01', "
+        f"'dang_tang_cuong', {b})"
+    )
+    batches.close_batch(con, b, {"secondment": 1})
+    _summary_is_raw(con)
+    assert posted() == [("P2", "A", "2025-06-30")]
+    batches.undo_batch(con, b, user="t")
+    _summary_is_raw(con)
+    assert posted() == [("P1", "A", "2025-06-30"), ("P1", "B", "2024-12-31")]
+    insert(con, "person", [person("P1", "C", "2025-09-30")])  # a roster load of another unit lists P1 too
+    _summary_is_raw(con)
+    assert ("P1", "C", "2025-09-30") in posted()

@@ -33,7 +33,7 @@ picked AS (
             PARTITION BY p.person_id
             ORDER BY (p.as_of <= $as_of) DESC,
                      CASE WHEN p.as_of <= $as_of THEN p.as_of END DESC, p.as_of) AS rn
-        FROM person p
+        FROM person_posted p  -- (the person rows of every posted person: the summary table)
         WHERE p.person_id IN (SELECT person_id FROM posts)
     ) WHERE rn = 1
 )
