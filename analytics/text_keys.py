@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 # Old tone placement ("hoà", "thuỷ") and new ("hòa", "thủy") compare equal once both are rewritten
 # to one form. The form only serves as a comparison key, so rewriting "hoàn" to "hòan" is harmless:
@@ -34,10 +35,34 @@ def clean_text(value: str | None) -> str | None:
     s = str(value)
     if not unicodedata.is_normalized("NFC", s):
         s = unicodedata.normalize("NFC", s)
-    if "  " in s or "\n" in s or "\t" in s or "\r" in s or "\xa0" in s:
+    if _needs_spacing(s):
         s = _SPACE_RE.sub(" ", s)
     s = s.strip()
     return s or None
+
+
+def _needs_spacing(s: str) -> bool:
+    return "  " in s or "\n" in s or "\t" in s or "\r" in s or "\xa0" in s
+
+
+_CHUNK = 512
+
+
+def clean_texts(values: Sequence[object]) -> list[str | None]:
+    """``clean_text`` of each value, the same results at a fraction of the cost for a column of a big
+    sheet: texts are checked a chunk at a time (joined by NUL, a character that composes with
+    nothing, so the joined text is NFC exactly when each part is) and a chunk that needs neither
+    normalising nor spacing only gets trimmed; any other chunk goes value by value."""
+    out: list[str | None] = []
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        texts = [v for v in chunk if type(v) is str]
+        joined = "\0".join(texts)
+        if len(texts) == len(chunk) and not _needs_spacing(joined) and unicodedata.is_normalized("NFC", joined):
+            out.extend(v.strip() or None for v in texts)
+        else:
+            out.extend(clean_text(None if v is None else str(v)) for v in chunk)
+    return out
 
 
 def key(value: str | None) -> str:

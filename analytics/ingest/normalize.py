@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 # one module below both keeps the import graph acyclic); re-exported here for the importer's modules.
 from analytics.text_keys import ascii_key as ascii_key
 from analytics.text_keys import clean_text as clean_text
+from analytics.text_keys import clean_texts as clean_texts
 from analytics.text_keys import code_key as code_key
 from analytics.text_keys import key as key
 

@@ -24,7 +24,7 @@ from analytics.ingest.headers import YEAR, title_category, title_years
 from analytics.ingest.kinds import KINDS, Column, Kind
 from analytics.ingest.messages import KIND_NAMES
 from analytics.ingest.normalize import (
-    clean_text,
+    clean_texts,
     is_blank_number,
     parse_bool,
     parse_date,
@@ -91,7 +91,7 @@ class Sheetwork:
 
 def _clean(values: np.ndarray) -> np.ndarray:
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    cleaned = np.array([clean_text(u) for u in uniques] + [None], dtype=object)
+    cleaned = np.array([*clean_texts(uniques), None], dtype=object)
     return cleaned[codes]
 
 
