@@ -578,3 +578,20 @@ CREATE TABLE IF NOT EXISTS person_posted (
     discipline_until   DATE,
     health             VARCHAR
 );
+-- (Schema version 13, analytics/migrations/0013_person_in_post.sql.) People in post ('dang_cong_tac')
+-- per roster date, unit, category, gender and ethnic minority (not Kinh), with the leaders, the
+-- succession pool and the birth dates among them (sorted): the composition the pages show (women,
+-- minority, young below an age at any reference date) read from a row per group instead of a row
+-- per person.
+CREATE TABLE IF NOT EXISTS person_in_post (
+    as_of           DATE NOT NULL,
+    unit_code       VARCHAR NOT NULL,
+    category        VARCHAR NOT NULL,
+    gender          VARCHAR NOT NULL,
+    minority        BOOLEAN NOT NULL,
+    people          BIGINT NOT NULL CHECK (people > 0),
+    leaders         BIGINT NOT NULL,
+    succession_pool BIGINT NOT NULL,
+    births          DATE[] NOT NULL,
+    PRIMARY KEY (as_of, unit_code, category, gender, minority)
+);

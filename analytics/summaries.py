@@ -1,9 +1,11 @@
 """Summary tables (issue 14): person and payroll rows aggregated per unit and date, kept equal to
 the raw rows inside the transaction that changes them.
 
-``person_summary`` (people per roster date, unit, category, status) and ``payroll_summary`` (rows
-and basic salary fund per month and unit) let the pages' queries find each unit's latest roster and
-payroll month, count people in post and sum salary funds without scanning millions of raw rows;
+``person_summary`` (people per roster date, unit, category, status), ``person_in_post`` (people in
+post per roster date, unit, category, gender and minority, with the leaders, the pool and the birth
+dates among them) and ``payroll_summary`` (rows and basic salary fund per month and unit) let the
+pages' queries find each unit's latest roster and payroll month, count people in post with their
+composition and sum salary funds without scanning millions of raw rows;
 ``person_twice`` (the roster rows of people in post that several units list on the same date) lets
 the check person_two_units look at a few rows instead of grouping every person row, and
 ``payroll_coef_diff`` (payroll rows whose coefficient differs from the roster's) spares the check
@@ -27,6 +29,7 @@ from analytics import sql_files
 # (in this order: payroll_coef_diff's refresh reads the first two)
 SUMMARY_TABLES = (
     "person_summary",
+    "person_in_post",
     "payroll_summary",
     "person_twice",
     "payroll_coef_diff",
@@ -73,6 +76,7 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
     params = {"all": units is None, "units": units or []}
     queries = {
         "person_summary": sql_files.load("refresh_person_summary"),
+        "person_in_post": sql_files.load("refresh_person_in_post"),
         "payroll_summary": sql_files.load("refresh_payroll_summary"),
         "person_twice": sql_files.load("refresh_person_twice"),
         "payroll_coef_diff": sql_files.load("refresh_payroll_coef_diff"),

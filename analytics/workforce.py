@@ -19,6 +19,8 @@ from analytics.policy import Policy, load_policy
 from analytics.scope import check_choice, check_level, check_scope
 
 DIMENSIONS = ("ethnicity", "qualification", "pay_group", "grade", "category", "political_theory", "gender")
+# The dimensions the summary table person_in_post keeps: workforce_by reads them from its groups.
+PROFILE_DIMENSIONS = ("category", "gender")
 
 
 def headcount_by_unit(
@@ -87,7 +89,7 @@ def workforce_by(
     policy = load_policy(con)
     df = sql_files.query(
         con,
-        "workforce_by",
+        "workforce_by_profile" if dimension in PROFILE_DIMENSIONS else "workforce_by",
         {
             "scope": scope,
             "roster_as_of": as_of,

@@ -29,6 +29,7 @@ from analytics import (
     training,
     workforce,
 )
+from analytics.policy import load_policy, save_setting
 from tests.conftest import insert
 
 pytestmark = pytest.mark.slow
@@ -48,6 +49,10 @@ ARGUMENTS: dict[str, Any] = {
     "report_as_of": date(2024, 6, 30),
 }
 RAW_VIEWS = {
+    "person_in_post": "SELECT as_of, unit_code, category, gender, ethnicity <> 'kinh' AS minority, "
+    "count(*)::BIGINT AS people, count(*) FILTER (WHERE is_leader)::BIGINT AS leaders, "
+    "count(*) FILTER (WHERE in_succession_plan)::BIGINT AS succession_pool, "
+    "list(birth_date ORDER BY birth_date) AS births FROM person WHERE status = 'dang_cong_tac' GROUP BY ALL",
     "person_summary": "SELECT as_of, unit_code, category, status, count(*)::BIGINT AS people FROM person GROUP BY ALL",
     "payroll_summary": "SELECT month, unit_code, count(*)::BIGINT AS payroll_rows, "
     "sum(basic_salary_vnd)::BIGINT AS basic_salary_vnd FROM payroll GROUP BY ALL",
@@ -119,6 +124,24 @@ def test_every_kpi_is_the_same_from_summaries_and_raw_rows(both: tuple[Any, Any]
             pd.testing.assert_frame_equal(ours, theirs, check_exact=True, obj=f"{name}(scope={scope})")
         else:
             assert ours == theirs, name
+
+
+@pytest.mark.parametrize("young_age", [0, 1, 33])
+def test_young_from_the_birth_lists_is_young_from_the_rows(both: tuple[Any, Any], young_age: int) -> None:
+    """person_in_post counts the young from its birth lists, both ways the queries have (a cut-off
+    date from 1 year up, the age itself below that): the same counts as the person rows give."""
+    summarised, raw = both
+    before = load_policy(summarised).young_age_threshold
+    try:
+        for con in both:
+            save_setting(con, "young_age_threshold", young_age, user="test")
+        for fn in (workforce.headcount_by_category, workforce.workforce_by, secondment.secondment_by_agency):
+            for scope in (None, "SNV"):
+                ours, theirs = call(fn, summarised, scope), call(fn, raw, scope)
+                pd.testing.assert_frame_equal(ours, theirs, check_exact=True, obj=f"{fn.__name__}({scope})")
+    finally:
+        for con in both:
+            save_setting(con, "young_age_threshold", before, user="test")
 
 
 def _summary_is_raw(con: duckdb.DuckDBPyConnection) -> None:

@@ -19,21 +19,21 @@ quotas AS (
     WHERE q.unit_code IN (SELECT unit_code FROM scope_units)
     GROUP BY ALL
 ),
-people AS (
+people AS (  -- from person_in_post: a row per group of people in post, their birth dates in a list
     SELECT CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
            -- against the quota: public employees of self-financed units are outside it (DOMAIN.md §2)
-           count(*) FILTER (WHERE NOT (p.category = 'vien_chuc'
-                                       AND p.unit_code IN (SELECT unit_code FROM unit WHERE self_financed))) AS present,
-           count(*) FILTER (WHERE p.gender = 'nu') AS women,
-           count(*) FILTER (WHERE p.ethnicity <> 'kinh') AS minority,
-           count(*) FILTER (WHERE CASE WHEN $young_age >= 1 THEN p.birth_date > y.born_after
-                                       ELSE date_sub('year', p.birth_date, y.ref) < $young_age END) AS young,
-           count(*) FILTER (WHERE p.is_leader) AS leaders,
-           count(*) FILTER (WHERE p.in_succession_plan) AS succession_pool,
+           sum(p.people) FILTER (WHERE NOT (p.category = 'vien_chuc'
+                                            AND p.unit_code IN (SELECT unit_code FROM unit WHERE self_financed))) AS present,
+           sum(p.people) FILTER (WHERE p.gender = 'nu') AS women,
+           sum(p.people) FILTER (WHERE p.minority) AS minority,
+           sum(CASE WHEN $young_age >= 1 THEN len(list_filter(p.births, lambda b: b > y.born_after))
+                    ELSE len(list_filter(p.births, lambda b: date_sub('year', b, y.ref) < $young_age)) END) AS young,
+           sum(p.leaders) AS leaders,
+           sum(p.succession_pool) AS succession_pool,
            max(p.as_of) AS roster_as_of
-    FROM roster p  -- (roster units are in the unit table: scope_units is drawn from it)
+    FROM person_in_post p  -- (roster units are in the unit table: scope_units is drawn from it)
+    JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
     JOIN young_cutoff y ON y.snap = p.as_of
-    WHERE p.status = 'dang_cong_tac'
     GROUP BY 1
 ),
 categories AS (SELECT unnest(['cong_chuc', 'vien_chuc', 'nguoi_lao_dong']) AS category)

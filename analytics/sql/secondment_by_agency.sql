@@ -27,20 +27,19 @@ quotas AS (
 -- @include young_cutoff
 ,
 -- Staff per unit first, then per agency: joining every roster row to agency_subtree cost most of
--- the query. The rows are the roster CTE's, taken from person after narrowing roster_units to the
--- agencies' units (joining the whole roster first reads every unit's people).
+-- the query. The groups of person_in_post of the roster's snapshots, after narrowing roster_units to
+-- the agencies' units (joining the whole roster first reads every unit's people).
 unit_staff AS (
     SELECT p.unit_code,
-           count(*) AS staff,
-           count(*) FILTER (WHERE CASE WHEN $young_age >= 1 THEN p.birth_date > y.born_after
-                                       ELSE date_sub('year', p.birth_date, y.ref) < $young_age END) AS staff_young,
-           count(*) FILTER (WHERE p.gender = 'nu') AS staff_women,
-           count(*) FILTER (WHERE p.ethnicity <> 'kinh') AS staff_minority
-    FROM person p
+           sum(p.people) AS staff,
+           sum(CASE WHEN $young_age >= 1 THEN len(list_filter(p.births, lambda b: b > y.born_after))
+                    ELSE len(list_filter(p.births, lambda b: date_sub('year', b, y.ref) < $young_age)) END) AS staff_young,
+           sum(p.people) FILTER (WHERE p.gender = 'nu') AS staff_women,
+           sum(p.people) FILTER (WHERE p.minority) AS staff_minority
+    FROM person_in_post p
     JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
      AND r.unit_code IN (SELECT unit_code FROM agency_subtree)
     JOIN young_cutoff y ON y.snap = p.as_of
-    WHERE p.status = 'dang_cong_tac'
     GROUP BY p.unit_code
 ),
 staff AS (
