@@ -13,11 +13,13 @@ roster_snap AS (  -- from the summary table: the same dates, without scanning ev
 roster_units AS MATERIALIZED (
     SELECT s.unit_code, s.snap
     FROM roster_snap s
-    LEFT JOIN unit u ON u.unit_code = s.unit_code
+    JOIN unit u ON u.unit_code = s.unit_code  -- (scope_units are units: the whole table with no scope)
     LEFT JOIN roster_snap m ON m.unit_code = u.merged_into
     WHERE (u.valid_to IS NULL OR u.valid_to >= coalesce(CAST($roster_as_of AS DATE), current_date))
       AND (m.snap IS NULL OR m.snap <= s.snap)
-      AND s.unit_code IN (SELECT unit_code FROM scope_units)
+      -- in scope: scope_units, written so that with no scope the check is dropped, not a semi-join
+      -- against every unit (half of roster_units' cost on the national database)
+      AND ($scope IS NULL OR s.unit_code IN (SELECT unit_code FROM scope_walk))
 ),
 roster AS (
     SELECT p.* FROM person p JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
