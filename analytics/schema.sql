@@ -550,21 +550,23 @@ CREATE TABLE IF NOT EXISTS payroll_coef_diff (
     roster_as_of DATE NOT NULL,
     PRIMARY KEY (month, unit_code, person_id)
 );
--- (Schema version 11, analytics/migrations/0011_payroll_person_last.sql.) Each person's last payroll
--- month in each unit: where a unit's latest month in use is its last, the people it paid then are
--- those whose last month there it is, so the check reduction_still_paid reads these rows (about one
--- month's worth) instead of a month of every unit's payroll rows picked out of the whole table.
--- No primary key: (unit_code, person_id) is unique by construction, and an index over millions of
--- rows would cost memory and every refresh.
-CREATE TABLE IF NOT EXISTS payroll_person_last (
-    unit_code VARCHAR NOT NULL,
-    person_id VARCHAR NOT NULL,
-    month     DATE NOT NULL
+-- (Schema version 14, analytics/migrations/0014_payroll_after_leaving.sql, which dropped version
+-- 11's payroll_person_last.) The payroll rows of people who left under a reduction programme
+-- (reduction_case status 'da_nghi' with an effective date) paid in a month later than the month
+-- they left, in any unit, with the case: the check reduction_still_paid keeps those of each unit's
+-- latest payroll month, a handful of rows instead of a month of every unit's payroll rows.
+CREATE TABLE IF NOT EXISTS payroll_after_leaving (
+    unit_code      VARCHAR NOT NULL,   -- the unit that paid
+    month          DATE NOT NULL,
+    person_id      VARCHAR NOT NULL,
+    case_id        VARCHAR NOT NULL,
+    case_unit_code VARCHAR NOT NULL,
+    effective_date DATE NOT NULL
 );
 -- (Schema version 12, analytics/migrations/0012_person_posted.sql.) The roster rows (every snapshot)
 -- of the people a secondment names, with the columns the secondment KPIs read: secondment_postings
 -- picks each posted person's record among these few rows instead of looking a few thousand
--- person_ids up among millions of person rows. No primary key, as payroll_person_last.
+-- person_ids up among millions of person rows. No primary key: an index would cost every refresh.
 CREATE TABLE IF NOT EXISTS person_posted (
     as_of              DATE NOT NULL,
     unit_code          VARCHAR NOT NULL,

@@ -9,9 +9,9 @@ composition and sum salary funds without scanning millions of raw rows;
 ``person_twice`` (the roster rows of people in post that several units list on the same date) lets
 the check person_two_units look at a few rows instead of grouping every person row, and
 ``payroll_coef_diff`` (payroll rows whose coefficient differs from the roster's) spares the check
-payroll_coef_mismatch joining a month of payroll rows to the roster; ``payroll_person_last`` (each
-person's last payroll month in each unit) spares the check reduction_still_paid picking a month of
-payroll rows out of the whole table; ``person_posted`` (the roster rows of the people a secondment
+payroll_coef_mismatch joining a month of payroll rows to the roster; ``payroll_after_leaving`` (the
+payroll rows of people paid after they left under a reduction programme) spares the check
+reduction_still_paid picking a month of payroll rows out of the whole table; ``person_posted`` (the roster rows of the people a secondment
 names) spares secondment_postings looking a few thousand people up among every person row.
 Every load ends in ``batches.close_batch`` and every undo in ``batches.undo_batch``: both call
 ``refresh`` for the units the batch touched, so a summary never lags its rows, and a rollback rolls
@@ -33,30 +33,36 @@ SUMMARY_TABLES = (
     "payroll_summary",
     "person_twice",
     "payroll_coef_diff",
-    "payroll_person_last",
+    "payroll_after_leaving",
     "person_posted",
 )
+# Summary tables that also follow another data table, in any unit: a batch that changes that table
+# refreshes them whole (other secondments, other people; other cases, other payroll rows).
+WHOLE_ON = {"person_posted": "secondment", "payroll_after_leaving": "reduction_case"}
 
 
 @dataclass(frozen=True)
 class Touched:
     """What a batch changed that the summary tables follow: the units whose person or payroll rows
-    it added or replaced, and whether it added or replaced secondments (whose people person_posted
-    holds, in any unit)."""
+    it added or replaced, and which of the tables of WHOLE_ON it added or replaced rows of."""
 
     units: tuple[str, ...]
-    secondments: bool
+    tables: frozenset[str]
 
 
 def batch_touched(cur: duckdb.DuckDBPyConnection, batch_id: int) -> Touched:
     """What the batch changed (ask before an undo removes its rows)."""
     units = cur.execute(sql_files.load("summary_batch_units"), {"batch_id": batch_id}).fetchall()
-    posts = cur.execute(
-        "SELECT EXISTS (SELECT 1 FROM secondment WHERE batch_id = $b) "
-        "OR EXISTS (SELECT 1 FROM secondment__replaced WHERE replaced_by_batch = $b)",
-        {"b": batch_id},
-    ).fetchone()
-    return Touched(tuple(str(r[0]) for r in units), bool(posts and posts[0]))
+    tables = set()
+    for table in sorted(set(WHOLE_ON.values())):
+        found = cur.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {table} WHERE batch_id = $b) "  # noqa: S608 allow-listed
+            f"OR EXISTS (SELECT 1 FROM {table}__replaced WHERE replaced_by_batch = $b)",
+            {"b": batch_id},
+        ).fetchone()
+        if found and found[0]:
+            tables.add(table)
+    return Touched(tuple(str(r[0]) for r in units), frozenset(tables))
 
 
 def refresh(cur: duckdb.DuckDBPyConnection, touched: Touched | None) -> None:
@@ -65,11 +71,11 @@ def refresh(cur: duckdb.DuckDBPyConnection, touched: Touched | None) -> None:
     if touched is None:
         _refresh(cur, SUMMARY_TABLES, None)
         return
-    if touched.secondments:  # other secondments, other people: person_posted of every unit
-        _refresh(cur, ("person_posted",), None)
+    whole = tuple(t for t in SUMMARY_TABLES if WHOLE_ON.get(t) in touched.tables)
+    if whole:
+        _refresh(cur, whole, None)
     if touched.units:
-        per_unit = tuple(t for t in SUMMARY_TABLES if not (touched.secondments and t == "person_posted"))
-        _refresh(cur, per_unit, list(touched.units))
+        _refresh(cur, tuple(t for t in SUMMARY_TABLES if t not in whole), list(touched.units))
 
 
 def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: list[str] | None) -> None:
@@ -80,7 +86,7 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "payroll_summary": sql_files.load("refresh_payroll_summary"),
         "person_twice": sql_files.load("refresh_person_twice"),
         "payroll_coef_diff": sql_files.load("refresh_payroll_coef_diff"),
-        "payroll_person_last": sql_files.load("refresh_payroll_person_last"),
+        "payroll_after_leaving": sql_files.load("refresh_payroll_after_leaving"),
         "person_posted": sql_files.load("refresh_person_posted"),
     }
     for table in tables:

@@ -151,6 +151,7 @@ def test_every_check_is_covered() -> None:
 def test_still_paid_looks_at_the_latest_payroll_month(clean: duckdb.DuckDBPyConnection) -> None:
     b = add_batch(clean)
     clean.execute(BAD[0][2].replace("$b", str(b)))  # left 15/6/2025, paid for July
+    close_batch(clean, b, {})  # (as every load ends: the summary tables follow the rows)
     row = quality.check_reduction_still_paid(clean).iloc[0]
     assert (row["case_id"], row["paid_by_unit_code"], row["paid_month"]) == ("R1", "A", pd.Timestamp("2025-07-01"))
     assert quality.check_reduction_still_paid(clean, as_of=date(2025, 6, 30)).empty  # no payroll month yet

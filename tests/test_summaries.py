@@ -66,7 +66,10 @@ RAW_VIEWS = {
     "JOIN payroll pr ON pr.unit_code = s.unit_code AND pr.month = s.month "
     "JOIN person p ON p.as_of = s.as_of AND p.unit_code = pr.unit_code AND p.person_id = pr.person_id "
     "WHERE p.salary_coef IS NOT NULL AND p.salary_coef <> pr.salary_coef",
-    "payroll_person_last": "SELECT unit_code, person_id, max(month) AS month FROM payroll GROUP BY ALL",
+    "payroll_after_leaving": "SELECT p.unit_code, p.month, p.person_id, r.case_id, r.unit_code AS case_unit_code, "
+    "r.effective_date FROM reduction_case r JOIN payroll p ON p.person_id = r.person_id "
+    "AND p.month > date_trunc('month', r.effective_date) "
+    "WHERE r.status = 'da_nghi' AND r.effective_date IS NOT NULL AND r.person_id IS NOT NULL",
     "person_posted": "SELECT as_of, unit_code, person_id, birth_date, gender, ethnicity, is_leader, in_succession_plan, "
     "discipline, discipline_until, health FROM person WHERE person_id IN (SELECT person_id FROM secondment)",
 }
@@ -300,3 +303,54 @@ def test_person_posted_follows_secondment_and_roster_loads_and_undos(con: duckdb
     insert(con, "person", [person("P1", "C", "2025-09-30")])  # a roster load of another unit lists P1 too
     _summary_is_raw(con)
     assert ("P1", "C", "2025-09-30") in posted()
+
+
+def test_payroll_after_leaving_follows_payroll_and_reduction_loads_and_undos(con: duckdb.DuckDBPyConnection) -> None:
+    def pay(pid: str, unit: str, month: str) -> dict[str, Any]:
+        return {
+            "month": month,
+            "unit_code": unit,
+            "person_id": pid,
+            "salary_coef": 2.34,
+            "base_salary_vnd": 2340000,
+            "basic_salary_vnd": 5475600,
+            "total_vnd": 5475600,
+        }
+
+    def case(cid: str, pid: str, effective: str) -> dict[str, Any]:
+        return {
+            "case_id": cid,
+            "person_id": pid,
+            "unit_code": "A",
+            "category": "cong_chuc",
+            "route": "thoi_viec",
+            "year": 2025,
+            "effective_date": effective,
+            "status": "da_nghi",
+        }
+
+    def after() -> list[tuple[str, str, str, str]]:
+        rows = con.execute(
+            "SELECT case_id, person_id, unit_code, CAST(month AS VARCHAR) FROM payroll_after_leaving ORDER BY ALL"
+        )
+        return rows.fetchall()
+
+    insert(con, "payroll", [pay("P1", "A", "2025-05-01"), pay("P1", "A", "2025-07-01"), pay("P2", "B", "2025-07-01")])
+    insert(con, "reduction_case", [case("C1", "P1", "2025-06-15")])  # paid in July after leaving in June
+    _summary_is_raw(con)
+    assert after() == [("C1", "P1", "A", "2025-07-01")]
+    b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)  # the case now names P2
+    batches.replace_rows(con, "reduction_case", pd.DataFrame({"case_id": ["C1"]}), b)
+    con.execute(
+        "INSERT INTO reduction_case (case_id, person_id, unit_code, category, route, year, effective_date, "
+        f"status, batch_id) VALUES ('C1', 'P2', 'A', 'cong_chuc', 'thoi_viec', 2025, '2025-06-15', 'da_nghi', {b})"
+    )
+    batches.close_batch(con, b, {"reduction_case": 1})
+    _summary_is_raw(con)
+    assert after() == [("C1", "P2", "B", "2025-07-01")]  # paid by another unit: still found
+    batches.undo_batch(con, b, user="t")
+    _summary_is_raw(con)
+    assert after() == [("C1", "P1", "A", "2025-07-01")]
+    insert(con, "payroll", [pay("P1", "C", "2025-08-01")])  # a payroll load of another unit pays P1 too
+    _summary_is_raw(con)
+    assert after() == [("C1", "P1", "A", "2025-07-01"), ("C1", "P1", "C", "2025-08-01")]
