@@ -11,8 +11,9 @@ the check person_two_units look at a few rows instead of grouping every person r
 ``payroll_coef_diff`` (payroll rows whose coefficient differs from the roster's) spares the check
 payroll_coef_mismatch joining a month of payroll rows to the roster; ``payroll_after_leaving`` (the
 payroll rows of people paid after they left under a reduction programme) spares the check
-reduction_still_paid picking a month of payroll rows out of the whole table; ``person_posted`` (the roster rows of the people a secondment
-names) spares secondment_postings looking a few thousand people up among every person row.
+reduction_still_paid picking a month of payroll rows out of the whole table; ``person_posted`` (the
+roster rows of the people a secondment names) spares secondment_postings looking a few thousand
+people up among every person row.
 Every load ends in ``batches.close_batch`` and every undo in ``batches.undo_batch``: both call
 ``refresh`` for the units the batch touched, so a summary never lags its rows, and a rollback rolls
 it back with them.
@@ -26,7 +27,7 @@ import duckdb
 
 from analytics import sql_files
 
-# (in this order: payroll_coef_diff's refresh reads the first two)
+# (in this order: payroll_coef_diff's refresh reads person_summary and payroll_summary)
 SUMMARY_TABLES = (
     "person_summary",
     "person_in_post",

@@ -147,6 +147,21 @@ def test_young_from_the_birth_lists_is_young_from_the_rows(both: tuple[Any, Any]
             save_setting(con, "young_age_threshold", before, user="test")
 
 
+@pytest.mark.parametrize("dimension", workforce.PROFILE_DIMENSIONS)
+def test_workforce_by_from_person_in_post_is_workforce_by_from_the_rows(
+    both: tuple[Any, Any], dimension: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """workforce_by reads the dimensions person_in_post keeps from its groups: the same frame as the
+    query over the person rows that the other dimensions use."""
+    summarised, _ = both
+    for scope in SCOPES:
+        ours = workforce.workforce_by(summarised, dimension=dimension, as_of=AS_OF, scope=scope)
+        with monkeypatch.context() as m:
+            m.setattr(workforce, "PROFILE_DIMENSIONS", ())
+            theirs = workforce.workforce_by(summarised, dimension=dimension, as_of=AS_OF, scope=scope)
+        pd.testing.assert_frame_equal(ours, theirs, check_exact=True, obj=f"workforce_by({dimension}, {scope})")
+
+
 def _summary_is_raw(con: duckdb.DuckDBPyConnection) -> None:
     for table, sql in RAW_VIEWS.items():
         diff = con.execute(
