@@ -170,34 +170,35 @@ def _summary_is_raw(con: duckdb.DuckDBPyConnection) -> None:
         assert diff == (0,), table
 
 
-def test_a_load_and_its_undo_keep_the_summaries_equal_to_the_rows(con: duckdb.DuckDBPyConnection) -> None:
-    def person(pid: str, unit: str, as_of: str = "2025-06-30") -> dict[str, Any]:
-        return {
-            "as_of": as_of,
-            "unit_code": unit,
-            "person_id": pid,
-            "full_name": pid,
-            "birth_date": "1980-01-01",
-            "gender": "nu",
-            "category": "cong_chuc",
-        }
+def _person(pid: str, unit: str, as_of: str = "2025-06-30") -> dict[str, Any]:
+    """A roster row of a woman civil servant born in 1980."""
+    return {
+        "as_of": as_of,
+        "unit_code": unit,
+        "person_id": pid,
+        "full_name": pid,
+        "birth_date": "1980-01-01",
+        "gender": "nu",
+        "category": "cong_chuc",
+    }
 
-    insert(con, "person", [person("P1", "A"), person("P2", "A"), person("P3", "B")])
-    insert(
-        con,
-        "payroll",
-        [
-            {
-                "month": "2025-07-01",
-                "unit_code": "A",
-                "person_id": "P1",
-                "salary_coef": 2.34,
-                "base_salary_vnd": 2340000,
-                "basic_salary_vnd": 5475600,
-                "total_vnd": 5475600,
-            }
-        ],
-    )
+
+def _pay(pid: str, unit: str, month: str = "2025-07-01") -> dict[str, Any]:
+    """A payroll row at coefficient 2,34."""
+    return {
+        "month": month,
+        "unit_code": unit,
+        "person_id": pid,
+        "salary_coef": 2.34,
+        "base_salary_vnd": 2340000,
+        "basic_salary_vnd": 5475600,
+        "total_vnd": 5475600,
+    }
+
+
+def test_a_load_and_its_undo_keep_the_summaries_equal_to_the_rows(con: duckdb.DuckDBPyConnection) -> None:
+    insert(con, "person", [_person("P1", "A"), _person("P2", "A"), _person("P3", "B")])
+    insert(con, "payroll", [_pay("P1", "A")])
     _summary_is_raw(con)
     assert con.execute("SELECT people FROM person_summary WHERE unit_code = 'A'").fetchall() == [(2,)]
     # a second load replaces unit A's roster of that date (the importer archives the old rows)
@@ -222,17 +223,6 @@ def test_a_load_and_its_undo_keep_the_summaries_equal_to_the_rows(con: duckdb.Du
 
 
 def test_person_twice_follows_loads_and_undos_of_either_unit(con: duckdb.DuckDBPyConnection) -> None:
-    def person(pid: str, unit: str) -> dict[str, Any]:
-        return {
-            "as_of": "2025-06-30",
-            "unit_code": unit,
-            "person_id": pid,
-            "full_name": pid,
-            "birth_date": "1980-01-01",
-            "gender": "nu",
-            "category": "cong_chuc",
-        }
-
     def twice() -> list[tuple[str, str]]:
         return con.execute("SELECT person_id, unit_code FROM person_twice ORDER BY ALL").fetchall()
 
@@ -248,7 +238,9 @@ def test_person_twice_follows_loads_and_undos_of_either_unit(con: duckdb.DuckDBP
         return b
 
     insert(
-        con, "person", [person("P1", "A"), person("P2", "A"), person("P1", "B"), person("P2", "B"), person("P2", "C")]
+        con,
+        "person",
+        [_person("P1", "A"), _person("P2", "A"), _person("P1", "B"), _person("P2", "B"), _person("P2", "C")],
     )
     _summary_is_raw(con)
     assert twice() == [("P1", "A"), ("P1", "B"), ("P2", "A"), ("P2", "B"), ("P2", "C")]
@@ -261,23 +253,12 @@ def test_person_twice_follows_loads_and_undos_of_either_unit(con: duckdb.DuckDBP
     reload_a(["P3"])
     reload_a(["P3", "P4"])
     _summary_is_raw(con)
-    insert(con, "person", [person("P3", "D")])  # another unit lists one of A's people
+    insert(con, "person", [_person("P3", "D")])  # another unit lists one of A's people
     _summary_is_raw(con)
     assert twice() == [("P2", "B"), ("P2", "C"), ("P3", "A"), ("P3", "D")]
 
 
 def test_person_posted_follows_secondment_and_roster_loads_and_undos(con: duckdb.DuckDBPyConnection) -> None:
-    def person(pid: str, unit: str, as_of: str) -> dict[str, Any]:
-        return {
-            "as_of": as_of,
-            "unit_code": unit,
-            "person_id": pid,
-            "full_name": pid,
-            "birth_date": "1980-01-01",
-            "gender": "nu",
-            "category": "cong_chuc",
-        }
-
     def posting(sid: str, pid: str) -> dict[str, Any]:
         return {
             "secondment_id": sid,
@@ -296,7 +277,7 @@ def test_person_posted_follows_secondment_and_roster_loads_and_undos(con: duckdb
     insert(
         con,
         "person",
-        [person("P1", "A", "2025-06-30"), person("P2", "A", "2025-06-30"), person("P1", "B", "2024-12-31")],
+        [_person("P1", "A", "2025-06-30"), _person("P2", "A", "2025-06-30"), _person("P1", "B", "2024-12-31")],
     )
     assert posted() == []
     insert(con, "secondment", [posting("S1", "P1")])  # a secondment brings the person's rows of every unit
@@ -315,23 +296,12 @@ def test_person_posted_follows_secondment_and_roster_loads_and_undos(con: duckdb
     batches.undo_batch(con, b, user="t")
     _summary_is_raw(con)
     assert posted() == [("P1", "A", "2025-06-30"), ("P1", "B", "2024-12-31")]
-    insert(con, "person", [person("P1", "C", "2025-09-30")])  # a roster load of another unit lists P1 too
+    insert(con, "person", [_person("P1", "C", "2025-09-30")])  # a roster load of another unit lists P1 too
     _summary_is_raw(con)
     assert ("P1", "C", "2025-09-30") in posted()
 
 
 def test_payroll_after_leaving_follows_payroll_and_reduction_loads_and_undos(con: duckdb.DuckDBPyConnection) -> None:
-    def pay(pid: str, unit: str, month: str) -> dict[str, Any]:
-        return {
-            "month": month,
-            "unit_code": unit,
-            "person_id": pid,
-            "salary_coef": 2.34,
-            "base_salary_vnd": 2340000,
-            "basic_salary_vnd": 5475600,
-            "total_vnd": 5475600,
-        }
-
     def case(cid: str, pid: str, effective: str) -> dict[str, Any]:
         return {
             "case_id": cid,
@@ -350,7 +320,9 @@ def test_payroll_after_leaving_follows_payroll_and_reduction_loads_and_undos(con
         )
         return rows.fetchall()
 
-    insert(con, "payroll", [pay("P1", "A", "2025-05-01"), pay("P1", "A", "2025-07-01"), pay("P2", "B", "2025-07-01")])
+    insert(
+        con, "payroll", [_pay("P1", "A", "2025-05-01"), _pay("P1", "A", "2025-07-01"), _pay("P2", "B", "2025-07-01")]
+    )
     insert(con, "reduction_case", [case("C1", "P1", "2025-06-15")])  # paid in July after leaving in June
     _summary_is_raw(con)
     assert after() == [("C1", "P1", "A", "2025-07-01")]
@@ -366,6 +338,6 @@ def test_payroll_after_leaving_follows_payroll_and_reduction_loads_and_undos(con
     batches.undo_batch(con, b, user="t")
     _summary_is_raw(con)
     assert after() == [("C1", "P1", "A", "2025-07-01")]
-    insert(con, "payroll", [pay("P1", "C", "2025-08-01")])  # a payroll load of another unit pays P1 too
+    insert(con, "payroll", [_pay("P1", "C", "2025-08-01")])  # a payroll load of another unit pays P1 too
     _summary_is_raw(con)
     assert after() == [("C1", "P1", "A", "2025-07-01"), ("C1", "P1", "C", "2025-08-01")]
