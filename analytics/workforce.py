@@ -87,17 +87,17 @@ def workforce_by(
     check_scope(con, scope)
     check_choice("dimension", dimension, DIMENSIONS)
     policy = load_policy(con)
-    df = sql_files.query(
-        con,
-        "workforce_by_profile" if dimension in PROFILE_DIMENSIONS else "workforce_by",
-        {
-            "scope": scope,
-            "roster_as_of": as_of,
-            "as_of": as_of,
-            "dimension": dimension,
-            "young_age": policy.young_age_threshold,
-        },
-    )
+    params = {
+        "scope": scope,
+        "roster_as_of": as_of,
+        "as_of": as_of,
+        "dimension": dimension,
+        "young_age": policy.young_age_threshold,
+    }
+    if dimension in PROFILE_DIMENSIONS:  # the same rows from person_in_post's groups
+        df = sql_files.query(con, "workforce_by_profile", params)
+    else:
+        df = sql_files.query(con, "workforce_by", params)
     total = df["people"].sum()
     df["share_pct"] = df["people"] / total * 100 if total else float("nan")
     df.attrs["policy"] = policy.as_dict()
