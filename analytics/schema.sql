@@ -550,19 +550,6 @@ CREATE TABLE IF NOT EXISTS payroll_coef_diff (
     roster_as_of DATE NOT NULL,
     PRIMARY KEY (month, unit_code, person_id)
 );
--- (Schema version 14, analytics/migrations/0014_payroll_after_leaving.sql, which dropped version
--- 11's payroll_person_last.) The payroll rows of people who left under a reduction programme
--- (reduction_case status 'da_nghi' with an effective date) paid in a month later than the month
--- they left, in any unit, with the case: the check reduction_still_paid keeps those of each unit's
--- latest payroll month, a handful of rows instead of a month of every unit's payroll rows.
-CREATE TABLE IF NOT EXISTS payroll_after_leaving (
-    unit_code      VARCHAR NOT NULL,   -- the unit that paid
-    month          DATE NOT NULL,
-    person_id      VARCHAR NOT NULL,
-    case_id        VARCHAR NOT NULL,
-    case_unit_code VARCHAR NOT NULL,
-    effective_date DATE NOT NULL
-);
 -- (Schema version 12, analytics/migrations/0012_person_posted.sql.) The roster rows (every snapshot)
 -- of the people a secondment names, with the columns the secondment KPIs read: secondment_postings
 -- picks each posted person's record among these few rows instead of looking a few thousand
@@ -596,4 +583,17 @@ CREATE TABLE IF NOT EXISTS person_in_post (
     succession_pool BIGINT NOT NULL,
     births          DATE[] NOT NULL,
     PRIMARY KEY (as_of, unit_code, category, gender, minority)
+);
+-- (Schema version 14, analytics/migrations/0014_payroll_after_leaving.sql, which dropped version
+-- 11's payroll_person_last.) The payroll rows of people who left under a reduction programme
+-- (reduction_case status 'da_nghi' with an effective date) paid in a month later than the month
+-- they left, in any unit, with the case: the check reduction_still_paid keeps those of each unit's
+-- latest payroll month, a handful of rows instead of a month of every unit's payroll rows.
+CREATE TABLE IF NOT EXISTS payroll_after_leaving (
+    unit_code      VARCHAR NOT NULL,   -- the unit that paid
+    month          DATE NOT NULL,
+    person_id      VARCHAR NOT NULL,
+    case_id        VARCHAR NOT NULL,
+    case_unit_code VARCHAR NOT NULL,
+    effective_date DATE NOT NULL
 );
