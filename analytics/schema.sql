@@ -597,3 +597,11 @@ CREATE TABLE IF NOT EXISTS payroll_after_leaving (
     case_unit_code VARCHAR NOT NULL,
     effective_date DATE NOT NULL
 );
+-- (Schema version 15, analytics/migrations/0015_unit_rollup.sql.) Every unit with each unit it rolls
+-- up to through the tree (parent_code) and through mergers (merged_into), itself included: the
+-- pages' "units under this one" without walking the whole tree in every query (the view
+-- unit_closure gives the same pairs with their depth, worked out when read).
+CREATE TABLE IF NOT EXISTS unit_rollup (
+    ancestor_code VARCHAR NOT NULL,
+    unit_code     VARCHAR NOT NULL
+);

@@ -13,7 +13,8 @@ payroll_coef_mismatch joining a month of payroll rows to the roster; ``payroll_a
 payroll rows of people paid after they left under a reduction programme) spares the check
 reduction_still_paid picking a month of payroll rows out of the whole table; ``person_posted`` (the
 roster rows of the people a secondment names) spares secondment_postings looking a few thousand
-people up among every person row.
+people up among every person row; ``unit_rollup`` (every unit with each unit it rolls up to) spares
+the "by unit" and "by agency" breakdowns walking the whole unit tree in every query.
 Every load ends in ``batches.close_batch`` and every undo in ``batches.undo_batch``: both call
 ``refresh`` for the units the batch touched, so a summary never lags its rows, and a rollback rolls
 it back with them.
@@ -40,12 +41,16 @@ SUMMARY_TABLES = (
 # Summary tables that also follow another data table, in any unit: a batch that changes that table
 # refreshes them whole (other secondments, other people; other cases, other payroll rows).
 WHOLE_ON = {"person_posted": "secondment", "payroll_after_leaving": "reduction_case"}
+# Summary tables of the units themselves: refreshed whole when a batch changes the unit table, and
+# only then (a unit's ancestors change with the units, not with its people or payroll rows).
+UNITS_ONLY = {"unit_rollup": "unit"}
 
 
 @dataclass(frozen=True)
 class Touched:
     """What a batch changed that the summary tables follow: the units whose person or payroll rows
-    it added or replaced, and which of the tables of WHOLE_ON it added or replaced rows of."""
+    it added or replaced, and which of the tables of WHOLE_ON and UNITS_ONLY it added or replaced rows
+    of."""
 
     units: tuple[str, ...]
     tables: frozenset[str]
@@ -55,7 +60,7 @@ def batch_touched(cur: duckdb.DuckDBPyConnection, batch_id: int) -> Touched:
     """What the batch changed (ask before an undo removes its rows)."""
     units = cur.execute(sql_files.load("summary_batch_units"), {"batch_id": batch_id}).fetchall()
     tables = set()
-    for table in sorted(set(WHOLE_ON.values())):
+    for table in sorted({*WHOLE_ON.values(), *UNITS_ONLY.values()}):
         found = cur.execute(
             f"SELECT EXISTS (SELECT 1 FROM {table} WHERE batch_id = $b) "  # noqa: S608 allow-listed
             f"OR EXISTS (SELECT 1 FROM {table}__replaced WHERE replaced_by_batch = $b)",
@@ -70,8 +75,9 @@ def refresh(cur: duckdb.DuckDBPyConnection, touched: Touched | None) -> None:
     """Recompute the summary rows of what ``touched`` names (every row when None) on the caller's
     transaction."""
     if touched is None:
-        _refresh(cur, SUMMARY_TABLES, None)
+        _refresh(cur, (*SUMMARY_TABLES, *UNITS_ONLY), None)
         return
+    _refresh(cur, tuple(t for t, source in UNITS_ONLY.items() if source in touched.tables), None)
     whole = tuple(t for t in SUMMARY_TABLES if WHOLE_ON.get(t) in touched.tables)
     if whole:
         _refresh(cur, whole, None)
@@ -89,13 +95,17 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "payroll_coef_diff": sql_files.load("refresh_payroll_coef_diff"),
         "payroll_after_leaving": sql_files.load("refresh_payroll_after_leaving"),
         "person_posted": sql_files.load("refresh_person_posted"),
+        "unit_rollup": sql_files.load("refresh_unit_rollup"),
     }
     for table in tables:
-        cur.execute(
-            f"DELETE FROM {table} WHERE $all OR unit_code IN (SELECT unnest(CAST($units AS VARCHAR[])))",  # noqa: S608 allow-listed
-            params,
-        )
-        cur.execute(queries[table], params)
+        if table in UNITS_ONLY:
+            cur.execute(f"DELETE FROM {table}")  # noqa: S608 allow-listed; whole, always
+        else:
+            cur.execute(
+                f"DELETE FROM {table} WHERE $all OR unit_code IN (SELECT unnest(CAST($units AS VARCHAR[])))",  # noqa: S608 allow-listed
+                params,
+            )
+        cur.execute(queries[table], {} if table in UNITS_ONLY else params)
     if "person_twice" in tables:
         # person_twice rows are per person, not per unit: refresh_person_twice adds the other units'
         # rows of a pair the units now share, and a pair the units no longer share may keep a single row.

@@ -72,6 +72,7 @@ RAW_VIEWS = {
     "WHERE r.status = 'da_nghi' AND r.effective_date IS NOT NULL AND r.person_id IS NOT NULL",
     "person_posted": "SELECT as_of, unit_code, person_id, birth_date, gender, ethnicity, is_leader, in_succession_plan, "
     "discipline, discipline_until, health FROM person WHERE person_id IN (SELECT person_id FROM secondment)",
+    "unit_rollup": "SELECT DISTINCT ancestor_code, unit_code FROM unit_closure",
 }
 
 
@@ -220,6 +221,43 @@ def test_a_load_and_its_undo_keep_the_summaries_equal_to_the_rows(con: duckdb.Du
     ]
     summaries.refresh(con, None)
     _summary_is_raw(con)
+
+
+def _unit(code: str, parent: str | None = None, merged_into: str | None = None) -> dict[str, Any]:
+    return {
+        "unit_code": code,
+        "name": code,
+        "unit_type": "so_nganh",
+        "level": "city",
+        "parent_code": parent,
+        "merged_into": merged_into,
+    }
+
+
+def test_unit_rollup_follows_unit_loads_and_undos(con: duckdb.DuckDBPyConnection) -> None:
+    insert(con, "unit", [_unit("CT"), _unit("S1", "CT"), _unit("S1.P1", "S1")])
+    _summary_is_raw(con)
+    assert con.execute("SELECT unit_code FROM unit_rollup WHERE ancestor_code = 'CT' ORDER BY 1").fetchall() == [
+        ("CT",),
+        ("S1",),
+        ("S1.P1",),
+    ]
+    # an old unit merged into S1, with a division of its own: both roll up to S1 and to CT
+    b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)
+    con.execute(
+        f"INSERT INTO unit (unit_code, name, unit_type, level, parent_code, merged_into, batch_id) VALUES "
+        f"('OLD', 'OLD', 'so_nganh', 'city', NULL, 'S1', {b}), ('OLD.P', 'OLD.P', 'phong', 'city', 'OLD', NULL, {b})"
+    )
+    batches.close_batch(con, b, {"unit": 2})
+    _summary_is_raw(con)
+    assert con.execute("SELECT count(*) FROM unit_rollup WHERE ancestor_code = 'S1'").fetchone() == (4,)
+    assert con.execute("SELECT count(*) FROM unit_rollup WHERE unit_code = 'OLD.P'").fetchone() == (4,)
+    # a roster load leaves the rollup alone; an undo of the units takes their rows away
+    insert(con, "person", [_person("P1", "OLD.P")])
+    _summary_is_raw(con)
+    batches.undo_batch(con, b, user="t")
+    _summary_is_raw(con)
+    assert con.execute("SELECT count(*) FROM unit_rollup WHERE unit_code LIKE 'OLD%'").fetchone() == (0,)
 
 
 def test_person_twice_follows_loads_and_undos_of_either_unit(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,6 +1,6 @@
 -- City-level agencies in scope that exist at $as_of (today's units: not merged away), with the
 -- units that roll up to each (agency_subtree: the agency itself, its divisions, old units merged
--- into it), walked down the scope_edges of scope_units.
+-- into it), through the scope_edges of scope_units.
 city_agencies AS (
     SELECT u.unit_code, coalesce(u.short_name, u.name) AS name, u.unit_type, u.restructured_on
     FROM unit u
@@ -9,8 +9,7 @@ city_agencies AS (
       AND (u.valid_to IS NULL OR u.valid_to >= $as_of)
       AND u.unit_code IN (SELECT unit_code FROM scope_units)
 ),
-agency_subtree(agency_code, unit_code) AS (
-    SELECT unit_code, unit_code FROM city_agencies
-    UNION
-    SELECT a.agency_code, e.child FROM agency_subtree a JOIN scope_edges e ON e.up = a.unit_code
+agency_subtree(agency_code, unit_code) AS (  -- unit_rollup: the walk, done once per change of the units
+    SELECT r.ancestor_code, r.unit_code FROM unit_rollup r
+    WHERE r.ancestor_code IN (SELECT unit_code FROM city_agencies)
 )
