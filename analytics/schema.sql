@@ -571,7 +571,8 @@ CREATE TABLE IF NOT EXISTS person_posted (
 -- per roster date, unit, category, gender and ethnic minority (not Kinh), with the leaders, the
 -- succession pool and the birth dates among them (sorted): the composition the pages show (women,
 -- minority, young below an age at any reference date) read from a row per group instead of a row
--- per person.
+-- per person; since version 16 (analytics/migrations/0016_person_in_post_coef.sql) also the sum of
+-- their salary coefficients, for the average the training budget's estimate uses.
 CREATE TABLE IF NOT EXISTS person_in_post (
     as_of           DATE NOT NULL,
     unit_code       VARCHAR NOT NULL,
@@ -582,6 +583,8 @@ CREATE TABLE IF NOT EXISTS person_in_post (
     leaders         BIGINT NOT NULL,
     succession_pool BIGINT NOT NULL,
     births          DATE[] NOT NULL,
+    coef_people     BIGINT NOT NULL,  -- (version 16) those with a salary coefficient
+    coef_cents      BIGINT NOT NULL,  -- (version 16) the sum of their coefficients, in hundredths
     PRIMARY KEY (as_of, unit_code, category, gender, minority)
 );
 -- (Schema version 14, analytics/migrations/0014_payroll_after_leaving.sql, which dropped version

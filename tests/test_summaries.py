@@ -25,6 +25,7 @@ from analytics import (
     reduction,
     reorganisation,
     secondment,
+    sql_files,
     summaries,
     training,
     workforce,
@@ -52,7 +53,9 @@ RAW_VIEWS = {
     "person_in_post": "SELECT as_of, unit_code, category, gender, ethnicity <> 'kinh' AS minority, "
     "count(*)::BIGINT AS people, count(*) FILTER (WHERE is_leader)::BIGINT AS leaders, "
     "count(*) FILTER (WHERE in_succession_plan)::BIGINT AS succession_pool, "
-    "list(birth_date ORDER BY birth_date) AS births FROM person WHERE status = 'dang_cong_tac' GROUP BY ALL",
+    "list(birth_date ORDER BY birth_date) AS births, count(salary_coef)::BIGINT AS coef_people, "
+    "coalesce(CAST(sum(salary_coef) * 100 AS BIGINT), 0) AS coef_cents "
+    "FROM person WHERE status = 'dang_cong_tac' GROUP BY ALL",
     "person_summary": "SELECT as_of, unit_code, category, status, count(*)::BIGINT AS people FROM person GROUP BY ALL",
     "payroll_summary": "SELECT month, unit_code, count(*)::BIGINT AS payroll_rows, "
     "sum(basic_salary_vnd)::BIGINT AS basic_salary_vnd FROM payroll GROUP BY ALL",
@@ -161,6 +164,30 @@ def test_workforce_by_from_person_in_post_is_workforce_by_from_the_rows(
             m.setattr(workforce, "PROFILE_DIMENSIONS", ())
             theirs = workforce.workforce_by(summarised, dimension=dimension, as_of=AS_OF, scope=scope)
         pd.testing.assert_frame_equal(ours, theirs, check_exact=True, obj=f"workforce_by({dimension}, {scope})")
+
+
+def test_the_average_coefficient_of_the_training_estimate_is_the_average_over_the_people_in_post(
+    both: tuple[Any, Any],
+) -> None:
+    """training_budget_by_agency averages the salary coefficient from person_in_post's sums: the
+    average over the roster's person rows of each agency's units, people without a coefficient left
+    out (the bits of the average from the groups are checked against avg() over every scope of the
+    demo in the commit that made it)."""
+    summarised, _ = both
+    rows = sql_files.load("_scope_units") + ",\n" + sql_files.load("_roster") + ",\n" + sql_files.load("_city_agencies")
+    params = {"scope": None, "roster_as_of": AS_OF, "as_of": AS_OF}
+    expected = dict(
+        summarised.execute(
+            f"WITH RECURSIVE {rows} SELECT s.agency_code, avg(p.salary_coef)::DOUBLE FROM roster p "
+            "JOIN agency_subtree s ON s.unit_code = p.unit_code "
+            "WHERE p.status = 'dang_cong_tac' AND p.salary_coef IS NOT NULL GROUP BY s.agency_code",
+            {k: v for k, v in params.items() if f"${k}" in rows},
+        ).fetchall()
+    )
+    found = training.training_budget_by_agency(summarised, as_of=AS_OF)
+    assert len(found) == len(expected) > 10
+    for agency, coef in zip(found["agency_code"], found["avg_coef"], strict=True):
+        assert coef == pytest.approx(expected[agency], rel=1e-14), agency
 
 
 def _summary_is_raw(con: duckdb.DuckDBPyConnection) -> None:

@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS person_in_post (
     PRIMARY KEY (as_of, unit_code, category, gender, minority)
 );
 DELETE FROM person_in_post;
-INSERT INTO person_in_post
+INSERT INTO person_in_post (as_of, unit_code, category, gender, minority, people, leaders, succession_pool, births)
 SELECT as_of, unit_code, category, gender, ethnicity <> 'kinh' AS minority, count(*)::BIGINT AS people,
        count(*) FILTER (WHERE is_leader)::BIGINT AS leaders,
        count(*) FILTER (WHERE in_succession_plan)::BIGINT AS succession_pool,

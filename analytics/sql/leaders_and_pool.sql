@@ -18,13 +18,12 @@ unit_staff AS (  -- people in post per unit: the summary table, not the roster
     GROUP BY p.unit_code
 ),
 -- Per unit first, then per child: joining every roster row to child_units cost most of the query.
--- The staff count comes from the summary table; leaders and the pool are read in two passes over
--- the roster's rows (person joined to roster_units, as the roster CTE), each filtered on one flag,
--- which the scan applies before reading the other columns (an OR of the two it cannot).
-leader_counts AS (
-    SELECT p.unit_code, count(*) AS leaders, count(*) FILTER (WHERE p.gender = 'nu') AS leaders_women
-    FROM person p JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
-    WHERE p.status = 'dang_cong_tac' AND p.is_leader
+-- The staff and the leaders come from the summary tables; the pool is read from the roster's rows
+-- (person joined to roster_units, as the roster CTE) filtered on its flag, which the scan applies
+-- before reading the other columns: its young and disciplined need each person's dates.
+leader_counts AS (  -- the groups of person_in_post of the roster's snapshots
+    SELECT p.unit_code, sum(p.leaders) AS leaders, sum(p.leaders) FILTER (WHERE p.gender = 'nu') AS leaders_women
+    FROM person_in_post p JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
     GROUP BY p.unit_code
 ),
 pool_counts AS (

@@ -1,8 +1,9 @@
 -- training_budget_by_agency: per city agency in scope, its first-year window (restructured_on, else
 -- $window_start; $window_months long), the basic salary fund paid in the window (payroll of the
 -- agency's subtree), the inputs of the planning estimate (quota of the window's start year or the
--- latest before it; average salary coefficient of the staff in post at $roster_as_of) and the
--- training of the restructuring fund ('tai_co_cau_5pct') that starts in the window.
+-- latest before it; count and sum in hundredths of the salary coefficients of the staff in post at
+-- $roster_as_of) and the training of the restructuring fund ('tai_co_cau_5pct') that starts in the
+-- window.
 WITH RECURSIVE
 -- @include scope_units
 ,
@@ -45,14 +46,14 @@ quotas AS (
     JOIN quota_years y ON y.agency_code = s.agency_code AND y.category = q.category AND y.year = q.year
     GROUP BY s.agency_code
 ),
-coef AS (  -- the roster CTE's rows, read from person after narrowing roster_units to the agencies' units
-             -- (joining the whole roster to agency_subtree reads and joins every unit's people)
-    SELECT s.agency_code, avg(p.salary_coef)::DOUBLE AS avg_coef
-    FROM person p
+coef AS (  -- the salary coefficients of the staff in post, from the groups of person_in_post of the
+           -- roster's snapshots (roster_units narrowed to the agencies' units first): their count and
+           -- sum in hundredths, averaged in Python as avg() over the person rows would (training.py)
+    SELECT s.agency_code, sum(p.coef_people)::BIGINT AS coef_people, sum(p.coef_cents)::BIGINT AS coef_cents
+    FROM person_in_post p
     JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
      AND r.unit_code IN (SELECT unit_code FROM agency_subtree)
     JOIN agency_subtree s ON s.unit_code = p.unit_code
-    WHERE p.status = 'dang_cong_tac' AND p.salary_coef IS NOT NULL
     GROUP BY s.agency_code
 ),
 train AS (
@@ -73,7 +74,8 @@ train AS (
 SELECT w.agency_code, w.name, w.unit_type, w.restructured_on IS NOT NULL AS restructured,
        w.window_start, w.window_end,
        coalesce(pay.fund, 0)::BIGINT AS payroll_fund_vnd, coalesce(pay.months, 0)::BIGINT AS months_with_payroll,
-       q.quota::BIGINT AS estimate_quota, c.avg_coef,
+       q.quota::BIGINT AS estimate_quota, coalesce(c.coef_people, 0)::BIGINT AS coef_people,
+       coalesce(c.coef_cents, 0)::BIGINT AS coef_cents,
        coalesce(t.records, 0)::BIGINT AS records, coalesce(t.participants, 0)::BIGINT AS participants,
        coalesce(t.committed, 0)::BIGINT AS committed_vnd, coalesce(t.spent, 0)::BIGINT AS spent_vnd,
        coalesce(t.domestic, 0)::BIGINT AS domestic_spent_vnd, coalesce(t.abroad, 0)::BIGINT AS abroad_spent_vnd,
