@@ -608,3 +608,11 @@ CREATE TABLE IF NOT EXISTS unit_rollup (
     ancestor_code VARCHAR NOT NULL,
     unit_code     VARCHAR NOT NULL
 );
+-- (Schema version 17, analytics/migrations/0017_unit_group_key.sql.) Each unit's key for the
+-- reduction page's groups (attribute 'sector' or 'former_province'): its own value, else that of
+-- the nearest unit it rolls up to that has one (analytics/sql/refresh_unit_group_key.sql).
+CREATE TABLE IF NOT EXISTS unit_group_key (
+    attribute VARCHAR NOT NULL,
+    unit_code VARCHAR NOT NULL,
+    key       VARCHAR            -- NULL: neither the unit nor any unit it rolls up to has one
+);

@@ -2,9 +2,9 @@
 the raw rows inside the transaction that changes them.
 
 ``person_summary`` (people per roster date, unit, category, status), ``person_in_post`` (people in
-post per roster date, unit, category, gender and minority, with the leaders, the pool and the birth
-dates among them) and ``payroll_summary`` (rows and basic salary fund per month and unit) let the
-pages' queries find each unit's latest roster and payroll month, count people in post with their
+post per roster date, unit, category, gender and minority, with the leaders, the pool, the birth
+dates and the salary coefficients' count and sum among them) and ``payroll_summary`` (rows and
+basic salary fund per month and unit) let the pages' queries find each unit's latest roster and payroll month, count people in post with their
 composition and sum salary funds without scanning millions of raw rows;
 ``person_twice`` (the roster rows of people in post that several units list on the same date) lets
 the check person_two_units look at a few rows instead of grouping every person row, and
@@ -14,7 +14,9 @@ payroll rows of people paid after they left under a reduction programme) spares 
 reduction_still_paid picking a month of payroll rows out of the whole table; ``person_posted`` (the
 roster rows of the people a secondment names) spares secondment_postings looking a few thousand
 people up among every person row; ``unit_rollup`` (every unit with each unit it rolls up to) spares
-the "by unit" and "by agency" breakdowns walking the whole unit tree in every query.
+every query walking the unit tree down from its scope, and the "by unit" and "by agency"
+breakdowns walking the whole tree; ``unit_group_key`` (each unit's sector and former province,
+its own or the nearest one up the tree) spares the reduction page's groups that walk up.
 Every load ends in ``batches.close_batch`` and every undo in ``batches.undo_batch``: both call
 ``refresh`` for the units the batch touched, so a summary never lags its rows, and a rollback rolls
 it back with them.
@@ -43,7 +45,7 @@ SUMMARY_TABLES = (
 WHOLE_ON = {"person_posted": "secondment", "payroll_after_leaving": "reduction_case"}
 # Summary tables of the units themselves: refreshed whole when a batch changes the unit table, and
 # only then (a unit's ancestors change with the units, not with its people or payroll rows).
-UNITS_ONLY = {"unit_rollup": "unit"}
+UNITS_ONLY = {"unit_rollup": "unit", "unit_group_key": "unit"}
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "payroll_after_leaving": sql_files.load("refresh_payroll_after_leaving"),
         "person_posted": sql_files.load("refresh_person_posted"),
         "unit_rollup": sql_files.load("refresh_unit_rollup"),
+        "unit_group_key": sql_files.load("refresh_unit_group_key"),
     }
     for table in tables:
         if table in UNITS_ONLY:

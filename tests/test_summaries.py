@@ -76,6 +76,15 @@ RAW_VIEWS = {
     "person_posted": "SELECT as_of, unit_code, person_id, birth_date, gender, ethnicity, is_leader, in_succession_plan, "
     "discipline, discipline_until, health FROM person WHERE person_id IN (SELECT person_id FROM secondment)",
     "unit_rollup": "SELECT DISTINCT ancestor_code, unit_code FROM unit_closure",
+    "unit_group_key": "FROM (SELECT 'sector' AS attribute, c.unit_code, "
+    "min_by(a.sector, c.depth) FILTER (WHERE a.sector IS NOT NULL) AS key "
+    "FROM unit_closure c JOIN unit a ON a.unit_code = c.ancestor_code GROUP BY c.unit_code "
+    "UNION ALL SELECT 'former_province', s.unit_code, "
+    "min_by(a.former_province, c.depth) FILTER (WHERE a.former_province IS NOT NULL) "
+    "FROM (SELECT u.unit_code, coalesce(us.successor_code, u.unit_code) AS successor "
+    "FROM unit u LEFT JOIN unit_successor us USING (unit_code)) s "
+    "JOIN unit_closure c ON c.unit_code = s.successor JOIN unit a ON a.unit_code = c.ancestor_code "
+    "GROUP BY s.unit_code)",
 }
 
 
@@ -272,11 +281,22 @@ def test_unit_rollup_follows_unit_loads_and_undos(con: duckdb.DuckDBPyConnection
     # an old unit merged into S1, with a division of its own: both roll up to S1 and to CT
     b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)
     con.execute(
-        f"INSERT INTO unit (unit_code, name, unit_type, level, parent_code, merged_into, batch_id) VALUES "
-        f"('OLD', 'OLD', 'so_nganh', 'city', NULL, 'S1', {b}), ('OLD.P', 'OLD.P', 'phong', 'city', 'OLD', NULL, {b})"
+        f"INSERT INTO unit (unit_code, name, unit_type, level, parent_code, merged_into, former_province, batch_id) "
+        f"VALUES ('OLD', 'OLD', 'so_nganh', 'city', NULL, 'S1', 'hau_giang', {b}), "
+        f"('OLD.P', 'OLD.P', 'phong', 'city', 'OLD', NULL, NULL, {b})"
     )
+    con.execute("UPDATE unit SET sector = 'y_te' WHERE unit_code = 'S1'")
     batches.close_batch(con, b, {"unit": 2})
     _summary_is_raw(con)
+    # the reduction page's keys: the sector up the tree and the merger; the former province from the
+    # unit that carries it today (OLD is carried by S1, which has none), its division's from OLD
+    keys = con.execute("SELECT unit_code || ' ' || attribute, key FROM unit_group_key WHERE unit_code LIKE 'OLD%'")
+    assert dict(keys.fetchall()) == {
+        "OLD sector": "y_te",
+        "OLD former_province": None,
+        "OLD.P sector": "y_te",
+        "OLD.P former_province": "hau_giang",
+    }
     assert con.execute("SELECT count(*) FROM unit_rollup WHERE ancestor_code = 'S1'").fetchone() == (4,)
     assert con.execute("SELECT count(*) FROM unit_rollup WHERE unit_code = 'OLD.P'").fetchone() == (4,)
     # a roster load leaves the rollup alone; an undo of the units takes their rows away

@@ -1,0 +1,42 @@
+-- Version 17: unit_group_key, each unit's key for the reduction page's groups by sector and by
+-- former province (issue 14), filled from the units already there. Same DDL as the section of
+-- schema.sql; the same rows as analytics/sql/refresh_unit_group_key.sql.
+CREATE TABLE IF NOT EXISTS unit_group_key (
+    attribute VARCHAR NOT NULL,
+    unit_code VARCHAR NOT NULL,
+    key       VARCHAR
+);
+DELETE FROM unit_group_key;
+INSERT INTO unit_group_key
+WITH RECURSIVE
+edges AS (
+    SELECT unit_code AS child, parent_code AS up FROM unit WHERE parent_code IS NOT NULL
+    UNION ALL
+    SELECT unit_code, merged_into FROM unit WHERE merged_into IS NOT NULL
+),
+attributes(attribute) AS (VALUES ('sector'), ('former_province')),
+unit_attr AS (
+    SELECT b.attribute, u.unit_code,
+           CASE b.attribute WHEN 'sector' THEN u.sector WHEN 'former_province' THEN u.former_province END AS attr
+    FROM unit u CROSS JOIN attributes b
+),
+walk_start AS (
+    SELECT b.attribute, u.unit_code,
+           CASE WHEN b.attribute = 'former_province' THEN coalesce(us.successor_code, u.unit_code)
+                ELSE u.unit_code END AS start_code
+    FROM unit u CROSS JOIN attributes b LEFT JOIN unit_successor us ON us.unit_code = u.unit_code
+),
+attr_walk(attribute, unit_code, at_code, depth, attr) AS (  -- up the tree and mergers until a value is found
+    SELECT st.attribute, st.unit_code, st.start_code, 0, a.attr
+    FROM walk_start st JOIN unit_attr a ON a.attribute = st.attribute AND a.unit_code = st.start_code
+    UNION ALL
+    SELECT w.attribute, w.unit_code, e.up, w.depth + 1, a.attr
+    FROM attr_walk w
+    JOIN edges e ON e.child = w.at_code
+    JOIN unit_attr a ON a.attribute = w.attribute AND a.unit_code = e.up
+    WHERE w.attr IS NULL AND w.depth < 32
+)
+SELECT attribute, unit_code, min_by(attr, depth) FILTER (WHERE attr IS NOT NULL) AS key
+FROM attr_walk
+GROUP BY attribute, unit_code
+ORDER BY attribute, unit_code;
