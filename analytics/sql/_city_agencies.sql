@@ -1,6 +1,6 @@
 -- City-level agencies in scope that exist at $as_of (today's units: not merged away), with the
 -- units that roll up to each (agency_subtree: the agency itself, its divisions, old units merged
--- into it), through the scope_edges of scope_units.
+-- into it), from unit_rollup.
 city_agencies AS (
     SELECT u.unit_code, coalesce(u.short_name, u.name) AS name, u.unit_type, u.restructured_on
     FROM unit u

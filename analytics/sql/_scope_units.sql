@@ -2,13 +2,7 @@
 -- tree (parent_code) and through mergers (merged_into), read from unit_rollup (the walk down from
 -- the scope, done once per change of the units: analytics/summaries.py); every unit when $scope is
 -- NULL. The one place scope is decided (per-account unit limits will be added here). Queries that
--- include it start with WITH RECURSIVE. scope_edges are the same edges, for the queries that walk
--- up from a unit.
-scope_edges AS (
-    SELECT unit_code AS child, parent_code AS up FROM unit WHERE parent_code IS NOT NULL
-    UNION ALL
-    SELECT unit_code, merged_into FROM unit WHERE merged_into IS NOT NULL
-),
+-- include it start with WITH RECURSIVE.
 scope_walk(unit_code) AS (  -- (no row when $scope is NULL)
     SELECT unit_code FROM unit_rollup WHERE ancestor_code = $scope
 ),

@@ -6,11 +6,8 @@
 -- deleted the old rows (analytics/summaries.py).
 INSERT INTO unit_group_key
 WITH RECURSIVE
-edges AS (
-    SELECT unit_code AS child, parent_code AS up FROM unit WHERE parent_code IS NOT NULL
-    UNION ALL
-    SELECT unit_code, merged_into FROM unit WHERE merged_into IS NOT NULL
-),
+-- @include unit_edges
+,
 attributes(attribute) AS (VALUES ('sector'), ('former_province')),
 unit_attr AS (
     SELECT b.attribute, u.unit_code,
@@ -29,7 +26,7 @@ attr_walk(attribute, unit_code, at_code, depth, attr) AS (  -- up the tree and m
     UNION ALL
     SELECT w.attribute, w.unit_code, e.up, w.depth + 1, a.attr
     FROM attr_walk w
-    JOIN edges e ON e.child = w.at_code
+    JOIN unit_edges e ON e.child = w.at_code
     JOIN unit_attr a ON a.attribute = w.attribute AND a.unit_code = e.up
     WHERE w.attr IS NULL AND w.depth < 32
 )

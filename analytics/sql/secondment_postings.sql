@@ -5,6 +5,8 @@
 WITH RECURSIVE
 -- @include scope_units
 ,
+-- @include unit_edges
+,
 -- The postings in scope first: the person rows and the agencies are then looked up for these
 -- only (looking them up for every posting in the database cost most of a unit's query).
 posts AS MATERIALIZED (
@@ -12,13 +14,13 @@ posts AS MATERIALIZED (
     WHERE s.sending_unit_code IN (SELECT unit_code FROM scope_units)
        OR s.receiving_unit_code IN (SELECT unit_code FROM scope_units)
 ),
--- The sending agency: walked up from each sending unit through the tree and mergers (scope_edges)
+-- The sending agency: walked up from each sending unit through the tree and mergers (unit_edges)
 -- to the nearest today's so_nganh / co_quan_khac, the fewest steps up.
 agency_walk(unit_code, up_code, depth) AS (
     SELECT DISTINCT sending_unit_code, sending_unit_code, 0 FROM posts
     UNION
     SELECT w.unit_code, e.up, w.depth + 1
-    FROM agency_walk w JOIN scope_edges e ON e.child = w.up_code
+    FROM agency_walk w JOIN unit_edges e ON e.child = w.up_code
     WHERE w.depth < 32
 ),
 agency_of AS (
