@@ -616,3 +616,16 @@ CREATE TABLE IF NOT EXISTS unit_group_key (
     unit_code VARCHAR NOT NULL,
     key       VARCHAR            -- NULL: neither the unit nor any unit it rolls up to has one
 );
+-- (Schema version 18, analytics/migrations/0018_person_coef_off.sql.) The person rows in post
+-- whose salary coefficient is not the pay scale's for their pay group and step (or whose step is
+-- not in the scale): the check coef_not_in_pay_scale reads these few rows of the roster's
+-- snapshots instead of joining every person row to the scale.
+CREATE TABLE IF NOT EXISTS person_coef_off (
+    as_of       DATE NOT NULL,
+    unit_code   VARCHAR NOT NULL,
+    person_id   VARCHAR NOT NULL,
+    pay_group   VARCHAR NOT NULL,
+    step        INTEGER,
+    salary_coef DECIMAL(5, 2) NOT NULL,
+    scale_coef  DECIMAL(5, 2)       -- NULL: the step is not in the scale
+);

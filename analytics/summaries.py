@@ -13,7 +13,8 @@ payroll_coef_mismatch joining a month of payroll rows to the roster; ``payroll_a
 payroll rows of people paid after they left under a reduction programme) spares the check
 reduction_still_paid picking a month of payroll rows out of the whole table; ``person_posted`` (the
 roster rows of the people a secondment names) spares secondment_postings looking a few thousand
-people up among every person row; ``unit_rollup`` (every unit with each unit it rolls up to) spares
+people up among every person row; ``person_coef_off`` (the person rows in post whose coefficient is
+not the pay scale's) spares the check coef_not_in_pay_scale joining every person row to the scale; ``unit_rollup`` (every unit with each unit it rolls up to) spares
 every query walking the unit tree down from its scope, and the "by unit" and "by agency"
 breakdowns walking the whole tree; ``unit_group_key`` (each unit's sector and former province,
 its own or the nearest one up the tree) spares the reduction page's groups that walk up.
@@ -39,6 +40,7 @@ SUMMARY_TABLES = (
     "payroll_coef_diff",
     "payroll_after_leaving",
     "person_posted",
+    "person_coef_off",
 )
 # Summary tables that also follow another data table, in any unit: a batch that changes that table
 # refreshes them whole (other secondments, other people; other cases, other payroll rows).
@@ -97,6 +99,7 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "payroll_coef_diff": sql_files.load("refresh_payroll_coef_diff"),
         "payroll_after_leaving": sql_files.load("refresh_payroll_after_leaving"),
         "person_posted": sql_files.load("refresh_person_posted"),
+        "person_coef_off": sql_files.load("refresh_person_coef_off"),
         "unit_rollup": sql_files.load("refresh_unit_rollup"),
         "unit_group_key": sql_files.load("refresh_unit_group_key"),
     }

@@ -84,7 +84,7 @@ BAD = [
         "coef_not_in_pay_scale",
         1,
         """
-        UPDATE person SET salary_coef = 2.50 WHERE person_id = 'P2';""",
+        UPDATE person SET salary_coef = 2.50, batch_id = $b WHERE person_id = 'P2';""",
     ),
     (
         "units_without_data",

@@ -75,6 +75,10 @@ RAW_VIEWS = {
     "WHERE r.status = 'da_nghi' AND r.effective_date IS NOT NULL AND r.person_id IS NOT NULL",
     "person_posted": "SELECT as_of, unit_code, person_id, birth_date, gender, ethnicity, is_leader, in_succession_plan, "
     "discipline, discipline_until, health FROM person WHERE person_id IN (SELECT person_id FROM secondment)",
+    "person_coef_off": "SELECT p.as_of, p.unit_code, p.person_id, p.pay_group, p.step, p.salary_coef, "
+    "s.coef AS scale_coef FROM person p LEFT JOIN pay_scale s ON s.pay_group = p.pay_group AND s.step = p.step "
+    "WHERE p.status = 'dang_cong_tac' AND p.pay_group IS NOT NULL AND p.salary_coef IS NOT NULL "
+    "AND s.coef IS DISTINCT FROM p.salary_coef",
     "unit_rollup": "SELECT DISTINCT ancestor_code, unit_code FROM unit_closure",
     "unit_group_key": "FROM (SELECT 'sector' AS attribute, c.unit_code, "
     "min_by(a.sector, c.depth) FILTER (WHERE a.sector IS NOT NULL) AS key "

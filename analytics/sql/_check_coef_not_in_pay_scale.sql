@@ -1,9 +1,9 @@
 -- check_coef_not_in_pay_scale: people in post whose coefficient is not the pay scale's coefficient
--- for their pay group and step (or whose step is not in the scale). Needs roster.
+-- for their pay group and step (or whose step is not in the scale): the summary table
+-- person_coef_off (those person rows, analytics/summaries.py) on the roster's snapshots. Needs
+-- roster (its roster_units).
 check_coef_not_in_pay_scale AS (
-    SELECT p.as_of, p.unit_code, p.person_id, p.pay_group, p.step, p.salary_coef, s.coef AS scale_coef
-    FROM roster p
-    LEFT JOIN pay_scale s ON s.pay_group = p.pay_group AND s.step = p.step
-    WHERE p.status = 'dang_cong_tac' AND p.pay_group IS NOT NULL AND p.salary_coef IS NOT NULL
-      AND (s.coef IS NULL OR s.coef <> p.salary_coef)
+    SELECT p.as_of, p.unit_code, p.person_id, p.pay_group, p.step, p.salary_coef, p.scale_coef
+    FROM person_coef_off p
+    JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
 )

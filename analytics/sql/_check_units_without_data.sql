@@ -19,7 +19,7 @@ check_units_without_data AS (
     roster_seen AS (
         SELECT p.unit_code, max(p.as_of) AS last_roster_as_of,
                bool_or(p.as_of <= ref.d AND p.as_of > ref.d - INTERVAL 12 MONTH) AS has_roster
-        FROM (SELECT DISTINCT unit_code, as_of FROM person_summary) p, ref  -- the roster dates, summarised
+        FROM person_summary p, ref  -- the roster dates, summarised (max and bool_or need no DISTINCT)
         WHERE p.unit_code IN (SELECT unit_code FROM units)
         GROUP BY p.unit_code
     )
