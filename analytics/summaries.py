@@ -4,20 +4,24 @@ the raw rows inside the transaction that changes them.
 ``person_summary`` (people per roster date, unit, category, status), ``person_in_post`` (people in
 post per roster date, unit, category, gender and minority, with the leaders, the pool, the birth
 dates and the salary coefficients' count and sum among them) and ``payroll_summary`` (rows and
-basic salary fund per month and unit) let the pages' queries find each unit's latest roster and payroll month, count people in post with their
-composition and sum salary funds without scanning millions of raw rows;
-``person_twice`` (the roster rows of people in post that several units list on the same date) lets
-the check person_two_units look at a few rows instead of grouping every person row, and
-``payroll_coef_diff`` (payroll rows whose coefficient differs from the roster's) spares the check
-payroll_coef_mismatch joining a month of payroll rows to the roster; ``payroll_after_leaving`` (the
-payroll rows of people paid after they left under a reduction programme) spares the check
-reduction_still_paid picking a month of payroll rows out of the whole table; ``person_posted`` (the
-roster rows of the people a secondment names) spares secondment_postings looking a few thousand
-people up among every person row; ``person_coef_off`` (the person rows in post whose coefficient is
-not the pay scale's) spares the check coef_not_in_pay_scale joining every person row to the scale; ``unit_rollup`` (every unit with each unit it rolls up to) spares
-every query walking the unit tree down from its scope, and the "by unit" and "by agency"
-breakdowns walking the whole tree; ``unit_group_key`` (each unit's sector and former province,
-its own or the nearest one up the tree) spares the reduction page's groups that walk up.
+basic salary fund per month and unit) let the pages' queries find each unit's latest roster and
+payroll month, count people in post with their composition and sum salary funds without scanning
+millions of raw rows; ``person_twice`` (the roster rows of people in post that several units list
+on the same date) lets the check person_two_units look at a few rows instead of grouping every
+person row, and ``payroll_coef_diff`` (payroll rows whose coefficient differs from the roster's)
+spares the check payroll_coef_mismatch joining a month of payroll rows to the roster;
+``payroll_after_leaving`` (the payroll rows of people paid after they left under a reduction
+programme) spares the check reduction_still_paid picking a month of payroll rows out of the whole
+table; ``person_posted`` (the roster rows of the people a secondment names) spares
+secondment_postings looking a few thousand people up among every person row; ``person_coef_off``
+(the person rows in post whose coefficient is not the pay scale's) spares the check
+coef_not_in_pay_scale joining every person row to the scale.
+
+Of the units themselves: ``unit_rollup`` (every unit with each unit it rolls up to) spares every
+query walking the unit tree down from its scope, and the "by unit" and "by agency" breakdowns
+walking the whole tree; ``unit_group_key`` (each unit's sector and former province, its own or the
+nearest one up the tree) spares the reduction page's groups walking up.
+
 Every load ends in ``batches.close_batch`` and every undo in ``batches.undo_batch``: both call
 ``refresh`` for the units the batch touched, so a summary never lags its rows, and a rollback rolls
 it back with them.
