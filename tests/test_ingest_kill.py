@@ -227,5 +227,8 @@ def test_demo_build_killed_anywhere_leaves_no_demo_or_the_whole_demo(
         _info_works(work, capsys)
     con: duckdb.DuckDBPyConnection = db.connect(work)
     con.close()
-    assert main(["demo", "--db", str(work)]) == 0  # a clean build after the kills succeeds
+    if state(work, tables) == before:
+        assert main(["demo", "--db", str(work)]) == 0  # a clean build after the kills succeeds
+    else:  # the last build finished before its kill: the whole demo, which is not loaded twice
+        assert main(["demo", "--db", str(work)]) == 1
     assert state(work, tables) == after
