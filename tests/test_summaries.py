@@ -263,15 +263,8 @@ def test_a_load_and_its_undo_keep_the_summaries_equal_to_the_rows(con: duckdb.Du
     _summary_is_raw(con)
 
 
-def _unit(code: str, parent: str | None = None, merged_into: str | None = None) -> dict[str, Any]:
-    return {
-        "unit_code": code,
-        "name": code,
-        "unit_type": "so_nganh",
-        "level": "city",
-        "parent_code": parent,
-        "merged_into": merged_into,
-    }
+def _unit(code: str, parent: str | None = None) -> dict[str, Any]:
+    return {"unit_code": code, "name": code, "unit_type": "so_nganh", "level": "city", "parent_code": parent}
 
 
 def test_unit_rollup_follows_unit_loads_and_undos(con: duckdb.DuckDBPyConnection) -> None:
