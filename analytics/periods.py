@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+import numpy as np
+
 _ROUNDING = {"nearest": ROUND_HALF_UP, "up": ROUND_CEILING, "down": ROUND_FLOOR}
 
 
@@ -47,6 +49,38 @@ def months_between(start: date, end_exclusive: date) -> float:
 def months_inclusive(start: date, last_day: date) -> float:
     """Months from ``start`` to ``last_day`` counting the last day (1/8/2025–31/7/2028 = 36.0)."""
     return months_between(start, last_day + timedelta(days=1))
+
+
+# --- the same, over arrays of days (numpy datetime64[D]): every posting of a page at once -----------
+
+
+def _ymd(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    months = days.astype("datetime64[M]")
+    m = months.astype(np.int64)
+    return m // 12 + 1970, m % 12 + 1, (days - months.astype("datetime64[D]")).astype(np.int64) + 1
+
+
+def _add_months_days(year: np.ndarray, month: np.ndarray, day: np.ndarray, months: np.ndarray) -> np.ndarray:
+    """add_months over arrays: the date ``months`` after (year, month, day), the day clipped to the
+    month's last."""
+    first = np.asarray((year - 1970) * 12 + month - 1 + months, dtype="datetime64[M]")
+    length = ((first + 1).astype("datetime64[D]") - first.astype("datetime64[D]")).astype(np.int64)
+    return first.astype("datetime64[D]") + (np.minimum(day, length) - 1)
+
+
+def months_inclusive_days(start: np.ndarray, last_day: np.ndarray) -> np.ndarray:
+    """months_inclusive over arrays of days (datetime64[D], no NaT): the same float, bit for bit
+    (the same whole months and the same one division)."""
+    end = last_day + np.timedelta64(1, "D")
+    sy, sm, sd = _ymd(start)
+    ey, em, _ = _ymd(end)
+    whole = (ey - sy) * 12 + em - sm
+    whole = np.where(_add_months_days(sy, sm, sd, whole) > end, whole - 1, whole)
+    anchor = _add_months_days(sy, sm, sd, whole)
+    rest = (end - anchor).astype(np.int64)
+    span = (_add_months_days(sy, sm, sd, whole + 1) - anchor).astype(np.int64)
+    months = np.where(rest == 0, whole.astype(np.float64), whole + rest / span)
+    return np.where(end <= start, 0.0, months)
 
 
 def round_rule(value: Decimal | float | int, rule: str) -> int:

@@ -21,7 +21,7 @@ Conventions:
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import sql_files
-from analytics.periods import add_months, months_inclusive, round_rule
+from analytics.periods import add_months, months_inclusive_days, round_rule
 from analytics.policy import Policy, load_policy
 from analytics.scope import check_scope
 
@@ -41,98 +41,6 @@ VIOLATIONS = ("not_in_plan", "disciplined", "unfit", "short_no_exception", "pers
 def required_count(base_quota: int, policy: Policy) -> int:
     """Required postings of an agency: share % of its base quota, rounded by the policy's rule."""
     return round_rule(Decimal(str(policy.secondment_share_pct)) * base_quota / 100, policy.secondment_rounding)
-
-
-def _age(birth: date, on: date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
-def _is(value: Any) -> bool:
-    return bool(value) if value is not None and value == value else False
-
-
-def _num(value: Any) -> int | None:
-    return None if value is None or value is pd.NA or value != value else int(value)
-
-
-def _date(value: Any) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
-        return None
-    return value.date() if isinstance(value, pd.Timestamp) else value
-
-
-def _violations(r: dict[str, Any], planned_months: float, policy: Policy) -> list[str]:
-    if not _is(r["in_roster"]):
-        found = ["person_unknown"]
-    else:
-        found = []
-        if not _is(r["in_succession_plan"]) and not _is(r["is_leader"]):
-            found.append("not_in_plan")
-        until = _date(r["discipline_until"])
-        if isinstance(r["discipline"], str) and (until is None or until >= r["start_date"]):
-            found.append("disciplined")
-        if r["health"] == "yeu":
-            found.append("unfit")
-    if planned_months < policy.secondment_min_months and not isinstance(r["exception_decision_no"], str):
-        found.append("short_no_exception")
-    return found
-
-
-def _posting(r: dict[str, Any], as_of: date, policy: Policy) -> dict[str, Any]:
-    start, planned_end = _date(r["start_date"]), _date(r["planned_end_date"])
-    actual_end = _date(r["actual_end_date"])
-    assert start is not None and planned_end is not None  # NOT NULL columns
-    r = {**r, "start_date": start, "planned_end_date": planned_end, "actual_end_date": actual_end}
-    ends_on = actual_end or planned_end
-    sent = start <= as_of
-    active = sent and as_of <= ends_on
-    planned_months = months_inclusive(start, planned_end)
-    served = months_inclusive(start, min(as_of, ends_on)) if sent else 0.0
-    early = r["status"] == "ket_thuc_som" or (
-        actual_end is not None and actual_end <= as_of and actual_end < planned_end
-    )
-    violations = _violations(r, planned_months, policy)
-    birth = _date(r["birth_date"])
-    age = _age(birth, as_of) if birth else None
-    base = _num(r["base_salary_at_start_vnd"])
-    if r["allowance_regime"] == "nd76":
-        allowance = _num(r["one_time_allowance_vnd"])
-    else:
-        allowance = policy.one_time_allowance_multiplier * base if base is not None else None
-    return {
-        "secondment_id": r["secondment_id"],
-        "person_id": r["person_id"],
-        "sending_unit_code": r["sending_unit_code"],
-        "sending_agency_code": r["sending_agency_code"],
-        "receiving_unit_code": r["receiving_unit_code"],
-        "receiving_former_province": r["receiving_former_province"],
-        "receiving_especially_difficult": bool(r["receiving_especially_difficult"]),
-        "start_date": start,
-        "planned_end_date": planned_end,
-        "actual_end_date": actual_end,
-        "ends_on": ends_on,
-        "status": r["status"],
-        "state": "active" if active else ("planned" if not sent else "ended"),
-        "sent": sent,
-        "active": active,
-        "ended_early": early,
-        "planned_months": planned_months,
-        "months_served": served,
-        "months_to_end": months_inclusive(as_of + timedelta(days=1), ends_on) if active else 0.0,
-        "ending_within_3m": active and ends_on <= add_months(as_of, 3),
-        "ending_within_6m": active and ends_on <= add_months(as_of, 6),
-        "violations": ";".join(violations),
-        "violation_count": len(violations),
-        "allowance_regime": r["allowance_regime"],
-        "nd76": r["allowance_regime"] == "nd76",
-        "allowance_vnd": allowance,
-        "in_roster": _is(r["in_roster"]),
-        "gender": r["gender"] if isinstance(r["gender"], str) else None,
-        "age_years": age,
-        "is_young": age is not None and age < policy.young_age_threshold,
-        "is_woman": r["gender"] == "nu",
-        "is_minority": isinstance(r["ethnicity"], str) and r["ethnicity"] != "kinh",
-    }
 
 
 POSTING_COLUMNS = (
@@ -212,22 +120,124 @@ def _postings(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date, sc
 
 
 def _postings_frame(con: duckdb.DuckDBPyConnection, policy: Policy, as_of: date, scope: str | None) -> pd.DataFrame:
-    raw = sql_files.records(con, "secondment_postings", {"scope": scope, "as_of": as_of})
-    rows = [_posting(r, as_of, policy) for r in raw]
-    if not rows:
-        df = pd.DataFrame(rows, columns=list(POSTING_COLUMNS))
-        df = df.astype({c: t for c, t in _POSTING_TYPES.items()})
-    else:  # typed columns built at once: converting column by column afterwards costs several times more
-        df = pd.DataFrame(
-            {
-                c: pd.array([r[c] for r in rows], dtype=_POSTING_TYPES[c])
-                if c in _POSTING_TYPES
-                else [r[c] for r in rows]
-                for c in POSTING_COLUMNS
-            }
-        )
+    """The postings' columns worked out over whole columns (numpy), not posting by posting."""
+    raw = sql_files.query(con, "secondment_postings", {"scope": scope, "as_of": as_of})
+    if raw.empty:
+        df = pd.DataFrame([], columns=list(POSTING_COLUMNS)).astype(dict(_POSTING_TYPES))
+        df.attrs["policy"] = policy.as_dict()
+        return df
+    day = np.datetime64(as_of, "D")
+    start, planned_end = _days(raw["start_date"]), _days(raw["planned_end_date"])  # NOT NULL columns
+    actual_end = _days(raw["actual_end_date"])
+    ends_on = np.where(np.isnat(actual_end), planned_end, actual_end)
+    sent = start <= day
+    active = sent & (day <= ends_on)
+    planned_months = months_inclusive_days(start, planned_end)
+    served = np.where(sent, months_inclusive_days(start, np.minimum(day, ends_on)), 0.0)
+    to_end = np.where(active, months_inclusive_days(np.full_like(ends_on, day + 1), ends_on), 0.0)
+    status, regime = _texts(raw["status"]), _texts(raw["allowance_regime"])
+    in_roster = _flags(raw["in_roster"])
+    birth = _days(raw["birth_date"])
+    age = _age_years(birth, as_of)
+    nd76 = regime == "nd76"
+    base = raw["base_salary_at_start_vnd"].astype("Int64")
+    allowance = raw["one_time_allowance_vnd"].astype("Int64").where(nd76, base * policy.one_time_allowance_multiplier)
+    violations = _violation_codes(raw, in_roster, start, planned_months, policy)
+    gender = _texts(raw["gender"])
+    ethnicity = raw["ethnicity"]
+    columns: dict[str, Any] = {
+        **{c: _texts(raw[c]) for c in POSTING_COLUMNS[:6]},
+        "receiving_especially_difficult": _flags(raw["receiving_especially_difficult"]),
+        "start_date": _dates(start),
+        "planned_end_date": _dates(planned_end),
+        "actual_end_date": _dates(actual_end),
+        "ends_on": _dates(ends_on),
+        "status": status,
+        "state": np.where(active, "active", np.where(sent, "ended", "planned")).astype(object),
+        "sent": sent,
+        "active": active,
+        "ended_early": (status == "ket_thuc_som")
+        | (~np.isnat(actual_end) & (actual_end <= day) & (actual_end < planned_end)),
+        "planned_months": planned_months,
+        "months_served": served,
+        "months_to_end": to_end,
+        "ending_within_3m": active & (ends_on <= np.datetime64(add_months(as_of, 3), "D")),
+        "ending_within_6m": active & (ends_on <= np.datetime64(add_months(as_of, 6), "D")),
+        "violations": violations,
+        "violation_count": np.array([0 if v == "" else v.count(";") + 1 for v in violations], dtype=np.int64),
+        "allowance_regime": regime,
+        "nd76": nd76,
+        "allowance_vnd": allowance,
+        "in_roster": in_roster,
+        "gender": gender,
+        "age_years": age,
+        "is_young": (age < policy.young_age_threshold).fillna(False).to_numpy(dtype=bool),
+        "is_woman": gender == "nu",
+        "is_minority": (ethnicity.notna() & (ethnicity != "kinh")).to_numpy(dtype=bool),
+    }
+    df = pd.DataFrame(columns).astype(dict(_POSTING_TYPES))
     df.attrs["policy"] = policy.as_dict()
     return df
+
+
+def _days(col: pd.Series) -> np.ndarray:
+    """A date column as datetime64[D] (NaT where blank)."""
+    return col.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
+
+
+def _dates(days: np.ndarray) -> np.ndarray:
+    """datetime64[D] as an object array of ``date`` (None for NaT), the type of a date column."""
+    return days.astype(object)
+
+
+def _texts(col: pd.Series) -> np.ndarray:
+    """A text column as an object array of str / None."""
+    return col.astype(object).where(col.notna(), None).to_numpy(dtype=object)
+
+
+def _flags(col: pd.Series) -> np.ndarray:
+    """A boolean column, NULL as False."""
+    return col.astype("boolean").fillna(False).to_numpy(dtype=bool)
+
+
+def _age_years(birth: np.ndarray, on: date) -> pd.arrays.IntegerArray:
+    """Full years of age at ``on`` (NA where the birth date is blank)."""
+    known = ~np.isnat(birth)
+    months = birth.astype("datetime64[M]")
+    m = months.astype(np.int64)
+    year, month = m // 12 + 1970, m % 12 + 1
+    day = (birth - months.astype("datetime64[D]")).astype(np.int64) + 1
+    before = (on.month < month) | ((on.month == month) & (on.day < day))
+    return pd.arrays.IntegerArray(np.where(known, on.year - year - before, 0), ~known)
+
+
+# the codes of VIOLATIONS in the order a posting lists them
+_VIOLATION_ORDER = ("person_unknown", "not_in_plan", "disciplined", "unfit", "short_no_exception")
+
+
+def _violation_codes(
+    raw: pd.DataFrame, in_roster: np.ndarray, start: np.ndarray, planned_months: np.ndarray, policy: Policy
+) -> np.ndarray:
+    """The ';'-joined violation codes of each posting ('' when none)."""
+    until = _days(raw["discipline_until"])
+    found = {
+        "person_unknown": ~in_roster,
+        "not_in_plan": in_roster & ~_flags(raw["in_succession_plan"]) & ~_flags(raw["is_leader"]),
+        "disciplined": in_roster
+        & raw["discipline"].notna().to_numpy(dtype=bool)
+        & (np.isnat(until) | (until >= start)),
+        "unfit": in_roster & (_texts(raw["health"]) == "yeu"),
+        "short_no_exception": (planned_months < policy.secondment_min_months)
+        & raw["exception_decision_no"].isna().to_numpy(dtype=bool),
+    }
+    mask = np.zeros(len(raw), np.int64)
+    for i, code in enumerate(_VIOLATION_ORDER):
+        mask |= found[code].astype(np.int64) << i
+    text = {
+        bits: ";".join(code for i, code in enumerate(_VIOLATION_ORDER) if bits >> i & 1)
+        for bits in np.unique(mask).tolist()
+    }
+    return np.array([text[bits] for bits in mask.tolist()], dtype=object)
 
 
 def _pct(a: pd.Series, b: pd.Series) -> pd.Series:

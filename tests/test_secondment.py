@@ -8,11 +8,12 @@ from datetime import date, timedelta
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 
 from analytics import secondment
-from analytics.periods import add_months
+from analytics.periods import add_months, months_inclusive, months_inclusive_days
 from analytics.policy import Policy, save_setting
 from tests.conftest import insert
 
@@ -282,3 +283,20 @@ def test_add_months_clips_to_the_month_end_like_calendar() -> None:
         for months in (-13, -1, 1, 3, 6, 12, 36, 48):
             assert add_months(d, months) == expected(d, months), (d, months)
         d += timedelta(days=1)
+
+
+def test_months_over_arrays_equal_months_of_each_posting() -> None:
+    """periods.months_inclusive_days (every posting of a page at once) gives months_inclusive's float
+    bit for bit: every start day of 2019–2029 (leap days, month ends) with spans around 1, 6, 36
+    months and a few days either side, and spans that end before they start (0.0)."""
+    starts = np.arange(np.datetime64("2019-01-01"), np.datetime64("2030-01-01"), dtype="datetime64[D]")
+    spans = np.array([-2, 0, 1, 27, 28, 29, 30, 31, 59, 182, 183, 364, 365, 366, 1094, 1095, 1096, 1460])
+    start = np.repeat(starts, len(spans))
+    last = start + np.tile(spans, len(starts))
+    got = months_inclusive_days(start, last)
+    want = np.array([months_inclusive(s, e) for s, e in zip(start.astype(object), last.astype(object), strict=True)])
+    assert np.array_equal(got, want)
+    assert (
+        months_inclusive_days(np.array(["2025-08-01"], "datetime64[D]"), np.array(["2028-07-31"], "datetime64[D]"))[0]
+        == 36.0
+    )
