@@ -629,3 +629,16 @@ CREATE TABLE IF NOT EXISTS person_coef_off (
     salary_coef DECIMAL(5, 2) NOT NULL,
     scale_coef  DECIMAL(5, 2)       -- NULL: the step is not in the scale
 );
+-- (Schema version 19, analytics/migrations/0019_quota_rollup.sql.) The quota rows summed per unit
+-- they roll up to (unit_rollup), category and year, and once more over every unit of the unit table
+-- (ancestor_code NULL: the whole database, scope NULL): a scope's quota per year is one row, not a
+-- sum over every quota row of its units.
+CREATE TABLE IF NOT EXISTS quota_rollup (
+    ancestor_code  VARCHAR,           -- NULL: every unit of the unit table
+    category       VARCHAR NOT NULL,
+    year           INTEGER NOT NULL,
+    quota_rows     BIGINT NOT NULL,   -- the units with a quota row
+    quota_assigned BIGINT NOT NULL,
+    cut_pending    BIGINT NOT NULL,
+    present        BIGINT             -- NULL: no unit reported it
+);

@@ -20,7 +20,9 @@ coef_not_in_pay_scale joining every person row to the scale.
 Of the units themselves: ``unit_rollup`` (every unit with each unit it rolls up to) spares every
 query walking the unit tree down from its scope, and the "by unit" and "by agency" breakdowns
 walking the whole tree; ``unit_group_key`` (each unit's sector and former province, its own or the
-nearest one up the tree) spares the reduction page's groups walking up.
+nearest one up the tree) spares the reduction page's groups walking up. Of the quota:
+``quota_rollup`` (the quota summed per unit it rolls up to, category and year, and over the whole
+database) gives a scope's quota per year from one row.
 
 Every load ends in ``batches.close_batch`` and every undo in ``batches.undo_batch``: both call
 ``refresh`` for the units the batch touched, so a summary never lags its rows, and a rollback rolls
@@ -49,15 +51,16 @@ SUMMARY_TABLES = (
 # Summary tables that also follow another data table, in any unit: a batch that changes that table
 # refreshes them whole (other secondments, other people; other cases, other payroll rows).
 WHOLE_ON = {"person_posted": "secondment", "payroll_after_leaving": "reduction_case"}
-# Summary tables of the units themselves: refreshed whole when a batch changes the unit table, and
-# only then (a unit's ancestors change with the units, not with its people or payroll rows).
-UNITS_ONLY = {"unit_rollup": "unit", "unit_group_key": "unit"}
+# Summary tables refreshed whole when a batch changes one of the tables named, and only then (a
+# unit's ancestors change with the units, not with its people or payroll rows; the quota's sums per
+# ancestor with the quota and the units). In this order: quota_rollup reads unit_rollup.
+WHOLE_ONLY = {"unit_rollup": ("unit",), "unit_group_key": ("unit",), "quota_rollup": ("quota", "unit")}
 
 
 @dataclass(frozen=True)
 class Touched:
     """What a batch changed that the summary tables follow: the units whose person or payroll rows
-    it added or replaced, and which of the tables of WHOLE_ON and UNITS_ONLY it added or replaced rows
+    it added or replaced, and which of the tables of WHOLE_ON and WHOLE_ONLY it added or replaced rows
     of."""
 
     units: tuple[str, ...]
@@ -68,7 +71,7 @@ def batch_touched(cur: duckdb.DuckDBPyConnection, batch_id: int) -> Touched:
     """What the batch changed (ask before an undo removes its rows)."""
     units = cur.execute(sql_files.load("summary_batch_units"), {"batch_id": batch_id}).fetchall()
     tables = set()
-    for table in sorted({*WHOLE_ON.values(), *UNITS_ONLY.values()}):
+    for table in sorted({*WHOLE_ON.values(), *(t for sources in WHOLE_ONLY.values() for t in sources)}):
         found = cur.execute(
             f"SELECT EXISTS (SELECT 1 FROM {table} WHERE batch_id = $b) "  # noqa: S608 allow-listed
             f"OR EXISTS (SELECT 1 FROM {table}__replaced WHERE replaced_by_batch = $b)",
@@ -83,9 +86,9 @@ def refresh(cur: duckdb.DuckDBPyConnection, touched: Touched | None) -> None:
     """Recompute the summary rows of what ``touched`` names (every row when None) on the caller's
     transaction."""
     if touched is None:
-        _refresh(cur, (*SUMMARY_TABLES, *UNITS_ONLY), None)
+        _refresh(cur, (*SUMMARY_TABLES, *WHOLE_ONLY), None)
         return
-    _refresh(cur, tuple(t for t, source in UNITS_ONLY.items() if source in touched.tables), None)
+    _refresh(cur, tuple(t for t, sources in WHOLE_ONLY.items() if touched.tables.intersection(sources)), None)
     whole = tuple(t for t in SUMMARY_TABLES if WHOLE_ON.get(t) in touched.tables)
     if whole:
         _refresh(cur, whole, None)
@@ -106,16 +109,17 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "person_coef_off": sql_files.load("refresh_person_coef_off"),
         "unit_rollup": sql_files.load("refresh_unit_rollup"),
         "unit_group_key": sql_files.load("refresh_unit_group_key"),
+        "quota_rollup": sql_files.load("refresh_quota_rollup"),
     }
     for table in tables:
-        if table in UNITS_ONLY:
+        if table in WHOLE_ONLY:
             cur.execute(f"DELETE FROM {table}")  # noqa: S608 allow-listed; whole, always
         else:
             cur.execute(
                 f"DELETE FROM {table} WHERE $all OR unit_code IN (SELECT unnest(CAST($units AS VARCHAR[])))",  # noqa: S608 allow-listed
                 params,
             )
-        cur.execute(queries[table], {} if table in UNITS_ONLY else params)
+        cur.execute(queries[table], {} if table in WHOLE_ONLY else params)
     if "person_twice" in tables:
         # person_twice rows are per person, not per unit: refresh_person_twice adds the other units'
         # rows of a pair the units now share, and a pair the units no longer share may keep a single row.

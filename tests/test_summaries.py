@@ -80,6 +80,12 @@ RAW_VIEWS = {
     "WHERE p.status = 'dang_cong_tac' AND p.pay_group IS NOT NULL AND p.salary_coef IS NOT NULL "
     "AND s.coef IS DISTINCT FROM p.salary_coef",
     "unit_rollup": "SELECT DISTINCT ancestor_code, unit_code FROM unit_closure",
+    "quota_rollup": "FROM (SELECT r.ancestor_code, q.category, q.year, count(*) AS quota_rows, "
+    "sum(q.quota_assigned)::BIGINT AS quota_assigned, sum(q.cut_pending)::BIGINT AS cut_pending, "
+    "sum(q.present)::BIGINT AS present FROM quota q "
+    "JOIN (SELECT DISTINCT ancestor_code, unit_code FROM unit_closure) r USING (unit_code) GROUP BY ALL "
+    "UNION ALL SELECT NULL, category, year, count(*), sum(quota_assigned)::BIGINT, sum(cut_pending)::BIGINT, "
+    "sum(present)::BIGINT FROM quota WHERE unit_code IN (SELECT unit_code FROM unit) GROUP BY ALL)",
     "unit_group_key": "FROM (SELECT 'sector' AS attribute, c.unit_code, "
     "min_by(a.sector, c.depth) FILTER (WHERE a.sector IS NOT NULL) AS key "
     "FROM unit_closure c JOIN unit a ON a.unit_code = c.ancestor_code GROUP BY c.unit_code "
@@ -302,6 +308,41 @@ def test_unit_rollup_follows_unit_loads_and_undos(con: duckdb.DuckDBPyConnection
     batches.undo_batch(con, b, user="t")
     _summary_is_raw(con)
     assert con.execute("SELECT count(*) FROM unit_rollup WHERE unit_code LIKE 'OLD%'").fetchone() == (0,)
+
+
+def _quota(unit: str, quota: int, year: int = 2025, present: int | None = None) -> dict[str, Any]:
+    return {"unit_code": unit, "year": year, "category": "cong_chuc", "quota_assigned": quota, "present": present}
+
+
+def test_quota_rollup_follows_quota_and_unit_loads_and_undos(con: duckdb.DuckDBPyConnection) -> None:
+    def rollup(ancestor: str | None) -> list[tuple[Any, ...]]:
+        return con.execute(
+            "SELECT year, quota_rows, quota_assigned, present FROM quota_rollup "
+            "WHERE ancestor_code IS NOT DISTINCT FROM $a ORDER BY year",
+            {"a": ancestor},
+        ).fetchall()
+
+    insert(con, "unit", [_unit("CT"), _unit("S1", "CT"), _unit("S1.P1", "S1"), _unit("S2", "CT")])
+    insert(con, "quota", [_quota("S1", 40, present=38), _quota("S1.P1", 10), _quota("S2", 5), _quota("GONE", 7)])
+    _summary_is_raw(con)
+    # the unit not in the unit table counts nowhere, not even in the whole database's row
+    assert rollup("CT") == rollup(None) == [(2025, 3, 55, 38)]
+    assert rollup("S1") == [(2025, 2, 50, 38)]
+    # a second quota year, then its undo
+    b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)
+    con.execute(
+        f"INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) VALUES ('S1', 2026, 'cong_chuc', 36, {b})"
+    )
+    batches.close_batch(con, b, {"quota": 1})
+    _summary_is_raw(con)
+    assert rollup("CT") == [(2025, 3, 55, 38), (2026, 1, 36, None)]
+    batches.undo_batch(con, b, user="t")
+    _summary_is_raw(con)
+    assert rollup("CT") == [(2025, 3, 55, 38)]
+    # the missing unit arrives, merged into S2: its quota now rolls up to S2 and to CT
+    insert(con, "unit", [{**_unit("GONE"), "merged_into": "S2"}])
+    _summary_is_raw(con)
+    assert rollup("S2") == [(2025, 2, 12, None)] and rollup("CT") == [(2025, 4, 62, 38)]
 
 
 def test_person_twice_follows_loads_and_undos_of_either_unit(con: duckdb.DuckDBPyConnection) -> None:

@@ -8,16 +8,16 @@ WITH RECURSIVE
 ,
 -- @include young_cutoff
 ,
+scope_quota AS (  -- the scope's quota per category and year (quota_rollup; NULL: the whole database)
+    SELECT category, year, quota_assigned, present FROM quota_rollup
+    WHERE ancestor_code = $scope OR (CAST($scope AS VARCHAR) IS NULL AND ancestor_code IS NULL)
+),
 quota_year AS (
-    SELECT category, max(year) AS year FROM quota
-    WHERE year <= $year AND unit_code IN (SELECT unit_code FROM scope_units)
-    GROUP BY category
+    SELECT category, max(year) AS year FROM scope_quota WHERE year <= $year GROUP BY category
 ),
 quotas AS (
-    SELECT q.category, y.year, sum(q.quota_assigned) AS quota, sum(q.present) AS present_reported
-    FROM quota q JOIN quota_year y ON y.category = q.category AND y.year = q.year
-    WHERE q.unit_code IN (SELECT unit_code FROM scope_units)
-    GROUP BY ALL
+    SELECT q.category, y.year, q.quota_assigned AS quota, q.present AS present_reported
+    FROM scope_quota q JOIN quota_year y ON y.category = q.category AND y.year = q.year
 ),
 people AS (  -- from person_in_post: a row per group of people in post, their birth dates in a list
     SELECT CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
