@@ -8,21 +8,20 @@ WITH RECURSIVE
 ,
 -- @include city_agencies
 ,
-quota_years AS (
-    SELECT s.agency_code, q.category, max(q.year) AS year
-    FROM quota q JOIN agency_subtree s ON s.unit_code = q.unit_code
-    WHERE q.year <= year($as_of) AND q.category IN ('cong_chuc', 'vien_chuc')
+latest_quota AS (  -- each agency's quota of its subtree per category in its latest year (quota_rollup)
+    SELECT ancestor_code AS agency_code, category, max(year) AS year, arg_max(quota_assigned, year) AS quota
+    FROM quota_rollup
+    WHERE ancestor_code IN (SELECT unit_code FROM city_agencies)
+      AND year <= year($as_of) AND category IN ('cong_chuc', 'vien_chuc')
     GROUP BY ALL
 ),
 quotas AS (
-    SELECT s.agency_code,
-           max(y.year) FILTER (WHERE q.category = 'cong_chuc') AS quota_year,
-           sum(q.quota_assigned) FILTER (WHERE q.category = 'cong_chuc') AS quota_cong_chuc,
-           sum(q.quota_assigned) FILTER (WHERE q.category = 'vien_chuc') AS quota_vien_chuc
-    FROM quota q
-    JOIN agency_subtree s ON s.unit_code = q.unit_code
-    JOIN quota_years y ON y.agency_code = s.agency_code AND y.category = q.category AND y.year = q.year
-    GROUP BY s.agency_code
+    SELECT agency_code,
+           max(year) FILTER (WHERE category = 'cong_chuc') AS quota_year,
+           sum(quota) FILTER (WHERE category = 'cong_chuc') AS quota_cong_chuc,
+           sum(quota) FILTER (WHERE category = 'vien_chuc') AS quota_vien_chuc
+    FROM latest_quota
+    GROUP BY agency_code
 ),
 -- @include young_cutoff
 ,

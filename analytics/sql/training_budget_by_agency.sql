@@ -31,20 +31,15 @@ pay AS (
      AND p.month >= date_trunc('month', w.window_start) AND p.month <= w.window_end
     GROUP BY w.agency_code
 ),
-quota_years AS (
-    SELECT w.agency_code, q.category, max(q.year) AS year
-    FROM windows w
-    JOIN agency_subtree s ON s.agency_code = w.agency_code
-    JOIN quota q ON q.unit_code = s.unit_code
-    WHERE q.year <= year(w.window_start) AND q.category IN ('cong_chuc', 'vien_chuc')
-    GROUP BY ALL
-),
-quotas AS (
-    SELECT s.agency_code, sum(q.quota_assigned) AS quota
-    FROM quota q
-    JOIN agency_subtree s ON s.unit_code = q.unit_code
-    JOIN quota_years y ON y.agency_code = s.agency_code AND y.category = q.category AND y.year = q.year
-    GROUP BY s.agency_code
+quotas AS (  -- each agency's quota of its subtree per category in the latest year (quota_rollup), summed
+    SELECT agency_code, sum(quota) AS quota
+    FROM (
+        SELECT w.agency_code, q.category, arg_max(q.quota_assigned, q.year) AS quota
+        FROM windows w JOIN quota_rollup q ON q.ancestor_code = w.agency_code
+        WHERE q.year <= year(w.window_start) AND q.category IN ('cong_chuc', 'vien_chuc')
+        GROUP BY ALL
+    )
+    GROUP BY agency_code
 ),
 coef AS (  -- the salary coefficients of the staff in post, from the groups of person_in_post of the
            -- roster's snapshots (roster_units narrowed to the agencies' units first): their count and
