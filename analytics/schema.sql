@@ -642,3 +642,12 @@ CREATE TABLE IF NOT EXISTS quota_rollup (
     cut_pending    BIGINT NOT NULL,
     present        BIGINT             -- NULL: no unit reported it
 );
+-- (Schema version 20, analytics/migrations/0020_unknown_unit_ref.sql.) The data rows that name a
+-- unit code the unit table does not hold, counted per table and code: the quality check
+-- unknown_unit's rows, and what a query with no scope leaves out (every row but these) instead of
+-- looking each row's unit up among every unit. Usually empty.
+CREATE TABLE IF NOT EXISTS unknown_unit_ref (
+    table_name VARCHAR NOT NULL,
+    unit_code  VARCHAR NOT NULL,
+    rows       BIGINT NOT NULL
+);

@@ -22,7 +22,9 @@ query walking the unit tree down from its scope, and the "by unit" and "by agenc
 walking the whole tree; ``unit_group_key`` (each unit's sector and former province, its own or the
 nearest one up the tree) spares the reduction page's groups walking up. Of the quota:
 ``quota_rollup`` (the quota summed per unit it rolls up to, category and year, and over the whole
-database) gives a scope's quota per year from one row.
+database) gives a scope's quota per year from one row. Of every data table: ``unknown_unit_ref`` (the rows
+naming a unit the unit table does not hold, per table and code) is what a query with no scope
+leaves out, and the quality check unknown_unit's rows.
 
 Every load ends in ``batches.close_batch`` and every undo in ``batches.undo_batch``: both call
 ``refresh`` for the units the batch touched, so a summary never lags its rows, and a rollback rolls
@@ -53,8 +55,16 @@ SUMMARY_TABLES = (
 WHOLE_ON = {"person_posted": "secondment", "payroll_after_leaving": "reduction_case"}
 # Summary tables refreshed whole when a batch changes one of the tables named, and only then (a
 # unit's ancestors change with the units, not with its people or payroll rows; the quota's sums per
-# ancestor with the quota and the units). In this order: quota_rollup reads unit_rollup.
-WHOLE_ONLY = {"unit_rollup": ("unit",), "unit_group_key": ("unit",), "quota_rollup": ("quota", "unit")}
+# ancestor with the quota and the units), after SUMMARY_TABLES and in this order: quota_rollup reads
+# unit_rollup, unknown_unit_ref reads person_summary and payroll_summary.
+WHOLE_ONLY = {
+    "unit_rollup": ("unit",),
+    "unit_group_key": ("unit",),
+    "quota_rollup": ("quota", "unit"),
+    "unknown_unit_ref": ("unit", "quota", "person", "payroll", "reduction_case", "secondment", "training"),
+}
+# Data tables whose changes a batch's units tell (summary_batch_units), not a look for its rows.
+BY_UNITS = frozenset({"person", "payroll"})
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,7 @@ def batch_touched(cur: duckdb.DuckDBPyConnection, batch_id: int) -> Touched:
     """What the batch changed (ask before an undo removes its rows)."""
     units = cur.execute(sql_files.load("summary_batch_units"), {"batch_id": batch_id}).fetchall()
     tables = set()
-    for table in sorted({*WHOLE_ON.values(), *(t for sources in WHOLE_ONLY.values() for t in sources)}):
+    for table in sorted({*WHOLE_ON.values(), *(t for sources in WHOLE_ONLY.values() for t in sources)} - BY_UNITS):
         found = cur.execute(
             f"SELECT EXISTS (SELECT 1 FROM {table} WHERE batch_id = $b) "  # noqa: S608 allow-listed
             f"OR EXISTS (SELECT 1 FROM {table}__replaced WHERE replaced_by_batch = $b)",
@@ -88,12 +98,13 @@ def refresh(cur: duckdb.DuckDBPyConnection, touched: Touched | None) -> None:
     if touched is None:
         _refresh(cur, (*SUMMARY_TABLES, *WHOLE_ONLY), None)
         return
-    _refresh(cur, tuple(t for t, sources in WHOLE_ONLY.items() if touched.tables.intersection(sources)), None)
     whole = tuple(t for t in SUMMARY_TABLES if WHOLE_ON.get(t) in touched.tables)
     if whole:
         _refresh(cur, whole, None)
     if touched.units:
         _refresh(cur, tuple(t for t in SUMMARY_TABLES if t not in whole), list(touched.units))
+    changed = touched.tables | (BY_UNITS if touched.units else frozenset())
+    _refresh(cur, tuple(t for t, sources in WHOLE_ONLY.items() if changed.intersection(sources)), None)
 
 
 def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: list[str] | None) -> None:
@@ -110,6 +121,7 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "unit_rollup": sql_files.load("refresh_unit_rollup"),
         "unit_group_key": sql_files.load("refresh_unit_group_key"),
         "quota_rollup": sql_files.load("refresh_quota_rollup"),
+        "unknown_unit_ref": sql_files.load("refresh_unknown_unit_ref"),
     }
     for table in tables:
         if table in WHOLE_ONLY:

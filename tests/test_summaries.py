@@ -86,6 +86,13 @@ RAW_VIEWS = {
     "JOIN (SELECT DISTINCT ancestor_code, unit_code FROM unit_closure) r USING (unit_code) GROUP BY ALL "
     "UNION ALL SELECT NULL, category, year, count(*), sum(quota_assigned)::BIGINT, sum(cut_pending)::BIGINT, "
     "sum(present)::BIGINT FROM quota WHERE unit_code IN (SELECT unit_code FROM unit) GROUP BY ALL)",
+    "unknown_unit_ref": "FROM (SELECT table_name, unit_code, count(*)::BIGINT AS rows FROM ("
+    "SELECT 'quota' AS table_name, unit_code FROM quota UNION ALL SELECT 'person', unit_code FROM person "
+    "UNION ALL SELECT 'payroll', unit_code FROM payroll UNION ALL SELECT 'reduction_case', unit_code FROM reduction_case "
+    "UNION ALL SELECT 'secondment', sending_unit_code FROM secondment "
+    "UNION ALL SELECT 'secondment', receiving_unit_code FROM secondment UNION ALL SELECT 'training', unit_code FROM training "
+    "UNION ALL SELECT 'unit', parent_code FROM unit UNION ALL SELECT 'unit', merged_into FROM unit) "
+    "WHERE unit_code NOT IN (SELECT unit_code FROM unit) GROUP BY ALL)",
     "unit_group_key": "FROM (SELECT 'sector' AS attribute, c.unit_code, "
     "min_by(a.sector, c.depth) FILTER (WHERE a.sector IS NOT NULL) AS key "
     "FROM unit_closure c JOIN unit a ON a.unit_code = c.ancestor_code GROUP BY c.unit_code "
@@ -343,6 +350,50 @@ def test_quota_rollup_follows_quota_and_unit_loads_and_undos(con: duckdb.DuckDBP
     insert(con, "unit", [{**_unit("GONE"), "merged_into": "S2"}])
     _summary_is_raw(con)
     assert rollup("S2") == [(2025, 2, 12, None)] and rollup("CT") == [(2025, 4, 62, 38)]
+
+
+def test_rows_of_units_taken_away_count_in_no_figure_until_the_units_come_back(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """unknown_unit_ref follows the undo of a unit load: the whole database's figures (no scope) leave
+    the rows of the units it took away out, and the quality check lists them, until a load brings
+    the units back."""
+
+    def whole() -> tuple[Any, ...]:
+        quota = reduction.reduction_by_year(con, category="cong_chuc")["quota_assigned"].tolist()
+        fields = training.training_by_field(con)
+        return quota, int(fields["records"].sum()), len(quality.check_unknown_unit(con))
+
+    insert(con, "unit", [_unit("CT"), _unit("S1", "CT")])
+    b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)
+    con.execute(
+        "INSERT INTO unit (unit_code, name, unit_type, level, parent_code, batch_id) "
+        f"VALUES ('S2', 'S2', 'so_nganh', 'city', 'CT', {b})"
+    )
+    batches.close_batch(con, b, {"unit": 1})
+    insert(con, "quota", [_quota("S1", 40), _quota("S2", 5)])
+    insert(
+        con,
+        "training",
+        [
+            {
+                "record_id": t,
+                "unit_code": u,
+                "course_name": t,
+                "field": "kinh_te_phap_luat",
+                "start_date": "2025-09-01",
+                "funding": "thuong_xuyen",
+            }
+            for t, u in (("T1", "S1"), ("T2", "S2"))
+        ],
+    )
+    assert whole() == ([45], 2, 0)
+    batches.undo_batch(con, b, user="t")  # S2 goes: its quota and training rows name an unknown unit
+    _summary_is_raw(con)
+    assert whole() == ([40], 1, 2)
+    insert(con, "unit", [_unit("S2", "CT")])
+    _summary_is_raw(con)
+    assert whole() == ([45], 2, 0)
 
 
 def test_person_twice_follows_loads_and_undos_of_either_unit(con: duckdb.DuckDBPyConnection) -> None:

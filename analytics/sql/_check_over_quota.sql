@@ -8,5 +8,5 @@ check_over_quota AS (
     )
     SELECT q.unit_code, q.year, q.category, q.quota_assigned, q.present, q.present - q.quota_assigned AS over_by
     FROM quota q JOIN latest l USING (unit_code, category, year)
-    WHERE q.present > q.quota_assigned AND q.unit_code IN (SELECT unit_code FROM scope_units)
+    WHERE q.present > q.quota_assigned AND (q.unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND q.unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
 )

@@ -7,5 +7,5 @@ check_payroll_coef_mismatch AS (
     SELECT d.month, d.unit_code, d.person_id, d.payroll_coef, d.roster_coef, d.roster_as_of
     FROM payroll_latest l
     JOIN payroll_coef_diff d ON d.unit_code = l.unit_code AND d.month = l.month
-    WHERE l.unit_code IN (SELECT unit_code FROM scope_units)
+    WHERE (l.unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND l.unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
 )

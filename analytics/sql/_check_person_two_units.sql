@@ -14,5 +14,5 @@ check_person_two_units AS (
     SELECT i.as_of, i.person_id, list(i.unit_code ORDER BY i.unit_code) AS unit_codes, count(*)::BIGINT AS units
     FROM in_post i JOIN twice t ON t.as_of = i.as_of AND t.person_id = i.person_id
     GROUP BY i.as_of, i.person_id
-    HAVING bool_or(i.unit_code IN (SELECT unit_code FROM scope_units))
+    HAVING bool_or(i.unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND i.unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
 )

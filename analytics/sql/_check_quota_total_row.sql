@@ -12,5 +12,5 @@ check_quota_total_row AS (
     SELECT q.unit_code, q.year, q.category, q.quota_assigned, c.children_quota, c.children
     FROM quota q JOIN children c USING (unit_code, year, category)
     WHERE q.quota_assigned = c.children_quota AND q.quota_assigned > 0
-      AND q.unit_code IN (SELECT unit_code FROM scope_units)
+      AND (q.unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND q.unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
 )

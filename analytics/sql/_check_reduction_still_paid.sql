@@ -10,5 +10,5 @@ check_reduction_still_paid AS (
            a.unit_code AS paid_by_unit_code, a.month AS paid_month
     FROM payroll_after_leaving a
     JOIN payroll_latest l ON l.unit_code = a.unit_code AND l.month = a.month
-    WHERE a.case_unit_code IN (SELECT unit_code FROM scope_units)
+    WHERE (a.case_unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND a.case_unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
 )

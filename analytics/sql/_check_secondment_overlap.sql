@@ -12,7 +12,7 @@ check_secondment_overlap AS (
     FROM spans a
     JOIN spans b ON b.person_id = a.person_id AND a.secondment_id < b.secondment_id
      AND a.start_date <= b.ends_on AND b.start_date <= a.ends_on
-    WHERE a.sending_unit_code IN (SELECT unit_code FROM scope_units)
-       OR a.receiving_unit_code IN (SELECT unit_code FROM scope_units)
-       OR b.receiving_unit_code IN (SELECT unit_code FROM scope_units)
+    WHERE (a.sending_unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND a.sending_unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
+       OR (a.receiving_unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND a.receiving_unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
+       OR (b.receiving_unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND b.receiving_unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
 )

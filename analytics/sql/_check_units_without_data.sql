@@ -8,7 +8,7 @@ check_units_without_data AS (
         FROM unit u, ref
         WHERE u.unit_type IN ('so_nganh', 'co_quan_khac', 'ubnd_xa') AND u.merged_into IS NULL
           AND (u.valid_from IS NULL OR u.valid_from <= ref.d) AND (u.valid_to IS NULL OR u.valid_to >= ref.d)
-          AND u.unit_code IN (SELECT unit_code FROM scope_units)
+          AND ($scope IS NULL OR u.unit_code IN (SELECT unit_code FROM scope_walk))
     ),
     quota_seen AS (  -- one pass over each table (correlated subqueries per unit cost far more)
         SELECT q.unit_code, max(q.year) AS last_quota_year, bool_or(q.year = year(ref.d)) AS has_quota

@@ -7,7 +7,7 @@ city_agencies AS (
     WHERE u.unit_type IN ('so_nganh', 'co_quan_khac') AND u.merged_into IS NULL
       AND (u.valid_from IS NULL OR u.valid_from <= $as_of)
       AND (u.valid_to IS NULL OR u.valid_to >= $as_of)
-      AND u.unit_code IN (SELECT unit_code FROM scope_units)
+      AND ($scope IS NULL OR u.unit_code IN (SELECT unit_code FROM scope_walk))
 ),
 agency_subtree(agency_code, unit_code) AS (  -- unit_rollup: the walk, done once per change of the units
     SELECT r.ancestor_code, r.unit_code FROM unit_rollup r

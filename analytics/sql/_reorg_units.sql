@@ -19,5 +19,5 @@ reorg_units AS (
            (u.valid_from IS NULL OR u.valid_from <= CAST($as_of AS DATE))
                AND (u.valid_to IS NULL OR u.valid_to >= CAST($as_of AS DATE)) AS alive
     FROM unit u LEFT JOIN unit p ON p.unit_code = u.parent_code
-    WHERE u.unit_code IN (SELECT unit_code FROM scope_units)
+    WHERE ($scope IS NULL OR u.unit_code IN (SELECT unit_code FROM scope_walk))
 )

@@ -7,6 +7,6 @@ SELECT r.category, r.route, r.year,
        sum(r.payout_vnd)::BIGINT AS payout_vnd
 FROM reduction_case r
 WHERE r.programme = $programme AND r.status IN ('da_nghi', 'da_phe_duyet')
-  AND r.unit_code IN (SELECT unit_code FROM scope_units)
+  AND (r.unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND r.unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
 GROUP BY ALL
 ORDER BY r.category, r.year, r.route

@@ -12,6 +12,6 @@ LEFT JOIN secondment s ON s.receiving_unit_code = u.unit_code AND s.start_date <
 WHERE u.unit_type = 'ubnd_xa' AND u.level = 'commune' AND u.merged_into IS NULL
   AND (u.valid_from IS NULL OR u.valid_from <= $as_of)
   AND (u.valid_to IS NULL OR u.valid_to >= $as_of)
-  AND u.unit_code IN (SELECT unit_code FROM scope_units)
+  AND ($scope IS NULL OR u.unit_code IN (SELECT unit_code FROM scope_walk))
 GROUP BY ALL
 ORDER BY u.unit_code

@@ -11,8 +11,8 @@ WITH RECURSIVE
 -- only (looking them up for every posting in the database cost most of a unit's query).
 posts AS MATERIALIZED (
     SELECT * FROM secondment s
-    WHERE s.sending_unit_code IN (SELECT unit_code FROM scope_units)
-       OR s.receiving_unit_code IN (SELECT unit_code FROM scope_units)
+    WHERE (s.sending_unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND s.sending_unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
+       OR (s.receiving_unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND s.receiving_unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
 ),
 -- The sending agency: walked up from each sending unit through the tree and mergers (unit_edges)
 -- to the nearest today's so_nganh / co_quan_khac, the fewest steps up.

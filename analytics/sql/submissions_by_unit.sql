@@ -11,7 +11,7 @@ p AS (SELECT * FROM reporting_period WHERE period_id = $period_id),
 reporting AS (
     SELECT u.unit_code, coalesce(u.short_name, u.name) AS name, u.unit_type
     FROM unit u, p
-    WHERE u.unit_code IN (SELECT unit_code FROM scope_units)
+    WHERE ($scope IS NULL OR u.unit_code IN (SELECT unit_code FROM scope_walk))
       AND list_contains($unit_types, u.unit_type)
       AND (u.valid_from IS NULL OR u.valid_from <= p.end_date)
       AND (u.valid_to IS NULL OR u.valid_to >= p.end_date)
