@@ -251,12 +251,15 @@ def training_by_field(
     check_scope(con, scope)
     if funding is not None:
         check_choice("funding", funding, codes.TRAINING_FUNDING)
-    raw = sql_files.query(con, "training_by_field", {"scope": scope, "funding": funding})
-    df = raw.set_index("field").reindex(list(codes.TRAINING_FIELDS)).fillna(0).astype("int64")
-    df = df.rename_axis("field").reset_index()
-    df.insert(1, "is_priority", df["field"].isin(codes.PRIORITY_TRAINING_FIELDS))
-    df["cost_per_participant_vnd"] = df["spent_vnd"] / df["participants"].where(df["participants"] != 0)
-    total = df["spent_vnd"].sum()
-    df["spent_share_pct"] = df["spent_vnd"] / total * 100 if total else NAN
+    df = sql_files.query(
+        con,
+        "training_by_field",
+        {
+            "scope": scope,
+            "funding": funding,
+            "fields": list(codes.TRAINING_FIELDS),
+            "priority_fields": list(codes.PRIORITY_TRAINING_FIELDS),
+        },
+    )
     df.attrs["policy"] = load_policy(con).as_dict()
     return df
