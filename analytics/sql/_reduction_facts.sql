@@ -4,15 +4,13 @@
 --   kind 'retiring'  : people in post at $roster_as_of whose retirement date falls on or after $as_of and
 --                      on or before $end_date, per key and category;
 --   kind 'key'       : one row per key, so keys without any data still get a row.
--- Needs roster, retirement (fragments) and keyed.
+-- Needs roster, retirement (fragments), keyed and key_quota(key, category, year, quota_assigned,
+-- cut_pending): the quota of each key per category ('cong_chuc', 'vien_chuc') and year, summed from
+-- keyed by the fragment keyed_quota, or read from quota_rollup when a key is a whole subtree.
 -- Cán bộ count against the civil-servant quota (analytics/codes.py), so they are mapped to cong_chuc.
 facts AS (
-    SELECT 'quota' AS kind, k.key, q.category, q.year,
-           sum(q.quota_assigned)::BIGINT AS quota_assigned, sum(q.cut_pending)::BIGINT AS cut_pending,
-           NULL::BIGINT AS n
-    FROM quota q JOIN keyed k ON k.unit_code = q.unit_code
-    WHERE q.category IN ('cong_chuc', 'vien_chuc')
-    GROUP BY k.key, q.category, q.year
+    SELECT 'quota' AS kind, key, category, year, quota_assigned, cut_pending, NULL::BIGINT AS n
+    FROM key_quota
     UNION ALL
     SELECT 'people_left', k.key, CASE WHEN r.category = 'can_bo' THEN 'cong_chuc' ELSE r.category END,
            NULL, NULL, NULL, count(*)

@@ -18,4 +18,6 @@ keyed AS (  -- each unit's key: unit_group_key, the walk done once per change of
     WHERE k.attribute = $by
       AND ($scope IS NULL OR k.unit_code IN (SELECT unit_code FROM scope_walk))  -- (as _roster's scope check)
 ),
+-- @include keyed_quota
+,
 -- @include reduction_facts

@@ -15,4 +15,6 @@ keyed AS (  -- units in scope under no current child (abolished districts, …) 
     UNION ALL
     SELECT unit_code, NULL FROM scope_units WHERE unit_code NOT IN (SELECT unit_code FROM child_units)
 ),
+-- @include keyed_quota
+,
 -- @include reduction_facts
