@@ -11,18 +11,13 @@ WITH RECURSIVE
 -- @include young_cutoff
 ,
 keyed AS (SELECT unit_code, key FROM child_units),
-unit_staff AS (  -- people in post per unit: the summary table, not the roster
-    SELECT p.unit_code, sum(p.people) AS staff
-    FROM person_summary p JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
-    WHERE p.status = 'dang_cong_tac'
-    GROUP BY p.unit_code
-),
 -- Per unit first, then per child: joining every roster row to child_units cost most of the query.
--- The staff and the leaders come from the summary tables; the pool is read from the roster's rows
+-- The staff and the leaders come from the summary table; the pool is read from the roster's rows
 -- (person joined to roster_units, as the roster CTE) filtered on its flag, which the scan applies
 -- before reading the other columns: its young and disciplined need each person's dates.
-leader_counts AS (  -- the groups of person_in_post of the roster's snapshots
-    SELECT p.unit_code, sum(p.leaders) AS leaders, sum(p.leaders) FILTER (WHERE p.gender = 'nu') AS leaders_women
+unit_staff AS (  -- people in post and leaders per unit: the groups of person_in_post of the roster's snapshots
+    SELECT p.unit_code, sum(p.people) AS staff, sum(p.leaders) AS leaders,
+           sum(p.leaders) FILTER (WHERE p.gender = 'nu') AS leaders_women
     FROM person_in_post p JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
     GROUP BY p.unit_code
 ),
@@ -42,13 +37,12 @@ pool_counts AS (
     GROUP BY p.unit_code
 ),
 counts AS (  -- per child first, unit names joined after (cheaper than grouping by names)
-    SELECT k.key, sum(s.staff) AS staff, sum(l.leaders) AS leaders, sum(l.leaders_women) AS leaders_women,
+    SELECT k.key, sum(s.staff) AS staff, sum(s.leaders) AS leaders, sum(s.leaders_women) AS leaders_women,
            sum(c.succession_pool) AS succession_pool, sum(c.pool_women) AS pool_women,
            sum(c.pool_minority) AS pool_minority, sum(c.pool_young) AS pool_young,
            sum(c.pool_disciplined) AS pool_disciplined
     FROM unit_staff s
     JOIN keyed k ON k.unit_code = s.unit_code
-    LEFT JOIN leader_counts l ON l.unit_code = s.unit_code
     LEFT JOIN pool_counts c ON c.unit_code = s.unit_code
     GROUP BY k.key
 )
