@@ -651,3 +651,11 @@ CREATE TABLE IF NOT EXISTS unknown_unit_ref (
     unit_code  VARCHAR NOT NULL,
     rows       BIGINT NOT NULL
 );
+-- (Schema version 21, analytics/migrations/0021_unit_agency.sql.) Each unit's agency: the nearest
+-- today's so_nganh / co_quan_khac (not merged away) it rolls up to through the tree and mergers, the
+-- fewest steps up (of two at the same distance, the first code), itself when it is one; units under
+-- no agency have no row. The secondment postings' sending agency without walking up per query.
+CREATE TABLE IF NOT EXISTS unit_agency (
+    unit_code   VARCHAR NOT NULL,
+    agency_code VARCHAR NOT NULL
+);

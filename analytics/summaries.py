@@ -20,7 +20,8 @@ coef_not_in_pay_scale joining every person row to the scale.
 Of the units themselves: ``unit_rollup`` (every unit with each unit it rolls up to) spares every
 query walking the unit tree down from its scope, and the "by unit" and "by agency" breakdowns
 walking the whole tree; ``unit_group_key`` (each unit's sector and former province, its own or the
-nearest one up the tree) spares the reduction page's groups walking up. Of the quota:
+nearest one up the tree) spares the reduction page's groups walking up, and ``unit_agency`` (each
+unit's nearest agency up the tree) the secondment postings' sending agency. Of the quota:
 ``quota_rollup`` (the quota summed per unit it rolls up to, category and year, and over the whole
 database) gives a scope's quota per year from one row. Of every data table: ``unknown_unit_ref`` (the rows
 naming a unit the unit table does not hold, per table and code) is what a query with no scope
@@ -60,6 +61,7 @@ WHOLE_ON = {"person_posted": "secondment", "payroll_after_leaving": "reduction_c
 WHOLE_ONLY = {
     "unit_rollup": ("unit",),
     "unit_group_key": ("unit",),
+    "unit_agency": ("unit",),
     "quota_rollup": ("quota", "unit"),
     "unknown_unit_ref": ("unit", "quota", "person", "payroll", "reduction_case", "secondment", "training"),
 }
@@ -120,6 +122,7 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "person_coef_off": sql_files.load("refresh_person_coef_off"),
         "unit_rollup": sql_files.load("refresh_unit_rollup"),
         "unit_group_key": sql_files.load("refresh_unit_group_key"),
+        "unit_agency": sql_files.load("refresh_unit_agency"),
         "quota_rollup": sql_files.load("refresh_quota_rollup"),
         "unknown_unit_ref": sql_files.load("refresh_unknown_unit_ref"),
     }

@@ -93,6 +93,9 @@ RAW_VIEWS = {
     "UNION ALL SELECT 'secondment', receiving_unit_code FROM secondment UNION ALL SELECT 'training', unit_code FROM training "
     "UNION ALL SELECT 'unit', parent_code FROM unit UNION ALL SELECT 'unit', merged_into FROM unit) "
     "WHERE unit_code NOT IN (SELECT unit_code FROM unit) GROUP BY ALL)",
+    "unit_agency": "SELECT c.unit_code, first(c.ancestor_code ORDER BY c.depth, c.ancestor_code) AS agency_code "
+    "FROM unit_closure c JOIN unit a ON a.unit_code = c.ancestor_code "
+    "WHERE a.unit_type IN ('so_nganh', 'co_quan_khac') AND a.merged_into IS NULL GROUP BY c.unit_code",
     "unit_group_key": "FROM (SELECT 'sector' AS attribute, c.unit_code, "
     "min_by(a.sector, c.depth) FILTER (WHERE a.sector IS NOT NULL) AS key "
     "FROM unit_closure c JOIN unit a ON a.unit_code = c.ancestor_code GROUP BY c.unit_code "
@@ -309,6 +312,8 @@ def test_unit_rollup_follows_unit_loads_and_undos(con: duckdb.DuckDBPyConnection
     }
     assert con.execute("SELECT count(*) FROM unit_rollup WHERE ancestor_code = 'S1'").fetchone() == (4,)
     assert con.execute("SELECT count(*) FROM unit_rollup WHERE unit_code = 'OLD.P'").fetchone() == (4,)
+    # OLD.P's agency: not OLD (merged away) but S1, which took OLD over
+    assert con.execute("SELECT agency_code FROM unit_agency WHERE unit_code = 'OLD.P'").fetchone() == ("S1",)
     # a roster load leaves the rollup alone; an undo of the units takes their rows away
     insert(con, "person", [_person("P1", "OLD.P")])
     _summary_is_raw(con)

@@ -5,29 +5,12 @@
 WITH RECURSIVE
 -- @include scope_units
 ,
--- @include unit_edges
-,
--- The postings in scope first: the person rows and the agencies are then looked up for these
--- only (looking them up for every posting in the database cost most of a unit's query).
+-- The postings in scope first: the person rows are then looked up for these only (looking them up
+-- for every posting in the database cost most of a unit's query).
 posts AS MATERIALIZED (
     SELECT * FROM secondment s
     WHERE (s.sending_unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND s.sending_unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
        OR (s.receiving_unit_code IN (SELECT unit_code FROM scope_walk) OR ($scope IS NULL AND s.receiving_unit_code NOT IN (SELECT unit_code FROM unknown_unit_ref)))
-),
--- The sending agency: walked up from each sending unit through the tree and mergers (unit_edges)
--- to the nearest today's so_nganh / co_quan_khac, the fewest steps up.
-agency_walk(unit_code, up_code, depth) AS (
-    SELECT DISTINCT sending_unit_code, sending_unit_code, 0 FROM posts
-    UNION
-    SELECT w.unit_code, e.up, w.depth + 1
-    FROM agency_walk w JOIN unit_edges e ON e.child = w.up_code
-    WHERE w.depth < 32
-),
-agency_of AS (
-    SELECT w.unit_code, min_by(w.up_code, w.depth) AS agency_code
-    FROM agency_walk w JOIN unit u ON u.unit_code = w.up_code
-    WHERE u.unit_type IN ('so_nganh', 'co_quan_khac') AND u.merged_into IS NULL
-    GROUP BY w.unit_code
 ),
 picked AS (
     SELECT * FROM (
@@ -49,7 +32,8 @@ SELECT s.secondment_id, s.person_id, s.sending_unit_code, ao.agency_code AS send
        pk.person_id IS NOT NULL AS in_roster, pk.gender, pk.ethnicity, pk.birth_date, pk.is_leader,
        pk.in_succession_plan, pk.discipline, pk.discipline_until, pk.health
 FROM posts s
-LEFT JOIN agency_of ao ON ao.unit_code = s.sending_unit_code
+-- the sending agency: the walk up the tree and mergers done once per change of the units (summaries.py)
+LEFT JOIN unit_agency ao ON ao.unit_code = s.sending_unit_code
 LEFT JOIN unit r ON r.unit_code = s.receiving_unit_code
 LEFT JOIN picked pk ON pk.person_id = s.person_id
 ORDER BY s.start_date, s.secondment_id
