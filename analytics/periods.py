@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
 import numpy as np
 
@@ -45,9 +44,9 @@ def months_between(start: date, end_exclusive: date) -> float:
     return whole + rest / (next_anchor - anchor).days
 
 
-@lru_cache(maxsize=65_536)  # postings share start and end dates: at national scale most calls repeat one
 def months_inclusive(start: date, last_day: date) -> float:
-    """Months from ``start`` to ``last_day`` counting the last day (1/8/2025–31/7/2028 = 36.0)."""
+    """Months from ``start`` to ``last_day`` counting the last day (1/8/2025–31/7/2028 = 36.0); of
+    many dates at once, months_inclusive_days."""
     return months_between(start, last_day + timedelta(days=1))
 
 
