@@ -9,6 +9,7 @@ from analytics.secondment import secondment_by_agency, secondment_by_commune, se
 from ui import data, drill, filters
 from ui import format as fmt
 from ui.auth import require_page
+from ui.breakdown import worst
 from ui.cards import kpi_card
 from ui.panel import chart_panel, data_table, empty_state
 from ui.session import lang, tr
@@ -67,8 +68,9 @@ with c4:
         lines=(tr("sec.card_allowance_line", nd76=fmt.number(int(agencies["nd76_postings"].sum()), L)),),
     )
 
+charted, cut_note = worst(agencies, "fulfilment_pct", L)  # the country's agencies: the 30 furthest behind
 picked = chart_panel(
-    view.fulfilment_figure(agencies, L),
+    view.fulfilment_figure(charted, L),
     agencies,
     view.AGENCY_SPEC,
     key="sec_agencies",
@@ -80,6 +82,7 @@ picked = chart_panel(
         policy, L, ("secondment_share_pct", "secondment_rounding", "secondment_base_includes_vien_chuc")
     ),
     file_stem="tang-cuong-theo-co-quan",
+    caption=cut_note or None,
 )
 drill.to_unit(picked, L)
 
@@ -92,11 +95,13 @@ elif can_do(user, "person_list"):
 else:
     st.caption(tr("sec.violations_count_only", n=fmt.small_count(len(bad), policy["privacy_min_count"], L)))
 
+timeline_note = ""
 if can_do(user, "person_list") and postings["sending_agency_code"].nunique() == 1:
     timeline, timeline_rows, timeline_spec = view.timeline_figure(postings, L, f.as_of), postings, view.POSTING_SPEC
 else:  # the city, or a viewer: people serving per agency and month, nobody named
-    timeline_rows = view.activity_frame(postings, dict(zip(agencies["agency_code"], agencies["name"], strict=True)))
-    timeline, timeline_spec = view.activity_figure(timeline_rows, L), view.ACTIVITY_SPEC
+    timeline_rows = view.activity_frame(postings, view.agency_labels(agencies))
+    charted_rows, timeline_note = view.busiest(timeline_rows, L)  # the country: the 30 busiest agencies
+    timeline, timeline_spec = view.activity_figure(charted_rows, L), view.ACTIVITY_SPEC
 chart_panel(
     timeline,
     timeline_rows,
@@ -107,6 +112,7 @@ chart_panel(
     lang=L,
     file_stem="thoi-gian-tang-cuong",
     settings=drill.settings_shown(policy, L, ("secondment_min_months",)),
+    caption=timeline_note or None,
 )
 
 left, right = st.columns(2)

@@ -8,6 +8,7 @@ from analytics.training import training_budget_by_agency, training_by_field
 from ui import data, drill, filters
 from ui import format as fmt
 from ui.auth import require_page
+from ui.breakdown import worst
 from ui.cards import kpi_card
 from ui.panel import chart_panel, empty_state
 from ui.session import lang, tr
@@ -67,8 +68,10 @@ with c4:
         lines=(tr("train.card_cost_line", cost=fmt.money(spent / max(agencies["participants"].sum(), 1), L)),),
     )
 
+# the chart compares spend with each budget: agencies with one, at most the 30 furthest behind
+charted, cut_note = worst(agencies[agencies["budget_vnd"].fillna(0) > 0], "spent_pct", L)
 picked = chart_panel(
-    view.budget_figure(agencies, L),
+    view.budget_figure(charted, L),
     agencies,
     view.AGENCY_SPEC,
     key="train_agencies",
@@ -80,6 +83,7 @@ picked = chart_panel(
         policy, L, ("training_budget_pct", "training_window_start", "training_window_months", "training_fund_method")
     ),
     file_stem="kinh-phi-dao-tao-theo-co-quan",
+    caption=cut_note or None,
 )
 drill.to_unit(picked, L)
 

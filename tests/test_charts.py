@@ -48,3 +48,16 @@ def test_bars_per_year_have_one_tick_per_year_not_half_years(horizontal: bool) -
     fig = charts.grouped_bars(df, x="year", series=(("units", "Đơn vị"),), lang="vi", horizontal=horizontal)
     axis = fig.layout.yaxis if horizontal else fig.layout.xaxis
     assert axis.type == "category"
+
+
+def test_bars_of_units_of_one_name_stay_apart() -> None:
+    """The country has a Sở Nội vụ in every province: each gets its own bar, named with its code,
+    instead of all of them drawn on one another as one bar; unique names stay as they are."""
+    df = pd.DataFrame(
+        {"name": ["Sở Nội vụ", "Sở Nội vụ", "Sở Tư pháp"], "code": ["CT.SNV", "HNI.SNV", "CT.STP"], "n": [3, 5, 2]}
+    )
+    fig = charts.grouped_bars(df, x="name", code="code", series=(("n", "Số người"),), lang="vi", horizontal=True)
+    assert list(fig.data[0].y) == ["Sở Nội vụ · CT.SNV", "Sở Nội vụ · HNI.SNV", "Sở Tư pháp · CT.STP"]
+    assert list(fig.data[0].customdata) == ["CT.SNV", "HNI.SNV", "CT.STP"]
+    one = charts.grouped_bars(df.iloc[1:], x="name", code="code", series=(("n", "Số người"),), lang="vi")
+    assert list(one.data[0].x) == ["Sở Nội vụ", "Sở Tư pháp"]

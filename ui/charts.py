@@ -124,10 +124,15 @@ def grouped_bars(
     height: int | None = None,
     colours: Sequence[str] = SERIES,
 ) -> go.Figure:
-    """Bars of several measures (column, display name) per category, grouped or stacked."""
+    """Bars of several measures (column, display name) per category, grouped or stacked. Categories
+    of the same name (an agency of each province: "Sở Nội vụ" 34 times in the country) are told
+    apart by their code, or the bars of one name would be drawn on one another as one."""
     fig = go.Figure()
+    labels = df[x]
+    if code and labels.duplicated().any():
+        labels = labels.astype(str).str.cat(df[code].astype(str), sep=" · ")
     for i, (column, name) in enumerate(series):
-        kwargs = {"x": df[column], "y": df[x], "orientation": "h"} if horizontal else {"x": df[x], "y": df[column]}
+        kwargs = {"x": df[column], "y": labels, "orientation": "h"} if horizontal else {"x": labels, "y": df[column]}
         fig.add_trace(
             go.Bar(name=name, marker_color=colours[i % len(colours)], customdata=df[code] if code else None, **kwargs)
         )

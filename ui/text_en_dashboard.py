@@ -47,6 +47,7 @@ TEXT: dict[str, str] = {
     "sec.by_agency_title": "Required and serving, by agency",
     "sec.violations_title": "Postings that break the rules",
     "sec.no_violations": "No posting breaks the rules.",
+    "sec.activity_cut": "The chart shows the {shown} agencies with the most people serving out of {total}; the Data table has them all.",
     "sec.timeline_title": "Posting periods (at least 36 months)",
     "sec.today": "As-of date",
     "sec.composition_title": "Who is sent, against the agencies' staff",

@@ -47,6 +47,7 @@ TEXT: dict[str, str] = {
     "sec.by_agency_title": "Số phải cử và số đang tăng cường theo cơ quan",
     "sec.violations_title": "Trường hợp cử chưa đúng điều kiện",
     "sec.no_violations": "Không có trường hợp nào vi phạm điều kiện cử.",
+    "sec.activity_cut": "Biểu đồ hiện {shown} cơ quan có nhiều người đang tăng cường nhất trong {total}; bảng Số liệu có đủ.",
     "sec.timeline_title": "Thời gian tăng cường (tối thiểu 36 tháng)",
     "sec.today": "Ngày số liệu",
     "sec.composition_title": "Cơ cấu người được cử so với đội ngũ",

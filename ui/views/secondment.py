@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from ui import charts
 from ui import format as fmt
+from ui.breakdown import MAX_BARS
 from ui.labels import code, t
 from ui.tables import Spec
 
@@ -73,6 +74,25 @@ def activity_frame(postings: pd.DataFrame, names: dict[str, str]) -> pd.DataFram
     grid = pd.DataFrame(rows, columns=["agency", "month_start"]).value_counts().rename("active").reset_index()
     grid = grid.sort_values(["agency", "month_start"]).reset_index(drop=True)
     return grid.assign(month=grid["month_start"].dt.strftime("%m/%Y"))
+
+
+def agency_labels(agencies: pd.DataFrame) -> dict[str, str]:
+    """Each agency's name, with its code when another agency has the same name (the country has a
+    Sở Nội vụ in every province: one row each, not one row for all)."""
+    names = agencies["name"].astype(str)
+    repeated = names.duplicated(keep=False)
+    labels = names.where(~repeated, names + " · " + agencies["agency_code"].astype(str))
+    return dict(zip(agencies["agency_code"], labels, strict=True))
+
+
+def busiest(grid: pd.DataFrame, lang: str, most: int = MAX_BARS) -> tuple[pd.DataFrame, str]:
+    """The rows of the ``most`` agencies with the most people-months in the programme, and a note
+    saying so when others were left out of the chart ('' otherwise)."""
+    totals = grid.groupby("agency")["active"].sum()
+    if len(totals) <= most:
+        return grid, ""
+    kept = totals.sort_values(ascending=False, kind="stable").head(most).index
+    return grid[grid["agency"].isin(kept)], t("sec.activity_cut", lang, shown=most, total=len(totals))
 
 
 def activity_figure(grid: pd.DataFrame, lang: str) -> go.Figure:
