@@ -53,7 +53,8 @@ def months_inclusive(start: date, last_day: date) -> float:
 # --- the same, over arrays of days (numpy datetime64[D]): every posting of a page at once -----------
 
 
-def _ymd(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def ymd_of_days(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Year, month and day numbers of datetime64[D] days (meaningless where NaT)."""
     months = days.astype("datetime64[M]")
     m = months.astype(np.int64)
     return m // 12 + 1970, m % 12 + 1, (days - months.astype("datetime64[D]")).astype(np.int64) + 1
@@ -71,8 +72,8 @@ def months_inclusive_days(start: np.ndarray, last_day: np.ndarray) -> np.ndarray
     """months_inclusive over arrays of days (datetime64[D], no NaT): the same float, bit for bit
     (the same whole months and the same one division)."""
     end = last_day + np.timedelta64(1, "D")
-    sy, sm, sd = _ymd(start)
-    ey, em, _ = _ymd(end)
+    sy, sm, sd = ymd_of_days(start)
+    ey, em, _ = ymd_of_days(end)
     whole = (ey - sy) * 12 + em - sm
     whole = np.where(_add_months_days(sy, sm, sd, whole) > end, whole - 1, whole)
     anchor = _add_months_days(sy, sm, sd, whole)

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import sql_files
-from analytics.periods import add_months, months_inclusive_days, round_rule
+from analytics.periods import add_months, months_inclusive_days, round_rule, ymd_of_days
 from analytics.policy import Policy, load_policy
 from analytics.scope import check_scope
 
@@ -142,7 +142,7 @@ def _postings_frame(con: duckdb.DuckDBPyConnection, policy: Policy, as_of: date,
     nd76 = regime == "nd76"
     base = raw["base_salary_at_start_vnd"].astype("Int64")
     allowance = raw["one_time_allowance_vnd"].astype("Int64").where(nd76, base * policy.one_time_allowance_multiplier)
-    violations = _violation_codes(raw, in_roster, start, planned_months, policy)
+    violations, violation_count = _violation_codes(raw, in_roster, start, planned_months, policy)
     gender = _texts(raw["gender"])
     ethnicity = raw["ethnicity"]
     columns: dict[str, Any] = {
@@ -164,7 +164,7 @@ def _postings_frame(con: duckdb.DuckDBPyConnection, policy: Policy, as_of: date,
         "ending_within_3m": active & (ends_on <= np.datetime64(add_months(as_of, 3), "D")),
         "ending_within_6m": active & (ends_on <= np.datetime64(add_months(as_of, 6), "D")),
         "violations": violations,
-        "violation_count": np.array([0 if v == "" else v.count(";") + 1 for v in violations], dtype=np.int64),
+        "violation_count": violation_count,
         "allowance_regime": regime,
         "nd76": nd76,
         "allowance_vnd": allowance,
@@ -203,10 +203,7 @@ def _flags(col: pd.Series) -> np.ndarray:
 def _age_years(birth: np.ndarray, on: date) -> pd.arrays.IntegerArray:
     """Full years of age at ``on`` (NA where the birth date is blank)."""
     known = ~np.isnat(birth)
-    months = birth.astype("datetime64[M]")
-    m = months.astype(np.int64)
-    year, month = m // 12 + 1970, m % 12 + 1
-    day = (birth - months.astype("datetime64[D]")).astype(np.int64) + 1
+    year, month, day = ymd_of_days(birth)
     before = (on.month < month) | ((on.month == month) & (on.day < day))
     return pd.arrays.IntegerArray(np.where(known, on.year - year - before, 0), ~known)
 
@@ -217,8 +214,8 @@ _VIOLATION_ORDER = ("person_unknown", "not_in_plan", "disciplined", "unfit", "sh
 
 def _violation_codes(
     raw: pd.DataFrame, in_roster: np.ndarray, start: np.ndarray, planned_months: np.ndarray, policy: Policy
-) -> np.ndarray:
-    """The ';'-joined violation codes of each posting ('' when none)."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ';'-joined violation codes of each posting ('' when none), and how many there are."""
     until = _days(raw["discipline_until"])
     found = {
         "person_unknown": ~in_roster,
@@ -231,13 +228,15 @@ def _violation_codes(
         & raw["exception_decision_no"].isna().to_numpy(dtype=bool),
     }
     mask = np.zeros(len(raw), np.int64)
+    count = np.zeros(len(raw), np.int64)
     for i, code in enumerate(_VIOLATION_ORDER):
         mask |= found[code].astype(np.int64) << i
+        count += found[code]
     text = {
         bits: ";".join(code for i, code in enumerate(_VIOLATION_ORDER) if bits >> i & 1)
         for bits in np.unique(mask).tolist()
     }
-    return np.array([text[bits] for bits in mask.tolist()], dtype=object)
+    return np.array([text[bits] for bits in mask.tolist()], dtype=object), count
 
 
 def _pct(a: pd.Series, b: pd.Series) -> pd.Series:

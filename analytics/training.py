@@ -31,8 +31,6 @@ from analytics.periods import add_months
 from analytics.policy import Policy, load_policy
 from analytics.scope import check_choice, check_scope
 
-NAN = float("nan")
-
 
 def _base_salaries(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
     return [
