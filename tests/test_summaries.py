@@ -93,9 +93,14 @@ RAW_VIEWS = {
     "UNION ALL SELECT 'secondment', receiving_unit_code FROM secondment UNION ALL SELECT 'training', unit_code FROM training "
     "UNION ALL SELECT 'unit', parent_code FROM unit UNION ALL SELECT 'unit', merged_into FROM unit) "
     "WHERE unit_code NOT IN (SELECT unit_code FROM unit) GROUP BY ALL)",
-    "unit_agency": "SELECT c.unit_code, first(c.ancestor_code ORDER BY c.depth, c.ancestor_code) AS agency_code "
-    "FROM unit_closure c JOIN unit a ON a.unit_code = c.ancestor_code "
-    "WHERE a.unit_type IN ('so_nganh', 'co_quan_khac') AND a.merged_into IS NULL GROUP BY c.unit_code",
+    # a walk of its own up parent_code and merged_into (the table is read from the view unit_closure)
+    "unit_agency": "FROM (WITH RECURSIVE walk(unit_code, up_code, depth) AS ("
+    "SELECT unit_code, unit_code, 0 FROM unit UNION SELECT w.unit_code, u.up, w.depth + 1 FROM walk w "
+    "JOIN (SELECT unit_code, parent_code AS up FROM unit UNION SELECT unit_code, merged_into FROM unit) u "
+    "ON u.unit_code = w.up_code AND u.up IS NOT NULL WHERE w.depth < 32) "
+    "SELECT w.unit_code, first(w.up_code ORDER BY w.depth, w.up_code) AS agency_code FROM walk w "
+    "JOIN unit a ON a.unit_code = w.up_code "
+    "WHERE a.unit_type IN ('so_nganh', 'co_quan_khac') AND a.merged_into IS NULL GROUP BY w.unit_code)",
     "unit_group_key": "FROM (SELECT 'sector' AS attribute, c.unit_code, "
     "min_by(a.sector, c.depth) FILTER (WHERE a.sector IS NOT NULL) AS key "
     "FROM unit_closure c JOIN unit a ON a.unit_code = c.ancestor_code GROUP BY c.unit_code "

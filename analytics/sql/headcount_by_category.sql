@@ -10,7 +10,7 @@ WITH RECURSIVE
 ,
 scope_quota AS (  -- the scope's quota per category and year (quota_rollup; NULL: the whole database)
     SELECT category, year, quota_assigned, present FROM quota_rollup
-    WHERE ancestor_code = $scope OR (CAST($scope AS VARCHAR) IS NULL AND ancestor_code IS NULL)
+    WHERE ancestor_code IS NOT DISTINCT FROM $scope
 ),
 quota_year AS (
     SELECT category, max(year) AS year FROM scope_quota WHERE year <= $year GROUP BY category

@@ -3,5 +3,5 @@
 SELECT year, quota_assigned, cut_pending, present AS present_reported, quota_rows AS units
 FROM quota_rollup
 WHERE category = $category
-  AND (ancestor_code = $scope OR (CAST($scope AS VARCHAR) IS NULL AND ancestor_code IS NULL))
+  AND ancestor_code IS NOT DISTINCT FROM $scope
 ORDER BY year
