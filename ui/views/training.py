@@ -39,8 +39,9 @@ BILLION = 1e9
 
 def budget_figure(df: pd.DataFrame, lang: str) -> go.Figure:
     """Committed and spent as % of each agency's 5 % budget, lowest spend first: agencies of very
-    different size compare on one scale (the amounts are in the table)."""
-    d = df[df["budget_vnd"].fillna(0) > 0].copy()
+    different size compare on one scale (the amounts are in the table). ``df``: agencies with a
+    budget (the page picks them, and at most the 30 furthest behind)."""
+    d = df.copy()
     d["committed_pct"] = d["committed_vnd"] / d["budget_vnd"] * 100
     d["spent_pct_"] = d["spent_vnd"] / d["budget_vnd"] * 100
     d = d.sort_values("spent_pct_")
