@@ -17,13 +17,11 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import inventory, reduction, reorganisation, reporting, secondment, training
+from analytics import attention, inventory, reduction, reorganisation, reporting, secondment, training
 from analytics.kpis import json_value
 from analytics.policy import Policy
 
 CATEGORIES = ("cong_chuc", "vien_chuc")
-# City-level agencies: the rows of the "agencies behind", secondment and training slides.
-AGENCY_TYPES = ("so_nganh", "co_quan_khac")
 SOURCES = {
     "headline": ("quota", "reduction_case", "secondment", "payroll", "training", "person"),
     "reduction": ("quota", "reduction_case"),
@@ -163,10 +161,14 @@ def reduction_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: da
 
 
 def agencies_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: date) -> dict[str, Any]:
+    """The city's agencies behind on reduction; the provinces at the country level."""
     merged: pd.DataFrame | None = None
+    provinces = False
     for cat, short in (("cong_chuc", "cc"), ("vien_chuc", "vc")):
         df = reduction.reduction_by_unit(con, category=cat, scope=scope, as_of=as_of)
-        df = df[df["unit_type"].isin(AGENCY_TYPES)][["unit_code", "name", "plan_progress_pct", "status", "has_quota"]]
+        provinces = attention.is_provinces(df)
+        types = attention.PROVINCE_TYPES if provinces else attention.AGENCY_TYPES
+        df = df[df["unit_type"].isin(types)][["unit_code", "name", "plan_progress_pct", "status", "has_quota"]]
         df = df.rename(
             columns={
                 "plan_progress_pct": f"{short}_progress",
@@ -193,7 +195,10 @@ def agencies_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: dat
         for r in merged.to_dict("records")
     ]
     n_behind, total = int(behind.sum()), len(merged)
-    finding = "agencies_behind" if n_behind else "none_behind"
+    if n_behind:
+        finding = "provinces_behind" if provinces else "agencies_behind"
+    else:
+        finding = "no_province_behind" if provinces else "none_behind"
     return _slide(
         "agencies", finding, {"behind": n_behind, "at_risk": int(at_risk.sum()), "total": total}, {"rows": rows}
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.attention import agencies_by_child, attention, is_provinces
 from analytics.inventory import freshness_by_table, snapshot_dates
 from analytics.kpis import changes, headline
 from analytics.reduction import reduction_by_unit, reduction_by_year
@@ -29,6 +30,7 @@ units_ = {
 }
 agencies_ = data.start(secondment_by_agency, as_of=f.as_of, scope=f.scope)
 budgets_ = data.start(training_budget_by_agency, as_of=f.as_of, scope=f.scope)
+links_ = data.start(agencies_by_child, as_of=f.as_of, scope=f.scope)
 dates_ = data.start(snapshot_dates)
 h = data.run(headline, scope=f.scope, as_of=f.as_of, parts=view.PARTS)
 previous = view.previous_snapshot(dates_.result(), h)
@@ -59,12 +61,13 @@ chart_panel(
     file_stem="xu-huong-bien-che",
 )
 
-attention = view.attention_frame(
-    {c: started.result() for c, started in units_.items()}, agencies_.result(), budgets_.result()
+needs = attention(
+    {c: started.result() for c, started in units_.items()}, agencies_.result(), budgets_.result(), links_.result()
 )
-st.subheader(tr("ov.attention_title"))
-st.caption(tr("ov.attention_caption"))
-data_table(attention.head(10), view.ATTENTION_SPEC, key="ov_attention", lang=L, file_stem="co-quan-can-chu-y")
+level = "provinces" if is_provinces(needs) else "agencies"  # the provinces at the country level
+st.subheader(tr(f"ov.attention_title_{level}"))
+st.caption(tr(f"ov.attention_caption_{level}"))
+data_table(needs.head(10), view.ATTENTION_SPEC, key="ov_attention", lang=L, file_stem="co-quan-can-chu-y")
 
 st.subheader(tr("ov.freshness_title"))
 fresh = data.run(freshness_by_table)

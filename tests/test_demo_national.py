@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from analytics import db, kpis, units, workforce
@@ -76,8 +77,6 @@ def test_country_adds_up_its_provinces(national: duckdb.DuckDBPyConnection) -> N
 
 
 def test_a_failure_part_way_leaves_no_province(con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pandas as pd
-
     from analytics.batches import demo_batches
     from analytics.db import DATA_TABLES
     from analytics.demo import national as nat
@@ -121,3 +120,36 @@ def test_each_province_batch_has_its_demo_build_row(national: duckdb.DuckDBPyCon
     batches = national.execute("SELECT batch_id FROM import_batch WHERE kind = 'demo' ORDER BY batch_id").fetchall()
     assert sorted(int(t) for t in rows["target"]) == [b for (b,) in batches] and len(batches) == 2
     assert all('"recovered"' not in d for d in rows["detail"])  # written by the build itself
+
+
+def test_the_country_needs_attention_by_province(national: duckdb.DuckDBPyConnection) -> None:
+    from analytics import attention, reduction, secondment, training
+
+    def needs(scope: str | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        red = {
+            c: reduction.reduction_by_unit(national, category=c, scope=scope, as_of=AS_OF)
+            for c in ("cong_chuc", "vien_chuc")
+        }
+        sec = secondment.secondment_by_agency(national, as_of=AS_OF, scope=scope)
+        tra = training.training_budget_by_agency(national, as_of=AS_OF, scope=scope)
+        links = attention.agencies_by_child(national, as_of=AS_OF, scope=scope)
+        return attention.attention(red, sec, tra, links), sec, tra
+
+    country, _, _ = needs(None)
+    assert attention.is_provinces(country) and set(country["unit_code"]) == {"CT", "HNI"}
+    for code in ("CT", "HNI"):
+        agencies, sec, tra = needs(code)
+        assert not attention.is_provinces(agencies) and len(agencies) == len(sec) > 10
+        row = country.set_index("unit_code").loc[code]
+        assert row["fulfilment_pct"] == pytest.approx(sec["active"].sum() / sec["required"].sum() * 100)
+        assert row["spent_pct"] == pytest.approx(tra["spent_vnd"].sum() / tra["budget_vnd"].sum() * 100)
+
+
+def test_the_country_briefing_lists_provinces_behind(national: duckdb.DuckDBPyConnection) -> None:
+    from analytics import briefing
+
+    slide = next(s for s in briefing.deck(national, as_of=AS_OF)["slides"] if s["id"] == "agencies")
+    assert slide["finding"] in ("provinces_behind", "no_province_behind")
+    assert {r["unit_code"] for r in slide["data"]["rows"]} == {"CT", "HNI"} and slide["params"]["total"] == 2
+    city = next(s for s in briefing.deck(national, scope="CT", as_of=AS_OF)["slides"] if s["id"] == "agencies")
+    assert city["finding"] in ("agencies_behind", "none_behind") and city["params"]["total"] > 10

@@ -49,6 +49,7 @@ _MODULES = (
     "units",
     "reorganisation",
     "reporting",
+    "attention",
 )
 
 

@@ -99,9 +99,15 @@ def _finding_params(slide: dict[str, Any], lang: str) -> dict[str, str]:
     return out
 
 
+def topic_of(slide: dict[str, Any], lang: str) -> str:
+    """The slide's topic line: the agencies slide lists the provinces at the country level."""
+    provinces = slide["id"] == "agencies" and slide["finding"] in ("provinces_behind", "no_province_behind")
+    return t("brief.topic.provinces" if provinces else f"brief.topic.{slide['id']}", lang)
+
+
 def title_of(slide: dict[str, Any], lang: str) -> str:
     """The title sentence that states the slide's finding, with the deck's numbers."""
-    topic = t(f"brief.topic.{slide['id']}", lang)
+    topic = topic_of(slide, lang)
     if slide["finding"] == "no_data":
         return t("brief.find.no_data", lang, topic=topic)
     return t(f"brief.find.{slide['id']}.{slide['finding']}", lang, **_finding_params(slide, lang))
@@ -121,7 +127,7 @@ def build(deck: dict[str, Any], lang: str, *, compare_with: dict[str, Any] | Non
         out.append(
             Slide(
                 s["id"],
-                t(f"brief.topic.{s['id']}", lang),
+                topic_of(s, lang),
                 title_of(s, lang),
                 line,
                 sources,

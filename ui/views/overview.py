@@ -192,30 +192,3 @@ def trend_figure(frame: pd.DataFrame, settings: dict[str, Any], lang: str) -> go
     fig.update_yaxes(title_text=t("ov.index_axis", lang), ticksuffix=" %")
     fig.update_xaxes(type="category")
     return charts.style(fig, lang, height=360)
-
-
-def attention_frame(units: dict[str, pd.DataFrame], secondment: pd.DataFrame, training: pd.DataFrame) -> pd.DataFrame:
-    """One row per agency with its reduction, secondment and training standing; most problems first."""
-    base = units["cong_chuc"][["unit_code", "name", "unit_type", "plan_progress_pct", "status"]].rename(
-        columns={"plan_progress_pct": "cc_progress", "status": "cc_status"}
-    )
-    vc = units["vien_chuc"][["unit_code", "plan_progress_pct", "status"]].rename(
-        columns={"plan_progress_pct": "vc_progress", "status": "vc_status"}
-    )
-    out = base.merge(vc, on="unit_code", how="left")
-    out = out.merge(
-        secondment[["agency_code", "fulfilment_pct"]].rename(columns={"agency_code": "unit_code"}),
-        on="unit_code",
-        how="left",
-    )
-    out = out.merge(
-        training[["agency_code", "spent_pct"]].rename(columns={"agency_code": "unit_code"}), on="unit_code", how="left"
-    )
-    out = out[out["unit_type"].isin(("so_nganh", "co_quan_khac"))]
-    out["problems"] = (
-        (out["cc_status"] == "behind").astype(int)
-        + (out["vc_status"] == "behind").astype(int)
-        + (out["fulfilment_pct"].fillna(100) < 100).astype(int)
-        + (out["spent_pct"].fillna(100) < 50).astype(int)
-    )
-    return out.sort_values(["problems", "cc_progress"], ascending=[False, True]).reset_index(drop=True)
