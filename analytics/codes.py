@@ -27,7 +27,17 @@ UNIT_TYPES = (
     "dvsnc",  # public service unit (đơn vị sự nghiệp công lập)
 )
 UNIT_LEVELS = ("city", "commune", "district")
-FORMER_PROVINCES = ("can_tho", "hau_giang", "soc_trang")
+# The 63 provinces before 1/7/2025, by code (their names: analytics.vocab.OLD_PROVINCES).
+FORMER_PROVINCES = (
+    "an_giang", "ba_ria_vung_tau", "bac_giang", "bac_kan", "bac_lieu", "bac_ninh", "ben_tre", "binh_dinh",
+    "binh_duong", "binh_phuoc", "binh_thuan", "ca_mau", "can_tho", "cao_bang", "da_nang", "dak_lak", "dak_nong",
+    "dien_bien", "dong_nai", "dong_thap", "gia_lai", "ha_giang", "ha_nam", "ha_noi", "ha_tinh", "hai_duong",
+    "hai_phong", "hau_giang", "ho_chi_minh", "hoa_binh", "hung_yen", "khanh_hoa", "kien_giang", "kon_tum",
+    "lai_chau", "lam_dong", "lang_son", "lao_cai", "long_an", "nam_dinh", "nghe_an", "ninh_binh", "ninh_thuan",
+    "phu_tho", "phu_yen", "quang_binh", "quang_nam", "quang_ngai", "quang_ninh", "quang_tri", "soc_trang",
+    "son_la", "tay_ninh", "thai_binh", "thai_nguyen", "thanh_hoa", "thua_thien_hue", "tien_giang", "tra_vinh",
+    "tuyen_quang", "vinh_long", "vinh_phuc", "yen_bai",
+)  # fmt: skip
 COMMUNE_KINDS = ("phuong", "xa")
 SECTORS = (
     "quan_ly_nha_nuoc",

@@ -146,11 +146,6 @@ TERMS: dict[str, Term] = {
     "district": T(
         "Cấp huyện (cũ)", "District level (former)", ("Cấp huyện", "Huyện", "Quận", "District"), ("cap huyen",)
     ),
-    "can_tho": T(
-        "Cần Thơ (cũ)", "Cần Thơ (former)", ("Cần Thơ", "TP Cần Thơ", "TP. Cần Thơ", "Thành phố Cần Thơ"), ("can tho",)
-    ),
-    "hau_giang": T("Hậu Giang (cũ)", "Hậu Giang (former)", ("Hậu Giang", "Tỉnh Hậu Giang"), ("hau giang",)),
-    "soc_trang": T("Sóc Trăng (cũ)", "Sóc Trăng (former)", ("Sóc Trăng", "Tỉnh Sóc Trăng"), ("soc trang",)),
     "phuong": T("Phường", "Ward", ("P.", "Ward")),
     "xa": T("Xã", "Commune", ("X.", "Thị trấn", "Commune")),
     # --- sectors
@@ -468,6 +463,91 @@ def labels(lang: str) -> dict[str, str]:
 def fold(text: Any) -> str:
     """ "UBND  cấp Xã," → "ubnd cap xa": no diacritics, punctuation as spaces, one space."""
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", ascii_key(str(text))).split())
+
+
+# The 63 provinces and centrally-run cities before 1/7/2025 (the former_province of a unit): kind,
+# name. Written "Cần Thơ (cũ)" / "Cần Thơ (former)"; read from the name, with or without its kind
+# ("Tỉnh Hậu Giang", "TP. Cần Thơ"), and from the name inside a longer phrase ("Địa bàn tỉnh Sóc Trăng cũ").
+OLD_PROVINCES: dict[str, tuple[str, str]] = {
+    "an_giang": ("Tỉnh", "An Giang"),
+    "ba_ria_vung_tau": ("Tỉnh", "Bà Rịa - Vũng Tàu"),
+    "bac_giang": ("Tỉnh", "Bắc Giang"),
+    "bac_kan": ("Tỉnh", "Bắc Kạn"),
+    "bac_lieu": ("Tỉnh", "Bạc Liêu"),
+    "bac_ninh": ("Tỉnh", "Bắc Ninh"),
+    "ben_tre": ("Tỉnh", "Bến Tre"),
+    "binh_dinh": ("Tỉnh", "Bình Định"),
+    "binh_duong": ("Tỉnh", "Bình Dương"),
+    "binh_phuoc": ("Tỉnh", "Bình Phước"),
+    "binh_thuan": ("Tỉnh", "Bình Thuận"),
+    "ca_mau": ("Tỉnh", "Cà Mau"),
+    "can_tho": ("Thành phố", "Cần Thơ"),
+    "cao_bang": ("Tỉnh", "Cao Bằng"),
+    "da_nang": ("Thành phố", "Đà Nẵng"),
+    "dak_lak": ("Tỉnh", "Đắk Lắk"),
+    "dak_nong": ("Tỉnh", "Đắk Nông"),
+    "dien_bien": ("Tỉnh", "Điện Biên"),
+    "dong_nai": ("Tỉnh", "Đồng Nai"),
+    "dong_thap": ("Tỉnh", "Đồng Tháp"),
+    "gia_lai": ("Tỉnh", "Gia Lai"),
+    "ha_giang": ("Tỉnh", "Hà Giang"),
+    "ha_nam": ("Tỉnh", "Hà Nam"),
+    "ha_noi": ("Thành phố", "Hà Nội"),
+    "ha_tinh": ("Tỉnh", "Hà Tĩnh"),
+    "hai_duong": ("Tỉnh", "Hải Dương"),
+    "hai_phong": ("Thành phố", "Hải Phòng"),
+    "hau_giang": ("Tỉnh", "Hậu Giang"),
+    "ho_chi_minh": ("Thành phố", "Hồ Chí Minh"),
+    "hoa_binh": ("Tỉnh", "Hòa Bình"),
+    "hung_yen": ("Tỉnh", "Hưng Yên"),
+    "khanh_hoa": ("Tỉnh", "Khánh Hòa"),
+    "kien_giang": ("Tỉnh", "Kiên Giang"),
+    "kon_tum": ("Tỉnh", "Kon Tum"),
+    "lai_chau": ("Tỉnh", "Lai Châu"),
+    "lam_dong": ("Tỉnh", "Lâm Đồng"),
+    "lang_son": ("Tỉnh", "Lạng Sơn"),
+    "lao_cai": ("Tỉnh", "Lào Cai"),
+    "long_an": ("Tỉnh", "Long An"),
+    "nam_dinh": ("Tỉnh", "Nam Định"),
+    "nghe_an": ("Tỉnh", "Nghệ An"),
+    "ninh_binh": ("Tỉnh", "Ninh Bình"),
+    "ninh_thuan": ("Tỉnh", "Ninh Thuận"),
+    "phu_tho": ("Tỉnh", "Phú Thọ"),
+    "phu_yen": ("Tỉnh", "Phú Yên"),
+    "quang_binh": ("Tỉnh", "Quảng Bình"),
+    "quang_nam": ("Tỉnh", "Quảng Nam"),
+    "quang_ngai": ("Tỉnh", "Quảng Ngãi"),
+    "quang_ninh": ("Tỉnh", "Quảng Ninh"),
+    "quang_tri": ("Tỉnh", "Quảng Trị"),
+    "soc_trang": ("Tỉnh", "Sóc Trăng"),
+    "son_la": ("Tỉnh", "Sơn La"),
+    "tay_ninh": ("Tỉnh", "Tây Ninh"),
+    "thai_binh": ("Tỉnh", "Thái Bình"),
+    "thai_nguyen": ("Tỉnh", "Thái Nguyên"),
+    "thanh_hoa": ("Tỉnh", "Thanh Hóa"),
+    "thua_thien_hue": ("Tỉnh", "Thừa Thiên Huế"),
+    "tien_giang": ("Tỉnh", "Tiền Giang"),
+    "tra_vinh": ("Tỉnh", "Trà Vinh"),
+    "tuyen_quang": ("Tỉnh", "Tuyên Quang"),
+    "vinh_long": ("Tỉnh", "Vĩnh Long"),
+    "vinh_phuc": ("Tỉnh", "Vĩnh Phúc"),
+    "yen_bai": ("Tỉnh", "Yên Bái"),
+}
+# Other ways these are written.
+_OLD_PROVINCE_VARIANTS: dict[str, tuple[str, ...]] = {
+    "ba_ria_vung_tau": ("Bà Rịa Vũng Tàu", "Bà Rịa – Vũng Tàu", "BR-VT", "BRVT"),
+    "ho_chi_minh": ("TP HCM", "TP. HCM", "TP.HCM", "TPHCM", "HCM", "Sài Gòn"),
+    "thua_thien_hue": ("Huế", "Thừa Thiên - Huế"),
+}
+
+
+def _old_province(code: str, kind: str, name: str) -> Term:
+    city = ("TP " + name, "TP. " + name) if kind == "Thành phố" else ()
+    spellings = (name, f"{kind} {name}", *city, *_OLD_PROVINCE_VARIANTS.get(code, ()))
+    return T(f"{name} (cũ)", f"{name} (former)", spellings, (fold(name),))
+
+
+TERMS |= {code: _old_province(code, kind, name) for code, (kind, name) in OLD_PROVINCES.items()}
 
 
 # Ethnicity is free text stored as a key ("kinh", "khmer", …); these are the spellings of one group.

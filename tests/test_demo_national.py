@@ -153,3 +153,31 @@ def test_the_country_briefing_lists_provinces_behind(national: duckdb.DuckDBPyCo
     assert {r["unit_code"] for r in slide["data"]["rows"]} == {"CT", "HNI"} and slide["params"]["total"] == 2
     city = next(s for s in briefing.deck(national, scope="CT", as_of=AS_OF)["slides"] if s["id"] == "agencies")
     assert city["finding"] in ("agencies_behind", "none_behind") and city["params"]["total"] > 10
+
+
+def test_each_province_keeps_its_own_former_provinces(national: duckdb.DuckDBPyConnection) -> None:
+    """Hà Nội took in no province on 1/7/2025: its units' former province is Hà Nội, and no name
+    carries Cần Thơ's former provinces; Cần Thơ keeps its three."""
+    rows = (
+        national.cursor()
+        .execute(
+            "SELECT split_part(unit_code, '.', 1) AS province, former_province, count(*) FROM unit "
+            "WHERE former_province IS NOT NULL GROUP BY ALL"
+        )
+        .fetchall()
+    )
+    found: dict[str, set[str]] = {}
+    for province, former, _ in rows:
+        found.setdefault("HNI" if province == "HNI" else "CT", set()).add(former)
+    assert found == {"HNI": {"ha_noi"}, "CT": {"can_tho", "hau_giang", "soc_trang"}}
+    named = (
+        national.cursor()
+        .execute(
+            "SELECT count(*) FROM unit WHERE unit_code LIKE 'HNI%' "
+            "AND regexp_matches(name, 'Cần Thơ|Hậu Giang|Sóc Trăng')"
+        )
+        .fetchone()
+    )
+    assert named == (0,)
+    old = national.cursor().execute("SELECT name FROM unit WHERE unit_code = 'HNI.CT_CU'").fetchone()
+    assert old == ("Thành phố Hà Nội (cũ)",)

@@ -16,49 +16,50 @@ from collections.abc import Callable
 
 import duckdb
 
-from analytics import audit
+from analytics import audit, vocab
 from analytics.batches import close_batch, demo_batches, open_batch, remove_demo
 from analytics.db import DATA_TABLES, transaction
 from analytics.demo.build import DEMO_AS_OF, DEMO_NOTE, DemoData, generate, load
 from analytics.errors import OversightError
 
 # The 34 provinces and centrally-run cities from 1/7/2025 (Nghị quyết 202/2025/QH15): code prefix,
-# name of the province unit, short name. Cần Thơ first: it is the city demo itself.
-PROVINCES: tuple[tuple[str, str, str], ...] = (
-    ("CT", "Thành phố Cần Thơ", "Cần Thơ"),
-    ("HNI", "Thành phố Hà Nội", "Hà Nội"),
-    ("HCM", "Thành phố Hồ Chí Minh", "Hồ Chí Minh"),
-    ("HPG", "Thành phố Hải Phòng", "Hải Phòng"),
-    ("DNG", "Thành phố Đà Nẵng", "Đà Nẵng"),
-    ("HUE", "Thành phố Huế", "Huế"),
-    ("LCU", "Tỉnh Lai Châu", "Lai Châu"),
-    ("DBN", "Tỉnh Điện Biên", "Điện Biên"),
-    ("SLA", "Tỉnh Sơn La", "Sơn La"),
-    ("LSN", "Tỉnh Lạng Sơn", "Lạng Sơn"),
-    ("QNH", "Tỉnh Quảng Ninh", "Quảng Ninh"),
-    ("THA", "Tỉnh Thanh Hóa", "Thanh Hóa"),
-    ("NAN", "Tỉnh Nghệ An", "Nghệ An"),
-    ("HTH", "Tỉnh Hà Tĩnh", "Hà Tĩnh"),
-    ("CBG", "Tỉnh Cao Bằng", "Cao Bằng"),
-    ("TQG", "Tỉnh Tuyên Quang", "Tuyên Quang"),
-    ("LCI", "Tỉnh Lào Cai", "Lào Cai"),
-    ("TNN", "Tỉnh Thái Nguyên", "Thái Nguyên"),
-    ("PTO", "Tỉnh Phú Thọ", "Phú Thọ"),
-    ("BNH", "Tỉnh Bắc Ninh", "Bắc Ninh"),
-    ("HYN", "Tỉnh Hưng Yên", "Hưng Yên"),
-    ("NBH", "Tỉnh Ninh Bình", "Ninh Bình"),
-    ("QTI", "Tỉnh Quảng Trị", "Quảng Trị"),
-    ("QNI", "Tỉnh Quảng Ngãi", "Quảng Ngãi"),
-    ("GLI", "Tỉnh Gia Lai", "Gia Lai"),
-    ("KHA", "Tỉnh Khánh Hòa", "Khánh Hòa"),
-    ("LDG", "Tỉnh Lâm Đồng", "Lâm Đồng"),
-    ("DLK", "Tỉnh Đắk Lắk", "Đắk Lắk"),
-    ("DNI", "Tỉnh Đồng Nai", "Đồng Nai"),
-    ("TNH", "Tỉnh Tây Ninh", "Tây Ninh"),
-    ("VLG", "Tỉnh Vĩnh Long", "Vĩnh Long"),
-    ("DTP", "Tỉnh Đồng Tháp", "Đồng Tháp"),
-    ("CMU", "Tỉnh Cà Mau", "Cà Mau"),
-    ("AGG", "Tỉnh An Giang", "An Giang"),
+# name of the province unit, short name, and the provinces before that date it took in (its own first).
+# Cần Thơ first: it is the city demo itself.
+PROVINCES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("CT", "Thành phố Cần Thơ", "Cần Thơ", ("can_tho", "hau_giang", "soc_trang")),
+    ("HNI", "Thành phố Hà Nội", "Hà Nội", ("ha_noi",)),
+    ("HCM", "Thành phố Hồ Chí Minh", "Hồ Chí Minh", ("ho_chi_minh", "binh_duong", "ba_ria_vung_tau")),
+    ("HPG", "Thành phố Hải Phòng", "Hải Phòng", ("hai_phong", "hai_duong")),
+    ("DNG", "Thành phố Đà Nẵng", "Đà Nẵng", ("da_nang", "quang_nam")),
+    ("HUE", "Thành phố Huế", "Huế", ("thua_thien_hue",)),
+    ("LCU", "Tỉnh Lai Châu", "Lai Châu", ("lai_chau",)),
+    ("DBN", "Tỉnh Điện Biên", "Điện Biên", ("dien_bien",)),
+    ("SLA", "Tỉnh Sơn La", "Sơn La", ("son_la",)),
+    ("LSN", "Tỉnh Lạng Sơn", "Lạng Sơn", ("lang_son",)),
+    ("QNH", "Tỉnh Quảng Ninh", "Quảng Ninh", ("quang_ninh",)),
+    ("THA", "Tỉnh Thanh Hóa", "Thanh Hóa", ("thanh_hoa",)),
+    ("NAN", "Tỉnh Nghệ An", "Nghệ An", ("nghe_an",)),
+    ("HTH", "Tỉnh Hà Tĩnh", "Hà Tĩnh", ("ha_tinh",)),
+    ("CBG", "Tỉnh Cao Bằng", "Cao Bằng", ("cao_bang",)),
+    ("TQG", "Tỉnh Tuyên Quang", "Tuyên Quang", ("tuyen_quang", "ha_giang")),
+    ("LCI", "Tỉnh Lào Cai", "Lào Cai", ("lao_cai", "yen_bai")),
+    ("TNN", "Tỉnh Thái Nguyên", "Thái Nguyên", ("thai_nguyen", "bac_kan")),
+    ("PTO", "Tỉnh Phú Thọ", "Phú Thọ", ("phu_tho", "vinh_phuc", "hoa_binh")),
+    ("BNH", "Tỉnh Bắc Ninh", "Bắc Ninh", ("bac_ninh", "bac_giang")),
+    ("HYN", "Tỉnh Hưng Yên", "Hưng Yên", ("hung_yen", "thai_binh")),
+    ("NBH", "Tỉnh Ninh Bình", "Ninh Bình", ("ninh_binh", "ha_nam", "nam_dinh")),
+    ("QTI", "Tỉnh Quảng Trị", "Quảng Trị", ("quang_tri", "quang_binh")),
+    ("QNI", "Tỉnh Quảng Ngãi", "Quảng Ngãi", ("quang_ngai", "kon_tum")),
+    ("GLI", "Tỉnh Gia Lai", "Gia Lai", ("gia_lai", "binh_dinh")),
+    ("KHA", "Tỉnh Khánh Hòa", "Khánh Hòa", ("khanh_hoa", "ninh_thuan")),
+    ("LDG", "Tỉnh Lâm Đồng", "Lâm Đồng", ("lam_dong", "dak_nong", "binh_thuan")),
+    ("DLK", "Tỉnh Đắk Lắk", "Đắk Lắk", ("dak_lak", "phu_yen")),
+    ("DNI", "Tỉnh Đồng Nai", "Đồng Nai", ("dong_nai", "binh_phuoc")),
+    ("TNH", "Tỉnh Tây Ninh", "Tây Ninh", ("tay_ninh", "long_an")),
+    ("VLG", "Tỉnh Vĩnh Long", "Vĩnh Long", ("vinh_long", "ben_tre", "tra_vinh")),
+    ("DTP", "Tỉnh Đồng Tháp", "Đồng Tháp", ("dong_thap", "tien_giang")),
+    ("CMU", "Tỉnh Cà Mau", "Cà Mau", ("ca_mau", "bac_lieu")),
+    ("AGG", "Tỉnh An Giang", "An Giang", ("an_giang", "kien_giang")),
 )
 SEED_STEP = 1000
 # Columns holding a unit code or an id that must stay unique across provinces (grade_code is a
@@ -80,6 +81,8 @@ CODE_COLUMNS = (
 )
 NAME_COLUMNS = ("name", "short_name")
 CITY_NAME = "Cần Thơ"
+# The former provinces of the city generator (analytics.demo.places), in its order.
+CITY_FORMERS = ("can_tho", "hau_giang", "soc_trang")
 
 Progress = Callable[[int, int, str], None]
 
@@ -96,12 +99,41 @@ def scale_provinces(scale: str | int) -> int:
     return n
 
 
+def _renames(province: tuple[str, str, str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """(text, replacement) for unit names, in order: the city generator's three former provinces
+    become the province's own (its last again, as "… - khu vực 2", when it took in fewer than
+    three), then the new city's name becomes the province's."""
+    _, name, short, formers = province
+    subs = []
+    for k, city_code in enumerate(CITY_FORMERS):
+        code = formers[min(k, len(formers) - 1)]
+        kind, old = vocab.OLD_PROVINCES[code]
+        old = old if k < len(formers) else f"{old} - khu vực {k + 1}"
+        city_kind, city_name = vocab.OLD_PROVINCES[city_code]
+        for a, b in ((city_kind, kind), (city_kind.lower(), kind.lower())):
+            subs.append((f"{a} {city_name} (cũ)", f"{b} {old} (cũ)"))
+        if k:  # the new city keeps Cần Thơ's name: only the old provinces' names are theirs
+            subs += [
+                (f"{city_kind} {city_name}", f"{kind} {old}"),
+                (f"{city_kind.lower()} {city_name}", f"{kind.lower()} {old}"),
+            ]
+            subs.append((city_name, old))
+    subs += [
+        (f"Thành phố {CITY_NAME}", name),
+        (f"thành phố {CITY_NAME}", name[0].lower() + name[1:]),
+        (CITY_NAME, short),
+    ]
+    return subs
+
+
 def province_data(index: int, seed: int) -> DemoData:
     """Province ``index`` (0 = Cần Thơ, the city demo itself) with its codes and names rewritten."""
     data = generate(seed + SEED_STEP * index)
     if index == 0:
         return data
-    prefix, name, short = PROVINCES[index]
+    prefix, name, short, formers = PROVINCES[index]
+    former_of = {c: formers[min(k, len(formers) - 1)] for k, c in enumerate(CITY_FORMERS)}
+    renames = _renames(PROVINCES[index])
     for table, df in data.tables.items():
         df = df.copy()
         for col in CODE_COLUMNS:
@@ -117,9 +149,15 @@ def province_data(index: int, seed: int) -> DemoData:
         if table == "unit":
             root = df["unit_code"] == prefix
             for col in NAME_COLUMNS:
-                df[col] = df[col].astype("string").str.replace(CITY_NAME, short, regex=False).astype(object)
+                text = df[col].astype("string")
+                for old, new in renames:
+                    text = text.str.replace(old, new, regex=False)
+                df[col] = text.astype(object).where(df[col].notna(), None)
             df.loc[root, "name"] = name
             df.loc[root, "short_name"] = short
+            df["former_province"] = (
+                df["former_province"].map(former_of).astype(object).where(df["former_province"].notna(), None)
+            )
         data.tables[table] = df
     return data
 
