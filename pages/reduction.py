@@ -95,8 +95,10 @@ by = st.radio(
 by_group = view.group_labelled(
     data.run(reduction_by_group, category=f.category, by=by, scope=f.scope, as_of=f.as_of), L
 )
+# the country's 63 former provinces: the chart keeps the 30 furthest behind, the table all
+charted_groups, groups_note = worst(by_group, "plan_progress_pct", L)
 chart_panel(
-    view.group_figure(by_group, L),
+    view.group_figure(charted_groups, L),
     by_group,
     view.GROUP_SPEC,
     key="red_groups",
@@ -104,6 +106,7 @@ chart_panel(
     how=tr("red.how_progress"),
     lang=L,
     file_stem=f"tinh-gian-theo-{by}",
+    caption=groups_note or None,
 )
 
 st.subheader(tr("red.people_title"))

@@ -3,8 +3,11 @@
 Cần Thơ comes first and is the city demo unchanged (same seed, same codes), so the seed report's
 figures still hold under it. Every other province is the city generator run with its own seed
 (``seed + 1000 × i``): its codes get the province's prefix (``HNI.SNV``, ``HNI.XA001``, person and
-case ids too; the city unit ``CT`` becomes ``HNI``) and "Cần Thơ" in names becomes the province's
-name. The country is the whole database (scope None): its breakdown rows are the 34 provinces, the roots of the unit tree.
+case ids too; the city unit ``CT`` becomes ``HNI``), "Cần Thơ" in names becomes the province's
+name, and the city's three former provinces become the province's own (Hậu Giang, Sóc Trăng →
+Bình Dương, Bà Rịa - Vũng Tàu under Hồ Chí Minh), in names and in ``former_province``. Place names
+below the province (districts, communes) stay the city's. The country is the whole database (scope
+None): its breakdown rows are the 34 provinces, the roots of the unit tree.
 
 Memory stays bounded: one province is generated, inserted (one transaction, one 'demo' batch),
 checkpointed and dropped before the next; ``demo --remove`` removes every province.
