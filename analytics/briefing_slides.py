@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import attention, inventory, reduction, reorganisation, reporting, secondment, training
+from analytics import children, inventory, reduction, reorganisation, reporting, secondment, training
 from analytics.kpis import json_value
 from analytics.policy import Policy
 
@@ -166,8 +166,8 @@ def agencies_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: dat
     provinces = False
     for cat, short in (("cong_chuc", "cc"), ("vien_chuc", "vc")):
         df = reduction.reduction_by_unit(con, category=cat, scope=scope, as_of=as_of)
-        provinces = attention.is_provinces(df)
-        types = attention.PROVINCE_TYPES if provinces else attention.AGENCY_TYPES
+        provinces = children.is_provinces(df)
+        types = children.PROVINCE_TYPES if provinces else children.AGENCY_TYPES
         df = df[df["unit_type"].isin(types)][["unit_code", "name", "plan_progress_pct", "status", "has_quota"]]
         df = df.rename(
             columns={

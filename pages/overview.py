@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.attention import agencies_by_child, attention, is_provinces
+from analytics.children import agencies_by_child, attention, is_provinces
 from analytics.inventory import freshness_by_table, snapshot_dates
 from analytics.kpis import changes, headline
 from analytics.reduction import reduction_by_unit, reduction_by_year

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.access import can_do
+from analytics.children import is_provinces, secondment_by_child
 from analytics.secondment import secondment_by_agency, secondment_by_commune, secondment_postings
 from ui import data, drill, filters
 from ui import format as fmt
@@ -23,6 +24,7 @@ st.caption(tr("sec.subtitle", as_of=fmt.day(f.as_of)))
 
 # started together: what is not cached yet is computed side by side (ui.data.start)
 agencies_ = data.start(secondment_by_agency, as_of=f.as_of, scope=f.scope)
+children_ = data.start(secondment_by_child, as_of=f.as_of, scope=f.scope)  # the provinces at the country level
 postings_ = data.start(secondment_postings, as_of=f.as_of, scope=f.scope)
 communes_ = data.start(secondment_by_commune, as_of=f.as_of, scope=None)
 agencies, postings = agencies_.result(), postings_.result()
@@ -68,13 +70,14 @@ with c4:
         lines=(tr("sec.card_allowance_line", nd76=fmt.number(int(agencies["nd76_postings"].sum()), L)),),
     )
 
-charted, cut_note = worst(agencies, "fulfilment_pct", L)  # the country's agencies: the 30 furthest behind
+rows = children_.result()
+charted, cut_note = worst(rows, "fulfilment_pct", L)  # at most the 30 furthest behind
 picked = chart_panel(
     view.fulfilment_figure(charted, L),
-    agencies,
+    rows,
     view.AGENCY_SPEC,
     key="sec_agencies",
-    title=tr("sec.by_agency_title"),
+    title=tr("sec.by_province_title" if is_provinces(rows) else "sec.by_agency_title"),
     how=tr("sec.how_required"),
     lang=L,
     selectable=True,

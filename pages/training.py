@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.children import is_provinces, training_budget_by_child
 from analytics.training import training_budget_by_agency, training_by_field
 from ui import data, drill, filters
 from ui import format as fmt
@@ -68,14 +69,16 @@ with c4:
         lines=(tr("train.card_cost_line", cost=fmt.money(spent / max(agencies["participants"].sum(), 1), L)),),
     )
 
-# the chart compares spend with each budget: agencies with one, at most the 30 furthest behind
-charted, cut_note = worst(agencies[agencies["budget_vnd"].fillna(0) > 0], "spent_pct", L)
+# the chart compares spend with each budget: agencies (provinces at the country level) with one,
+# at most the 30 furthest behind
+rows = data.run(training_budget_by_child, as_of=f.as_of, scope=f.scope)
+charted, cut_note = worst(rows[rows["budget_vnd"].fillna(0) > 0], "spent_pct", L)
 picked = chart_panel(
     view.budget_figure(charted, L),
-    agencies,
+    rows,
     view.AGENCY_SPEC,
     key="train_agencies",
-    title=tr("train.by_agency_title"),
+    title=tr("train.by_province_title" if is_provinces(rows) else "train.by_agency_title"),
     how=tr("train.how_budget"),
     lang=L,
     selectable=True,

@@ -123,7 +123,7 @@ def test_each_province_batch_has_its_demo_build_row(national: duckdb.DuckDBPyCon
 
 
 def test_the_country_needs_attention_by_province(national: duckdb.DuckDBPyConnection) -> None:
-    from analytics import attention, reduction, secondment, training
+    from analytics import children, reduction, secondment, training
 
     def needs(scope: str | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         red = {
@@ -132,14 +132,14 @@ def test_the_country_needs_attention_by_province(national: duckdb.DuckDBPyConnec
         }
         sec = secondment.secondment_by_agency(national, as_of=AS_OF, scope=scope)
         tra = training.training_budget_by_agency(national, as_of=AS_OF, scope=scope)
-        links = attention.agencies_by_child(national, as_of=AS_OF, scope=scope)
-        return attention.attention(red, sec, tra, links), sec, tra
+        links = children.agencies_by_child(national, as_of=AS_OF, scope=scope)
+        return children.attention(red, sec, tra, links), sec, tra
 
     country, _, _ = needs(None)
-    assert attention.is_provinces(country) and set(country["unit_code"]) == {"CT", "HNI"}
+    assert children.is_provinces(country) and set(country["unit_code"]) == {"CT", "HNI"}
     for code in ("CT", "HNI"):
         agencies, sec, tra = needs(code)
-        assert not attention.is_provinces(agencies) and len(agencies) == len(sec) > 10
+        assert not children.is_provinces(agencies) and len(agencies) == len(sec) > 10
         row = country.set_index("unit_code").loc[code]
         assert row["fulfilment_pct"] == pytest.approx(sec["active"].sum() / sec["required"].sum() * 100)
         assert row["spent_pct"] == pytest.approx(tra["spent_vnd"].sum() / tra["budget_vnd"].sum() * 100)
@@ -181,3 +181,31 @@ def test_each_province_keeps_its_own_former_provinces(national: duckdb.DuckDBPyC
     assert named == (0,)
     old = national.cursor().execute("SELECT name FROM unit WHERE unit_code = 'HNI.CT_CU'").fetchone()
     assert old == ("Thành phố Hà Nội (cũ)",)
+
+
+def test_secondment_and_training_pages_break_the_country_down_by_province(national: duckdb.DuckDBPyConnection) -> None:
+    from analytics import children, secondment, training
+
+    sec = children.secondment_by_child(national, as_of=AS_OF, scope=None).set_index("agency_code")
+    tra = children.training_budget_by_child(national, as_of=AS_OF, scope=None).set_index("agency_code")
+    assert set(sec.index) == set(tra.index) == {"CT", "HNI"}
+    assert list(sec.columns) == [
+        c for c in secondment.secondment_by_agency(national, as_of=AS_OF).columns if c != "agency_code"
+    ]
+    for code in ("CT", "HNI"):
+        agencies = secondment.secondment_by_agency(national, as_of=AS_OF, scope=code)
+        # under its province an agency's row is its own
+        assert children.secondment_by_child(national, as_of=AS_OF, scope=code).equals(agencies)
+        for col in ("required", "active", "shortfall", "allowance_vnd", "staff"):
+            assert sec.loc[code, col] == agencies[col].sum()
+        assert sec.loc[code, "fulfilment_pct"] == pytest.approx(
+            agencies["active"].sum() / agencies["required"].sum() * 100
+        )
+        budgets = training.training_budget_by_agency(national, as_of=AS_OF, scope=code)
+        assert tra.loc[code, "spent_vnd"] == budgets["spent_vnd"].sum()
+        assert tra.loc[code, "budget_vnd"] == budgets["budget_vnd"].sum()
+        assert tra.loc[code, "spent_pct"] == pytest.approx(
+            budgets["spent_vnd"].sum() / budgets["budget_vnd"].sum() * 100
+        )
+        assert tra.loc[code, "days_left"] == budgets["days_left"].max()
+        assert tra.loc[code, "name"] == str(units.scope_name(national, scope=code)).removeprefix("Thành phố ")

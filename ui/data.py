@@ -49,7 +49,7 @@ _MODULES = (
     "units",
     "reorganisation",
     "reporting",
-    "attention",
+    "children",
 )
 
 

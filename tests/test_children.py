@@ -6,9 +6,24 @@ import math
 
 import pandas as pd
 
-from analytics.attention import attention, is_provinces, programmes_by_child
+from analytics.children import attention, is_provinces, programmes_by_child
 
-LINKS = pd.DataFrame({"unit_code": ["P", "P", "Q", "Q"], "agency_code": ["P.A1", "P.A2", "Q.B1", "Q.B2"]})
+LINKS = pd.DataFrame(
+    {
+        "unit_code": ["P", "P", "Q", "Q"],
+        "unit_name": ["Tỉnh P", "Tỉnh P", "Tỉnh Q", "Tỉnh Q"],
+        "unit_type": ["thanh_pho"] * 4,
+        "agency_code": ["P.A1", "P.A2", "Q.B1", "Q.B2"],
+    }
+)
+AGENCY_LINKS = pd.DataFrame(
+    {
+        "unit_code": ["P.A1", "P.A2"],
+        "unit_name": ["A1", "A2"],
+        "unit_type": ["so_nganh"] * 2,
+        "agency_code": ["P.A1", "P.A2"],
+    }
+)
 SECONDMENT = pd.DataFrame(
     {"agency_code": ["P.A1", "P.A2", "Q.B1", "Q.B2"], "required": [10, 6, 4, 0], "active": [8, 8, 1, 0]}
 )
@@ -45,8 +60,7 @@ def test_a_province_adds_its_agencies_up_not_their_percentages() -> None:
 
 
 def test_an_agency_under_its_province_keeps_its_own_figures() -> None:
-    links = pd.DataFrame({"unit_code": ["P.A1", "P.A2"], "agency_code": ["P.A1", "P.A2"]})
-    out = programmes_by_child(SECONDMENT, TRAINING, links).set_index("unit_code")
+    out = programmes_by_child(SECONDMENT, TRAINING, AGENCY_LINKS).set_index("unit_code")
     assert out.loc["P.A1", "fulfilment_pct"] == 80.0 and out.loc["P.A2", "fulfilment_pct"] == 8 / 6 * 100
     assert out.loc["P.A1", "spent_pct"] == 20.0 and math.isnan(out.loc["P.A2", "spent_pct"])
 
@@ -67,7 +81,6 @@ def test_a_provinces_rows_are_its_agencies_not_its_communes() -> None:
         c: _reduction(["P.A1", "P.A2", "P.X1"], ["so_nganh", "co_quan_khac", "ubnd_xa"], ["on_track"] * 3)
         for c in ("cong_chuc", "vien_chuc")
     }
-    links = pd.DataFrame({"unit_code": ["P.A1", "P.A2"], "agency_code": ["P.A1", "P.A2"]})
-    out = attention(units, SECONDMENT, TRAINING, links)
+    out = attention(units, SECONDMENT, TRAINING, AGENCY_LINKS)
     assert not is_provinces(out)
     assert list(out["unit_code"]) == ["P.A1", "P.A2"] and list(out["problems"]) == [2, 0]  # A1: 80 % sent, 20 % spent
