@@ -76,6 +76,25 @@ def unit_path(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> pd.DataFrame
     return df
 
 
+def province_of(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> str | None:
+    """The province of today (unit_type 'thanh_pho', no parent, not merged) that ``unit_code`` rolls
+    up to through the tree and the mergers (an old district's is the province that took it over);
+    None when it rolls up to none."""
+    row = (
+        con.cursor()
+        .execute(
+            """
+        SELECT r.ancestor_code FROM unit_rollup r JOIN unit u ON u.unit_code = r.ancestor_code
+        WHERE r.unit_code = $u AND u.unit_type = 'thanh_pho' AND u.parent_code IS NULL AND u.merged_into IS NULL
+        ORDER BY r.ancestor_code LIMIT 1
+    """,
+            {"u": unit_code},
+        )
+        .fetchone()
+    )
+    return None if row is None else str(row[0])
+
+
 def unit_children(con: duckdb.DuckDBPyConnection, *, unit_code: str) -> pd.DataFrame:
     """Direct children and units merged into it: unit_code, name, unit_type, relation ('child'|'merged')."""
     return (

@@ -7,6 +7,7 @@ import streamlit as st
 from analytics.access import can_do
 from analytics.children import is_provinces, secondment_by_child
 from analytics.secondment import secondment_by_agency, secondment_by_commune, secondment_postings
+from analytics.units import province_of
 from ui import data, drill, filters
 from ui import format as fmt
 from ui.auth import require_page
@@ -26,7 +27,9 @@ st.caption(tr("sec.subtitle", as_of=fmt.day(f.as_of)))
 agencies_ = data.start(secondment_by_agency, as_of=f.as_of, scope=f.scope)
 children_ = data.start(secondment_by_child, as_of=f.as_of, scope=f.scope)  # the provinces at the country level
 postings_ = data.start(secondment_postings, as_of=f.as_of, scope=f.scope)
-communes_ = data.start(secondment_by_commune, as_of=f.as_of, scope=None)
+# the communes of the scope's province (all of them at the country level): communes are not under agencies
+province = data.run(province_of, unit_code=f.scope) if f.scope else None
+communes_ = data.start(secondment_by_commune, as_of=f.as_of, scope=province)
 agencies, postings = agencies_.result(), postings_.result()
 if agencies.empty or postings.empty:
     empty_state("sec.empty", L)

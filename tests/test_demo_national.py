@@ -209,3 +209,10 @@ def test_secondment_and_training_pages_break_the_country_down_by_province(nation
         )
         assert tra.loc[code, "days_left"] == budgets["days_left"].max()
         assert tra.loc[code, "name"] == str(units.scope_name(national, scope=code)).removeprefix("Thành phố ")
+
+
+def test_a_unit_knows_its_province_through_the_tree_and_the_mergers(national: duckdb.DuckDBPyConnection) -> None:
+    assert units.province_of(national, unit_code="HNI.SNV.P01") == "HNI"
+    assert units.province_of(national, unit_code="HNI.HG_CU") == "HNI"  # an old province, merged into its new one
+    assert units.province_of(national, unit_code="CT_CU.SNV") == "CT"
+    assert units.province_of(national, unit_code="CT") == "CT"

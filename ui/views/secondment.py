@@ -165,13 +165,17 @@ def commune_frame(communes: pd.DataFrame) -> pd.DataFrame:
 
 
 def commune_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Communes receiving and not, per former province: columns for a province's few, bars lying
+    down for the country's 63 (one name per line)."""
     d = frame.assign(label=frame["former_province"].map(lambda c: code(c, lang)))
+    many = len(d) > 8
     return charts.grouped_bars(
         d,
         x="label",
         lang=lang,
         barmode="stack",
-        height=320,
+        horizontal=many,
+        height=None if many else 320,
         y_title=t("sec.communes", lang),
         series=(("receiving", t("sec.communes_receiving", lang)), ("none", t("sec.communes_none", lang))),
         colours=(charts.BLUE, charts.VERMILLION),
