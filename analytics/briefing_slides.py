@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import children, inventory, reduction, reorganisation, reporting, secondment, training
+from analytics import children, inventory, reduction, reorganisation, reporting, secondment
 from analytics.kpis import json_value
 from analytics.policy import Policy
 
@@ -219,7 +219,10 @@ def secondment_slide(
     s = h.get("secondment")
     if s is None:
         return _slide("secondment", "no_data", {}, {"rows": []})
-    df = secondment.secondment_by_agency(con, as_of=as_of, scope=scope)
+    agencies = secondment.secondment_by_agency(con, as_of=as_of, scope=scope)
+    agencies = agencies[agencies["required"] > 0]
+    # the rows: the agencies, the provinces at the country level (each its agencies added up)
+    df = children.secondment_by_child(con, as_of=as_of, scope=scope)
     df = df[df["required"] > 0]
     threshold = policy.privacy_min_count
     rows = []
@@ -242,7 +245,7 @@ def secondment_slide(
             "communes": s["communes"],
         }
     )
-    short, total = sum(1 for r in rows if r["shortfall"] > 0), len(rows)
+    short, total = int((agencies["shortfall"] > 0).sum()), len(agencies)  # agencies, at every level
     finding = "agencies_short" if short else "all_sent"
     return _slide(
         "secondment",
@@ -268,7 +271,7 @@ def training_slide(
     tr = h.get("training")
     if tr is None:
         return _slide("training", "no_data", {}, {"rows": []})
-    df = training.training_budget_by_agency(con, as_of=as_of, scope=scope)
+    df = children.training_budget_by_child(con, as_of=as_of, scope=scope)  # the provinces at the country level
     df = df[df["budget_vnd"].notna() & (df["budget_vnd"] > 0)]
     start, end = date.fromisoformat(tr["window_start"]), date.fromisoformat(tr["window_end"])
     window_days = (end - start).days + 1

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import duckdb  # noqa: E402
 
-from analytics import db, kpis, quality, reduction, secondment, training, workforce  # noqa: E402
+from analytics import children, db, kpis, quality, reduction, secondment, training, workforce  # noqa: E402
 
 AS_OF = date(2026, 9, 30)
 
@@ -85,11 +85,13 @@ def page_calls(
         ],
         "secondment page": lambda: [
             c(secondment.secondment_by_agency, as_of=when, scope=scope),
+            c(children.secondment_by_child, as_of=when, scope=scope),
             c(secondment.secondment_postings, as_of=when, scope=scope),
             c(secondment.secondment_by_commune, as_of=when, scope=scope),
         ],
         "training page": lambda: [
             c(training.training_budget_by_agency, as_of=when, scope=scope),
+            c(children.training_budget_by_child, as_of=when, scope=scope),
             c(training.training_by_field, scope=scope),
         ],
         "workforce page": lambda: [

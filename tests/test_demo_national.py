@@ -155,6 +155,19 @@ def test_the_country_briefing_lists_provinces_behind(national: duckdb.DuckDBPyCo
     assert city["finding"] in ("agencies_behind", "none_behind") and city["params"]["total"] > 10
 
 
+def test_the_country_briefing_shows_secondment_and_training_by_province(national: duckdb.DuckDBPyConnection) -> None:
+    from analytics import briefing, secondment
+
+    slides = {s["id"]: s for s in briefing.deck(national, as_of=AS_OF)["slides"]}
+    for slide in ("secondment", "training"):
+        assert {r["agency_code"] for r in slides[slide]["data"]["rows"]} == {"CT", "HNI"}
+    agencies = secondment.secondment_by_agency(national, as_of=AS_OF)
+    agencies = agencies[agencies["required"] > 0]
+    # the finding still counts agencies: how many of the country's have not sent enough
+    assert slides["secondment"]["params"]["total"] == len(agencies)
+    assert slides["secondment"]["params"]["short"] == int((agencies["shortfall"] > 0).sum())
+
+
 def test_each_province_keeps_its_own_former_provinces(national: duckdb.DuckDBPyConnection) -> None:
     """Hà Nội took in no province on 1/7/2025: its units' former province is Hà Nội, and no name
     carries Cần Thơ's former provinces; Cần Thơ keeps its three."""
