@@ -27,8 +27,9 @@ st.caption(tr("sec.subtitle", as_of=fmt.day(f.as_of)))
 agencies_ = data.start(secondment_by_agency, as_of=f.as_of, scope=f.scope)
 children_ = data.start(secondment_by_child, as_of=f.as_of, scope=f.scope)  # the provinces at the country level
 postings_ = data.start(secondment_postings, as_of=f.as_of, scope=f.scope)
-# the communes of the scope's province (all of them at the country level): communes are not under agencies
-province = data.run(province_of, unit_code=f.scope) if f.scope else None
+# the communes of the scope's province (all of them at the country level): communes are not under
+# agencies; an account limited to a unit sees those of its own unit only (ui.data enforces it)
+province = data.run(province_of, unit_code=f.scope) if f.scope and user.scope_unit_code is None else None
 communes_ = data.start(secondment_by_commune, as_of=f.as_of, scope=province)
 agencies, postings = agencies_.result(), postings_.result()
 if agencies.empty or postings.empty:
