@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import children, inventory, reduction, reorganisation, reporting, secondment
+from analytics import children, inventory, reduction, reorganisation, reporting, secondment, training
 from analytics.kpis import json_value
 from analytics.policy import Policy
 
@@ -220,10 +220,10 @@ def secondment_slide(
     if s is None:
         return _slide("secondment", "no_data", {}, {"rows": []})
     agencies = secondment.secondment_by_agency(con, as_of=as_of, scope=scope)
-    agencies = agencies[agencies["required"] > 0]
     # the rows: the agencies, the provinces at the country level (each its agencies added up)
-    df = children.secondment_by_child(con, as_of=as_of, scope=scope)
+    df = children.secondment_by_child(agencies, children.province_links(con, as_of=as_of, scope=scope))
     df = df[df["required"] > 0]
+    agencies = agencies[agencies["required"] > 0]
     threshold = policy.privacy_min_count
     rows = []
     for r in df.to_dict("records"):
@@ -271,7 +271,9 @@ def training_slide(
     tr = h.get("training")
     if tr is None:
         return _slide("training", "no_data", {}, {"rows": []})
-    df = children.training_budget_by_child(con, as_of=as_of, scope=scope)  # the provinces at the country level
+    df = training.training_budget_by_agency(con, as_of=as_of, scope=scope)
+    # the provinces at the country level
+    df = children.training_budget_by_child(df, children.province_links(con, as_of=as_of, scope=scope))
     df = df[df["budget_vnd"].notna() & (df["budget_vnd"] > 0)]
     start, end = date.fromisoformat(tr["window_start"]), date.fromisoformat(tr["window_end"])
     window_days = (end - start).days + 1

@@ -1,11 +1,13 @@
 """The units directly under the scope, with what their city agencies do added up: the agencies
 themselves under a province, the provinces at the country level (country → province → agency).
 
-``secondment_by_child`` and ``training_budget_by_child`` are the secondment and training pages'
-breakdowns: the agency frames unchanged under a province, their counts and amounts summed per
-province at the country level, with the percentages worked out from the sums (people on posting
+``province_links`` says which province each agency is in, at the country level only (no scope);
+``secondment_by_child`` and ``training_budget_by_child`` turn the agency frames into the secondment
+and training pages' breakdowns with it: unchanged under a scope, their counts and amounts summed
+per province at the country level, with the percentages worked out from the sums (people on posting
 over people required, money spent over the budget), not averaged, so a province reads as its
 agencies would read together. ``attention`` ranks the same units by their problems (the overview).
+Only ``province_links`` reads the database: the rest works on the frames a page already has.
 """
 
 from __future__ import annotations
@@ -18,8 +20,6 @@ import pandas as pd
 
 from analytics import sql_files
 from analytics.scope import check_scope
-from analytics.secondment import secondment_by_agency
-from analytics.training import training_budget_by_agency
 
 # The rows: a province's agencies (and the other agencies under it), or the provinces at the country level.
 AGENCY_TYPES = ("so_nganh", "co_quan_khac")
@@ -27,10 +27,12 @@ PROVINCE_TYPES = ("thanh_pho",)
 CATEGORIES = ("cong_chuc", "vien_chuc")
 
 
-def agencies_by_child(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: str | None = None) -> pd.DataFrame:
-    """unit_code, unit_name, unit_type (a unit directly under ``scope``), agency_code (a city agency
-    in scope at ``as_of`` inside it): the agency itself when the scope is its province, its province
-    at the country level."""
+def province_links(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: str | None = None) -> pd.DataFrame | None:
+    """At the country level (``scope`` None): unit_code, unit_name, unit_type of each province (a
+    unit directly under the country) and agency_code of each city agency at ``as_of`` inside it.
+    None under a scope, where the units directly under it that have agencies are the agencies."""
+    if scope is not None:
+        return None
     check_scope(con, scope)
     return sql_files.query(con, "agencies_by_child", {"as_of": as_of, "scope": scope})
 
@@ -40,9 +42,15 @@ def is_provinces(rows: pd.DataFrame) -> bool:
     return bool(len(rows)) and bool(rows["unit_type"].isin(PROVINCE_TYPES).all())
 
 
-def rolls_up(links: pd.DataFrame) -> bool:
-    """True when agencies add up into other units (``agencies_by_child`` at the country level)."""
-    return bool((links["unit_code"] != links["agency_code"]).any())
+def rolls_up(links: pd.DataFrame | None) -> bool:
+    """True when agencies add up into other units (``province_links`` at the country level)."""
+    return links is not None and bool((links["unit_code"] != links["agency_code"]).any())
+
+
+def _own_links(*frames: pd.DataFrame) -> pd.DataFrame:
+    """Each agency of ``frames`` as its own unit (the links under a scope)."""
+    rows = pd.concat([f[["agency_code", "name", "unit_type"]] for f in frames]).drop_duplicates("agency_code")
+    return rows.assign(unit_code=rows["agency_code"]).rename(columns={"name": "unit_name"})
 
 
 def ratio_pct(a: pd.Series, b: pd.Series) -> pd.Series:
@@ -75,30 +83,8 @@ def sum_by_child(
     return out.rename_axis("agency_code").reset_index()
 
 
-# secondment_by_agency's counts: summed per province (shortfall too: the people its short agencies
-# still have to send, which an over-sending agency does not make up for)
-SECONDMENT_COUNTS = (
-    "quota_cong_chuc",
-    "quota_vien_chuc",
-    "base_quota",
-    "required",
-    "sent",
-    "active",
-    "shortfall",
-    "ended_early",
-    "violations",
-    "ending_3m",
-    "ending_6m",
-    "allowance_vnd",
-    "nd76_postings",
-    "active_young",
-    "active_women",
-    "active_minority",
-    "staff",
-    "staff_young",
-    "staff_women",
-    "staff_minority",
-)
+KEYS = ("agency_code", "name", "unit_type")
+# training_budget_by_agency's amounts and counts (its other columns are dates, flags and ratios)
 TRAINING_SUMS = (
     "payroll_fund_vnd",
     "estimate_quota",
@@ -115,15 +101,16 @@ TRAINING_SUMS = (
 )
 
 
-def secondment_by_child(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: str | None = None) -> pd.DataFrame:
-    """``secondment_by_agency``'s columns per unit directly under ``scope`` (agency_code, name are
-    the unit's): the agencies' own rows under a province; per province at the country level, the
+def secondment_by_child(agencies: pd.DataFrame, links: pd.DataFrame | None) -> pd.DataFrame:
+    """``secondment_by_agency``'s frame per unit of ``links`` (``province_links``; agency_code and
+    name are the unit's): the frame itself under a scope; per province at the country level, the
     counts summed, quota_year the latest, fulfilment_pct and the *_pct shares of the sums."""
-    agencies = secondment_by_agency(con, as_of=as_of, scope=scope)
-    links = agencies_by_child(con, as_of=as_of, scope=scope)
-    if not rolls_up(links):
+    if links is None or not rolls_up(links):
         return agencies
-    df = sum_by_child(agencies, links, SECONDMENT_COUNTS, highest=("quota_year",))
+    # every count is summed (shortfall too: the people its short agencies still have to send, which an
+    # over-sending agency does not make up for); the percentages are worked out again below
+    counts = tuple(c for c in agencies.columns if c not in (*KEYS, "quota_year") and not c.endswith("_pct"))
+    df = sum_by_child(agencies, links, counts, highest=("quota_year",))
     df["fulfilment_pct"] = ratio_pct(df["active"], df["required"])
     for who in ("young", "women", "minority"):
         df[f"active_{who}_pct"] = ratio_pct(df[f"active_{who}"], df["active"])
@@ -133,16 +120,14 @@ def secondment_by_child(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: s
     return out
 
 
-def training_budget_by_child(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: str | None = None) -> pd.DataFrame:
-    """``training_budget_by_agency``'s columns per unit directly under ``scope``: the agencies' own
-    rows under a province; per province at the country level, the amounts and counts summed (a
-    budget unknown for one agency leaves the province's unknown), the window from the earliest
-    start to the latest end, days_left the longest, months_with_payroll the fewest (payroll_complete
-    when every agency's is), fund_source 'estimate' when any agency's budget is an estimate,
-    restructured when any agency is, avg_coef not given (NaN), and the ratios of the sums."""
-    agencies = training_budget_by_agency(con, as_of=as_of, scope=scope)
-    links = agencies_by_child(con, as_of=as_of, scope=scope)
-    if not rolls_up(links):
+def training_budget_by_child(agencies: pd.DataFrame, links: pd.DataFrame | None) -> pd.DataFrame:
+    """``training_budget_by_agency``'s frame per unit of ``links``: the frame itself under a scope;
+    per province at the country level, the amounts and counts summed (a budget unknown for one
+    agency leaves the province's unknown), the window from the earliest start to the latest end,
+    days_left the longest, months_with_payroll the fewest (payroll_complete when every agency's is),
+    fund_source 'estimate' when any agency's budget is an estimate, restructured when any agency is,
+    avg_coef not given (NaN), and the ratios of the sums."""
+    if links is None or not rolls_up(links):
         return agencies
     flags = agencies.assign(estimated=agencies["fund_source"] == "estimate")
     df = sum_by_child(
@@ -164,10 +149,11 @@ def training_budget_by_child(con: duckdb.DuckDBPyConnection, *, as_of: date, sco
     return out
 
 
-def programmes_by_child(secondment: pd.DataFrame, training: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
-    """Per unit of ``links`` (``agencies_by_child``): required, active, fulfilment_pct from
-    ``secondment_by_agency``; budget_vnd, spent_vnd, spent_pct from ``training_budget_by_agency``.
-    An agency row is its own unit's when the scope is its province, so its percentages are its own."""
+def programmes_by_child(secondment: pd.DataFrame, training: pd.DataFrame, links: pd.DataFrame | None) -> pd.DataFrame:
+    """Per unit of ``links`` (``province_links``; each agency its own under a scope): required,
+    active, fulfilment_pct from ``secondment_by_agency``; budget_vnd, spent_vnd, spent_pct from
+    ``training_budget_by_agency``. An agency's own percentages under a scope are its own."""
+    links = _own_links(secondment, training) if links is None else links
     sec = sum_by_child(secondment, links, ("required", "active"))
     sec["fulfilment_pct"] = ratio_pct(sec["active"], sec["required"])
     tra = sum_by_child(training, links, ("budget_vnd", "spent_vnd"))
@@ -179,7 +165,10 @@ def programmes_by_child(secondment: pd.DataFrame, training: pd.DataFrame, links:
 
 
 def attention(
-    reduction_units: dict[str, pd.DataFrame], secondment: pd.DataFrame, training: pd.DataFrame, links: pd.DataFrame
+    reduction_units: dict[str, pd.DataFrame],
+    secondment: pd.DataFrame,
+    training: pd.DataFrame,
+    links: pd.DataFrame | None,
 ) -> pd.DataFrame:
     """One row per agency (province at the country level) from ``reduction_by_unit`` per category,
     with cc_/vc_progress and status, fulfilment_pct, spent_pct and problems (reduction behind in a

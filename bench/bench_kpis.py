@@ -85,13 +85,13 @@ def page_calls(
         ],
         "secondment page": lambda: [
             c(secondment.secondment_by_agency, as_of=when, scope=scope),
-            c(children.secondment_by_child, as_of=when, scope=scope),
+            c(children.province_links, as_of=when, scope=scope),
             c(secondment.secondment_postings, as_of=when, scope=scope),
             c(secondment.secondment_by_commune, as_of=when, scope=scope),
         ],
         "training page": lambda: [
             c(training.training_budget_by_agency, as_of=when, scope=scope),
-            c(children.training_budget_by_child, as_of=when, scope=scope),
+            c(children.province_links, as_of=when, scope=scope),
             c(training.training_by_field, scope=scope),
         ],
         "workforce page": lambda: [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.children import agencies_by_child, attention, is_provinces
+from analytics.children import attention, is_provinces, province_links
 from analytics.inventory import freshness_by_table, snapshot_dates
 from analytics.kpis import changes, headline
 from analytics.reduction import reduction_by_unit, reduction_by_year
@@ -30,7 +30,7 @@ units_ = {
 }
 agencies_ = data.start(secondment_by_agency, as_of=f.as_of, scope=f.scope)
 budgets_ = data.start(training_budget_by_agency, as_of=f.as_of, scope=f.scope)
-links_ = data.start(agencies_by_child, as_of=f.as_of, scope=f.scope)
+links_ = data.start(province_links, as_of=f.as_of, scope=f.scope)  # None under a scope
 dates_ = data.start(snapshot_dates)
 h = data.run(headline, scope=f.scope, as_of=f.as_of, parts=view.PARTS)
 previous = view.previous_snapshot(dates_.result(), h)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.access import can_do
-from analytics.children import is_provinces, secondment_by_child
+from analytics.children import is_provinces, province_links, secondment_by_child
 from analytics.secondment import secondment_by_agency, secondment_by_commune, secondment_postings
 from analytics.units import province_of
 from ui import data, drill, filters
@@ -25,7 +25,7 @@ st.caption(tr("sec.subtitle", as_of=fmt.day(f.as_of)))
 
 # started together: what is not cached yet is computed side by side (ui.data.start)
 agencies_ = data.start(secondment_by_agency, as_of=f.as_of, scope=f.scope)
-children_ = data.start(secondment_by_child, as_of=f.as_of, scope=f.scope)  # the provinces at the country level
+links_ = data.start(province_links, as_of=f.as_of, scope=f.scope)  # None under a scope
 postings_ = data.start(secondment_postings, as_of=f.as_of, scope=f.scope)
 # the communes of the scope's province (all of them at the country level): communes are not under
 # agencies; an account limited to a unit sees those of its own unit only (ui.data enforces it)
@@ -74,7 +74,7 @@ with c4:
         lines=(tr("sec.card_allowance_line", nd76=fmt.number(int(agencies["nd76_postings"].sum()), L)),),
     )
 
-rows = children_.result()
+rows = secondment_by_child(agencies, links_.result())  # the provinces at the country level
 charted, cut_note = worst(rows, "fulfilment_pct", L)  # at most the 30 furthest behind
 picked = chart_panel(
     view.fulfilment_figure(charted, L),

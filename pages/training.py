@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.children import is_provinces, training_budget_by_child
+from analytics.children import is_provinces, province_links, training_budget_by_child
 from analytics.training import training_budget_by_agency, training_by_field
 from ui import data, drill, filters
 from ui import format as fmt
@@ -71,7 +71,7 @@ with c4:
 
 # the chart compares spend with each budget: agencies (provinces at the country level) with one,
 # at most the 30 furthest behind
-rows = data.run(training_budget_by_child, as_of=f.as_of, scope=f.scope)
+rows = training_budget_by_child(agencies, data.run(province_links, as_of=f.as_of, scope=f.scope))
 charted, cut_note = worst(rows[rows["budget_vnd"].fillna(0) > 0], "spent_pct", L)
 picked = chart_panel(
     view.budget_figure(charted, L),

@@ -84,3 +84,28 @@ def test_a_provinces_rows_are_its_agencies_not_its_communes() -> None:
     out = attention(units, SECONDMENT, TRAINING, AGENCY_LINKS)
     assert not is_provinces(out)
     assert list(out["unit_code"]) == ["P.A1", "P.A2"] and list(out["problems"]) == [2, 0]  # A1: 80 % sent, 20 % spent
+
+
+def test_a_provinces_secondment_row_adds_its_agencies_counts() -> None:
+    from analytics.children import secondment_by_child
+
+    agencies = SECONDMENT.assign(
+        name=["A1", "A2", "B1", "B2"],
+        unit_type="so_nganh",
+        quota_year=[2025, 2026, 2026, 2026],
+        shortfall=[2, 0, 3, 0],
+        fulfilment_pct=[80.0, 8 / 6 * 100, 25.0, float("nan")],
+        **{f"active_{w}": [4, 2, 1, 0] for w in ("young", "women", "minority")},
+        **{f"active_{w}_pct": [50.0, 25.0, 100.0, float("nan")] for w in ("young", "women", "minority")},
+        staff=[100, 60, 40, 10],
+        **{f"staff_{w}": [50, 30, 10, 5] for w in ("young", "women", "minority")},
+        **{f"staff_{w}_pct": [50.0, 50.0, 25.0, 50.0] for w in ("young", "women", "minority")},
+    )
+    assert secondment_by_child(agencies, None) is agencies  # under a scope: the agencies' own rows
+    out = secondment_by_child(agencies, LINKS).set_index("agency_code")
+    assert list(out.index) == ["P", "Q"] and list(out["name"]) == ["Tỉnh P", "Tỉnh Q"]
+    # P: 16 on posting of 16 required, yet 2 short: A2's two extra do not make up for A1's two missing
+    assert (out.loc["P", "required"], out.loc["P", "active"], out.loc["P", "shortfall"]) == (16, 16, 2)
+    assert out.loc["P", "fulfilment_pct"] == 100.0 and out.loc["P", "quota_year"] == 2026
+    assert out.loc["P", "active_young_pct"] == 6 / 16 * 100 and out.loc["P", "staff_women_pct"] == 80 / 160 * 100
+    assert out.loc["Q", "fulfilment_pct"] == 25.0 and out.loc["Q", "staff"] == 50
