@@ -24,16 +24,15 @@ from analytics.scope import check_scope
 # The rows: a province's agencies (and the other agencies under it), or the provinces at the country level.
 AGENCY_TYPES = ("so_nganh", "co_quan_khac")
 PROVINCE_TYPES = ("thanh_pho",)
-CATEGORIES = ("cong_chuc", "vien_chuc")
 
 
 def province_links(con: duckdb.DuckDBPyConnection, *, as_of: date, scope: str | None = None) -> pd.DataFrame | None:
     """At the country level (``scope`` None): unit_code, unit_name, unit_type of each province (a
     unit directly under the country) and agency_code of each city agency at ``as_of`` inside it.
     None under a scope, where the units directly under it that have agencies are the agencies."""
+    check_scope(con, scope)
     if scope is not None:
         return None
-    check_scope(con, scope)
     return sql_files.query(con, "agencies_by_child", {"as_of": as_of, "scope": scope})
 
 
