@@ -165,10 +165,9 @@ def agencies_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: dat
     merged: pd.DataFrame | None = None
     provinces = False
     for cat, short in (("cong_chuc", "cc"), ("vien_chuc", "vc")):
-        df = reduction.reduction_by_unit(con, category=cat, scope=scope, as_of=as_of)
+        df = children.of_level(reduction.reduction_by_unit(con, category=cat, scope=scope, as_of=as_of))
         provinces = children.is_provinces(df)
-        types = children.PROVINCE_TYPES if provinces else children.AGENCY_TYPES
-        df = df[df["unit_type"].isin(types)][["unit_code", "name", "plan_progress_pct", "status", "has_quota"]]
+        df = df[["unit_code", "name", "plan_progress_pct", "status", "has_quota"]]
         df = df.rename(
             columns={
                 "plan_progress_pct": f"{short}_progress",

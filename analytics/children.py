@@ -41,6 +41,12 @@ def is_provinces(rows: pd.DataFrame) -> bool:
     return bool(len(rows)) and bool(rows["unit_type"].isin(PROVINCE_TYPES).all())
 
 
+def of_level(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows (with unit_type) that are the scope's own breakdown: the provinces at the country
+    level, else the city agencies (not the communes or the other units beside them)."""
+    return rows[rows["unit_type"].isin(PROVINCE_TYPES if is_provinces(rows) else AGENCY_TYPES)]
+
+
 def rolls_up(links: pd.DataFrame | None) -> bool:
     """True when agencies add up into other units (``province_links`` at the country level)."""
     return links is not None and bool((links["unit_code"] != links["agency_code"]).any())
@@ -76,7 +82,7 @@ def sum_by_child(
             rows[col] = rows[col].astype("float64")
     group = rows.groupby("unit_code", sort=True)
     out = group[list(sums)].sum().mask(rows[list(sums)].isna().groupby(rows["unit_code"]).any())
-    out = out.join([group[list(lowest)].min(), group[list(highest)].max()]) if lowest or highest else out
+    out = out.join([group[list(lowest)].min(), group[list(highest)].max()])
     names = links.drop_duplicates("unit_code").set_index("unit_code")[["unit_name", "unit_type"]]
     out = out.join(names).rename(columns={"unit_name": "name"})
     return out.rename_axis("agency_code").reset_index()
@@ -180,7 +186,7 @@ def attention(
         columns={"plan_progress_pct": "vc_progress", "status": "vc_status"}
     )
     out = base.merge(vc, on="unit_code", how="left")
-    out = out[out["unit_type"].isin(PROVINCE_TYPES if is_provinces(out) else AGENCY_TYPES)]
+    out = of_level(out)
     by_child = programmes_by_child(secondment, training, links)
     out = out.merge(by_child[["unit_code", "fulfilment_pct", "spent_pct"]], on="unit_code", how="left")
     out["problems"] = (

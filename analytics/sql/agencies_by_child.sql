@@ -1,7 +1,7 @@
 -- agencies_by_child: every city agency in scope that exists at $as_of (city_agencies), with the
 -- unit directly under $scope it rolls up to (scope_children) and that unit's name and type: the
 -- agency itself under its province, its province under the country (no scope). The pages and the
--- briefing add each agency's secondment and training up into that unit (analytics/attention.py).
+-- briefing add each agency's secondment and training up into that unit (analytics/children.py).
 WITH RECURSIVE
 -- @include scope_units
 ,
