@@ -672,3 +672,13 @@ CREATE TABLE IF NOT EXISTS unit_agency (
     unit_code   VARCHAR NOT NULL,
     agency_code VARCHAR NOT NULL
 );
+-- (Schema version 23, analytics/migrations/0023_roster_latest.sql.) Each unit's latest roster date
+-- (person_summary), for the units of the unit table whose successor (merged_into) has no newer
+-- roster, with the unit's closing date: the roster of a date on or after every roster date in the
+-- database (today's, usually) is these rows, without finding each unit's latest date per query
+-- (the fragment analytics/sql/_roster.sql).
+CREATE TABLE IF NOT EXISTS roster_latest (
+    unit_code VARCHAR NOT NULL,
+    snap      DATE NOT NULL,
+    valid_to  DATE
+);

@@ -4,6 +4,10 @@ Shared pieces of queries (the scope filter, the roster as of a date, …) are fr
 name starts with ``_``; a query pulls one in with a line ``-- @include <name>`` (without the
 underscore), so each piece is written once. ``query`` runs a file with only the parameters the
 query uses (DuckDB refuses unused ones), on its own cursor, and fetches the result fully.
+
+One parameter is worked out here rather than by the caller, for every query that includes the
+roster: ``roster_stable`` (``roster_stable()``), which picks the roster's way to its units when
+the query is planned, as a value the planner can see; a test may pass it to force either way.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -42,8 +46,10 @@ def parameters(name: str) -> frozenset[str]:
     return frozenset(_PARAM.findall(load(name)))
 
 
-def _used(name: str, params: dict[str, Any]) -> dict[str, Any]:
+def _used(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> dict[str, Any]:
     used = parameters(name)
+    if "roster_stable" in used and "roster_stable" not in params and "roster_as_of" in params:
+        params = {**params, "roster_stable": roster_stable(con, params["roster_as_of"])}
     missing = used - params.keys()
     if missing:
         raise KeyError(f"query {name} needs parameters {sorted(missing)}")
@@ -82,7 +88,7 @@ def _memoised(
     con: duckdb.DuckDBPyConnection, kind: str, name: str, params: dict[str, Any], run: Callable[[dict[str, Any]], Any]
 ) -> Any:
     """``run(used_params)``'s result, from the memo of ``con`` when it has one."""
-    used = _used(name, params)
+    used = _used(con, name, params)
     return _kept(con, (kind, name, *sorted((k, _frozen(v)) for k, v in used.items())), lambda: run(used))
 
 
@@ -132,6 +138,29 @@ def _kept(con: duckdb.DuckDBPyConnection, key: tuple[Any, ...], compute: Callabl
             del _RUNNING[(con, key)]
         running.set()
     return _copy(found)
+
+
+def roster_stable(con: duckdb.DuckDBPyConnection, roster_as_of: date | None) -> bool:
+    """Whether the roster of ``roster_as_of`` (None: every unit's latest) is the one of the summary
+    table roster_latest: no roster in the database is dated after it (analytics/sql/_roster.sql)."""
+    if roster_as_of is None:
+        return True
+    rows = _kept(
+        con,
+        ("last_roster_date",),
+        lambda: [{"last": r[0]} for r in con.cursor().execute("SELECT max(as_of) FROM person_summary").fetchall()],
+    )
+    last = rows[0]["last"]
+    return last is None or _as_date(roster_as_of) >= last
+
+
+def _as_date(value: Any) -> date:
+    """A date parameter as a ``date`` (callers pass dates; a timestamp or an ISO text is taken too)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
 def _copy(found: Any) -> Any:

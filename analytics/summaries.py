@@ -23,7 +23,10 @@ walking the whole tree; ``unit_group_key`` (each unit's sector and former provin
 nearest one up the tree) spares the reduction page's groups walking up, and ``unit_agency`` (each
 unit's nearest agency up the tree) the secondment postings' sending agency. Of the quota:
 ``quota_rollup`` (the quota summed per unit it rolls up to, category and year, and over the whole
-database) gives a scope's quota per year from one row. Of every data table: ``unknown_unit_ref`` (the rows
+database) gives a scope's quota per year from one row. Of the rosters and the units:
+``roster_latest`` (each unit's latest roster date, unless its successor has a newer one) is the
+roster of any date on or after the last roster date, today's usually, without finding each unit's
+latest date in every query. Of every data table: ``unknown_unit_ref`` (the rows
 naming a unit the unit table does not hold, per table and code) is what a query with no scope
 leaves out, and the quality check unknown_unit's rows.
 
@@ -57,13 +60,14 @@ WHOLE_ON = {"person_posted": "secondment", "payroll_after_leaving": "reduction_c
 # Summary tables refreshed whole when a batch changes one of the tables named, and only then (a
 # unit's ancestors change with the units, not with its people or payroll rows; the quota's sums per
 # ancestor with the quota and the units), after SUMMARY_TABLES and in this order: quota_rollup reads
-# unit_rollup, unknown_unit_ref reads person_summary and payroll_summary.
+# unit_rollup, unknown_unit_ref and roster_latest read person_summary (the former payroll_summary too).
 WHOLE_ONLY = {
     "unit_rollup": ("unit",),
     "unit_group_key": ("unit",),
     "unit_agency": ("unit",),
     "quota_rollup": ("quota", "unit"),
     "unknown_unit_ref": ("unit", "quota", "person", "payroll", "reduction_case", "secondment", "training"),
+    "roster_latest": ("unit", "person"),
 }
 # Data tables whose changes a batch's units tell (summary_batch_units), not a look for its rows.
 BY_UNITS = frozenset({"person", "payroll"})
@@ -125,6 +129,7 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "unit_agency": sql_files.load("refresh_unit_agency"),
         "quota_rollup": sql_files.load("refresh_quota_rollup"),
         "unknown_unit_ref": sql_files.load("refresh_unknown_unit_ref"),
+        "roster_latest": sql_files.load("refresh_roster_latest"),
     }
     for table in tables:
         if table in WHOLE_ONLY:

@@ -177,11 +177,10 @@ def test_retirement_fragment_agrees_with_the_view(con: duckdb.DuckDBPyConnection
         + ",\n".join(sql_files.load(n) for n in ("_scope_units", "_roster", "_retirement"))
         + "\nSELECT p.person_id, r.retirement_date FROM roster p JOIN retirement r USING (birth_date, gender)"
     )
-    fragment = dict(
-        con.execute(
-            sql, {"scope": None, "roster_as_of": None, "retire_from": "1900-01-01", "retire_until": "2100-12-31"}
-        ).fetchall()
-    )
+    params = {"scope": None, "roster_as_of": None, "retire_from": "1900-01-01", "retire_until": "2100-12-31"}
+    # both ways of the roster fragment to its units (the summary table, the dates found per unit)
+    fragment, per_unit = (dict(con.execute(sql, {**params, "roster_stable": way}).fetchall()) for way in (True, False))
+    assert fragment == per_unit
     view = dict(con.execute("SELECT person_id, retirement_date FROM person_retirement").fetchall())
     assert len(fragment) == 1200 and fragment == view
 
@@ -222,11 +221,10 @@ def test_retirement_fragment_agrees_with_the_view_at_month_ends(con: duckdb.Duck
         + ",\n".join(sql_files.load(n) for n in ("_scope_units", "_roster", "_retirement"))
         + "\nSELECT p.person_id, r.retirement_date FROM roster p JOIN retirement r USING (birth_date, gender)"
     )
-    fragment = dict(
-        con.execute(
-            sql, {"scope": None, "roster_as_of": None, "retire_from": "1900-01-01", "retire_until": "2100-12-31"}
-        ).fetchall()
-    )
+    params = {"scope": None, "roster_as_of": None, "retire_from": "1900-01-01", "retire_until": "2100-12-31"}
+    # both ways of the roster fragment to its units (the summary table, the dates found per unit)
+    fragment, per_unit = (dict(con.execute(sql, {**params, "roster_stable": way}).fetchall()) for way in (True, False))
+    assert fragment == per_unit
     view = dict(con.execute("SELECT person_id, retirement_date FROM person_retirement").fetchall())
     assert len(fragment) == 4 and fragment == view
     assert fragment[f"nam-{birth}"] == reference.retirement_date(date.fromisoformat(birth), "nam")

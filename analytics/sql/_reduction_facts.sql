@@ -23,7 +23,7 @@ facts AS (
     FROM (  -- per unit first, then per key: joining every row to keyed costs more
         SELECT p.unit_code, CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
                count(*) AS n
-        FROM retirement_roster p  -- the roster rows born in retirement_window
+        FROM retirement_roster p  -- the roster rows born in the retirement window
         JOIN retirement pr ON pr.birth_date = p.birth_date AND pr.gender = p.gender
         WHERE p.status = 'dang_cong_tac' AND p.category IN ('can_bo', 'cong_chuc', 'vien_chuc')
           AND pr.retirement_date >= $as_of AND pr.retirement_date <= $end_date

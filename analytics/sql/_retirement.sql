@@ -3,23 +3,22 @@
 -- reaches it, retiring at the end of that month; years outside the table keep its first / last
 -- age), computed for distinct birth dates only, which is far cheaper than the view over every
 -- snapshot. Only people whose retirement can fall between $retire_from and $retire_until are
--- looked at (born 54 to 65 years before; the roadmap's ages are 55 to 62): retirement_window
--- gives the birth dates to keep, retirement_roster the roster rows born then, for the queries to
--- count (reading the roster once: referenced twice, the whole roster CTE was materialized).
+-- looked at (born 54 to 65 years before; the roadmap's ages are 55 to 62): retirement_roster
+-- is the roster rows born then, for the queries to count (reading the roster once: referenced
+-- twice, the whole roster CTE was materialized). The birth window is written as constants in its
+-- filter, not joined from a one-row CTE: with the join, DuckDB guessed a few thousand roster rows
+-- and built its hash table on the hundreds of thousands of person rows instead of on the units.
 -- tests/test_workforce.py checks that the rule agrees with the view. Needs roster.
 retirement_bounds AS (
     SELECT gender, min(year) AS first_year, arg_min(age_months, year) AS first_age,
            arg_max(age_months, year) AS last_age
     FROM retirement_age GROUP BY gender
 ),
-retirement_window AS (
-    SELECT CAST(CAST($retire_from AS DATE) - INTERVAL 65 YEAR AS DATE) AS born_after,
-           CAST(CAST($retire_until AS DATE) - INTERVAL 54 YEAR AS DATE) AS born_until
-),
 retirement_roster AS MATERIALIZED (  -- read once: the queries count these rows, and their birth dates
     SELECT r.unit_code, r.as_of, r.birth_date, r.gender, r.category, r.status
-    FROM roster r, retirement_window w
-    WHERE r.birth_date > w.born_after AND r.birth_date <= w.born_until
+    FROM roster r
+    WHERE r.birth_date > CAST(CAST($retire_from AS DATE) - INTERVAL 65 YEAR AS DATE)
+      AND r.birth_date <= CAST(CAST($retire_until AS DATE) - INTERVAL 54 YEAR AS DATE)
 ),
 retirement_births AS (
     SELECT DISTINCT birth_date, gender FROM retirement_roster

@@ -8,7 +8,7 @@ WITH RECURSIVE
 ,
 -- @include retirement
 SELECT year(r.retirement_date) AS year, p.category, p.gender, count(*)::BIGINT AS people
-FROM retirement_roster p  -- the roster rows born in retirement_window
+FROM retirement_roster p  -- the roster rows born in the retirement window
 JOIN retirement r ON r.birth_date = p.birth_date AND r.gender = p.gender
 WHERE p.status = 'dang_cong_tac'
   AND r.retirement_date >= coalesce(CAST($as_of AS DATE), p.as_of)
