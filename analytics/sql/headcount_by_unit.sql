@@ -10,18 +10,18 @@ WITH RECURSIVE
 -- @include roster
 ,
 keyed AS (SELECT unit_code, key FROM child_units),
+-- A child's quota rows are those of its subtree, summed per year in quota_rollup (ancestor_code =
+-- the child): its latest year on or before $year read from there, not from every quota row.
 quota_years AS (
-    SELECT k.key, q.category, max(q.year) AS year
-    FROM quota q JOIN keyed k ON k.unit_code = q.unit_code
-    WHERE q.year <= $year
+    SELECT q.ancestor_code AS key, q.category, max(q.year) AS year
+    FROM quota_rollup q
+    WHERE q.ancestor_code IN (SELECT unit_code FROM scope_children) AND q.year <= $year
     GROUP BY ALL
 ),
 quotas AS (
-    SELECT k.key, q.category, y.year, sum(q.quota_assigned) AS quota, sum(q.present) AS present_reported
-    FROM quota q
-    JOIN keyed k ON k.unit_code = q.unit_code
-    JOIN quota_years y ON y.key = k.key AND y.category = q.category AND y.year = q.year
-    GROUP BY ALL
+    SELECT y.key, y.category, y.year, q.quota_assigned AS quota, q.present AS present_reported
+    FROM quota_rollup q
+    JOIN quota_years y ON y.key = q.ancestor_code AND y.category = q.category AND y.year = q.year
 ),
 present AS (  -- people per roster date, unit, category and status: the summary table, not the roster
     SELECT k.key, CASE WHEN p.category = 'can_bo' THEN 'cong_chuc' ELSE p.category END AS category,
