@@ -61,13 +61,18 @@ def _avg_coef(people: int, cents: int) -> float:
     return float(np.longdouble(int(cents)) / (np.longdouble(int(people)) * np.longdouble(100.0)))
 
 
-def _fund(r: dict[str, Any], policy: Policy, table: list[tuple[date, int]]) -> dict[str, Any]:
+def _fund(
+    r: dict[str, Any], policy: Policy, table: list[tuple[date, int]], sums: dict[date, int]
+) -> dict[str, Any]:
+    """The agency's estimate, fund and budget; ``sums`` keeps base_salary_sum per window start (the
+    agencies share a few: five hundred at national scale, one start for most)."""
     quota, coef = r["estimate_quota"], r["avg_coef"]
     estimate = None
     if quota is not None and quota == quota and coef is not None and coef == coef:
-        estimate = round(
-            int(quota) * float(coef) * base_salary_sum(table, r["window_start"], policy.training_window_months)
-        )
+        start = r["window_start"]
+        if start not in sums:
+            sums[start] = base_salary_sum(table, start, policy.training_window_months)
+        estimate = round(int(quota) * float(coef) * sums[start])
     method = policy.training_fund_method
     if method == "auto":
         method = "payroll" if r["months_with_payroll"] > 0 else "estimate"
@@ -121,12 +126,13 @@ def _budget_by_agency(
     if restructured_only:
         raw = raw[raw["restructured"]]
     table = _base_salaries(con)
+    sums: dict[date, int] = {}
     rows = []
     for r in raw.astype(object).to_dict("records"):
         r["window_start"] = pd.Timestamp(r["window_start"]).date()
         r["window_end"] = pd.Timestamp(r["window_end"]).date()
         r["restructured_on"] = None
-        r.update(_fund(r, policy, table))
+        r.update(_fund(r, policy, table, sums))
         rows.append(r)
     if rows:
         df = _budget_frame(rows, policy, as_of)
