@@ -61,9 +61,7 @@ def _avg_coef(people: int, cents: int) -> float:
     return float(np.longdouble(int(cents)) / (np.longdouble(int(people)) * np.longdouble(100.0)))
 
 
-def _fund(
-    r: dict[str, Any], policy: Policy, table: list[tuple[date, int]], sums: dict[date, int]
-) -> dict[str, Any]:
+def _fund(r: dict[str, Any], policy: Policy, table: list[tuple[date, int]], sums: dict[date, int]) -> dict[str, Any]:
     """The agency's estimate, fund and budget; ``sums`` keeps base_salary_sum per window start (the
     agencies share a few: five hundred at national scale, one start for most)."""
     quota, coef = r["estimate_quota"], r["avg_coef"]
