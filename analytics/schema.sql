@@ -682,3 +682,15 @@ CREATE TABLE IF NOT EXISTS roster_latest (
     snap      DATE NOT NULL,
     valid_to  DATE
 );
+-- (Schema version 24, analytics/migrations/0024_quota_subtotal.sql.) The quota rows of a unit equal
+-- to the sum of its child units' rows (parent_code) of the same year and category, with that sum
+-- and the number of the children's rows: the rows of the check quota_total_row in every scope,
+-- found once per change of the quota or the units instead of on every call.
+CREATE TABLE IF NOT EXISTS quota_subtotal (
+    unit_code      VARCHAR NOT NULL,
+    year           INTEGER NOT NULL,
+    category       VARCHAR NOT NULL,
+    quota_assigned INTEGER NOT NULL,
+    children_quota BIGINT NOT NULL,
+    children       BIGINT NOT NULL
+);

@@ -26,7 +26,9 @@ unit's nearest agency up the tree) the secondment postings' sending agency. Of t
 database) gives a scope's quota per year from one row. Of the rosters and the units:
 ``roster_latest`` (each unit's latest roster date, unless its successor has a newer one) is the
 roster of any date on or after the last roster date, today's usually, without finding each unit's
-latest date in every query. Of every data table: ``unknown_unit_ref`` (the rows
+latest date in every query. Of the quota and the units: ``quota_subtotal`` (the quota rows equal to
+the sum of their child units' rows) is the rows of the check quota_total_row, found once per
+change instead of summing every quota row per parent on each call. Of every data table: ``unknown_unit_ref`` (the rows
 naming a unit the unit table does not hold, per table and code) is what a query with no scope
 leaves out, and the quality check unknown_unit's rows.
 
@@ -68,6 +70,7 @@ WHOLE_ONLY = {
     "quota_rollup": ("quota", "unit"),
     "unknown_unit_ref": ("unit", "quota", "person", "payroll", "reduction_case", "secondment", "training"),
     "roster_latest": ("unit", "person"),
+    "quota_subtotal": ("quota", "unit"),
 }
 # Data tables whose changes a batch's units tell (summary_batch_units), not a look for its rows.
 BY_UNITS = frozenset({"person", "payroll"})
@@ -130,6 +133,7 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "quota_rollup": sql_files.load("refresh_quota_rollup"),
         "unknown_unit_ref": sql_files.load("refresh_unknown_unit_ref"),
         "roster_latest": sql_files.load("refresh_roster_latest"),
+        "quota_subtotal": sql_files.load("refresh_quota_subtotal"),
     }
     for table in tables:
         if table in WHOLE_ONLY:

@@ -104,6 +104,12 @@ RAW_VIEWS = {
     "roster_latest": "FROM (WITH latest AS (SELECT unit_code, max(as_of) AS snap FROM person GROUP BY unit_code) "
     "SELECT s.unit_code, s.snap, u.valid_to FROM latest s JOIN unit u USING (unit_code) "
     "LEFT JOIN latest m ON m.unit_code = u.merged_into WHERE m.snap IS NULL OR m.snap <= s.snap)",
+    "quota_subtotal": "FROM (SELECT q.unit_code, q.year, q.category, q.quota_assigned, "
+    "c.children_quota::BIGINT AS children_quota, c.children::BIGINT AS children FROM quota q JOIN ("
+    "SELECT u.parent_code AS unit_code, q.year, q.category, sum(q.quota_assigned) AS children_quota, "
+    "count(*) AS children FROM quota q JOIN unit u ON u.unit_code = q.unit_code "
+    "WHERE u.parent_code IS NOT NULL GROUP BY ALL) c USING (unit_code, year, category) "
+    "WHERE q.quota_assigned = c.children_quota AND q.quota_assigned > 0)",
     "unit_group_key": "FROM (SELECT 'sector' AS attribute, c.unit_code, "
     "min_by(a.sector, c.depth) FILTER (WHERE a.sector IS NOT NULL) AS key "
     "FROM unit_closure c JOIN unit a ON a.unit_code = c.ancestor_code GROUP BY c.unit_code "
