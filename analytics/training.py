@@ -18,7 +18,6 @@ restructuring. Conventions:
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 from typing import Any
 
@@ -51,14 +50,24 @@ def base_salary_sum(table: list[tuple[date, int]], start: date, months: int) -> 
     return total
 
 
-def _avg_coef(people: int, cents: int) -> float:
+def _python_values(col: pd.Series) -> list[Any]:
+    """A column's values as to_dict("records") gives them (Python values; NULL of a nullable integer
+    or boolean column as None), a whole column at a time instead of boxing value by value."""
+    values = col.tolist()
+    if isinstance(col.dtype, pd.api.extensions.ExtensionDtype) and col.dtype.kind in "iub" and col.hasnans:
+        values = [None if v is pd.NA else v for v in values]
+    return values
+
+
+def _avg_coefs(people: pd.Series, cents: pd.Series) -> np.ndarray:
     """The average salary coefficient of ``people`` whose coefficients sum to ``cents`` hundredths,
     to the last bit what DuckDB's avg() over the DECIMAL(5, 2) person rows gave this query before
     the groups (the sum over the count times 100 in 80-bit long double, then rounded to a double;
     checked against it over every scope of the city demo); NaN for nobody."""
-    if not people:
-        return math.nan
-    return float(np.longdouble(int(cents)) / (np.longdouble(int(people)) * np.longdouble(100.0)))
+    n = people.to_numpy(dtype=np.longdouble)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        avg = cents.to_numpy(dtype=np.longdouble) / (n * np.longdouble(100.0))
+    return np.where(n == 0, np.nan, avg.astype(np.float64))
 
 
 def _fund(r: dict[str, Any], policy: Policy, table: list[tuple[date, int]], sums: dict[date, int]) -> dict[str, Any]:
@@ -115,18 +124,16 @@ def _budget_by_agency(
             "priority_fields": list(codes.PRIORITY_TRAINING_FIELDS),
         },
     )
-    raw.insert(
-        int(raw.columns.get_loc("coef_people")),
-        "avg_coef",
-        [_avg_coef(n, c) for n, c in zip(raw["coef_people"], raw["coef_cents"], strict=True)],
-    )
+    raw.insert(int(raw.columns.get_loc("coef_people")), "avg_coef", _avg_coefs(raw["coef_people"], raw["coef_cents"]))
     raw = raw.drop(columns=["coef_people", "coef_cents"])
     if restructured_only:
         raw = raw[raw["restructured"]]
     table = _base_salaries(con)
     sums: dict[date, int] = {}
     rows = []
-    for r in raw.astype(object).to_dict("records"):
+    columns = list(raw.columns)
+    for values in zip(*(_python_values(raw[c]) for c in columns), strict=True):
+        r = dict(zip(columns, values, strict=True))
         r["window_start"] = pd.Timestamp(r["window_start"]).date()
         r["window_end"] = pd.Timestamp(r["window_end"]).date()
         r["restructured_on"] = None
