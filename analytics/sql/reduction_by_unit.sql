@@ -15,14 +15,6 @@ keyed AS (  -- units in scope under no current child (abolished districts, …) 
     UNION ALL
     SELECT unit_code, NULL FROM scope_units WHERE unit_code NOT IN (SELECT unit_code FROM child_units)
 ),
-key_quota AS (  -- a child's quota rows are its subtree's: quota_rollup; the NULL key's, summed here
-    SELECT q.ancestor_code AS key, q.category, q.year, q.quota_assigned, q.cut_pending
-    FROM quota_rollup q
-    WHERE q.ancestor_code IN (SELECT unit_code FROM scope_children) AND q.category IN ('cong_chuc', 'vien_chuc')
-    UNION ALL
-    SELECT NULL, q.category, q.year, sum(q.quota_assigned)::BIGINT, sum(q.cut_pending)::BIGINT
-    FROM quota q JOIN keyed k ON k.unit_code = q.unit_code AND k.key IS NULL
-    WHERE q.category IN ('cong_chuc', 'vien_chuc')
-    GROUP BY q.category, q.year
-),
+-- @include keyed_quota
+,
 -- @include reduction_facts
