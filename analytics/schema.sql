@@ -694,3 +694,15 @@ CREATE TABLE IF NOT EXISTS quota_subtotal (
     children_quota BIGINT NOT NULL,
     children       BIGINT NOT NULL
 );
+-- (Schema version 25, analytics/migrations/0025_roster_date.sql.) Per roster date, the units with
+-- rows dated that day (any status; units the unit table does not hold included), how many of them
+-- have it as the date of their roster (roster_latest) and the earliest closing date among those: a
+-- date whose units all have it as their roster date, none closed before the roster's date, is read
+-- whole by the roster fragment (analytics/sql/_roster.sql), without joining each person row to its
+-- unit's date.
+CREATE TABLE IF NOT EXISTS roster_date (
+    as_of        DATE NOT NULL,
+    units        BIGINT NOT NULL,
+    latest_units BIGINT NOT NULL,
+    first_end    DATE
+);

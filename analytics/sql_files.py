@@ -5,9 +5,10 @@ name starts with ``_``; a query pulls one in with a line ``-- @include <name>`` 
 underscore), so each piece is written once. ``query`` runs a file with only the parameters the
 query uses (DuckDB refuses unused ones), on its own cursor, and fetches the result fully.
 
-One parameter is worked out here rather than by the caller, for every query that includes the
-roster: ``roster_stable`` (``roster_stable()``), which picks the roster's way to its units when
-the query is planned, as a value the planner can see; a test may pass it to force either way.
+Two parameters are worked out here rather than by the caller, for every query that includes the
+roster, as values the planner can see: ``roster_stable`` (``roster_stable()``), which picks the
+roster's way to its units when the query is planned, and ``roster_whole`` (``roster_whole()``), the
+roster dates whose rows are taken by their date alone; a test may pass either to force a way.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ def _used(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> 
     used = parameters(name)
     if "roster_stable" in used and "roster_stable" not in params and "roster_as_of" in params:
         params = {**params, "roster_stable": roster_stable(con, params["roster_as_of"])}
+    if "roster_whole" in used and "roster_whole" not in params and "roster_as_of" in params:
+        params = {**params, "roster_whole": roster_whole(con, params["roster_as_of"])}
     missing = used - params.keys()
     if missing:
         raise KeyError(f"query {name} needs parameters {sorted(missing)}")
@@ -152,6 +155,30 @@ def roster_stable(con: duckdb.DuckDBPyConnection, roster_as_of: date | None) -> 
     )
     last = rows[0]["last"]
     return last is None or _as_date(roster_as_of) >= last
+
+
+def roster_whole(con: duckdb.DuckDBPyConnection, roster_as_of: date | None) -> list[date]:
+    """The roster dates whose person rows are all in the roster of ``roster_as_of`` (None: every
+    unit's latest): each unit with rows that day has it as its roster date and is not closed by then
+    (summary table roster_date). None unless the roster is roster_latest's (``roster_stable``)."""
+    if not roster_stable(con, roster_as_of):
+        return []
+    cut = None if roster_as_of is None else _as_date(roster_as_of)
+    rows = _kept(
+        con,
+        ("roster_whole", cut),
+        lambda: [
+            {"as_of": r[0]}
+            for r in con.cursor()
+            .execute(
+                "SELECT as_of FROM roster_date WHERE units = latest_units "
+                "AND (first_end IS NULL OR first_end >= coalesce(CAST($cut AS DATE), current_date)) ORDER BY as_of",
+                {"cut": cut},
+            )
+            .fetchall()
+        ],
+    )
+    return [r["as_of"] for r in rows]
 
 
 def _as_date(value: Any) -> date:

@@ -26,7 +26,9 @@ unit's nearest agency up the tree) the secondment postings' sending agency. Of t
 database) gives a scope's quota per year from one row. Of the rosters and the units:
 ``roster_latest`` (each unit's latest roster date, unless its successor has a newer one) is the
 roster of any date on or after the last roster date, today's usually, without finding each unit's
-latest date in every query. Of the quota and the units: ``quota_subtotal`` (the quota rows equal to
+latest date in every query; ``roster_date`` (per roster date, the units with rows that day and how
+many of them have it as their roster date) tells the dates whose rows the roster takes by their date
+alone, without joining each row to its unit's date. Of the quota and the units: ``quota_subtotal`` (the quota rows equal to
 the sum of their child units' rows) is the rows of the check quota_total_row, found once per
 change instead of summing every quota row per parent on each call. Of every data table: ``unknown_unit_ref`` (the rows
 naming a unit the unit table does not hold, per table and code) is what a query with no scope
@@ -62,7 +64,8 @@ WHOLE_ON = {"person_posted": "secondment", "payroll_after_leaving": "reduction_c
 # Summary tables refreshed whole when a batch changes one of the tables named, and only then (a
 # unit's ancestors change with the units, not with its people or payroll rows; the quota's sums per
 # ancestor with the quota and the units), after SUMMARY_TABLES and in this order: quota_rollup reads
-# unit_rollup, unknown_unit_ref and roster_latest read person_summary (the former payroll_summary too).
+# unit_rollup, unknown_unit_ref and roster_latest read person_summary (the former payroll_summary too),
+# roster_date person_summary and roster_latest.
 WHOLE_ONLY = {
     "unit_rollup": ("unit",),
     "unit_group_key": ("unit",),
@@ -70,6 +73,7 @@ WHOLE_ONLY = {
     "quota_rollup": ("quota", "unit"),
     "unknown_unit_ref": ("unit", "quota", "person", "payroll", "reduction_case", "secondment", "training"),
     "roster_latest": ("unit", "person"),
+    "roster_date": ("unit", "person"),
     "quota_subtotal": ("quota", "unit"),
 }
 # Data tables whose changes a batch's units tell (summary_batch_units), not a look for its rows.
@@ -133,6 +137,7 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "quota_rollup": sql_files.load("refresh_quota_rollup"),
         "unknown_unit_ref": sql_files.load("refresh_unknown_unit_ref"),
         "roster_latest": sql_files.load("refresh_roster_latest"),
+        "roster_date": sql_files.load("refresh_roster_date"),
         "quota_subtotal": sql_files.load("refresh_quota_subtotal"),
     }
     for table in tables:

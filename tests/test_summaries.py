@@ -104,6 +104,10 @@ RAW_VIEWS = {
     "roster_latest": "FROM (WITH latest AS (SELECT unit_code, max(as_of) AS snap FROM person GROUP BY unit_code) "
     "SELECT s.unit_code, s.snap, u.valid_to FROM latest s JOIN unit u USING (unit_code) "
     "LEFT JOIN latest m ON m.unit_code = u.merged_into WHERE m.snap IS NULL OR m.snap <= s.snap)",
+    "roster_date": "FROM (WITH dated AS (SELECT as_of, count(DISTINCT unit_code) AS units FROM person GROUP BY as_of), "
+    "latest AS (SELECT snap, count(*) AS units, min(valid_to) AS first_end FROM roster_latest GROUP BY snap) "
+    "SELECT d.as_of, d.units::BIGINT AS units, coalesce(l.units, 0)::BIGINT AS latest_units, l.first_end "
+    "FROM dated d LEFT JOIN latest l ON l.snap = d.as_of)",
     "quota_subtotal": "FROM (SELECT q.unit_code, q.year, q.category, q.quota_assigned, "
     "c.children_quota::BIGINT AS children_quota, c.children::BIGINT AS children FROM quota q JOIN ("
     "SELECT u.parent_code AS unit_code, q.year, q.category, sum(q.quota_assigned) AS children_quota, "
@@ -197,6 +201,70 @@ def test_every_kpi_is_the_same_either_way_of_the_roster(
             assert ours == theirs, name
 
 
+# Rosters of mixed dates on a copy of the demo (every unit's latest roster there is of one date):
+# what each change does to the roster dates read whole (roster_date), as of AS_OF.
+MIXED_ROSTERS: dict[str, tuple[list[str], list[date]]] = {
+    "two communes' latest roster is the one before": (
+        ["DELETE FROM person WHERE unit_code IN ('XA001', 'XA002') AND as_of = DATE '2026-09-30'"],
+        [date(2026, 9, 30)],
+    ),
+    "a date only one commune has, its latest": (
+        [
+            "DELETE FROM person WHERE unit_code = 'XA003' AND as_of = DATE '2026-09-30'",
+            "UPDATE person SET as_of = DATE '2026-03-31' WHERE unit_code = 'XA003'",
+        ],
+        [date(2026, 3, 31), date(2026, 9, 30)],
+    ),
+    "rows of a unit the unit table does not hold": (
+        [
+            "INSERT INTO person SELECT * REPLACE ('ZZ999' AS unit_code) FROM person "
+            "WHERE unit_code = 'XA004' AND as_of = DATE '2026-09-30'"
+        ],
+        [],
+    ),
+    "a unit closed before the date": (["UPDATE unit SET valid_to = DATE '2026-07-01' WHERE unit_code = 'XA005'"], []),
+    "an old unit whose successor has a newer roster": (
+        [
+            "DELETE FROM person WHERE unit_code = 'XA006' AND as_of = DATE '2026-09-30'",
+            "UPDATE unit SET merged_into = 'XA007' WHERE unit_code = 'XA006'",
+        ],
+        [date(2026, 9, 30)],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", MIXED_ROSTERS)
+def test_every_kpi_is_the_same_with_roster_dates_read_whole_or_joined(
+    demo_db_path: Path, tmp_path: Path, case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The roster's rows of a date all of whose units have it as their roster date are taken by the
+    date alone (roster_date): every KPI function gives the same answer as with every date's rows
+    joined to their unit's date, whichever dates the rosters leave whole."""
+    statements, whole = MIXED_ROSTERS[case]
+    path = tmp_path / "mixed.duckdb"
+    shutil.copy(demo_db_path, path)
+    con = db.connect(path)
+    try:
+        for sql in statements:
+            con.execute(sql)
+        summaries.refresh(con, None)
+        _summary_is_raw(con)
+        assert sql_files.roster_whole(con, AS_OF) == whole
+        assert sql_files.roster_whole(con, ARGUMENTS["report_as_of"]) == []  # an earlier roster: joined
+        for scope in (None, "CT", "XA007"):
+            for name, fn in kpi_functions():
+                ours = canonical(call(fn, con, scope))
+                with monkeypatch.context() as m:
+                    m.setattr(sql_files, "roster_whole", lambda con, roster_as_of: [])
+                    theirs = canonical(call(fn, con, scope))
+                if isinstance(ours, pd.DataFrame):
+                    pd.testing.assert_frame_equal(ours, theirs, check_exact=True, obj=f"{name}(scope={scope})")
+                else:
+                    assert ours == theirs, name
+    finally:
+        con.close()
+
+
 @pytest.mark.parametrize("young_age", [0, 1, 33])
 def test_young_from_the_birth_lists_is_young_from_the_rows(both: tuple[Any, Any], young_age: int) -> None:
     """person_in_post counts the young from its birth lists, both ways the queries have (a cut-off
@@ -244,6 +312,7 @@ def test_the_average_coefficient_of_the_training_estimate_is_the_average_over_th
         "roster_as_of": AS_OF,
         "as_of": AS_OF,
         "roster_stable": sql_files.roster_stable(summarised, AS_OF),
+        "roster_whole": sql_files.roster_whole(summarised, AS_OF),
     }
     expected = dict(
         summarised.execute(

@@ -179,7 +179,13 @@ def test_retirement_fragment_agrees_with_the_view(con: duckdb.DuckDBPyConnection
     )
     params = {"scope": None, "roster_as_of": None, "retire_from": "1900-01-01", "retire_until": "2100-12-31"}
     # both ways of the roster fragment to its units (the summary table, the dates found per unit)
-    fragment, per_unit = (dict(con.execute(sql, {**params, "roster_stable": way}).fetchall()) for way in (True, False))
+    fragment, per_unit = (
+        dict(con.execute(sql, {**params, **ways}).fetchall())
+        for ways in (
+            {"roster_stable": True, "roster_whole": sql_files.roster_whole(con, None)},
+            {"roster_stable": False, "roster_whole": []},
+        )
+    )
     assert fragment == per_unit
     view = dict(con.execute("SELECT person_id, retirement_date FROM person_retirement").fetchall())
     assert len(fragment) == 1200 and fragment == view
@@ -223,7 +229,13 @@ def test_retirement_fragment_agrees_with_the_view_at_month_ends(con: duckdb.Duck
     )
     params = {"scope": None, "roster_as_of": None, "retire_from": "1900-01-01", "retire_until": "2100-12-31"}
     # both ways of the roster fragment to its units (the summary table, the dates found per unit)
-    fragment, per_unit = (dict(con.execute(sql, {**params, "roster_stable": way}).fetchall()) for way in (True, False))
+    fragment, per_unit = (
+        dict(con.execute(sql, {**params, **ways}).fetchall())
+        for ways in (
+            {"roster_stable": True, "roster_whole": sql_files.roster_whole(con, None)},
+            {"roster_stable": False, "roster_whole": []},
+        )
+    )
     assert fragment == per_unit
     view = dict(con.execute("SELECT person_id, retirement_date FROM person_retirement").fetchall())
     assert len(fragment) == 4 and fragment == view

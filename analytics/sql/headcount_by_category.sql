@@ -31,8 +31,7 @@ people AS (  -- from person_in_post: a row per group of people in post, their bi
            sum(p.leaders) AS leaders,
            sum(p.succession_pool) AS succession_pool,
            max(p.as_of) AS roster_as_of
-    FROM person_in_post p  -- (roster units are in the unit table: scope_units is drawn from it)
-    JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
+    FROM roster_groups p  -- (roster units are in the unit table: scope_units is drawn from it)
     JOIN young_cutoff y ON y.snap = p.as_of
     GROUP BY 1
 ),

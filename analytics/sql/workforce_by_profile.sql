@@ -13,8 +13,7 @@ SELECT CASE $dimension WHEN 'category' THEN p.category WHEN 'gender' THEN p.gend
        coalesce(sum(p.people) FILTER (WHERE p.minority), 0)::BIGINT AS minority,
        sum(CASE WHEN $young_age >= 1 THEN len(list_filter(p.births, lambda b: b > y.born_after))
                 ELSE len(list_filter(p.births, lambda b: date_sub('year', b, y.ref) < $young_age)) END)::BIGINT AS young
-FROM person_in_post p
-JOIN roster_units r ON r.unit_code = p.unit_code AND r.snap = p.as_of
+FROM roster_groups p
 JOIN young_cutoff y ON y.snap = p.as_of
 GROUP BY ALL
 ORDER BY people DESC, value
