@@ -12,6 +12,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,9 @@ def migrations() -> list[tuple[int, Path]]:
     return found
 
 
+@cache
 def latest_version() -> int:
+    """The schema version of this program (its files do not change while it runs)."""
     return max([1, *(v for v, _ in migrations())])
 
 

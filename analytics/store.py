@@ -91,6 +91,11 @@ def fsync_file(path: Path) -> None:
         os.close(fd)
 
 
+def _up_to_date(current: dict[str, Any], path: Path) -> bool:
+    """Whether the published version is the working file as it is, at this program's schema."""
+    return bool(current["source"] == _signature(path) and current.get("schema") == db.latest_version())
+
+
 def _signature(path: Path) -> list[int]:
     """What identifies the working file's content on disk (file and WAL): changes with every write."""
     out: list[int] = []
@@ -227,7 +232,7 @@ class Store:
     def _publish_locked(self, *, new_generation: bool = False) -> dict[str, Any]:
         current = self.current()
         signature = _signature(self.path)
-        if current is not None and current["source"] == signature and not new_generation:
+        if current is not None and _up_to_date(current, self.path) and not new_generation:
             return current
         number = (current["version"] if current else 0) + 1
         generation = (current.get("generation", 1) if current else 1) + (1 if new_generation and current else 0)
@@ -242,6 +247,7 @@ class Store:
             "file": name,
             "generation": generation,
             "source": signature,
+            "schema": db.latest_version(),  # every publish follows a db.connect of the working file
             "published_at": datetime.now().isoformat(timespec="milliseconds"),
         }
         tmp = self.versions / f".{CURRENT}.part"
@@ -291,12 +297,14 @@ class Store:
         Never waits for a running writer: while one runs, the version before it is fresh enough.
         """
         current = self.current()
-        if current is not None and current["source"] == _signature(self.path):
+        if current is not None and _up_to_date(current, self.path):
             return current
         try:
             with self.locked(wait_s=0 if current is not None else None):
-                # Opening it creates a new file with the schema, upgrades an old one, and brings the
-                # WAL of someone who wrote without the store (an old tool, a test) into the file.
+                # Opening it creates a new file with the schema, upgrades an old one (this program's
+                # queries need its tables: a version published before an upgrade is published again),
+                # and brings the WAL of someone who wrote without the store (an old tool, a test) into
+                # the file.
                 with self.writer():
                     pass
                 return self._publish_locked()

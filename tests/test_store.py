@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -120,6 +121,39 @@ def test_the_current_record_is_read_again_whenever_the_file_is_replaced(path: Pa
     assert s.current()["version"] == 95  # type: ignore[index]
     s.current()["version"] = 0  # type: ignore[index]  # callers get a copy
     assert s.current()["version"] == 95  # type: ignore[index]
+
+
+def test_a_version_published_before_an_upgrade_is_upgraded_and_published_again(path: Path) -> None:
+    """After an upgrade of the program, the version the old one published lacks the new schema's
+    tables: the next read upgrades the working file and publishes it, with no write in between."""
+    s = store.open_store(path)
+    s.reader()
+    latest = db.latest_version()
+    # as the previous program left them: its last migration not applied, its record without "schema"
+    newest_table = re.search(r"CREATE TABLE IF NOT EXISTS (\w+)", db.migrations()[-1][1].read_text(encoding="utf-8"))
+    assert newest_table is not None
+    con = db.connect(path)
+    con.execute(f"DROP TABLE {newest_table.group(1)}")
+    con.execute("UPDATE schema_version SET version = $v - 1 WHERE version = $v", {"v": latest})
+    con.execute("CHECKPOINT")
+    con.close()
+    store.forget_all()
+    s = store.open_store(path)
+    with s.locked():
+        s._publish_locked(new_generation=True)
+    record = json.loads((s.versions / store.CURRENT).read_text(encoding="utf-8"))
+    (s.versions / store.CURRENT).write_text(json.dumps({k: v for k, v in record.items() if k != "schema"}))
+    old = s.versions / record["file"]
+    with duckdb.connect(str(old), read_only=True) as published:
+        assert db.schema_version(published) == latest - 1
+    store.forget_all()
+    s = store.open_store(path)
+    con = s.reader()
+    assert db.schema_version(con) == latest
+    assert con.execute(f"SELECT count(*) FROM {newest_table.group(1)}").fetchone() is not None
+    assert s.current()["schema"] == latest  # type: ignore[index]
+    assert s.current()["version"] == record["version"] + 1  # type: ignore[index]
+    assert s.reader() is con  # published once: the next reads keep it
 
 
 def test_a_write_on_a_reader_runs_on_the_writer(path: Path) -> None:
