@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import audit
+from analytics import audit, db
 from analytics.db import transaction
 from analytics.errors import SettingError
 
@@ -101,7 +101,7 @@ def _coerce(key: str, raw: Any) -> Any:
 
 def load_policy(con: duckdb.DuckDBPyConnection) -> Policy:
     """Defaults overlaid with the values stored in the ``setting`` table."""
-    rows = con.cursor().execute("SELECT key, value FROM setting").fetchall()
+    rows = db.thread_cursor(con).execute("SELECT key, value FROM setting").fetchall()
     stored = {k: _coerce(k, json.loads(v)) for k, v in rows if k in POLICY_KEYS}
     return replace(Policy(), **stored)
 

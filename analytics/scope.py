@@ -12,6 +12,7 @@ from datetime import date
 
 import duckdb
 
+from analytics import db
 from analytics.errors import NotFound, OversightError
 
 LEVELS = ("child",)  # breakdown levels of the *_by_unit functions
@@ -21,7 +22,7 @@ def check_scope(con: duckdb.DuckDBPyConnection, scope: str | None) -> None:
     """Raise ``NotFound('unit_not_found')`` when ``scope`` is not a unit code."""
     if scope is None:
         return
-    row = con.cursor().execute("SELECT count(*) FROM unit WHERE unit_code = $u", {"u": scope}).fetchone()
+    row = db.thread_cursor(con).execute("SELECT count(*) FROM unit WHERE unit_code = $u", {"u": scope}).fetchone()
     if not row or not row[0]:
         raise NotFound("unit_not_found", unit=scope)
 

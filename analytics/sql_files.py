@@ -26,6 +26,8 @@ from typing import Any, TypeVar
 import duckdb
 import pandas as pd
 
+from analytics import db
+
 SQL_DIR = Path(__file__).with_name("sql")
 _INCLUDE = re.compile(r"^[ \t]*--[ \t]*@include[ \t]+(\w+)[ \t]*$", re.M)
 _PARAM = re.compile(r"\$(\w+)")
@@ -151,7 +153,9 @@ def roster_stable(con: duckdb.DuckDBPyConnection, roster_as_of: date | None) -> 
     rows = _kept(
         con,
         ("last_roster_date",),
-        lambda: [{"last": r[0]} for r in con.cursor().execute("SELECT max(as_of) FROM person_summary").fetchall()],
+        lambda: [
+            {"last": r[0]} for r in db.thread_cursor(con).execute("SELECT max(as_of) FROM person_summary").fetchall()
+        ],
     )
     last = rows[0]["last"]
     return last is None or _as_date(roster_as_of) >= last
@@ -169,7 +173,7 @@ def roster_whole(con: duckdb.DuckDBPyConnection, roster_as_of: date | None) -> l
         ("roster_whole", cut),
         lambda: [
             {"as_of": r[0]}
-            for r in con.cursor()
+            for r in db.thread_cursor(con)
             .execute(
                 "SELECT as_of FROM roster_date WHERE units = latest_units "
                 "AND (first_end IS NULL OR first_end >= coalesce(CAST($cut AS DATE), current_date)) ORDER BY as_of",
@@ -198,7 +202,9 @@ def _copy(found: Any) -> Any:
 
 def query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> pd.DataFrame:
     """Run query ``name`` with the subset of ``params`` it uses; a fully fetched DataFrame."""
-    result: pd.DataFrame = _memoised(con, "df", name, params, lambda used: con.cursor().execute(load(name), used).df())
+    result: pd.DataFrame = _memoised(
+        con, "df", name, params, lambda used: db.thread_cursor(con).execute(load(name), used).df()
+    )
     return result
 
 
@@ -206,7 +212,7 @@ def records(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -
     """Like ``query`` but plain Python rows (dates as ``date``, NULL as None): for row-by-row work."""
 
     def run(used: dict[str, Any]) -> list[dict[str, Any]]:
-        cur = con.cursor().execute(load(name), used)
+        cur = db.thread_cursor(con).execute(load(name), used)
         columns = [d[0] for d in cur.description or []]
         return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
 

@@ -25,7 +25,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import codes, sql_files
+from analytics import codes, db, sql_files
 from analytics.periods import add_months
 from analytics.policy import Policy, load_policy
 from analytics.scope import check_choice, check_scope
@@ -34,7 +34,7 @@ from analytics.scope import check_choice, check_scope
 def _base_salaries(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
     return [
         (d, int(a))
-        for d, a in con.cursor()
+        for d, a in db.thread_cursor(con)
         .execute("SELECT valid_from, amount_vnd FROM base_salary ORDER BY valid_from")
         .fetchall()
     ]
@@ -260,15 +260,29 @@ def training_by_field(
     check_scope(con, scope)
     if funding is not None:
         check_choice("funding", funding, codes.TRAINING_FUNDING)
-    df = sql_files.query(
-        con,
-        "training_by_field",
+    found = {r["field"]: r for r in sql_files.records(con, "training_by_field", {"scope": scope, "funding": funding})}
+    fields = list(codes.TRAINING_FIELDS)
+    sums = {
+        column: np.array([found[f][column] if f in found else 0 for f in fields], dtype=np.int64)
+        for column in FIELD_SUMS
+    }
+    spent, participants = sums["spent_vnd"].astype(np.float64), sums["participants"]
+    total = float(sum(int(v) for v in sums["spent_vnd"]))  # the fields' spend, as an exact integer first
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_participant = np.where(participants != 0, spent / participants.astype(np.float64), np.nan)
+        share = np.full(len(fields), np.nan) if total == 0 else spent / total * 100
+    df = pd.DataFrame(
         {
-            "scope": scope,
-            "funding": funding,
-            "fields": list(codes.TRAINING_FIELDS),
-            "priority_fields": list(codes.PRIORITY_TRAINING_FIELDS),
-        },
+            "field": pd.Series(fields, dtype="str"),
+            "is_priority": np.array([f in codes.PRIORITY_TRAINING_FIELDS for f in fields], dtype=bool),
+            **sums,
+            "cost_per_participant_vnd": per_participant,
+            "spent_share_pct": share,
+        }
     )
     df.attrs["policy"] = load_policy(con).as_dict()
     return df
+
+
+# The sums of training_by_field per field, in the frame's order.
+FIELD_SUMS = ("records", "participants", "committed_vnd", "spent_vnd", "domestic_spent_vnd", "abroad_spent_vnd")

@@ -15,7 +15,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from analytics import quality, reduction, secondment, training, workforce
+from analytics import codes, quality, reduction, secondment, training, workforce
 
 TABLES = ("unit", "quota", "person", "training", "secondment")
 
@@ -123,12 +123,13 @@ def secondment_by_commune(f: Frames, *, scope: str | None, as_of: date) -> pd.Da
 
 
 def training_by_field(f: Frames, *, scope: str | None) -> pd.DataFrame:
+    """Every field of codes.TRAINING_FIELDS, zeros for one without records, as ours gives them."""
     t = f.training[f.training["unit_code"].isin(scope_units(f, scope))]
     t = t.assign(
         dom=t["cost_spent_vnd"].where(t["location"] == "trong_nuoc", 0),
         abr=t["cost_spent_vnd"].where(t["location"] == "nuoc_ngoai", 0),
     )
-    return t.groupby("field", as_index=False).agg(
+    sums = t.groupby("field").agg(
         records=("record_id", "size"),
         participants=("participants", "sum"),
         committed_vnd=("cost_committed_vnd", "sum"),
@@ -136,6 +137,7 @@ def training_by_field(f: Frames, *, scope: str | None) -> pd.DataFrame:
         domestic_spent_vnd=("dom", "sum"),
         abroad_spent_vnd=("abr", "sum"),
     )
+    return sums.reindex(list(codes.TRAINING_FIELDS), fill_value=0).rename_axis("field").reset_index()
 
 
 def person_two_units(f: Frames, *, scope: str | None, as_of: date) -> pd.DataFrame:
@@ -186,7 +188,7 @@ def twins(scope: str | None, as_of: date, young_age: int) -> dict[str, Twin]:
         ),
         "training page": Twin(
             "training_by_field",
-            lambda c: training.training_by_field(c, scope=scope).query("records > 0"),
+            lambda c: training.training_by_field(c, scope=scope),
             lambda f: training_by_field(f, scope=scope),
             ("field",),
             ("records", "participants", "committed_vnd", "spent_vnd", "domestic_spent_vnd", "abroad_spent_vnd"),
