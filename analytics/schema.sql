@@ -706,3 +706,15 @@ CREATE TABLE IF NOT EXISTS roster_date (
     latest_units BIGINT NOT NULL,
     first_end    DATE
 );
+-- (Schema version 26, analytics/migrations/0026_commune_unit.sql.) The communes (ubnd_xa at commune
+-- level) not merged away, with what the secondment page shows of them and their dates of existence:
+-- secondment_by_commune reads these few thousand rows instead of picking them out of every unit.
+CREATE TABLE IF NOT EXISTS commune_unit (
+    unit_code            VARCHAR NOT NULL,
+    name                 VARCHAR NOT NULL,
+    commune_kind         VARCHAR,
+    former_province      VARCHAR,
+    especially_difficult BOOLEAN NOT NULL,
+    valid_from           DATE,
+    valid_to             DATE
+);

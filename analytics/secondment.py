@@ -366,7 +366,7 @@ def secondment_by_commune(con: duckdb.DuckDBPyConnection, *, as_of: date, scope:
 
 def _by_commune(con: duckdb.DuckDBPyConnection, policy: Policy, *, as_of: date, scope: str | None) -> pd.DataFrame:
     """secondment_by_commune once the scope is checked and the policy loaded (kpis.headline)."""
-    df = sql_files.query(con, "secondment_by_commune", {"scope": scope, "as_of": as_of})
+    df = sql_files.query(con, "secondment_by_commune", {"scope": scope, "as_of": as_of}, through_arrow=True)
     df["receives_none"] = df["active"] == 0
     df.attrs["policy"] = policy.as_dict()
     return df

@@ -21,7 +21,9 @@ Of the units themselves: ``unit_rollup`` (every unit with each unit it rolls up 
 query walking the unit tree down from its scope, and the "by unit" and "by agency" breakdowns
 walking the whole tree; ``unit_group_key`` (each unit's sector and former province, its own or the
 nearest one up the tree) spares the reduction page's groups walking up, and ``unit_agency`` (each
-unit's nearest agency up the tree) the secondment postings' sending agency. Of the quota:
+unit's nearest agency up the tree) the secondment postings' sending agency, and ``commune_unit``
+(the communes not merged away) the secondment page's communes, without picking them out of every
+unit. Of the quota:
 ``quota_rollup`` (the quota summed per unit it rolls up to, category and year, and over the whole
 database) gives a scope's quota per year from one row. Of the rosters and the units:
 ``roster_latest`` (each unit's latest roster date, unless its successor has a newer one) is the
@@ -70,6 +72,7 @@ WHOLE_ONLY = {
     "unit_rollup": ("unit",),
     "unit_group_key": ("unit",),
     "unit_agency": ("unit",),
+    "commune_unit": ("unit",),
     "quota_rollup": ("quota", "unit"),
     "unknown_unit_ref": ("unit", "quota", "person", "payroll", "reduction_case", "secondment", "training"),
     "roster_latest": ("unit", "person"),
@@ -134,6 +137,7 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "unit_rollup": sql_files.load("refresh_unit_rollup"),
         "unit_group_key": sql_files.load("refresh_unit_group_key"),
         "unit_agency": sql_files.load("refresh_unit_agency"),
+        "commune_unit": sql_files.load("refresh_commune_unit"),
         "quota_rollup": sql_files.load("refresh_quota_rollup"),
         "unknown_unit_ref": sql_files.load("refresh_unknown_unit_ref"),
         "roster_latest": sql_files.load("refresh_roster_latest"),

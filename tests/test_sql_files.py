@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 import pytest
 
 from analytics import sql_files
@@ -190,3 +191,28 @@ def test_derived_results_are_kept_per_version_and_key(tmp_path: Path, con: duckd
     sql_files.derived(con, "thing", ("a",), lambda: compute("a"))
     sql_files.derived(con, "thing", ("a",), lambda: compute("a"))
     assert calls == ["a", "b", "a", "a"]
+
+
+# Results of each kind of column, with and without NULLs, and none at all.
+RESULTS = {
+    "text": "SELECT 'xã ' || i AS name, CASE WHEN i % 3 = 0 THEN NULL ELSE 'p' END AS kind, i::BIGINT AS n, "
+    "i / 7 AS share, i % 2 = 0 AS even FROM range(5000) t(i)",
+    "nullable integers and booleans": "SELECT 'a' || i AS code, CASE WHEN i % 2 = 0 THEN i END::INTEGER AS n, "
+    "CASE WHEN i % 3 = 0 THEN NULL ELSE i % 2 = 0 END AS flag FROM range(50) t(i)",
+    "dates, decimals, lists": "SELECT 'a' || i AS code, DATE '2026-01-01' + i::INTEGER AS day, "
+    "(i / 4)::DECIMAL(9, 2) AS coef, [i, i + 1] AS pair, (i * 10)::HUGEINT AS big FROM range(50) t(i)",
+    "no row": "SELECT 'a' AS code, 1 AS n FROM range(0)",
+}
+
+
+@pytest.mark.parametrize("result", RESULTS)
+def test_a_frame_through_arrow_is_the_frame_duckdb_gives(result: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """query(…, through_arrow=True) gives the very frame of query(…): dtypes, values and NULLs."""
+    name = "through_arrow_" + re.sub(r"\W", "_", result)
+    load = sql_files.load
+    monkeypatch.setattr(sql_files, "load", lambda n: RESULTS[result] if n == name else load(n))
+    con = duckdb.connect()
+    expected = sql_files.query(con, name, {})
+    found = sql_files.query(con, name, {}, through_arrow=True)
+    pd.testing.assert_frame_equal(found, expected, check_exact=True)
+    assert list(found.dtypes) == list(expected.dtypes)

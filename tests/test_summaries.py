@@ -104,6 +104,9 @@ RAW_VIEWS = {
     "roster_latest": "FROM (WITH latest AS (SELECT unit_code, max(as_of) AS snap FROM person GROUP BY unit_code) "
     "SELECT s.unit_code, s.snap, u.valid_to FROM latest s JOIN unit u USING (unit_code) "
     "LEFT JOIN latest m ON m.unit_code = u.merged_into WHERE m.snap IS NULL OR m.snap <= s.snap)",
+    "commune_unit": "SELECT unit_code, coalesce(short_name, name) AS name, commune_kind, former_province, "
+    "especially_difficult, valid_from, valid_to FROM unit "
+    "WHERE unit_type = 'ubnd_xa' AND level = 'commune' AND merged_into IS NULL",
     "roster_date": "FROM (WITH dated AS (SELECT as_of, count(DISTINCT unit_code) AS units FROM person GROUP BY as_of), "
     "latest AS (SELECT snap, count(*) AS units, min(valid_to) AS first_end FROM roster_latest GROUP BY snap) "
     "SELECT d.as_of, d.units::BIGINT AS units, coalesce(l.units, 0)::BIGINT AS latest_units, l.first_end "
