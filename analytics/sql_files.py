@@ -222,6 +222,7 @@ def query(
         # (the relation API, con.sql(), that DuckDB's warning suggests costs a millisecond of Python
         # per call; the copy it warns of is of the result only, a few thousand rows here)
         table = cur.execute(load(name), used).to_arrow_table()
+        assert table is not None  # (a query always gives a table, perhaps of no row)
         if table.num_rows and all(_same_in_pandas(table.column(i)) for i in range(table.num_columns)):
             return table.to_pandas()
         return duckdb.from_arrow(table).df()
