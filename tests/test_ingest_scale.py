@@ -187,6 +187,18 @@ def test_a_value_too_large_to_store_is_a_problem_not_a_crash(tdb: duckdb.DuckDBP
         ]
 
 
+def test_negative_and_oversized_numbers_are_reported_on_every_row_that_has_one(tdb: duckdb.DuckDBPyConnection) -> None:
+    """The numeric checks look at each distinct value once (rules.check, load.to_table): every row
+    holding a bad value is still reported, whichever row held it first."""
+    lines = roster("A", 6, coef="0").decode().splitlines()
+    steps = ["2", "-1", "3", "-2", "99999999999999999999", "-1"]
+    rows = [f"{line},{step}" for line, step in zip(lines[1:], steps, strict=True)]
+    text = "\n".join([lines[0] + ",Bậc", *rows]) + "\n"
+    with prepare(tdb, files=[("a.csv", text.encode())], as_of=mc.AS_OF) as plan:
+        found = sorted((p.code, p.row) for p in plan.problems if p.column == "H: Bậc")
+    assert found == [("negative", 3), ("negative", 5), ("negative", 7), ("number_too_large", 6)]
+
+
 def test_the_staging_folder_goes_with_the_plan(tdb: duckdb.DuckDBPyConnection) -> None:
     plan = prepare(tdb, files=[("a.csv", roster("A", 10))], as_of=mc.AS_OF)
     folder = plan.staging.folder

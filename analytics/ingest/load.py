@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from analytics.ingest.kinds import Kind
 from analytics.ingest.problems import Problem
+from analytics.ingest.validate import distinct_objects
 
 META = ["_file", "_sheet", "_row"]
 ARROW_TYPES = {
@@ -37,12 +38,9 @@ def _column(kind: Kind, name: str, values: np.ndarray, report: Any) -> pa.Array:
     """One column as the kind's Arrow type; values too large for it are reported and left blank."""
     ctype = kind.column(name).type
     if ctype == "decimal":
-        # Equal texts were parsed once (validate.convert), so equal values are one object: factorize
-        # by identity (integers, fast) rather than by Decimal hashing (0.1 s a column on 100.000 rows).
-        ids = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
-        _, first, codes = np.unique(ids, return_index=True, return_inverse=True)
+        codes, uniques = distinct_objects(values)
         fixed: list[Decimal | None] = []
-        for k, u in enumerate(values[first] if len(values) else []):
+        for k, u in enumerate(uniques):
             q = None if u is None else Decimal(u).quantize(_CENT)
             fixed.append(q if q is None or abs(q) <= _DECIMAL_MAX else None)
             if q is not None and fixed[-1] is None:
@@ -50,8 +48,10 @@ def _column(kind: Kind, name: str, values: np.ndarray, report: Any) -> pa.Array:
         # pyarrow converts Decimal objects slowly (0.1 s per 100.000): convert the distinct ones, then take
         return pa.array(fixed, type=ARROW_TYPES[ctype]).take(pa.array(codes, type=pa.int64()))
     if ARROW_TYPES[ctype] == pa.int64():
-        big = np.array([v is not None and not -_INT_MAX <= v <= _INT_MAX for v in values], dtype=bool)
-        if big.any():
+        codes, uniques = distinct_objects(values)
+        too_big = [k for k, v in enumerate(uniques) if v is not None and not -_INT_MAX <= v <= _INT_MAX]
+        if too_big:
+            big = np.isin(codes, too_big)
             report(name, np.flatnonzero(big), -_INT_MAX, _INT_MAX)
             values = values.copy()
             values[big] = None

@@ -95,6 +95,19 @@ def _clean(values: np.ndarray) -> np.ndarray:
     return cleaned[codes]
 
 
+def distinct_objects(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, uniques) of an object array by identity: ``uniques[codes]`` is ``values``.
+
+    Equal texts were parsed once (validate.convert), so equal values are one object: hashing their
+    ids (integers) is far cheaper than hashing the values (Decimals, dates) or comparing each in
+    Python, and a check of the distinct values covers every row."""
+    ids = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
+    codes, _ = pd.factorize(ids)
+    first = np.empty(codes.max() + 1 if len(codes) else 0, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # the last write, the first row, wins
+    return codes, values[first]
+
+
 def _coalesce(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     out = a.copy()
     mask = pd.isna(out)
