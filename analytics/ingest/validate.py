@@ -10,6 +10,7 @@ values and checks each row.
 from __future__ import annotations
 
 import calendar
+import ctypes
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -90,8 +91,8 @@ class Sheetwork:
 
 
 def _clean(values: np.ndarray) -> np.ndarray:
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    cleaned = np.array([*clean_texts(uniques), None], dtype=object)
+    codes, uniques = factorize_cells(values)
+    cleaned = np.array([*clean_texts(uniques.tolist()), None], dtype=object)
     return cleaned[codes]
 
 
@@ -101,11 +102,36 @@ def distinct_objects(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     Equal texts were parsed once (validate.convert), so equal values are one object: hashing their
     ids (integers) is far cheaper than hashing the values (Decimals, dates) or comparing each in
     Python, and a check of the distinct values covers every row."""
-    ids = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
-    codes, _ = pd.factorize(ids)
+    codes, _ = pd.factorize(_addresses(values))
     first = np.empty(codes.max() + 1 if len(codes) else 0, dtype=np.int64)
     first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # the last write, the first row, wins
     return codes, values[first]
+
+
+def factorize_cells(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(values, use_na_sentinel=True)`` for cells, by identity (``distinct_objects``):
+    blanks (None, NaN) get -1 and are not among the uniques. An equal value held by two objects is
+    two uniques, each mapped alike by the caller: the same result, for two to five times less time
+    on the reader's text columns, whose equal cells share one object (where mapping a value costs
+    more than hashing it, as parsing, factorize by value)."""
+    codes, uniques = distinct_objects(values)
+    blank = pd.isna(uniques)
+    if blank.any():
+        keep = ~blank
+        renumber = np.cumsum(keep) - 1
+        renumber[blank] = -1
+        codes, uniques = renumber[codes], uniques[keep]
+    return codes, uniques
+
+
+def _addresses(values: np.ndarray) -> np.ndarray:
+    """The objects' addresses (their ``id``), read from the object array's own buffer of pointers:
+    a hundred times faster than calling ``id`` on each of 100.000 values."""
+    cells = np.ascontiguousarray(values, dtype=object)
+    if not len(cells):
+        return np.empty(0, dtype=np.intp)
+    pointers = (ctypes.c_ssize_t * len(cells)).from_address(cells.ctypes.data)
+    return np.ctypeslib.as_array(pointers).copy()  # (a copy: the view lives only as long as ``cells``)
 
 
 def _coalesce(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -393,6 +419,8 @@ def convert(w: Sheetwork, ctx: Context) -> None:
         if c.type == "text":  # cleaned by extract already; parsing is the identity
             out[c.name] = values
             continue
+        # by value: a column the reader did not share its cells of (few repeats in its first rows)
+        # holds equal texts as different objects, and each distinct text is parsed once
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         parse = _parser(c, w.kind, ctx)
         parsed: list[Any] = []
