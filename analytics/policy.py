@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
-from typing import Any
+from typing import Any, NoReturn
 
 import duckdb
 import pandas as pd
@@ -67,9 +67,30 @@ class Policy:
     def target_pct(self, category: str) -> float:
         return {"cong_chuc": self.target_pct_cong_chuc, "vien_chuc": self.target_pct_vien_chuc}[category]
 
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready values (dates as ISO strings)."""
-        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items()}
+    def as_dict(self) -> PolicyValues:
+        """JSON-ready values (dates as ISO strings), read-only."""
+        return PolicyValues({k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items()})
+
+
+class PolicyValues(dict[str, Any]):
+    """``Policy.as_dict()``: a read-only dict. The KPI frames carry it in ``attrs``, which pandas
+    deep-copies on every operation on a frame (some 5.000 copies of it for the headline, 3 % of
+    its time on the national demo): read-only, its copy is itself."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> PolicyValues:
+        return self
+
+    def __copy__(self) -> PolicyValues:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled as a dict's items, not set one by one
+        return (PolicyValues, (dict(self),))
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("policy values are read-only: change a setting with save_setting")
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
 
 
 POLICY_KEYS = tuple(f.name for f in fields(Policy))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+import json
+import pickle
 from datetime import date
 
 import duckdb
+import pandas as pd
 import pytest
 
 from analytics.errors import SettingError
@@ -70,3 +74,25 @@ def test_new_base_salary_row_applies_from_its_date(con: duckdb.DuckDBPyConnectio
     with pytest.raises(SettingError):
         save_base_salary(con, valid_from=date(2026, 7, 1), amount_vnd=25, user="admin")
     assert base_salary_table(con)["amount_vnd"].iloc[-1] == 2_530_000
+
+
+def test_the_policy_values_a_frame_carries_are_read_only_and_never_copied() -> None:
+    """Policy.as_dict(): what KPI frames carry in attrs, which pandas deep-copies on every operation;
+    read-only, the copy is the same object, and it survives pickling (the dashboard's cache) and JSON."""
+    values = Policy().as_dict()
+    assert copy.deepcopy(values) is values and copy.copy(values) is values
+    for change in (
+        lambda: values.__setitem__("young_age_threshold", 1),
+        lambda: values.update(young_age_threshold=1),
+        lambda: values.pop("young_age_threshold"),
+        lambda: values.clear(),
+    ):
+        with pytest.raises(TypeError):
+            change()
+    assert values["young_age_threshold"] == Policy().young_age_threshold
+    again = pickle.loads(pickle.dumps(values))  # noqa: S301 - our own object
+    assert again == values and type(again) is type(values)
+    assert json.loads(json.dumps(values)) == values
+    frame = pd.DataFrame({"n": [1, 2, 3]})
+    frame.attrs["policy"] = values
+    assert frame[frame["n"] > 1].assign(m=1).attrs["policy"] is values
