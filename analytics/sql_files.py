@@ -168,7 +168,7 @@ def roster_stable(con: duckdb.DuckDBPyConnection, roster_as_of: date | None) -> 
 def roster_whole(con: duckdb.DuckDBPyConnection, roster_as_of: date | None) -> list[date]:
     """The roster dates whose person rows are all in the roster of ``roster_as_of`` (None: every
     unit's latest): each unit with rows that day has it as its roster date and is not closed by then
-    (summary table roster_date). None unless the roster is roster_latest's (``roster_stable``)."""
+    (summary table roster_date). None of them unless the roster is roster_latest's (``roster_stable``)."""
     if not roster_stable(con, roster_as_of):
         return []
     cut = None if roster_as_of is None else _as_date(roster_as_of)
@@ -225,7 +225,7 @@ def query(
         assert table is not None  # (a query always gives a table, perhaps of no row)
         if table.num_rows and all(_same_in_pandas(table.column(i)) for i in range(table.num_columns)):
             return table.to_pandas()
-        return duckdb.from_arrow(table).df()
+        return cur.from_arrow(table).df()  # (on this thread's cursor: the module's default connection is shared)
 
     result: pd.DataFrame = _memoised(con, "df", name, params, run)
     return result
