@@ -140,7 +140,6 @@ def _seed_reference(cur: duckdb.DuckDBPyConnection) -> None:
     cur.executemany("INSERT INTO retirement_age VALUES (?, ?, ?)", reference.retirement_age_rows())
 
 
-# Read-only connections whose writes go to a writer (``analytics.store``): id -> (connection, writer).
 # --- one cursor per thread and connection, for reads ---------------------------------------------------
 # A DuckDB connection must not run two queries at once, so every read takes a cursor of its own; but a
 # query on a new cursor costs about half a millisecond more than on one that has run queries before
@@ -164,6 +163,7 @@ def thread_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return cur
 
 
+# Read-only connections whose writes go to a writer (``analytics.store``): id -> (connection, writer).
 # The connection is kept in the value so that its id cannot be reused while it is registered.
 Writer = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
 _ROUTES: dict[int, tuple[duckdb.DuckDBPyConnection, Writer]] = {}

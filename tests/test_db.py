@@ -126,3 +126,29 @@ def test_transaction_rolls_back_everything(con: duckdb.DuckDBPyConnection) -> No
                 "INSERT INTO quota (unit_code, year, category, quota_assigned, batch_id) VALUES ('A', 2021, 'cong_chuc', -1, 1)"
             )
     assert con.execute("SELECT count(*) FROM import_batch").fetchone() == (0,)
+
+
+def test_each_thread_reads_on_a_cursor_of_its_own_kept_with_the_connection() -> None:
+    """db.thread_cursor: one cursor per thread and connection, reused by that thread's reads, never
+    shared with another thread, and forgotten with the connection."""
+    import gc
+    import threading
+
+    con = duckdb.connect()
+    mine = db.thread_cursor(con)
+    assert db.thread_cursor(con) is mine and mine is not con
+    assert mine.execute("SELECT 42").fetchall() == [(42,)]
+    theirs: list[duckdb.DuckDBPyConnection] = []
+    other = threading.Thread(target=lambda: theirs.append(db.thread_cursor(con)))
+    other.start()
+    other.join()
+    assert theirs[0] is not mine
+    other_con = duckdb.connect()
+    assert db.thread_cursor(other_con) is not mine
+    kept = len(db._THREAD_CURSORS)
+    del other_con
+    gc.collect()
+    assert len(db._THREAD_CURSORS) == kept - 1
+    con.close()  # its cursors close with it
+    with pytest.raises(duckdb.ConnectionException):
+        mine.execute("SELECT 1")
