@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import gc
 import os
+import random
 import tracemalloc
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
+import numpy as np
+import pyarrow as pa
 import pytest
 
+import analytics.ingest.load as load_module
 from analytics.errors import ImportRejected, OversightError
 from analytics.ingest.pipeline import Source, import_files, load, prepare
 from analytics.ingest.reader import Sheet
@@ -217,3 +223,27 @@ def test_a_closed_plan_cannot_be_loaded(tdb: duckdb.DuckDBPyConnection) -> None:
         load(tdb, plan, user="t")
     assert checksum(tdb) == before
     assert tdb.execute("SELECT current_setting('threads')").fetchall() == [(2,)]  # untouched
+
+
+_UNITS = [f"XA{i:03d}" for i in range(50)]
+_DAYS = [date(1960 + i % 40, 1 + i % 12, 1 + i % 28) for i in range(300)]
+ARROW_COLUMNS: dict[str, tuple[Callable[[random.Random, int], Any], pa.DataType]] = {
+    "unit codes with blanks": (lambda r, i: r.choice([*_UNITS, None]), pa.string()),
+    "unit codes with NaN": (lambda r, i: r.choice([*_UNITS, None, float("nan")]), pa.string()),
+    "dates": (lambda r, i: r.choice([*_DAYS, None]), pa.date32()),
+    "flags": (lambda r, i: r.choice([True, False, None]), pa.bool_()),
+    "all blank": (lambda r, i: None, pa.string()),
+    "distinct IDs": (lambda r, i: f"P{i:06d}", pa.string()),
+}
+
+
+@pytest.mark.parametrize("column", ARROW_COLUMNS)
+@pytest.mark.parametrize("rows", [3, 5000])
+def test_a_staged_column_is_the_arrow_array_of_its_values(column: str, rows: int) -> None:
+    """load._to_arrow converts a column that repeats its values once per distinct value: the very
+    array pyarrow makes of the values, blanks and NaN as nulls."""
+    make, arrow_type = ARROW_COLUMNS[column]
+    rnd = random.Random(rows)
+    values = np.array([make(rnd, i) for i in range(rows)], dtype=object)
+    found = load_module._to_arrow(values, arrow_type)
+    assert found.equals(pa.array(values, type=arrow_type, from_pandas=True))

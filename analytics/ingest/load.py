@@ -11,7 +11,7 @@ import pyarrow as pa
 
 from analytics.ingest.kinds import Kind
 from analytics.ingest.problems import Problem
-from analytics.ingest.validate import distinct_objects
+from analytics.ingest.validate import distinct_objects, factorize_cells
 
 META = ["_file", "_sheet", "_row"]
 ARROW_TYPES = {
@@ -55,7 +55,22 @@ def _column(kind: Kind, name: str, values: np.ndarray, report: Any) -> pa.Array:
             report(name, np.flatnonzero(big), -_INT_MAX, _INT_MAX)
             values = values.copy()
             values[big] = None
-    return pa.array(values, type=ARROW_TYPES[ctype], from_pandas=True)
+    return _to_arrow(values, ARROW_TYPES[ctype])
+
+
+def _to_arrow(values: np.ndarray, arrow_type: pa.DataType) -> pa.Array:
+    """``pa.array(values, arrow_type, from_pandas=True)``; a column that repeats its values (units,
+    codes, dates: most of a roster's) converts each distinct object once and takes them by index."""
+    head = values[:1024]
+    if len(values) < 2048 or len(distinct_objects(head)[1]) == len(head):  # short, or no repeat seen
+        return pa.array(values, type=arrow_type, from_pandas=True)
+    codes, uniques = factorize_cells(values)
+    if not len(uniques):  # a column of blanks (one the sheet does not have)
+        return pa.nulls(len(values), type=arrow_type)
+    if 2 * len(uniques) > len(values):
+        return pa.array(values, type=arrow_type, from_pandas=True)
+    index = pa.array(codes, type=pa.int64(), mask=codes < 0)  # a blank cell: null
+    return pa.array(uniques, type=arrow_type, from_pandas=True).take(index)
 
 
 def to_table(
