@@ -91,9 +91,10 @@ def fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _up_to_date(current: dict[str, Any], path: Path) -> bool:
-    """Whether the published version is the working file as it is, at this program's schema."""
-    return bool(current["source"] == _signature(path) and current.get("schema") == db.latest_version())
+def _up_to_date(current: dict[str, Any], signature: list[int]) -> bool:
+    """Whether the published version is the working file as it is (its ``_signature``), at this
+    program's schema."""
+    return bool(current["source"] == signature and current.get("schema") == db.latest_version())
 
 
 def _signature(path: Path) -> list[int]:
@@ -232,7 +233,7 @@ class Store:
     def _publish_locked(self, *, new_generation: bool = False) -> dict[str, Any]:
         current = self.current()
         signature = _signature(self.path)
-        if current is not None and _up_to_date(current, self.path) and not new_generation:
+        if current is not None and _up_to_date(current, signature) and not new_generation:
             return current
         number = (current["version"] if current else 0) + 1
         generation = (current.get("generation", 1) if current else 1) + (1 if new_generation and current else 0)
@@ -297,7 +298,7 @@ class Store:
         Never waits for a running writer: while one runs, the version before it is fresh enough.
         """
         current = self.current()
-        if current is not None and _up_to_date(current, self.path):
+        if current is not None and _up_to_date(current, _signature(self.path)):
             return current
         try:
             with self.locked(wait_s=0 if current is not None else None):

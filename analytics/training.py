@@ -251,6 +251,10 @@ def _missing(v: Any) -> bool:
     return v is None or v is pd.NA or (isinstance(v, float) and v != v)
 
 
+# The sums of training_by_field per field, in the frame's order.
+FIELD_SUMS = ("records", "participants", "committed_vnd", "spent_vnd", "domestic_spent_vnd", "abroad_spent_vnd")
+
+
 def training_by_field(
     con: duckdb.DuckDBPyConnection, *, scope: str | None = None, funding: str | None = None
 ) -> pd.DataFrame:
@@ -282,7 +286,3 @@ def training_by_field(
     )
     df.attrs["policy"] = load_policy(con).as_dict()
     return df
-
-
-# The sums of training_by_field per field, in the frame's order.
-FIELD_SUMS = ("records", "participants", "committed_vnd", "spent_vnd", "domestic_spent_vnd", "abroad_spent_vnd")
