@@ -8,7 +8,9 @@ query uses (DuckDB refuses unused ones), on its own cursor, and fetches the resu
 Two parameters are worked out here rather than by the caller, for every query that includes the
 roster, as values the planner can see: ``roster_stable`` (``roster_stable()``), which picks the
 roster's way to its units when the query is planned, and ``roster_whole`` (``roster_whole()``), the
-roster dates whose rows are taken by their date alone; a test may pass either to force a way.
+roster dates whose rows are taken by their date alone; a test may pass either to force a way. A
+query for the whole database ($scope NULL) runs as ``load_whole`` gives it: its tests against the
+scope, whose answer is known then, written as that answer.
 """
 
 from __future__ import annotations
@@ -50,34 +52,50 @@ def load(name: str) -> str:
 
 # With no scope (the whole database), scope_walk has no row, so each test against it has one answer
 # known before the query runs: written as that answer, the planner has no join to make for it (a
-# millisecond of planning and running on a small query at national scale; 3-8 % of a country page).
+# millisecond of planning and running on a small query at national scale). So too the test that a
+# row's unit is known when unknown_unit_ref, usually empty, is.
 _WHOLE = (
     (re.compile(r"\$scope IS NULL"), "TRUE"),
     (re.compile(r"[\w.]+ NOT IN \(SELECT unit_code FROM scope_walk\)"), "TRUE"),
     (re.compile(r"[\w.]+ IN \(SELECT unit_code FROM scope_walk\)"), "FALSE"),
 )
+_KNOWN = re.compile(r"[\w.]+ NOT IN \(SELECT unit_code FROM unknown_unit_ref\)")
 
 
 @cache
-def load_whole(name: str) -> str:
-    """``load(name)`` for ``$scope`` NULL: the tests of the scope's walk written as their answer."""
+def load_whole(name: str, every_unit_known: bool = False) -> str:
+    """``load(name)`` for ``$scope`` NULL: the tests of the scope's walk written as their answer, and
+    with ``every_unit_known`` (unknown_unit_ref has no row) the tests against unknown_unit_ref."""
     text = load(name)
     for pattern, answer in _WHOLE:
         text = pattern.sub(answer, text)
-    return text
-
-
-def _statement(name: str, used: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """The text to run ``name`` with ``used`` (``_used``), and the parameters that text takes."""
-    if "scope" not in used or used["scope"] is not None:
-        return load(name), used
-    return load_whole(name), {k: v for k, v in used.items() if k in _whole_parameters(name)}
+    return _KNOWN.sub("TRUE", text) if every_unit_known else text
 
 
 @cache
-def _whole_parameters(name: str) -> frozenset[str]:
-    """The $parameters ``load_whole(name)`` still uses (outside comments: DuckDB counts those only)."""
-    return frozenset(_PARAM.findall(_COMMENT.sub("", load_whole(name))))
+def _whole_parameters(name: str, every_unit_known: bool) -> frozenset[str]:
+    """The $parameters ``load_whole`` still uses (outside comments: DuckDB counts those only)."""
+    return frozenset(_PARAM.findall(_COMMENT.sub("", load_whole(name, every_unit_known))))
+
+
+def _statement(con: duckdb.DuckDBPyConnection, name: str, used: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The text to run ``name`` with ``used`` (``_used``), and the parameters that text takes."""
+    if "scope" not in used or used["scope"] is not None:
+        return load(name), used
+    known = "unknown_unit_ref" in load(name) and every_unit_known(con)
+    return load_whole(name, known), {k: v for k, v in used.items() if k in _whole_parameters(name, known)}
+
+
+def every_unit_known(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether every data row names a unit of the unit table (unknown_unit_ref has no row)."""
+    rows = _kept(
+        con,
+        ("unknown_units",),
+        lambda: [
+            {"n": r[0]} for r in db.thread_cursor(con).execute("SELECT count(*) FROM unknown_unit_ref").fetchall()
+        ],
+    )
+    return rows[0]["n"] == 0
 
 
 @cache
@@ -251,10 +269,10 @@ def query(
     def run(used: dict[str, Any]) -> pd.DataFrame:
         cur = db.thread_cursor(con)
         if not through_arrow:
-            return cur.execute(*_statement(name, used)).df()
+            return cur.execute(*_statement(con, name, used)).df()
         # (the relation API, con.sql(), that DuckDB's warning suggests costs a millisecond of Python
         # per call; the copy it warns of is of the result only, a few thousand rows here)
-        table = cur.execute(*_statement(name, used)).to_arrow_table()
+        table = cur.execute(*_statement(con, name, used)).to_arrow_table()
         assert table is not None  # (a query always gives a table, perhaps of no row)
         if table.num_rows and all(_same_in_pandas(table.column(i)) for i in range(table.num_columns)):
             return table.to_pandas()
@@ -276,7 +294,7 @@ def records(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -
     """Like ``query`` but plain Python rows (dates as ``date``, NULL as None): for row-by-row work."""
 
     def run(used: dict[str, Any]) -> list[dict[str, Any]]:
-        cur = db.thread_cursor(con).execute(*_statement(name, used))
+        cur = db.thread_cursor(con).execute(*_statement(con, name, used))
         columns = [d[0] for d in cur.description or []]
         return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
 

@@ -77,8 +77,10 @@ def test_a_query_for_the_whole_database_takes_the_parameters_its_text_uses(con: 
     from analytics import summaries
     from tests.conftest import insert
 
+    assert sql_files.every_unit_known(con)
     insert(con, "quota", [{"unit_code": "ZZ1", "year": 2024, "category": "cong_chuc", "quota_assigned": 5}])
     summaries.refresh(con, None)
+    assert not sql_files.every_unit_known(con)  # asked again: a connection that can change keeps nothing
     assert sql_files.query(con, "check_unknown_unit", {"scope": None})["unit_code"].tolist() == ["ZZ1"]
     assert sql_files.query(con, "check_unknown_unit", {"scope": "U1"}).empty
 

@@ -284,25 +284,32 @@ UNKNOWN_UNIT_ROWS = [
 ]
 
 
+@pytest.mark.parametrize("unknown", [False, True])
 def test_every_kpi_of_the_whole_database_is_the_same_with_the_scope_tests_answered(
-    demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unknown: bool
 ) -> None:
     """With no scope the queries run with their tests against the scope's walk written as their
-    answer (sql_files.load_whole): every KPI function gives what the queries as written give, rows
-    of units the unit table lacks included in every table (they are left out either way)."""
+    answer, and against unknown_unit_ref too when it has no row (sql_files.load_whole): every KPI
+    function gives what the queries as written give, with no unknown unit and with rows of units
+    the unit table lacks in every table (left out either way)."""
     path = tmp_path / "unknown.duckdb"
     shutil.copy(demo_db_path, path)
     con = db.connect(path)
     try:
-        for sql in UNKNOWN_UNIT_ROWS:
+        for sql in UNKNOWN_UNIT_ROWS if unknown else []:
             con.execute(sql)
         summaries.refresh(con, None)
         known = {r[0] for r in con.execute("SELECT DISTINCT table_name FROM unknown_unit_ref").fetchall()}
-        assert {"person", "payroll", "quota", "reduction_case", "secondment", "training"} <= known
+        assert (
+            known >= {"person", "payroll", "quota", "reduction_case", "secondment", "training"}
+            if unknown
+            else not known
+        )
+        assert sql_files.every_unit_known(con) is not unknown
         for name, fn in kpi_functions():
             ours = canonical(call(fn, con, None))
             with monkeypatch.context() as m:
-                m.setattr(sql_files, "_statement", lambda name, used: (sql_files.load(name), used))
+                m.setattr(sql_files, "_statement", lambda con, name, used: (sql_files.load(name), used))
                 theirs = canonical(call(fn, con, None))
             if isinstance(ours, pd.DataFrame):
                 pd.testing.assert_frame_equal(ours, theirs, check_exact=True, obj=name)
