@@ -106,7 +106,7 @@ timeline_note = ""
 if can_do(user, "person_list") and postings["sending_agency_code"].nunique() == 1:
     timeline, timeline_rows, timeline_spec = view.timeline_figure(postings, L, f.as_of), postings, view.POSTING_SPEC
 else:  # the city, or a viewer: people serving per agency and month, nobody named
-    timeline_rows = view.activity_frame(postings, view.agency_labels(agencies))
+    timeline_rows = view.activity_frame(postings, view.agency_labels(agencies, links_.result()))
     charted_rows, timeline_note = view.busiest(timeline_rows, L)  # the country: the 30 busiest agencies
     timeline, timeline_spec = view.activity_figure(charted_rows, L), view.ACTIVITY_SPEC
 chart_panel(

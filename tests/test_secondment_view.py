@@ -19,6 +19,31 @@ def test_agencies_of_one_name_are_told_apart_by_their_code() -> None:
     }
 
 
+def test_at_the_country_level_agencies_of_one_name_are_told_apart_by_their_province() -> None:
+    agencies = pd.DataFrame(
+        {
+            "agency_code": ["CT.SNV", "HNI.SNV", "CT.STP", "X.SNV", "HNI.BQL1", "HNI.BQL2"],
+            "name": ["Sở Nội vụ", "Sở Nội vụ", "Sở Tư pháp", "Sở Nội vụ", "Ban quản lý", "Ban quản lý"],
+        }
+    )
+    links = pd.DataFrame(
+        {
+            "unit_code": ["CT", "CT", "HNI", "HNI", "HNI", "HNI"],
+            "unit_name": ["Cần Thơ", "Cần Thơ", "Hà Nội", "Hà Nội", "Hà Nội", "Hà Nội"],
+            "agency_code": ["CT.SNV", "CT.STP", "HNI.SNV", "HNI.BQL1", "HNI.BQL2", "HNI.SNV"],
+        }
+    )
+    assert view.agency_labels(agencies, links) == {
+        "CT.SNV": "Sở Nội vụ · Cần Thơ",
+        "HNI.SNV": "Sở Nội vụ · Hà Nội",
+        "CT.STP": "Sở Tư pháp",
+        "X.SNV": "Sở Nội vụ · X.SNV",  # in no province: its code
+        "HNI.BQL1": "Ban quản lý · HNI.BQL1",  # two of one name in one province: their codes
+        "HNI.BQL2": "Ban quản lý · HNI.BQL2",
+    }
+    assert view.agency_labels(agencies.head(3), links.head(0)) == view.agency_labels(agencies.head(3))
+
+
 def test_the_heat_map_keeps_the_busiest_agencies_and_says_so() -> None:
     grid = pd.DataFrame(
         {

@@ -76,12 +76,21 @@ def activity_frame(postings: pd.DataFrame, names: dict[str, str]) -> pd.DataFram
     return grid.assign(month=grid["month_start"].dt.strftime("%m/%Y"))
 
 
-def agency_labels(agencies: pd.DataFrame) -> dict[str, str]:
-    """Each agency's name, with its code when another agency has the same name (the country has a
-    Sở Nội vụ in every province: one row each, not one row for all)."""
+def agency_labels(agencies: pd.DataFrame, links: pd.DataFrame | None = None) -> dict[str, str]:
+    """Each agency's name, told apart from another agency of the same name (the country has a Sở
+    Nội vụ in every province: one row each, not one row for all) by its province's name from
+    ``links`` (``province_links``, the country level), else by its code; by its code too when
+    that still leaves two alike."""
+    codes = agencies["agency_code"].astype(str)
     names = agencies["name"].astype(str)
+    province = pd.Series(index=agencies.index, dtype=object)
+    if links is not None and not links.empty:
+        province = agencies["agency_code"].map(
+            links.drop_duplicates("agency_code").set_index("agency_code")["unit_name"]
+        )
     repeated = names.duplicated(keep=False)
-    labels = names.where(~repeated, names + " · " + agencies["agency_code"].astype(str))
+    labels = names.where(~repeated, names + " · " + province.fillna(codes).astype(str))
+    labels = labels.where(~labels.duplicated(keep=False), names + " · " + codes)
     return dict(zip(agencies["agency_code"], labels, strict=True))
 
 
