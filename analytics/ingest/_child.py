@@ -17,6 +17,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc  # loaded by the server: a child under its memory cap may fail to map new libraries
 
+from analytics.ingest import _halves
+
 
 class Refusal(Exception):
     """The file cannot be read, for a reason its message names (a code of ``messages``)."""
@@ -158,8 +160,9 @@ def _check_shape(table: pa.Table, sheet: str, row0: int, col0: int, caps: dict[s
             )
 
 
-def _layout(data: bytes, fmt: str) -> dict[str, dict[str, Any]]:
-    """Hidden rows, merged ranges and grid origin per sheet name (what fastexcel does not give)."""
+def _layout(data: bytes, fmt: str, skip: frozenset[str] = frozenset()) -> dict[str, dict[str, Any]]:
+    """Hidden rows, merged ranges and grid origin per sheet name (what fastexcel does not give),
+    but of the sheets ``skip`` (parsed in halves: scanned there)."""
     import zipfile
 
     layout: dict[str, dict[str, Any]] = {}
@@ -167,11 +170,37 @@ def _layout(data: bytes, fmt: str) -> dict[str, dict[str, Any]]:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
         for sheet_name, part in _sheet_parts(zf).items():
-            if part in names:
+            if part in names and sheet_name not in skip:
                 layout[sheet_name] = _scan_sheet_xml(zf.read(part))
     elif fmt == "xls":
         layout = _scan_xls(data)
     return layout
+
+
+def _big_sheets(data: bytes, fmt: str) -> tuple[Any, dict[str, str]]:
+    """(the workbook's zip, sheet name -> XML part) of the sheets to parse in halves (``_halves``);
+    none for a file that is not a readable xlsx (the parse says why)."""
+    import zipfile
+
+    if fmt != "xlsx":
+        return None, {}
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        names = set(zf.namelist())
+        parts = {n: p for n, p in _sheet_parts(zf).items() if p in names}
+        return zf, {n: p for n, p in parts.items() if _halves.worth_it(zf.getinfo(p).file_size)}
+    except Exception:  # noqa: BLE001 - not a zip, no workbook part: fastexcel refuses it with a message
+        return None, {}
+
+
+def _layout_of(zf: Any, part: str | None) -> dict[str, Any]:
+    """The layout of one sheet ``_layout`` left to its halves' parse, which parsed it whole."""
+    return _scan_sheet_xml(zf.read(part)) if part else {"hidden": [], "merges": [], "row0": 1, "col0": 0}
+
+
+def _other_parts(zf: Any, part: str) -> list[str]:
+    """The workbook's worksheet parts other than ``part``: empty sheets in the halves' workbooks."""
+    return [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml") and n != part]
 
 
 class _Beside:
@@ -215,7 +244,8 @@ class _Beside:
 def _parse_workbook(data: bytes, fmt: str, caps: dict[str, int]) -> list[dict[str, Any]]:
     import fastexcel
 
-    layout = _Beside(lambda: _layout(data, fmt))
+    zf, big = _big_sheets(data, fmt)
+    layout = _Beside(lambda: _layout(data, fmt, frozenset(big)))
     try:
         reader = fastexcel.read_excel(data)
     except Exception:  # noqa: BLE001 - calamine's message is not for users
@@ -223,16 +253,23 @@ def _parse_workbook(data: bytes, fmt: str, caps: dict[str, int]) -> list[dict[st
     out = []
     left = dict(caps)  # the cells of all sheets together: the parent holds a file's sheets at once
     for name in reader.sheet_names:
-        try:
-            sheet = reader.load_sheet(name, header_row=None, dtypes="string")
-            table = pa.Table.from_batches([sheet.to_arrow()])
-            visible = sheet.visible == "visible"
-        except Exception as exc:  # noqa: BLE001 - an empty or odd sheet is reported, not fatal
-            if "empty" not in str(exc).lower():
-                layout.result()  # its failure came first when the layout was read before the sheets
-                raise Refusal("sheet_unreadable", sheet=name) from None
-            table, visible = pa.table({}), True
-        info = layout.result().get(name, {"hidden": [], "merges": [], "row0": 1, "col0": 0})
+        halves = None
+        if name in big:
+            halves = _halves.parse(zf, big[name], name, _other_parts(zf, big[name]), _scan_sheet_xml)
+        if halves is not None:
+            info, table, visible = halves
+        else:
+            try:
+                sheet = reader.load_sheet(name, header_row=None, dtypes="string")
+                table = pa.Table.from_batches([sheet.to_arrow()])
+                visible = sheet.visible == "visible"
+            except Exception as exc:  # noqa: BLE001 - an empty or odd sheet is reported, not fatal
+                if "empty" not in str(exc).lower():
+                    layout.result()  # its failure came first when the layout was read before the sheets
+                    raise Refusal("sheet_unreadable", sheet=name) from None
+                table, visible = pa.table({}), True
+            found = layout.result()
+            info = found[name] if name in found else _layout_of(zf, big.get(name))
         _check_shape(table, name, info["row0"], info["col0"], left)
         left["max_cells"] -= table.num_rows * (info["col0"] + table.num_columns)
         out.append({"name": name, "visible": visible, "arrow": _ipc(table), **info})
