@@ -18,7 +18,7 @@ import openpyxl
 import pyarrow as pa
 import pytest
 
-from analytics.ingest import _child, _halves
+from analytics.ingest import _halves, _reply, _workbook
 from analytics.ingest.reader import ReadLimits
 
 CAPS = ReadLimits().caps()
@@ -174,7 +174,7 @@ def _parsed(data: bytes, monkeypatch: pytest.MonkeyPatch, *, split: bool, cut: f
     monkeypatch.setattr(_halves, "cores", lambda: 2)
     monkeypatch.setattr(_halves, "CUT", cut)
     monkeypatch.setattr(_halves, "WINDOW", 20_000)  # a small sheet is cut near CUT, not at its first rows
-    out = _child._parse_workbook(data, "xlsx", CAPS)
+    out = _workbook.parse_workbook(data, "xlsx", CAPS)
     return [{**s, "arrow": pa.ipc.open_stream(s["arrow"]).read_all()} for s in out]
 
 
@@ -239,5 +239,5 @@ def test_a_damaged_sheet_is_refused_as_when_parsed_whole(monkeypatch: pytest.Mon
         with pytest.raises(Exception) as caught:  # noqa: PT011 - the same failure either way, whichever it is
             _parsed(bytes(data), monkeypatch, split=split)
         e = caught.value
-        failures.append(e.info if isinstance(e, _child.Refusal) else (type(e).__name__, str(e)))
+        failures.append(e.info if isinstance(e, _reply.Refusal) else (type(e).__name__, str(e)))
     assert failures[0] == failures[1]

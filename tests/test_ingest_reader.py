@@ -103,7 +103,7 @@ def test_text_columns_read_alike_through_the_dictionary() -> None:
 def test_hidden_marker_found_as_two_searches_would() -> None:
     import random
 
-    from analytics.ingest._child import _says_hidden
+    from analytics.ingest._workbook import _says_hidden
 
     rnd = random.Random(7)
     pieces = [b'hidden="', b"1", b'"', b"true", b"0", b"x", b"<row ", b"false"]

@@ -29,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analytics.ingest._child import col_letter
+from analytics.ingest._reply import col_letter
 from analytics.ingest.leftovers import READ_PREFIX, owned_prefix
 from analytics.ingest.problems import Problem
 
