@@ -30,7 +30,7 @@ SPLIT_BYTES = 24 * 2**20  # sheet XML from which the halves pay: inflating and c
 # The first half starts while the rest is inflated, and the layout scan shares the cores with the
 # second: cut a little after the middle (on 100.000 rows 0,55 was quickest of 0,5 to 0,65).
 CUT = 0.55
-ROWS_TRIED = 64  # rows after the middle tried for a cut before the sheet is parsed whole
+ROWS_TRIED = 64  # rows tried for the cut before the sheet is parsed whole
 
 _R_ATTR = re.compile(rb'\br="(\d+)"')
 # A cell fastexcel keeps whatever the styles say: a number (no type, or t="n") or an inline text.
@@ -38,7 +38,7 @@ _SURE = re.compile(
     rb'(?:<c\b(?:(?!\bt=")[^>])*>|<c\b[^>]*\bt="n"[^>]*>)\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?\s*<v>\s*-?[0-9.]'
     rb"|<is>\s*<t\b[^>]*>[^<\s]"
 )
-WINDOW = 2**21  # how far before the middle the rows tried start
+WINDOW = 2**21  # the rows tried start this far before CUT of the sheet (whole rows there)
 T = TypeVar("T")
 
 
