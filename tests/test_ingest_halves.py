@@ -19,9 +19,8 @@ import pyarrow as pa
 import pytest
 
 from analytics.ingest import _halves, _reply, _workbook
-from analytics.ingest.reader import ReadLimits
+from analytics.ingest.reader import ReadLimits, read_workbook
 
-CAPS = ReadLimits().caps()
 CUTS = (0.3, 0.55, 0.85)
 
 
@@ -170,11 +169,10 @@ CASES = {
 
 
 def _parsed(data: bytes, monkeypatch: pytest.MonkeyPatch, *, split: bool, cut: float = 0.5) -> list[Any]:
-    monkeypatch.setattr(_halves, "SPLIT_BYTES", 0 if split else 2**40)
     monkeypatch.setattr(_halves, "cores", lambda: 2)
     monkeypatch.setattr(_halves, "CUT", cut)
     monkeypatch.setattr(_halves, "WINDOW", 20_000)  # a small sheet is cut near CUT, not at its first rows
-    out = _workbook.parse_workbook(data, "xlsx", CAPS)
+    out = _workbook.parse_workbook(data, "xlsx", ReadLimits(halves_bytes=0 if split else 2**40).caps())
     return [{**s, "arrow": pa.ipc.open_stream(s["arrow"]).read_all()} for s in out]
 
 
@@ -221,9 +219,24 @@ def test_the_halves_workbooks_are_sound_zips() -> None:
 
 def test_only_big_sheets_on_two_cores_are_cut(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_halves, "cores", lambda: 2)
-    assert _halves.worth_it(_halves.SPLIT_BYTES) and not _halves.worth_it(_halves.SPLIT_BYTES - 1)
+    assert _halves.worth_it(1000, 1000) and not _halves.worth_it(999, 1000) and not _halves.worth_it(2**31, 1000)
     monkeypatch.setattr(_halves, "cores", lambda: 1)
-    assert not _halves.worth_it(10 * _halves.SPLIT_BYTES)
+    assert not _halves.worth_it(10_000, 1000)
+
+
+def test_the_reader_gives_the_same_sheets_with_the_halves() -> None:
+    """End to end, in the reader's child (two cores here: the halves run there, or the sheet is
+    parsed whole on one): the same sheets, cells and hidden rows either way."""
+    data = CASES["merged and hidden rows"](random.Random(7))
+    whole, p1 = read_workbook("h.xlsx", data, "xlsx", ReadLimits(halves_bytes=2**40))
+    halves, p2 = read_workbook("h.xlsx", data, "xlsx", ReadLimits(halves_bytes=0))
+    assert not p1 and not p2 and len(whole) == len(halves) == 1
+    assert (whole[0].name, whole[0].visible, whole[0].hidden_rows) == (
+        halves[0].name,
+        halves[0].visible,
+        halves[0].hidden_rows,
+    )
+    assert whole[0].cells.equals(halves[0].cells) and whole[0].cells.shape[0] > 300
 
 
 def test_a_damaged_sheet_is_refused_as_when_parsed_whole(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,7 +26,6 @@ from typing import Any, TypeVar
 
 import pyarrow as pa
 
-SPLIT_BYTES = 24 * 2**20  # sheet XML from which the halves pay: inflating and copying cost a tenth of the parse
 # The first half starts while the rest is inflated, and the layout scan shares the cores with the
 # second: cut a little after the middle (on 100.000 rows 0,55 was quickest of 0,5 to 0,65).
 CUT = 0.55
@@ -50,9 +49,10 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def worth_it(size: int) -> bool:
-    """Whether a sheet of ``size`` bytes of XML is parsed in halves."""
-    return size >= SPLIT_BYTES and cores() >= 2 and size < 2**31
+def worth_it(size: int, from_bytes: int) -> bool:
+    """Whether a sheet of ``size`` bytes of XML is parsed in halves (``ReadLimits.halves_bytes``:
+    ``from_bytes``; a stored half is a zip of 32 bits)."""
+    return from_bytes <= size < 2**31 and cores() >= 2
 
 
 class _Parse:

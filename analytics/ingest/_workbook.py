@@ -153,7 +153,7 @@ def _layout(data: bytes, fmt: str, skip: frozenset[str] = frozenset()) -> dict[s
     return layout
 
 
-def _big_sheets(data: bytes, fmt: str) -> tuple[Any, dict[str, str]]:
+def _big_sheets(data: bytes, fmt: str, from_bytes: int) -> tuple[Any, dict[str, str]]:
     """(the workbook's zip, sheet name -> XML part) of the sheets to parse in halves (``_halves``);
     none for a file that is not a readable xlsx (the parse says why)."""
     import zipfile
@@ -164,7 +164,7 @@ def _big_sheets(data: bytes, fmt: str) -> tuple[Any, dict[str, str]]:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
         parts = {n: p for n, p in _sheet_parts(zf).items() if p in names}
-        return zf, {n: p for n, p in parts.items() if _halves.worth_it(zf.getinfo(p).file_size)}
+        return zf, {n: p for n, p in parts.items() if _halves.worth_it(zf.getinfo(p).file_size, from_bytes)}
     except Exception:  # noqa: BLE001 - not a zip, no workbook part: fastexcel refuses it with a message
         return None, {}
 
@@ -220,7 +220,7 @@ class _Beside:
 def parse_workbook(data: bytes, fmt: str, caps: dict[str, int]) -> list[dict[str, Any]]:
     import fastexcel
 
-    zf, big = _big_sheets(data, fmt)
+    zf, big = _big_sheets(data, fmt, caps["halves_bytes"])
     layout = _Beside(lambda: _layout(data, fmt, frozenset(big)))
     try:
         reader = fastexcel.read_excel(data)

@@ -63,6 +63,9 @@ class ReadLimits:
     # Cells of a file (rows x columns of each sheet's grid, empty ones too): the dashboard holds a
     # file's grid in memory, about 100 bytes a cell with the checks; 8 million stays under 1 GB.
     max_cells: int = 8_000_000
+    # A sheet of this much XML or more is parsed in two halves at once on a machine of two cores or
+    # more (``_halves``): below it, cutting and copying cost more than the second core gives.
+    halves_bytes: int = 24 * 2**20
 
     def caps(self) -> dict[str, int]:
         return {
@@ -70,6 +73,7 @@ class ReadLimits:
             "max_columns": self.max_columns,
             "max_field_chars": self.max_field_chars,
             "max_cells": self.max_cells,
+            "halves_bytes": self.halves_bytes,
         }
 
 
