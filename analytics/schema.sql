@@ -718,3 +718,20 @@ CREATE TABLE IF NOT EXISTS commune_unit (
     valid_from           DATE,
     valid_to             DATE
 );
+-- (Schema version 27, analytics/migrations/0027_agency_unit.sql.) Today's city agencies (so_nganh,
+-- co_quan_khac not merged away) with what the agency breakdowns show of them and their dates of
+-- existence, and each agency with every unit that rolls up to it (unit_rollup's pairs of these
+-- agencies): the secondment, training and province breakdowns read these few hundred agencies and
+-- their units instead of picking them out of every unit and every pair.
+CREATE TABLE IF NOT EXISTS agency_unit (
+    unit_code       VARCHAR NOT NULL,
+    name            VARCHAR NOT NULL,
+    unit_type       VARCHAR NOT NULL,
+    restructured_on DATE,
+    valid_from      DATE,
+    valid_to        DATE
+);
+CREATE TABLE IF NOT EXISTS agency_rollup (
+    agency_code VARCHAR NOT NULL,
+    unit_code   VARCHAR NOT NULL
+);

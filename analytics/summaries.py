@@ -22,8 +22,10 @@ query walking the unit tree down from its scope, and the "by unit" and "by agenc
 walking the whole tree; ``unit_group_key`` (each unit's sector and former province, its own or the
 nearest one up the tree) spares the reduction page's groups walking up, and ``unit_agency`` (each
 unit's nearest agency up the tree) the secondment postings' sending agency, and ``commune_unit``
-(the communes not merged away) the secondment page's communes, without picking them out of every
-unit. Of the quota:
+(the communes not merged away) the secondment page's communes, and ``agency_unit`` with
+``agency_rollup`` (today's city agencies, and each with the units that roll up to it) the agency
+breakdowns' agencies and their units, without picking them out of every unit and every pair. Of the
+quota:
 ``quota_rollup`` (the quota summed per unit it rolls up to, category and year, and over the whole
 database) gives a scope's quota per year from one row. Of the rosters and the units:
 ``roster_latest`` (each unit's latest roster date, unless its successor has a newer one) is the
@@ -65,14 +67,16 @@ SUMMARY_TABLES = (
 WHOLE_ON = {"person_posted": "secondment", "payroll_after_leaving": "reduction_case"}
 # Summary tables refreshed whole when a batch changes one of the tables named, and only then (a
 # unit's ancestors change with the units, not with its people or payroll rows; the quota's sums per
-# ancestor with the quota and the units), after SUMMARY_TABLES and in this order: quota_rollup reads
-# unit_rollup, unknown_unit_ref and roster_latest read person_summary (the former payroll_summary too),
-# roster_date person_summary and roster_latest.
+# ancestor with the quota and the units), after SUMMARY_TABLES and in this order: agency_rollup reads
+# unit_rollup and agency_unit, quota_rollup unit_rollup, unknown_unit_ref and roster_latest read
+# person_summary (the former payroll_summary too), roster_date person_summary and roster_latest.
 WHOLE_ONLY = {
     "unit_rollup": ("unit",),
     "unit_group_key": ("unit",),
     "unit_agency": ("unit",),
     "commune_unit": ("unit",),
+    "agency_unit": ("unit",),
+    "agency_rollup": ("unit",),
     "quota_rollup": ("quota", "unit"),
     "unknown_unit_ref": ("unit", "quota", "person", "payroll", "reduction_case", "secondment", "training"),
     "roster_latest": ("unit", "person"),
@@ -138,6 +142,8 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "unit_group_key": sql_files.load("refresh_unit_group_key"),
         "unit_agency": sql_files.load("refresh_unit_agency"),
         "commune_unit": sql_files.load("refresh_commune_unit"),
+        "agency_unit": sql_files.load("refresh_agency_unit"),
+        "agency_rollup": sql_files.load("refresh_agency_rollup"),
         "quota_rollup": sql_files.load("refresh_quota_rollup"),
         "unknown_unit_ref": sql_files.load("refresh_unknown_unit_ref"),
         "roster_latest": sql_files.load("refresh_roster_latest"),

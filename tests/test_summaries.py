@@ -107,6 +107,11 @@ RAW_VIEWS = {
     "commune_unit": "SELECT unit_code, coalesce(short_name, name) AS name, commune_kind, former_province, "
     "especially_difficult, valid_from, valid_to FROM unit "
     "WHERE unit_type = 'ubnd_xa' AND level = 'commune' AND merged_into IS NULL",
+    "agency_unit": "SELECT unit_code, coalesce(short_name, name) AS name, unit_type, restructured_on, valid_from, "
+    "valid_to FROM unit WHERE unit_type IN ('so_nganh', 'co_quan_khac') AND merged_into IS NULL",
+    "agency_rollup": "SELECT DISTINCT c.ancestor_code AS agency_code, c.unit_code FROM unit_closure c "
+    "JOIN unit a ON a.unit_code = c.ancestor_code "
+    "WHERE a.unit_type IN ('so_nganh', 'co_quan_khac') AND a.merged_into IS NULL",
     "roster_date": "FROM (WITH dated AS (SELECT as_of, count(DISTINCT unit_code) AS units FROM person GROUP BY as_of), "
     "latest AS (SELECT snap, count(*) AS units, min(valid_to) AS first_end FROM roster_latest GROUP BY snap) "
     "SELECT d.as_of, d.units::BIGINT AS units, coalesce(l.units, 0)::BIGINT AS latest_units, l.first_end "
