@@ -88,12 +88,9 @@ class _Parse:
         return self.table
 
 
-def parse(
-    zf: Any, part: str, sheet: str, others: list[str], scan: Callable[[bytes], T]
-) -> tuple[T, pa.Table, bool] | None:
+def parse(zf: Any, part: str, sheet: str, scan: Callable[[bytes], T]) -> tuple[T, pa.Table, bool] | None:
     """(``scan`` of the sheet's XML, its table as fastexcel gives it, visible) from the two halves
-    of ``part`` in the workbook ``zf`` (``others``: the other worksheets' parts, left out of the
-    halves); ``scan`` runs while the halves are parsed. None when the sheet has no row to cut at
+    of ``part`` in the workbook ``zf`` (its other worksheets left out of the halves); ``scan`` runs while the halves are parsed. None when the sheet has no row to cut at
     near the middle, or the part or a half cannot be read, if only for memory (the whole sheet's
     parse, which needs less, then says what is wrong, if anything)."""
     halves: list[_Parse] = []
@@ -107,7 +104,7 @@ def parse(
             if cut is None:
                 return None
             row_start, row_end = cut
-            small = _members(zf, part, others)
+            small = _members(zf, part)
             view = memoryview(first)
             halves.append(_Parse(_stored_zip([*small, (part, [view[:row_end], b"</sheetData></worksheet>"])]), sheet))
             rest = fh.read()
@@ -159,15 +156,19 @@ def _column(half: _Parse, c: int) -> pa.Array:
     return pa.nulls(half.table.num_rows, pa.string())
 
 
-def _members(zf: Any, part: str, others: list[str]) -> list[tuple[str, list[Any]]]:
+def _members(zf: Any, part: str) -> list[tuple[str, list[Any]]]:
     """Every member of the workbook but the sheet (inflated: the halves are stored), the other
     worksheets as empty sheets."""
     empty = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
     return [
-        (i.filename, [empty if i.filename in others else zf.read(i.filename)])
+        (i.filename, [empty if _is_worksheet(i.filename) else zf.read(i.filename)])
         for i in zf.infolist()
         if i.filename != part and not i.is_dir()
     ]
+
+
+def _is_worksheet(name: str) -> bool:
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
 
 
 def _stored_zip(members: list[tuple[str, list[Any]]]) -> bytes:

@@ -174,11 +174,6 @@ def _layout_of(zf: Any, part: str | None) -> dict[str, Any]:
     return _scan_sheet_xml(zf.read(part)) if part else {"hidden": [], "merges": [], "row0": 1, "col0": 0}
 
 
-def _other_parts(zf: Any, part: str) -> list[str]:
-    """The workbook's worksheet parts other than ``part``: empty sheets in the halves' workbooks."""
-    return [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml") and n != part]
-
-
 class _Beside:
     """``fn()`` on a thread while the caller parses: fastexcel releases the GIL while it reads a
     sheet, and so does zlib while it inflates the sheet XML for ``_layout`` (a quarter of the read
@@ -231,7 +226,7 @@ def parse_workbook(data: bytes, fmt: str, caps: dict[str, int]) -> list[dict[str
     for name in reader.sheet_names:
         halves = None
         if name in big:
-            halves = _halves.parse(zf, big[name], name, _other_parts(zf, big[name]), _scan_sheet_xml)
+            halves = _halves.parse(zf, big[name], name, _scan_sheet_xml)
         if halves is not None:
             info, table, visible = halves
         else:
