@@ -35,6 +35,7 @@ with st.expander(tr("imp.templates_title"), icon=":material/table_view:"):
         mime=XLSX_MIME,
         key="imp_template_dl",
         icon=":material/download:",
+        on_click="ignore",  # no rerun: see ui.panel.data_table
     )
 
 files = st.file_uploader(

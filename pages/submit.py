@@ -55,6 +55,7 @@ st.download_button(
     mime=XLSX_MIME,
     key="sub_template",
     icon=":material/download:",
+    on_click="ignore",  # no rerun: see ui.panel.data_table
 )
 upload = st.file_uploader(tr("rep.upload"), type=["xlsx", "xlsm", "xls", "csv"], key="sub_file")
 if upload is not None and st.button(tr("rep.send"), type="primary", key="sub_send"):

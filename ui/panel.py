@@ -7,7 +7,7 @@ downloads a PNG at print resolution. Clicking a bar that stands for a unit retur
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 
@@ -85,43 +85,36 @@ def data_table(df: pd.DataFrame, spec: Spec, *, key: str, lang: str, file_stem: 
     downloads of the same rows; cells that would be formulas are neutralised by safe_export.
 
     The files are built when their button is clicked (``data`` is a callable Streamlit runs then,
-    on its own thread), not on every run: 10-20 ms a file, 10 files on the busiest pages.
+    on its own thread), not on every run: 10-20 ms a file, 10 files on the busiest pages. A click
+    does not rerun the page (``on_click="ignore"``): the browser asks for the file right after
+    asking for a rerun, and a rerun that ends first forgets the callable, so the click would give
+    nothing. The audit row is written by the callable itself, when the file is really built.
     """
     raw = labelled(df, spec, lang)
     st.dataframe(formatted(df, spec, lang, raw), hide_index=True, width="stretch")
+    username = getattr(st.session_state.get("user"), "username", None)
     row = st.container(horizontal=True)
-    row.download_button(
-        t("panel.download_xlsx", lang),
-        partial(to_xlsx_bytes, raw, sheet_name=file_stem[:31]),
-        file_name=f"{file_stem}.xlsx",
-        mime=XLSX_MIME,
-        key=f"xlsx_{key}",
-        icon=":material/download:",
-        on_click=_audit_download,
-        args=(f"{file_stem}.xlsx", len(raw)),
-    )
-    row.download_button(
-        t("panel.download_csv", lang),
-        partial(to_csv_bytes, raw),
-        file_name=f"{file_stem}.csv",
-        mime="text/csv",
-        key=f"csv_{key}",
-        icon=":material/description:",
-        on_click=_audit_download,
-        args=(f"{file_stem}.csv", len(raw)),
-    )
+    for name, build, label, icon, mime in (
+        (f"{file_stem}.xlsx", partial(to_xlsx_bytes, raw, sheet_name=file_stem[:31]), "xlsx", "download", XLSX_MIME),
+        (f"{file_stem}.csv", partial(to_csv_bytes, raw), "csv", "description", "text/csv"),
+    ):
+        row.download_button(
+            t(f"panel.download_{label}", lang),
+            partial(_audited, build, username, name, len(raw)),
+            file_name=name,
+            mime=mime,
+            key=f"{label}_{key}",
+            icon=f":material/{icon}:",
+            on_click="ignore",
+        )
 
 
-def _audit_download(file_name: str, rows: int) -> None:
-    """Every download leaves an audit row: who, which file, how many rows (never cell values)."""
-    user = st.session_state.get("user")
-    record(
-        data.connection(),
-        username=getattr(user, "username", None),
-        event="download",
-        target=file_name,
-        detail={"rows": rows},
-    )
+def _audited(build: Callable[[], bytes], username: str | None, file_name: str, rows: int) -> bytes:
+    """The file, built on the click, and its audit row: who, which file, how many rows (never
+    cell values). A failed audit write fails the download, so no file leaves unrecorded."""
+    body = build()
+    record(data.connection(), username=username, event="download", target=file_name, detail={"rows": rows})
+    return body
 
 
 def empty_state(message_key: str, lang: str) -> None:

@@ -152,6 +152,7 @@ def _downloads(slides: list[sl.Slide], index: int, deck: dict[str, Any], theme: 
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         key="brief_pdf",
+        on_click="ignore",
     )
     st.download_button(
         t("brief.download_pptx", L),
@@ -160,9 +161,16 @@ def _downloads(slides: list[sl.Slide], index: int, deck: dict[str, Any], theme: 
         icon=":material/slideshow:",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
         key="brief_pptx",
+        on_click="ignore",
     )
     st.download_button(
-        t("brief.download_png", L), png, file_name=png_name, mime="image/png", icon=":material/image:", key="brief_png"
+        t("brief.download_png", L),
+        png,
+        file_name=png_name,
+        mime="image/png",
+        icon=":material/image:",
+        key="brief_png",
+        on_click="ignore",
     )
 
 
