@@ -709,6 +709,9 @@ CREATE TABLE IF NOT EXISTS roster_date (
 -- (Schema version 26, analytics/migrations/0026_commune_unit.sql.) The communes (ubnd_xa at commune
 -- level) not merged away, with what the secondment page shows of them and their dates of existence:
 -- secondment_by_commune reads these few thousand rows instead of picking them out of every unit.
+-- (Schema version 28, analytics/migrations/0028_commune_postings.sql.) With the postings each
+-- received (start and end, actual or else planned, in order of start): the page counts those of a
+-- date in each commune's short list instead of grouping every secondment and joining the groups.
 CREATE TABLE IF NOT EXISTS commune_unit (
     unit_code            VARCHAR NOT NULL,
     name                 VARCHAR NOT NULL,
@@ -716,7 +719,8 @@ CREATE TABLE IF NOT EXISTS commune_unit (
     former_province      VARCHAR,
     especially_difficult BOOLEAN NOT NULL,
     valid_from           DATE,
-    valid_to             DATE
+    valid_to             DATE,
+    postings             STRUCT(start_date DATE, end_date DATE)[] NOT NULL DEFAULT []
 );
 -- (Schema version 27, analytics/migrations/0027_agency_unit.sql.) Today's city agencies (so_nganh,
 -- co_quan_khac not merged away) with what the agency breakdowns show of them and their dates of

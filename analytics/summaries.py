@@ -22,7 +22,8 @@ query walking the unit tree down from its scope, and the "by unit" and "by agenc
 walking the whole tree; ``unit_group_key`` (each unit's sector and former province, its own or the
 nearest one up the tree) spares the reduction page's groups walking up, and ``unit_agency`` (each
 unit's nearest agency up the tree) the secondment postings' sending agency, and ``commune_unit``
-(the communes not merged away) the secondment page's communes, and ``agency_unit`` with
+(the communes not merged away, each with the postings it received) the secondment page's communes
+and their counts, and ``agency_unit`` with
 ``agency_rollup`` (today's city agencies, and each with the units that roll up to it) the agency
 breakdowns' agencies and their units, without picking them out of every unit and every pair. Of the
 quota:
@@ -74,7 +75,7 @@ WHOLE_ONLY = {
     "unit_rollup": ("unit",),
     "unit_group_key": ("unit",),
     "unit_agency": ("unit",),
-    "commune_unit": ("unit",),
+    "commune_unit": ("unit", "secondment"),
     "agency_unit": ("unit",),
     "agency_rollup": ("unit",),
     "quota_rollup": ("quota", "unit"),

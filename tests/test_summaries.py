@@ -105,7 +105,9 @@ RAW_VIEWS = {
     "SELECT s.unit_code, s.snap, u.valid_to FROM latest s JOIN unit u USING (unit_code) "
     "LEFT JOIN latest m ON m.unit_code = u.merged_into WHERE m.snap IS NULL OR m.snap <= s.snap)",
     "commune_unit": "SELECT unit_code, coalesce(short_name, name) AS name, commune_kind, former_province, "
-    "especially_difficult, valid_from, valid_to FROM unit "
+    "especially_difficult, valid_from, valid_to, coalesce((SELECT list({'start_date': s.start_date, "
+    "'end_date': coalesce(s.actual_end_date, s.planned_end_date)} ORDER BY s.start_date, s.secondment_id) "
+    "FROM secondment s WHERE s.receiving_unit_code = unit.unit_code), []) AS postings FROM unit "
     "WHERE unit_type = 'ubnd_xa' AND level = 'commune' AND merged_into IS NULL",
     "agency_unit": "SELECT unit_code, coalesce(short_name, name) AS name, unit_type, restructured_on, valid_from, "
     "valid_to FROM unit WHERE unit_type IN ('so_nganh', 'co_quan_khac') AND merged_into IS NULL",
@@ -688,3 +690,67 @@ def test_payroll_after_leaving_follows_payroll_and_reduction_loads_and_undos(con
     insert(con, "payroll", [_pay("P1", "C", "2025-08-01")])  # a payroll load of another unit pays P1 too
     _summary_is_raw(con)
     assert after() == [("C1", "P1", "A", "2025-07-01"), ("C1", "P1", "C", "2025-08-01")]
+
+
+def test_the_communes_postings_follow_secondment_loads_and_undos(con: duckdb.DuckDBPyConnection) -> None:
+    """commune_unit.postings: each commune's postings (start; actual end, else planned), refreshed by
+    a secondment load, its replacement of a posting and its undo; secondment_by_commune counts them."""
+    insert(
+        con,
+        "unit",
+        [
+            _unit("CT"),
+            _unit("A", "CT"),
+            {"unit_code": "X", "name": "Xã X", "unit_type": "ubnd_xa", "level": "commune", "parent_code": "CT"},
+            {"unit_code": "Y", "name": "Xã Y", "unit_type": "ubnd_xa", "level": "commune", "parent_code": "CT"},
+        ],
+    )
+
+    def posting(sid: str, to: str, start: str, end: str, ended: str | None = None) -> dict[str, Any]:
+        return {
+            "secondment_id": sid,
+            "person_id": f"P{sid}",
+            "sending_unit_code": "A",
+            "receiving_unit_code": to,
+            "start_date": start,
+            "planned_end_date": end,
+            "actual_end_date": ended,
+            "status": "dang_tang_cuong",
+        }
+
+    def counts(as_of: date) -> dict[str, tuple[int, int]]:
+        df = secondment.secondment_by_commune(con, as_of=as_of)
+        return {u: (int(r), int(a)) for u, r, a in zip(df["unit_code"], df["received"], df["active"], strict=True)}
+
+    assert con.execute("SELECT unit_code, postings FROM commune_unit ORDER BY 1").fetchall() == [("X", []), ("Y", [])]
+    insert(
+        con,
+        "secondment",
+        [
+            posting("S2", "X", "2026-01-01", "2029-01-01"),
+            posting("S1", "X", "2025-08-01", "2028-08-01", ended="2026-03-31"),
+        ],
+    )
+    _summary_is_raw(con)
+    postings = con.execute("SELECT postings FROM commune_unit WHERE unit_code = 'X'").fetchone()
+    assert postings == (
+        [
+            {"start_date": date(2025, 8, 1), "end_date": date(2026, 3, 31)},  # in order of start, ended early
+            {"start_date": date(2026, 1, 1), "end_date": date(2029, 1, 1)},
+        ],
+    )
+    assert counts(date(2025, 12, 31)) == {"X": (1, 1), "Y": (0, 0)}
+    assert counts(date(2026, 6, 30)) == {"X": (2, 1), "Y": (0, 0)}
+    b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)  # S2 goes to Y instead
+    batches.replace_rows(con, "secondment", pd.DataFrame({"secondment_id": ["S2"]}), b)
+    con.execute(
+        "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, "
+        f"planned_end_date, status, batch_id) VALUES ('S2', 'PS2', 'A', 'Y', '2026-01-01', '2029-01-01', "
+        f"'dang_tang_cuong', {b})"
+    )
+    batches.close_batch(con, b, {"secondment": 1})
+    _summary_is_raw(con)
+    assert counts(date(2026, 6, 30)) == {"X": (1, 0), "Y": (1, 1)}
+    batches.undo_batch(con, b, user="t")
+    _summary_is_raw(con)
+    assert counts(date(2026, 6, 30)) == {"X": (2, 1), "Y": (0, 0)}

@@ -12,7 +12,9 @@ CREATE TABLE IF NOT EXISTS commune_unit (
     valid_to             DATE
 );
 DELETE FROM commune_unit;
-INSERT INTO commune_unit
+-- (BY NAME: a file whose tables are newer than its recorded version, commune_unit with the postings
+-- of version 28, takes these columns and that column's default; a file of version 25 all of them.)
+INSERT INTO commune_unit BY NAME
 SELECT unit_code, coalesce(short_name, name) AS name, commune_kind, former_province, especially_difficult,
        valid_from, valid_to
 FROM unit
