@@ -129,23 +129,3 @@ def test_nonempty_rows_as_pandas_sees_them() -> None:
             grid[(draw >= 0.3) & (draw < 0.4)] = pd.NA
             grid[(draw >= 0.4) & (draw < 0.45)] = ""  # an empty text is a value to pandas
         assert _nonempty_rows(grid).tolist() == pd.notna(grid).any(axis=1).tolist()
-
-
-def test_the_reader_server_asks_for_huge_pages_and_keeps_the_callers_tunables() -> None:
-    """The parse child's malloc backs its memory with huge pages (a tenth of the page faults of a big
-    roster); a tunable the caller set is kept, and the caller's own choice of it wins."""
-    from pathlib import Path
-
-    from analytics.ingest import reader
-
-    env = reader._child_env({"PATH": "/usr/bin", "GLIBC_TUNABLES": "glibc.malloc.arena_max=2"})
-    assert env["PATH"] == "/usr/bin"
-    assert env["GLIBC_TUNABLES"] == "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1"
-    assert reader._child_env({})["GLIBC_TUNABLES"] == "glibc.malloc.hugetlb=1"
-    assert reader._child_env({"GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"})["GLIBC_TUNABLES"] == "glibc.malloc.hugetlb=0"
-
-    read_csv("a.csv", b"a,b\n1,2\n")  # the server runs
-    proc = reader._SERVER.proc
-    assert proc is not None and proc.poll() is None
-    environ = Path(f"/proc/{proc.pid}/environ").read_bytes().split(b"\0")
-    assert any(v.startswith(b"GLIBC_TUNABLES=") and b"glibc.malloc.hugetlb=" in v for v in environ)

@@ -19,7 +19,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,7 +96,6 @@ class _Server:
                 stdout=subprocess.PIPE,
                 cwd=str(_ROOT),
                 close_fds=True,
-                env=_child_env(os.environ),
             )
         return self.proc
 
@@ -157,18 +156,6 @@ def _read(stream: Any, n: int) -> bytes:
 
 
 _ROOT = Path(__file__).resolve().parents[2]
-
-
-def _child_env(env: Mapping[str, str]) -> dict[str, str]:
-    """The server's environment: the caller's, with glibc's malloc asked to back its memory with
-    huge pages where the kernel allows (``madvise`` mode). A parse touches 600-700 MB a fresh child
-    has never had: in 4 KB pages that is some 180.000 page faults, 0,3-0,5 s of kernel time; in
-    2 MB pages, 25.000 (measured on a 100.000-row roster: the parse 0,83-1,02 s -> 0,59-0,63 s).
-    A kernel without transparent huge pages ignores the request; a tunable set by the caller stays."""
-    tunables = [t for t in env.get("GLIBC_TUNABLES", "").split(":") if t]
-    if not any(t.startswith("glibc.malloc.hugetlb=") for t in tunables):
-        tunables.append("glibc.malloc.hugetlb=1")
-    return {**env, "GLIBC_TUNABLES": ":".join(tunables)}
 
 
 def _tmp_dir(size: int) -> str | None:
