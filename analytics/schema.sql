@@ -739,3 +739,13 @@ CREATE TABLE IF NOT EXISTS agency_rollup (
     agency_code VARCHAR NOT NULL,
     unit_code   VARCHAR NOT NULL
 );
+-- (Schema version 29, analytics/migrations/0029_person_birth.sql.) People in post per roster date,
+-- birth date and gender, over every unit: the age pyramid of the whole database counts the few
+-- tens of thousands of birth dates of the dates it reads whole (roster_date) instead of grouping
+-- every person row of those dates.
+CREATE TABLE IF NOT EXISTS person_birth (
+    as_of      DATE NOT NULL,
+    birth_date DATE,
+    gender     VARCHAR,
+    people     BIGINT NOT NULL
+);

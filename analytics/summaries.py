@@ -35,7 +35,10 @@ latest date in every query; ``roster_date`` (per roster date, the units with row
 many of them have it as their roster date) tells the dates whose rows the roster takes by their date
 alone, without joining each row to its unit's date. Of the quota and the units: ``quota_subtotal`` (the quota rows equal to
 the sum of their child units' rows) is the rows of the check quota_total_row, found once per
-change instead of summing every quota row per parent on each call. Of every data table: ``unknown_unit_ref`` (the rows
+change instead of summing every quota row per parent on each call. Of the rosters alone:
+``person_birth`` (people in post per roster date, birth date and gender, over every unit) is the
+age pyramid of the whole database on the dates read whole, without grouping their person rows. Of
+every data table: ``unknown_unit_ref`` (the rows
 naming a unit the unit table does not hold, per table and code) is what a query with no scope
 leaves out, and the quality check unknown_unit's rows.
 
@@ -83,6 +86,7 @@ WHOLE_ONLY = {
     "roster_latest": ("unit", "person"),
     "roster_date": ("unit", "person"),
     "quota_subtotal": ("quota", "unit"),
+    "person_birth": ("person",),
 }
 # Data tables whose changes a batch's units tell (summary_batch_units), not a look for its rows.
 BY_UNITS = frozenset({"person", "payroll"})
@@ -150,6 +154,7 @@ def _refresh(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...], units: lis
         "roster_latest": sql_files.load("refresh_roster_latest"),
         "roster_date": sql_files.load("refresh_roster_date"),
         "quota_subtotal": sql_files.load("refresh_quota_subtotal"),
+        "person_birth": sql_files.load("refresh_person_birth"),
     }
     for table in tables:
         if table in WHOLE_ONLY:

@@ -79,6 +79,8 @@ RAW_VIEWS = {
     "s.coef AS scale_coef FROM person p LEFT JOIN pay_scale s ON s.pay_group = p.pay_group AND s.step = p.step "
     "WHERE p.status = 'dang_cong_tac' AND p.pay_group IS NOT NULL AND p.salary_coef IS NOT NULL "
     "AND s.coef IS DISTINCT FROM p.salary_coef",
+    "person_birth": "SELECT as_of, birth_date, gender, sum(1)::BIGINT AS people FROM person "
+    "WHERE status = 'dang_cong_tac' GROUP BY as_of, birth_date, gender",
     "unit_rollup": "SELECT DISTINCT ancestor_code, unit_code FROM unit_closure",
     "quota_rollup": "FROM (SELECT r.ancestor_code, q.category, q.year, count(*) AS quota_rows, "
     "sum(q.quota_assigned)::BIGINT AS quota_assigned, sum(q.cut_pending)::BIGINT AS cut_pending, "
