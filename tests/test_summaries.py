@@ -609,6 +609,19 @@ def test_person_twice_follows_loads_and_undos_of_either_unit(con: duckdb.DuckDBP
     assert twice() == [("P2", "B"), ("P2", "C"), ("P3", "A"), ("P3", "D")]
 
 
+def _reposted(con: duckdb.DuckDBPyConnection, sid: str, pid: str, to: str, start: str, end: str) -> int:
+    """A batch that replaces posting ``sid`` (as the importer does) by one of ``pid`` from A to ``to``."""
+    b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)
+    batches.replace_rows(con, "secondment", pd.DataFrame({"secondment_id": [sid]}), b)
+    con.execute(
+        "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, "
+        "planned_end_date, status, batch_id) VALUES ($s, $p, 'A', $to, $start, $end, 'dang_tang_cuong', $b)",
+        {"s": sid, "p": pid, "to": to, "start": start, "end": end, "b": b},
+    )
+    batches.close_batch(con, b, {"secondment": 1})
+    return b
+
+
 def test_person_posted_follows_secondment_and_roster_loads_and_undos(con: duckdb.DuckDBPyConnection) -> None:
     def posting(sid: str, pid: str) -> dict[str, Any]:
         return {
@@ -634,14 +647,7 @@ def test_person_posted_follows_secondment_and_roster_loads_and_undos(con: duckdb
     insert(con, "secondment", [posting("S1", "P1")])  # a secondment brings the person's rows of every unit
     _summary_is_raw(con)
     assert posted() == [("P1", "A", "2025-06-30"), ("P1", "B", "2024-12-31")]
-    b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)  # a posting replaced by another
-    batches.replace_rows(con, "secondment", pd.DataFrame({"secondment_id": ["S1"]}), b)
-    con.execute(
-        "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, "
-        f"planned_end_date, status, batch_id) VALUES ('S1', 'P2', 'A', 'X', '2025-08-01', '2028-08-01', "
-        f"'dang_tang_cuong', {b})"
-    )
-    batches.close_batch(con, b, {"secondment": 1})
+    b = _reposted(con, "S1", "P2", "X", "2025-08-01", "2028-08-01")  # a posting replaced by another
     _summary_is_raw(con)
     assert posted() == [("P2", "A", "2025-06-30")]
     batches.undo_batch(con, b, user="t")
@@ -743,14 +749,7 @@ def test_the_communes_postings_follow_secondment_loads_and_undos(con: duckdb.Duc
     )
     assert counts(date(2025, 12, 31)) == {"X": (1, 1), "Y": (0, 0)}
     assert counts(date(2026, 6, 30)) == {"X": (2, 1), "Y": (0, 0)}
-    b = batches.open_batch(con, kind="cli", user="t", as_of=None, note=None)  # S2 goes to Y instead
-    batches.replace_rows(con, "secondment", pd.DataFrame({"secondment_id": ["S2"]}), b)
-    con.execute(
-        "INSERT INTO secondment (secondment_id, person_id, sending_unit_code, receiving_unit_code, start_date, "
-        f"planned_end_date, status, batch_id) VALUES ('S2', 'PS2', 'A', 'Y', '2026-01-01', '2029-01-01', "
-        f"'dang_tang_cuong', {b})"
-    )
-    batches.close_batch(con, b, {"secondment": 1})
+    b = _reposted(con, "S2", "PS2", "Y", "2026-01-01", "2029-01-01")  # S2 goes to Y instead
     _summary_is_raw(con)
     assert counts(date(2026, 6, 30)) == {"X": (1, 0), "Y": (1, 1)}
     batches.undo_batch(con, b, user="t")
