@@ -31,7 +31,7 @@ import pyarrow as pa
 CUT = 0.55
 ROWS_TRIED = 64  # rows tried for the cut before the sheet is parsed whole
 
-_R_ATTR = re.compile(rb'\br="(\d+)"')
+R_ATTR = re.compile(rb'\br="(\d+)"')  # a row's number (also read by _workbook's layout scan)
 # A cell fastexcel keeps whatever the styles say: a number (no type, or t="n") or an inline text.
 _SURE = re.compile(
     rb'(?:<c\b(?:(?!\bt=")[^>])*>|<c\b[^>]*\bt="n"[^>]*>)\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?\s*<v>\s*-?[0-9.]'
@@ -132,7 +132,7 @@ def _cut(xml: bytes, body: int) -> tuple[int, int] | None:
         if tag_end < 0 or close < 0:
             return None  # the rest of the row is not inflated yet
         attrs = xml[at:tag_end]
-        if not attrs.endswith(b"/") and _R_ATTR.search(attrs) and _SURE.search(xml, tag_end, close):
+        if not attrs.endswith(b"/") and R_ATTR.search(attrs) and _SURE.search(xml, tag_end, close):
             return at, close + len(b"</row>")
         at = xml.find(b"<row", tag_end)
     return None

@@ -24,7 +24,6 @@ def _col_index(letters: bytes) -> int:
 
 
 _ROW_TAG = re.compile(rb"<row\b([^>]*)>")
-_R_ATTR = re.compile(rb'\br="(\d+)"')
 _HIDDEN_ATTR = re.compile(rb'\bhidden="(?:1|true)"')
 _MERGE = re.compile(rb'<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _CELL = re.compile(rb'<c\s+r="([A-Z]+)(\d+)"[^>]*?(/?)>(\s*<(?:v|is|f)\b)?')
@@ -66,7 +65,7 @@ def _scan_sheet_xml(xml: bytes) -> dict[str, Any]:
     if _says_hidden(xml):
         for m in _ROW_TAG.finditer(xml):
             attrs = m.group(1)
-            if _HIDDEN_ATTR.search(attrs) and (r := _R_ATTR.search(attrs)):
+            if _HIDDEN_ATTR.search(attrs) and (r := _halves.R_ATTR.search(attrs)):
                 hidden.append(int(r.group(1)))
     merges = []
     at = xml.find(b"<mergeCells")
