@@ -236,3 +236,25 @@ def test_unknown_snapshot_is_not_found(con: duckdb.DuckDBPyConnection) -> None:
 def test_empty_database_gives_no_data_slides(con: duckdb.DuckDBPyConnection) -> None:
     deck = briefing.deck(con, as_of=AS_OF)
     assert [s["finding"] for s in deck["slides"]] == ["no_data"] * len(briefing.SLIDES)
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        ({"w": 1920, "h": 1080}, 1.0),
+        ({"w": 1366, "h": 768}, 0.71),  # the meeting-room projector: its width and height alike
+        ({"w": 1024, "h": 768}, 0.53),  # 4:3, narrower than the slide: its width decides
+        ({"w": 1920, "h": 900}, 0.83),  # a browser with its tabs shown: the height decides
+        ({"w": 3840, "h": 2160}, 2.0),
+        ({"w": 320, "h": 200}, 0.4),  # below the smallest fit: the page scrolls instead
+        ({"w": 20000, "h": 20000}, 3.0),
+        (None, None),  # not reported yet: the page uses 1
+        ({"w": 0, "h": 768}, None),
+        ({"w": "wide", "h": 768}, None),
+        ({"h": 768}, None),
+    ],
+)
+def test_the_slide_fits_the_window(size: Any, expected: float | None) -> None:
+    from ui.briefing import screen
+
+    assert screen.fit_of(size) == expected

@@ -53,9 +53,9 @@ def app_url(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory, chromi
         yield url
 
 
-def _open(chromium: Any, url: str, query: str) -> Any:
-    """A 1920×1080 tab on the briefing, signed in as the leader (viewer) account."""
-    page = chromium.new_page(viewport={"width": 1920, "height": 1080})
+def _open(chromium: Any, url: str, query: str, size: tuple[int, int] = (1920, 1080)) -> Any:
+    """A tab of ``size`` (1920×1080) on the briefing, signed in as the leader (viewer) account."""
+    page = chromium.new_page(viewport={"width": size[0], "height": size[1]})
     page.goto(f"{url}/?mode=briefing&as_of={AS_OF}&{query}")
     page.wait_for_selector("input[type=password]", timeout=60_000)
     page.locator("input[type=text]").first.fill(ACCOUNTS["viewer"][0])
@@ -152,6 +152,37 @@ def test_4k_screen_with_scale_2(app_url: str, chromium: Any, titles: list[str]) 
         title_px = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
         assert title_px > 80  # 2.4vw of 3840 px: the title grows with the screen
         _shot(page, "3_3840x2160")
+    finally:
+        page.close()
+
+
+def _chart_height(page: Any, expected: int, timeout_s: float = 30) -> int:
+    """The slide figure's height once it is ``expected`` px (±2), or what it is at the timeout."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        height = int(page.evaluate("() => document.querySelector('.js-plotly-plot').clientHeight"))
+        if abs(height - expected) <= 2 or time.monotonic() > deadline:
+            return height
+        page.wait_for_timeout(300)
+
+
+def test_the_slide_fits_a_projector_of_1366x768_and_grows_with_the_window(
+    app_url: str, chromium: Any, titles: list[str]
+) -> None:
+    # 750 px of figure at 1920×1080 left the lower part of the slide and its footer below the edge
+    # of a 1366×768 projector: the figure is now drawn at min(1366/1920, 768/1080) = 0,71 of its size.
+    page = _open(chromium, app_url, "slide=5", size=(1366, 768))
+    try:
+        assert _title(page) == titles[4]
+        assert _chart_height(page, 532) == 532
+        browser.wait_until_idle(page)
+        bottom = page.evaluate("() => document.querySelector('.brief-foot').getBoundingClientRect().bottom")
+        assert bottom <= 768
+        assert page.evaluate("() => document.documentElement.scrollHeight") <= 768
+        _shot(page, "5_1366x768")
+        page.set_viewport_size({"width": 3840, "height": 2160})  # the window grows: so does the figure
+        assert _chart_height(page, 1500) == 1500
+        assert _title(page) == titles[4]  # on the same slide
     finally:
         page.close()
 

@@ -1,8 +1,8 @@
 """The briefing page: one slide at a time, big type, keyboard and buttons, timers, downloads, snapshots.
 
 URL parameters (all optional): ``slide=N`` (1-based; kept in the URL so a reload stays on it),
-``lang=en``, ``theme=dark``, ``scale=2`` (chart type for 3840×2160; page text scales with the
-viewport by itself), ``auto=30`` (advance every 30 s, for an unattended screen), ``refresh=300``
+``lang=en``, ``theme=dark``, ``scale=0.7`` (the figure's size by hand: without it the figure fits the
+window by itself, ``ui.briefing.screen``, as the page's text does), ``auto=30`` (advance every 30 s, for an unattended screen), ``refresh=300``
 (re-read the data every 300 s; a new import shows without losing the slide), ``snapshot=ID`` (brief
 from frozen figures), ``compare=ID`` (add a slide comparing with another snapshot), ``as_of``,
 ``unit``. ``mode=briefing`` (app.py) hides every piece of chrome.
@@ -24,7 +24,7 @@ from analytics import audit, briefing
 from analytics.access import effective_scope
 from analytics.errors import OversightError
 from ui import auth, data, errors
-from ui.briefing import export
+from ui.briefing import export, screen
 from ui.briefing import slides as sl
 from ui.labels import t
 from ui.session import lang
@@ -95,7 +95,7 @@ def _css(theme: sl.Theme) -> str:
 .brief-foot {{ font-size: 1.15vw; color: {theme.muted}; line-height: 1.35; }}
 .brief-page {{ font-size: 1.15vw; color: {theme.muted}; text-align: right; }}
 [data-testid="stMain"] button p {{ font-size: max(1vw, 14px); }}
-.st-key-brief_space, .st-key-brief_pagedown, .st-key-brief_pageup {{ position: absolute; width: 1px; height: 1px;
+.st-key-brief_space, .st-key-brief_pagedown, .st-key-brief_pageup, .st-key-brief_screen {{ position: absolute; width: 1px; height: 1px;
   overflow: hidden; opacity: 0; }}
 </style>"""
 
@@ -231,14 +231,16 @@ def show() -> None:
     L = lang()
     theme_name = st.query_params.get("theme", "light")
     theme = sl.THEMES.get(str(theme_name), sl.THEMES["light"])
-    scale = _float_param("scale", 1.0, 0.5, 3.0)
+    st.html(_css(theme))
+    # The figure fits the window by itself (``screen``); ``scale=`` in the URL sets it by hand instead.
+    fit = screen.fit()
+    scale = _float_param("scale", 1.0, 0.5, 3.0) if "scale" in st.query_params else (fit or 1.0)
     auto = _int_param("auto", None, low=2)
     refresh = _int_param("refresh", None, low=5)
     snapshot_id, compare_id = (
         _int_param("snapshot", None, low=1, high=2**62),
         _int_param("compare", None, low=1, high=2**62),
     )
-    st.html(_css(theme))
     if KEY_SLIDE not in st.session_state:
         st.session_state[KEY_SLIDE] = (_int_param("slide", 1, high=99) or 1) - 1
         st.session_state[KEY_MOVED] = time.monotonic()
