@@ -165,7 +165,9 @@ def briefing_figures(
         ("jobs_services", j.at["dvsnc", "approved"], j.at["dvsnc", "eligible"]),
         ("units_inspected", insp.loc[insp["year"] == as_of.year, "units_inspected"].sum(), None),
     ]
-    out["rows"] = [{"measure": m, "done": done, "of": of} for m, done, of in rows]
+    # A total of 0 is a group with no unit at the date (the chi cục of a province whose agencies took
+    # them in by 2025): "3 / 0" would read as three of none. The count stands alone, as a cut does.
+    out["rows"] = [{"measure": m, "done": done, "of": of if of else None} for m, done, of in rows]
     out.update(
         start=first.isoformat(),
         inspection_year=as_of.year,

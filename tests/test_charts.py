@@ -61,3 +61,25 @@ def test_bars_of_units_of_one_name_stay_apart() -> None:
     assert list(fig.data[0].customdata) == ["CT.SNV", "HNI.SNV", "CT.STP"]
     one = charts.grouped_bars(df.iloc[1:], x="name", code="code", series=(("n", "Số người"),), lang="vi")
     assert list(one.data[0].x) == ["Sở Nội vụ", "Sở Tư pháp"]
+
+
+@pytest.mark.parametrize("pace", [40.0, 98.6, 100.0])
+def test_progress_bars_label_the_target_and_the_pace_above_the_plot_on_either_side(pace: float) -> None:
+    """A pace label under the plot sat on the axis's numbers (briefing of a province, pace 98,6 %):
+    both labels are above it, the pace's ending at its line, the target's starting at its."""
+    df = pd.DataFrame({"unit": ["a", "b"], "pct": [85.7, 236.5], "status": ["behind", "on_track"]})
+    fig = charts.progress_bars(
+        df,
+        label="unit",
+        value="pct",
+        code="unit",
+        status="status",
+        lang="vi",
+        pace=pace,
+        target_label="Kế hoạch",
+        pace_label="Cần đạt theo thời gian",
+    )
+    labels = {a.text: a for a in fig.layout.annotations}
+    target, paced = labels["Kế hoạch"], labels["Cần đạt theo thời gian"]
+    assert (target.x, target.y, target.yref, target.yanchor, target.xanchor) == (100.0, 1, "y domain", "bottom", "left")
+    assert (paced.x, paced.y, paced.yref, paced.yanchor, paced.xanchor) == (pace, 1, "y domain", "bottom", "right")

@@ -209,5 +209,13 @@ def test_briefing_slide_shows_the_report_scope_from_the_whole_city(demo: duckdb.
     early_slide = next(s for s in early["slides"] if s["id"] == "reorganisation")
     assert early_slide["data"]["as_of"] == "2023-12-31"
     assert dict((r["measure"], r["done"]) for r in early_slide["data"]["rows"])["units_inspected"] == 22
+    # A province's deck in the country (not the whole database: no report scope) shows the province
+    # at its date: the new city in 2026 has no chi cục left (its agencies took them in), so its three
+    # reorganised ones stand alone, not as "3 / 0".
+    figures = reorganisation.briefing_figures(
+        demo, scope="CT", as_of=date(2026, 9, 30), whole_city=False, report_scope="", report_as_of=END
+    )
+    rows = {r["measure"]: (r["done"], r["of"]) for r in figures["rows"]}
+    assert rows["sub_departments_reorganised"] == (3, None) and rows["agencies_reorganised"] == (14, 14)
     syt = briefing.deck(demo, scope="CT_CU.SYT", as_of=END)
     assert next(s for s in syt["slides"] if s["id"] == "reorganisation")["data"]["scope"] == "CT_CU.SYT"

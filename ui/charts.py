@@ -94,10 +94,12 @@ def progress_bars(
             name=value_title,
         )
     )
-    # target label above the plot, pace label below it, so the two never overlap when close
+    # Both labels above the plot, the pace's ending at its line and the target's starting at its:
+    # they never overlap, however close the lines (the pace is at most the target), and neither
+    # covers the axis's numbers (a pace label below the plot sat on them).
     for x, name, colour, dash, where in (
-        (target, target_label, "#333333", "solid", "top"),
-        (pace, pace_label, BLUE, "dash", "bottom"),
+        (target, target_label, "#333333", "solid", "above right"),
+        (pace, pace_label, BLUE, "dash", "above left"),
     ):
         if x is not None:
             reference_line(fig, x=x, colour=colour, dash=dash, text=name, position=where)
@@ -270,6 +272,8 @@ _V_LABEL = {
     "bottom right": (0, "left", "bottom"),
     "top": (1, "center", "bottom"),
     "bottom": (0, "center", "top"),
+    "above left": (1, "right", "bottom"),  # above the plot, ending at the line
+    "above right": (1, "left", "bottom"),  # above the plot, starting at the line
 }
 
 

@@ -57,7 +57,7 @@ def secondment_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
         target_label=t("brief.full", lang),
         text="text",
     )
-    return bar_room(fig, df["fulfilment_pct"], target_label=t("brief.full", lang))
+    return bar_room(fig, df["fulfilment_pct"])
 
 
 def training_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
@@ -88,7 +88,7 @@ def training_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
         pace_label=t("brief.elapsed", lang),
         text="text",
     )
-    return bar_room(fig, df["spent_pct"], pace_label=t("brief.elapsed", lang), target_label=t("brief.full", lang))
+    return bar_room(fig, df["spent_pct"])
 
 
 def freshness_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:

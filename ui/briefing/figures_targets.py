@@ -196,9 +196,7 @@ def reduction_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
         text="text",
     )
     fig.update_traces(width=0.5)
-    return bar_room(
-        fig, df["plan_progress_pct"], pace_label=t("brief.pace", lang), target_label=t("brief.target", lang)
-    )
+    return bar_room(fig, df["plan_progress_pct"])
 
 
 def agencies_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:

@@ -105,16 +105,11 @@ def empty_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
     return fig
 
 
-def bar_room(fig: go.Figure, values: pd.Series, *, pace_label: str = "", target_label: str = "") -> go.Figure:
-    """Room on the right for the bar texts; the pace label left of its line, the target's right of it."""
+def bar_room(fig: go.Figure, values: pd.Series) -> go.Figure:
+    """Room on the right for the bar texts."""
     top = float(values.max()) if values.notna().any() else 100.0
     low = min(float(values.min()) if values.notna().any() else 0.0, 0.0)
     fig.update_xaxes(range=[low * 1.1, max(top, 100.0) * 1.45])
-    for ann in fig.layout.annotations or ():
-        if pace_label and ann.text == pace_label:
-            ann.xanchor = "right"
-        elif target_label and ann.text == target_label:
-            ann.xanchor = "left"
     return fig
 
 
