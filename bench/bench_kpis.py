@@ -27,7 +27,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import duckdb  # noqa: E402
 
-from analytics import children, db, kpis, quality, reduction, secondment, training, workforce  # noqa: E402
+from analytics import (  # noqa: E402
+    children,
+    db,
+    kpis,
+    quality,
+    reduction,
+    reorganisation,
+    secondment,
+    training,
+    workforce,
+)
 
 AS_OF = date(2026, 9, 30)
 
@@ -102,7 +112,24 @@ def page_calls(
             c(workforce.leaders_and_pool, as_of=when, scope=scope),
         ],
         "quality page": lambda: c(quality.quality_checks, as_of=when, scope=scope),
+        "reorganisation page": lambda: _reorganisation_page(c, scope, when),
     }
+
+
+def _reorganisation_page(c: Call, scope: str | None, when: date) -> list[object]:
+    """pages/reorganisation.py's calls: its window from the first decision on record to the date."""
+    first, last = c(reorganisation.reorg_dates, scope=scope)  # type: ignore[misc]
+    if first is None or last is None:
+        return []
+    end = min(last, when)
+    return [
+        c(reorganisation.reorganisation_by_group, start=first, end=end, as_of=end, scope=scope),
+        c(reorganisation.job_positions_by_group, as_of=end, scope=scope),
+        c(reorganisation.inspections_by_year, scope=scope),
+        c(reorganisation.reorganisation_by_year, start=first, end=end, scope=scope),
+        c(reorganisation.reorganisation_by_agency, start=first, end=end, as_of=end, scope=scope),
+        c(reorganisation.reorg_decision_trail, start=first, end=end, scope=scope),
+    ]
 
 
 def main() -> None:

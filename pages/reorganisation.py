@@ -15,7 +15,7 @@ from analytics.reorganisation import (
     reorganisation_by_group,
     reorganisation_by_year,
 )
-from analytics.units import unit_list
+from analytics.units import unit_name
 from ui import data, filters
 from ui import format as fmt
 from ui.auth import require_page
@@ -31,9 +31,8 @@ user = require_page("reorganisation", L)
 policy = data.run(load_policy)
 f = filters.sidebar(L, default_as_of=policy.reorg_report_as_of, default_unit=policy.reorg_report_scope or None)
 st.title(tr("reorg.title"))
-shown = data.run(unit_list, active_on=f.as_of)
 shown_name = (
-    dict(zip(shown["unit_code"], shown["name"], strict=True)).get(f.scope, "")
+    data.run(unit_name, unit_code=f.scope) or ""
     if f.scope
     else filters.whole_label(L, f.as_of)  # the scope's own name: "Thành phố Cần Thơ", a province, "Toàn quốc"
 )
