@@ -291,7 +291,9 @@ def reference_line(
     """A target or plan line across the plot at ``x`` (vertical) or ``y`` (horizontal), labelled.
 
     The same shape and label as Plotly's ``add_vline``/``add_hline``, appended directly: those
-    check every subplot on each call (about 7 ms a line), and pages redraw on every click.
+    check every subplot on each call (about 7 ms a line), and pages redraw on every click. A
+    vertical line also takes "above left" / "above right" (Plotly has no such position): the label
+    above the plot, ending or starting at the line.
     """
     line = {"color": colour, "dash": dash, "width": width}
     if y is not None:

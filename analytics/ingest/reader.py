@@ -175,8 +175,8 @@ def _tmp_dir(size: int) -> str | None:
 # ignore them): memory a parse frees is kept for its next allocation instead of being given back to
 # the system at once, and the heap grows 64 MB at a time. A child lives for one file, so what it
 # keeps goes when it exits; a parse stops paying the kernel to map and zero pages it has just given
-# back: on a 100.000-row roster 0,05 s of the child's 0,88 s (30 files taking turns with a server
-# without them), about a fifth fewer page faults.
+# back: on a 100.000-row roster 0,03-0,07 s of the child's ~0,88 s (14-30 files taking turns with a
+# server without them), about a fifth fewer page faults.
 _CHILD_MALLOC = {"MALLOC_TRIM_THRESHOLD_": str(2**30), "MALLOC_TOP_PAD_": str(64 * 2**20)}
 
 _SERVER = _Server()

@@ -1,11 +1,12 @@
 """The briefing page: one slide at a time, big type, keyboard and buttons, timers, downloads, snapshots.
 
 URL parameters (all optional): ``slide=N`` (1-based; kept in the URL so a reload stays on it),
-``lang=en``, ``theme=dark``, ``scale=0.7`` (the figure's size by hand: without it the figure fits the
-window by itself, ``ui.briefing.screen``, as the page's text does), ``auto=30`` (advance every 30 s, for an unattended screen), ``refresh=300``
-(re-read the data every 300 s; a new import shows without losing the slide), ``snapshot=ID`` (brief
-from frozen figures), ``compare=ID`` (add a slide comparing with another snapshot), ``as_of``,
-``unit``. ``mode=briefing`` (app.py) hides every piece of chrome.
+``lang=en``, ``theme=dark``, ``scale=0.7`` (the figure's size by hand: without it the figure fits
+the window by itself, ``ui.briefing.screen``, as the page's text does), ``auto=30`` (advance every
+30 s, for an unattended screen), ``refresh=300`` (re-read the data every 300 s; a new import shows
+without losing the slide), ``snapshot=ID`` (brief from frozen figures), ``compare=ID`` (add a slide
+comparing with another snapshot), ``as_of``, ``unit``. ``mode=briefing`` (app.py) hides every piece
+of chrome.
 
 Keys: → / Space / PageDown next, ← / PageUp back, 1-9 jump to a slide (Streamlit button shortcuts).
 Privacy: the page shows the deck only (unit names and counts, small counts as "<5"), never a person.
@@ -95,8 +96,8 @@ def _css(theme: sl.Theme) -> str:
 .brief-foot {{ font-size: 1.15vw; color: {theme.muted}; line-height: 1.35; }}
 .brief-page {{ font-size: 1.15vw; color: {theme.muted}; text-align: right; }}
 [data-testid="stMain"] button p {{ font-size: max(1vw, 14px); }}
-.st-key-brief_space, .st-key-brief_pagedown, .st-key-brief_pageup, .st-key-brief_screen {{ position: absolute; width: 1px; height: 1px;
-  overflow: hidden; opacity: 0; }}
+.st-key-brief_space, .st-key-brief_pagedown, .st-key-brief_pageup, .st-key-brief_screen {{ position: absolute;
+  width: 1px; height: 1px; overflow: hidden; opacity: 0; }}
 </style>"""
 
 
