@@ -96,7 +96,7 @@ def _css(theme: sl.Theme) -> str:
 .brief-foot {{ font-size: 1.15vw; color: {theme.muted}; line-height: 1.35; }}
 .brief-page {{ font-size: 1.15vw; color: {theme.muted}; text-align: right; }}
 [data-testid="stMain"] button p {{ font-size: max(1vw, 14px); }}
-.st-key-brief_space, .st-key-brief_pagedown, .st-key-brief_pageup, .st-key-brief_screen {{ position: absolute;
+.st-key-brief_space, .st-key-brief_pagedown, .st-key-brief_pageup, .st-key-{screen.KEY} {{ position: absolute;
   width: 1px; height: 1px; overflow: hidden; opacity: 0; }}
 </style>"""
 
