@@ -28,6 +28,26 @@ def test_time_limit_is_a_problem() -> None:
     assert sheets == [] and [p.code for p in problems] == ["parse_timeout"]
 
 
+def test_children_done_are_reaped() -> None:
+    """A child that wrote its result is reaped after the reply: none is left behind as a zombie
+    (the limits' tests above check the children that end without a result)."""
+    import time
+
+    from analytics.ingest import reader
+
+    data = mc.commune_staff()
+    for _ in range(3):
+        sheets, problems = read_workbook("a.xlsx", data, "xlsx")
+        assert problems == [] and sheets[0].name == "DS"
+    server = reader._SERVER.proc
+    assert server is not None
+    children = f"/proc/{server.pid}/task/{server.pid}/children"
+    deadline = time.monotonic() + 5
+    while open(children).read().split() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert open(children).read().split() == []
+
+
 def test_hidden_sheet_and_hidden_rows_reported() -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
