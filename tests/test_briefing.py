@@ -163,7 +163,7 @@ def test_small_counts_are_suppressed_and_shown_as_less_than_threshold(city_deck:
     assert rows["SNV"]["violations"] == 0 and rows["SNV"]["violations_suppressed"] is False  # 0 says nothing
     assert sec["data"]["totals"]["with_violations"] is None and sec["data"]["totals"]["with_violations_suppressed"]
     slide = next(s for s in sl.build(deck, "vi") if s.id == "secondment")
-    texts = [x for trace in slide.chart().data for x in (trace.text or ())]
+    texts = [a.text for a in slide.chart().layout.annotations]  # (the bars' labels are annotations)
     assert any("vi phạm <5" in x for x in texts) and not any("vi phạm 2" in x for x in texts)
 
 

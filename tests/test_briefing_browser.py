@@ -187,6 +187,38 @@ def test_the_slide_fits_a_projector_of_1366x768_and_grows_with_the_window(
         page.close()
 
 
+def test_the_buttons_keep_their_words_on_a_1024x768_projector(app_url: str, chromium: Any, titles: list[str]) -> None:
+    """Columns of fixed shares cut "Trước" / "Tiếp" to "T" and the menu to "Tải về, chốt …" at
+    1024 pixels: every button of the row shows its whole label, in one row, inside the window."""
+    page = _open(chromium, app_url, "slide=2", size=(1024, 768))
+    try:
+        assert _title(page) == titles[1]
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll('.st-key-brief_nav button')]
+                .filter(b => !b.closest('.stElementContainer')
+                             || getComputedStyle(b.closest('.stElementContainer')).opacity !== '0')  // (not the key buttons)
+                .filter(b => {
+                    const r = b.getBoundingClientRect(), p = b.querySelector('p');
+                    return r.right > window.innerWidth || r.bottom > window.innerHeight
+                        || (p && p.scrollWidth > p.clientWidth + 1);
+                })
+                .map(b => b.innerText)"""
+        )
+        assert cut == []
+        words = page.locator(".st-key-brief_nav button").all_inner_texts()
+        assert any(t("brief.prev") in w for w in words) and any(t("brief.next") in w for w in words)
+        middles = page.evaluate(
+            """() => [...document.querySelectorAll('.st-key-brief_nav button')]
+                .filter(b => !b.closest('.stElementContainer')
+                             || getComputedStyle(b.closest('.stElementContainer')).opacity !== '0')
+                .map(b => { const r = b.getBoundingClientRect(); return (r.top + r.bottom) / 2; })"""
+        )
+        assert max(middles) - min(middles) < 8, middles  # one row
+        _shot(page, "2_1024x768")
+    finally:
+        page.close()
+
+
 def test_pdf_and_png_download_from_the_page(app_url: str, chromium: Any, titles: list[str]) -> None:
     import io
     import re

@@ -83,3 +83,57 @@ def test_progress_bars_label_the_target_and_the_pace_above_the_plot_on_either_si
     target, paced = labels["Kế hoạch"], labels["Cần đạt theo thời gian"]
     assert (target.x, target.y, target.yref, target.yanchor, target.xanchor) == (100.0, 1, "y domain", "bottom", "left")
     assert (paced.x, paced.y, paced.yref, paced.yanchor, paced.xanchor) == (pace, 1, "y domain", "bottom", "right")
+
+
+def _bar_labels(fig: go.Figure) -> dict[str, go.layout.Annotation]:
+    return {a.y: a for a in fig.layout.annotations if a.name == charts.BAR_LABEL}
+
+
+def test_progress_bar_labels_are_written_over_the_target_and_pace_lines() -> None:
+    """A bar ending just before the pace and target lines had its label struck through by them
+    (the lines are drawn over the bars' own text): each label is an annotation on a box of the
+    background, drawn over the lines, just past its bar's end; no grid line runs through it."""
+    df = pd.DataFrame(
+        {
+            "unit": ["short", "long", "shrank", "blank", "huge"],
+            "pct": [85.7, 242.1, -40.0, None, 1_000.0],
+            "status": ["behind", "on_track", "behind", None, "on_track"],
+        }
+    )
+    fig = charts.progress_bars(
+        df,
+        label="unit",
+        value="pct",
+        code="unit",
+        status="status",
+        lang="vi",
+        pace=98.6,
+        target_label="Kế hoạch",
+        pace_label="Cần đạt theo thời gian",
+    )
+    labels = _bar_labels(fig)
+    assert set(labels) == {"short", "long", "shrank", "blank", "huge"}
+    assert not fig.data[0].text  # (the bars' own text would be drawn under the lines)
+    short = labels["short"]
+    assert (short.x, short.xref, short.yref, short.xanchor, short.bgcolor) == (85.7, "x", "y", "left", "white")
+    assert short.text == "✖ 85.7" and short.xshift > 0
+    assert (labels["shrank"].x, labels["shrank"].xanchor) == (-40.0, "right")  # left of a bar going left
+    assert (labels["blank"].x, labels["blank"].xanchor) == (0.0, "left")
+    low, high = fig.layout.xaxis.range
+    assert (labels["huge"].x, labels["huge"].xanchor) == (high, "right")  # past the axis: inside its end
+    assert fig.layout.yaxis.showgrid is False
+    annotations = list(fig.layout.annotations)  # drawn after (over) the reference lines' labels too
+    assert [a.text for a in annotations[:2]] == ["Kế hoạch", "Cần đạt theo thời gian"]
+
+
+def test_bar_room_and_the_briefings_theme_move_and_colour_the_labels() -> None:
+    from ui.briefing import style as brief_style
+
+    df = pd.DataFrame({"unit": ["a", "b"], "pct": [50.0, 500.0], "status": ["behind", "on_track"]})
+    fig = charts.progress_bars(df, label="unit", value="pct", code="unit", status="status", lang="vi")
+    assert _bar_labels(fig)["b"].xanchor == "right"  # 500 is past this axis (to 400 · 1,15)
+    brief_style.bar_room(fig, df["pct"])  # the briefing's axis has room for every bar
+    assert (_bar_labels(fig)["b"].x, _bar_labels(fig)["b"].xanchor) == (500.0, "left")
+    dark = brief_style.THEMES["dark"]
+    brief_style.style_figure(fig, dark, 1.0, "vi", height=600)
+    assert {a.bgcolor for a in _bar_labels(fig).values()} == {dark.bg}

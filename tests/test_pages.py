@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import db
 from tests.conftest import add_accounts, sign_in
+from ui import charts
 from ui.nav import PAGES, ROOT
 
 AS_OF = "2026-09-30"
@@ -89,12 +90,14 @@ def test_category_filter_changes_the_reduction_chart(demo_db_path: Path, monkeyp
 
 def test_reduction_table_matches_its_chart(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _page(demo_db_path, monkeypatch, "pages/reduction.py", cat="cong_chuc")
-    bars = _spec(at)["data"][0]
+    spec = _spec(at)
+    bars = spec["data"][0]
+    labels = [a for a in spec["layout"]["annotations"] if a.get("name") == charts.BAR_LABEL]  # a label per bar
     table = at.dataframe[0].value
     shown = dict(zip(table["Đơn vị"], table["Đạt % kế hoạch"], strict=True))
-    assert len(bars["y"]) == len(table)
-    for name, text in zip(bars["y"], bars["text"], strict=True):
-        assert text.endswith(shown[name]), (name, text, shown[name])
+    assert len(bars["y"]) == len(table) == len(labels)
+    for name, label in zip(bars["y"], labels, strict=True):
+        assert label["y"] == name and label["text"].endswith(shown[name]), (name, label, shown[name])
 
 
 def test_unit_page_shows_the_unit_and_its_breadcrumb(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

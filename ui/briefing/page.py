@@ -96,6 +96,7 @@ def _css(theme: sl.Theme) -> str:
 .brief-foot {{ font-size: 1.15vw; color: {theme.muted}; line-height: 1.35; }}
 .brief-page {{ font-size: 1.15vw; color: {theme.muted}; text-align: right; }}
 [data-testid="stMain"] button p {{ font-size: max(1vw, 14px); }}
+[class*="st-key-brief_goto_"] kbd {{ display: none; }}  /* the key of "3" is 3: its hint only repeats it */
 .st-key-brief_space, .st-key-brief_pagedown, .st-key-brief_pageup, .st-key-{screen.KEY} {{ position: absolute;
   width: 1px; height: 1px; overflow: hidden; opacity: 0; }}
 </style>"""
@@ -279,8 +280,10 @@ def show() -> None:
         page.markdown(
             f"<div class='brief-page'>{t('brief.slide_of', L, n=index + 1, total=n)}</div>", unsafe_allow_html=True
         )
-        nav = st.columns([1.2] + [0.5] * n + [1.2, 4, 2.2], vertical_alignment="center")
-        nav[0].button(
+        # One row that lays the buttons out at their own widths (a flex row, not columns of fixed
+        # shares): on a 1024-pixel projector columns cut "Trước" / "Tiếp" down to their first letter.
+        nav = st.container(horizontal=True, vertical_alignment="center", gap="small", key="brief_nav")
+        nav.button(
             t("brief.prev", L),
             icon=":material/arrow_back:",
             shortcut="Left",
@@ -289,7 +292,7 @@ def show() -> None:
             args=((index - 1) % n,),
         )
         for i in range(n):
-            nav[1 + i].button(
+            nav.button(
                 str(i + 1),
                 key=f"brief_goto_{i + 1}",
                 shortcut=str(i + 1) if i < 9 else None,
@@ -297,7 +300,7 @@ def show() -> None:
                 on_click=_go,
                 args=(i,),
             )
-        nav[n + 1].button(
+        nav.button(
             t("brief.next", L),
             icon=":material/arrow_forward:",
             shortcut="Right",
@@ -305,11 +308,11 @@ def show() -> None:
             on_click=_go,
             args=((index + 1) % n,),
         )
-        with nav[n + 2]:
-            st.button("space", key="brief_space", shortcut="Space", on_click=_go, args=((index + 1) % n,))
-            st.button("pagedown", key="brief_pagedown", shortcut="PageDown", on_click=_go, args=((index + 1) % n,))
-            st.button("pageup", key="brief_pageup", shortcut="PageUp", on_click=_go, args=((index - 1) % n,))
-        with nav[n + 3].popover(t("brief.menu", L), icon=":material/more_horiz:"):
+        nav.button("space", key="brief_space", shortcut="Space", on_click=_go, args=((index + 1) % n,))
+        nav.button("pagedown", key="brief_pagedown", shortcut="PageDown", on_click=_go, args=((index + 1) % n,))
+        nav.button("pageup", key="brief_pageup", shortcut="PageUp", on_click=_go, args=((index - 1) % n,))
+        nav.space("stretch")
+        with nav.popover(t("brief.menu", L), icon=":material/more_horiz:"):
             _downloads(slides, index, deck, theme.name, L)
             st.divider()
             _snapshots(L, snapshot_id, compare_id)

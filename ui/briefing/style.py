@@ -84,6 +84,8 @@ def style_figure(fig: go.Figure, th: Theme, scale: float, lang: str, *, height: 
         if shape.line and shape.line.color in ("#333333", None):
             shape.line.color = th.fg
     for ann in fig.layout.annotations or ():
+        if ann.name == charts.BAR_LABEL:
+            ann.bgcolor = th.bg  # a bar's label on a box of the slide's background
         if ann.font is None or ann.font.size is None:
             ann.font = {"size": round(FONT_PX * scale), "color": th.fg}
     return fig
@@ -110,7 +112,7 @@ def bar_room(fig: go.Figure, values: pd.Series) -> go.Figure:
     top = float(values.max()) if values.notna().any() else 100.0
     low = min(float(values.min()) if values.notna().any() else 0.0, 0.0)
     fig.update_xaxes(range=[low * 1.1, max(top, 100.0) * 1.45])
-    return fig
+    return charts.place_bar_labels(fig)
 
 
 def status_text(status: str | None, lang: str) -> str:

@@ -178,7 +178,7 @@ def projection_figure(frame: pd.DataFrame, row: pd.Series, lang: str) -> go.Figu
         x=float(row["plan"]),
         colour=charts.VERMILLION,
         dash="dash",
-        position="bottom right",
+        position="above right",  # above the plot: at its foot the label was written over the last bar
         text=t("red.plan_value", lang, plan=fmt.number(row["plan"], lang, 1)),
     )
     fig.update_layout(showlegend=False)
