@@ -254,3 +254,67 @@ def test_a_damaged_sheet_is_refused_as_when_parsed_whole(monkeypatch: pytest.Mon
         e = caught.value
         failures.append(e.info if isinstance(e, _reply.Refusal) else (type(e).__name__, str(e)))
     assert failures[0] == failures[1]
+
+
+@pytest.mark.parametrize("inflate", ["isal", "zlib"])
+@pytest.mark.parametrize("compression", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED])
+def test_a_member_is_read_in_steps_as_zipfile_reads_it(
+    inflate: str, compression: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    """The sheet's XML inflated from the raw stream (ISA-L where installed, else zlib) in the two
+    steps of the halves: the bytes ``zipfile`` gives, whatever the step; a zip read from a file,
+    not from memory, goes through ``zipfile`` itself."""
+    import zlib
+
+    if inflate == "zlib":
+        monkeypatch.setattr(_halves, "fast_zlib", zlib)
+    rnd = random.Random(compression)
+    xml = b"".join(b'<row r="%d"><c><v>%d</v></c></row>' % (i, rnd.randrange(10**9)) for i in range(20_000))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as z:
+        z.writestr("xl/styles.xml", b"<styleSheet/>")
+        z.writestr("xl/worksheets/sheet1.xml", xml)
+    zf = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    for first in (0, 1, 1000, len(xml) // 2, len(xml), len(xml) + 5):
+        with _halves._Member(zf, "xl/worksheets/sheet1.xml") as member:
+            assert member.fallback is None
+            a = member.read(first)
+            assert a == xml[:first]
+            assert a + member.read() == xml
+    path = tmp_path / "book.zip"
+    path.write_bytes(buf.getvalue())
+    with zipfile.ZipFile(path) as on_disk, _halves._Member(on_disk, "xl/worksheets/sheet1.xml") as member:
+        assert member.fallback is not None and member.read(10) + member.read() == xml
+
+
+def test_a_member_whose_bytes_differ_from_its_checksum_is_refused() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("x.xml", b"<a>" * 10_000)
+    data = bytearray(buf.getvalue())
+    central = data.rfind(b"x.xml")
+    data[central - 46 + 16] ^= 0xFF  # the CRC-32 of the central directory, which zipfile reads
+    zf = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    with _halves._Member(zf, "x.xml") as member:
+        member.read(100)
+        with pytest.raises(zipfile.BadZipFile):
+            member.read()
+
+
+def test_a_damaged_deflate_stream_gives_the_halves_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bytes of the sheet's compressed stream changed (its checksum left as it was): ISA-L's
+    error, not zlib's, is caught like zlib's, and the halves give up for the whole sheet's parse,
+    which refuses the file (no table of garbage)."""
+    import zlib
+
+    data = bytearray(CASES["a roster"](random.Random(3)))
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("xl/worksheets/sheet1.xml")
+    quarter = info.header_offset + 30 + len(info.filename) + info.compress_size // 4
+    data[quarter : quarter + 64] = bytes(64)  # (zeros there: an invalid distance, not only a bad CRC)
+    outcomes = []
+    for inflate in (_halves.fast_zlib, zlib):
+        monkeypatch.setattr(_halves, "fast_zlib", inflate)
+        with pytest.raises(_reply.Refusal) as caught:
+            _parsed(bytes(data), monkeypatch, split=True)
+        outcomes.append(caught.value.info)
+    assert outcomes[0] == outcomes[1] and outcomes[0]["code"] == "sheet_unreadable"

@@ -1,5 +1,5 @@
-"""The child-process side of ``reader``: imports only the standard library, pyarrow and fastexcel
-(and xlrd for the layout of a legacy .xls), so a fresh child starts fast and holds nothing of the server's state.
+"""The child-process side of ``reader``: imports only the standard library, pyarrow, fastexcel and
+isal (and xlrd for the layout of a legacy .xls), so a fresh child starts fast and holds nothing of the server's state.
 
 Anything about the file that makes it unreadable is raised as ``Refusal(code, sheet=, row=, column=,
 **params)``: the parent turns it into a problem with a message of ``messages``, never a raw exception.
