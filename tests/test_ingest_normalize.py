@@ -235,3 +235,60 @@ def test_clean_texts_gives_clean_text_of_each_value(monkeypatch: pytest.MonkeyPa
     assert clean_texts(values) == expected
     assert 0 < len(one_by_one) <= len(values) - 3 * 512  # both ways taken: the clean run (3 chunks) fast
     assert clean_texts([]) == []
+
+
+def test_parse_dates_agrees_with_parse_date_on_every_text() -> None:
+    """The Arrow path gives what ``parse_date`` gives, or leaves the text to it: generated texts
+    of every form people write (separators, spaces, impossible days, leap years, years out of
+    range, times, other digits, months, serials, words)."""
+    import random
+
+    from analytics.ingest.normalize import parse_date, parse_dates
+
+    rnd = random.Random(20261205)
+    texts = []
+    for _ in range(6000):
+        d, m, y = (
+            rnd.randrange(0, 33),
+            rnd.randrange(0, 14),
+            rnd.choice([rnd.randrange(1880, 2120), 0, 9999, 1900, 2000]),
+        )
+        sep = rnd.choice("/.-")
+        pad = rnd.choice(["", " ", "  ", "\t", "\xa0"])
+        form = rnd.randrange(8)
+        if form == 0:
+            texts.append(f"{pad}{d:02d}{sep}{m:02d}{sep}{y:04d}{pad}")
+        elif form == 1:
+            texts.append(f"{d}{pad}{sep}{pad}{m}{pad}{sep}{pad}{y}")
+        elif form == 2:
+            texts.append(
+                f"{y:04d}-{m:02d}-{d:02d}" + rnd.choice(["", " 00:00:00", " 00:00:00.000", "T00:00:00", " 12:30:00"])
+            )
+        elif form == 3:
+            texts.append(f"{m:02d}/{y}")
+        elif form == 4:
+            texts.append(str(rnd.randrange(0, 90000)))
+        elif form == 5:
+            texts.append(f"ngày {d} tháng {m} năm {y}")
+        elif form == 6:
+            texts.append(f"{d:02d}/{m:02d}/{y}".translate(str.maketrans("0123456789", "０１２３４５６７８９")))
+        else:
+            texts.append(rnd.choice(["", "abc", "x/y/z", "1/2/3", "31/12", "2024", "--"]))
+    fast = parse_dates(texts)
+    found = 0
+    for text, value in zip(texts, fast, strict=True):
+        if value is None:
+            continue
+        found += 1
+        assert parse_date(text) == (value, "day"), text
+    assert found > 500
+    valid = [f"{d:02d}/{m:02d}/{y}" for d, m, y in ((1, 1, 1900), (29, 2, 2000), (31, 12, 2100), (5, 3, 2024))]
+    assert parse_dates([*valid, "2024-03-05", "2024-3-5 00:00:00"]) == [
+        date(1900, 1, 1),
+        date(2000, 2, 29),
+        date(2100, 12, 31),
+        date(2024, 3, 5),
+        date(2024, 3, 5),
+        date(2024, 3, 5),
+    ]  # (the common forms do take the fast path)
+    assert parse_dates([]) == [] and parse_dates(["01/02/2000", 5]) == [None, None]  # type: ignore[list-item]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -132,6 +133,47 @@ def _parse_date(text: str) -> tuple[date, str]:
     except (ValueError, OverflowError):
         raise ValueError("bad_date") from None
     raise ValueError("bad_date")
+
+
+# ``parse_dates``' forms, in RE2 (Arrow's regex): ASCII digits and spaces only, a subset of what
+# ``_DMY`` / ``_ISO`` match after ``strip().lower()`` (a time written with "T" is left to them).
+_DMY_RE2 = r"^\s*(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})\s*$"
+_ISO_RE2 = r"^\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?: 00:00:00(?:\.0+)?)?\s*$"
+
+
+def parse_dates(texts: Sequence[str]) -> list[date | None]:
+    """``parse_date`` of many texts at once for the forms a roster is nearly all written in
+    (dd/mm/yyyy and the reader's ISO dates), matched and checked in Arrow: 20.000 distinct birth
+    dates in a third of the time. A date found is of precision "day"; None for a text of another
+    form, or not a real date within FIRST_YEAR-LAST_YEAR: ``parse_date`` then gives its value or
+    its problem."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = np.zeros(len(texts), dtype=bool)
+    days = np.empty(len(texts), dtype="datetime64[D]")
+    if not len(texts):
+        return []
+    try:
+        arr = pa.array(texts, type=pa.string())
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # (not all texts: every one by parse_date)
+        return [None] * len(texts)
+    for pattern in (_DMY_RE2, _ISO_RE2):
+        parts = pc.extract_regex(arr, pattern)
+        hit = np.flatnonzero(parts.is_valid().to_numpy(zero_copy_only=False) & ~found)
+        if not len(hit):
+            continue
+        taken = parts.take(pa.array(hit))
+        y, m, d = (pc.cast(taken.field(k), pa.int64()).to_numpy() for k in ("y", "m", "d"))
+        month = (y - 1970) * 12 + np.clip(m, 1, 12) - 1
+        first = month.astype("datetime64[M]").astype("datetime64[D]")
+        days_in = ((month + 1).astype("datetime64[M]").astype("datetime64[D]") - first).astype(np.int64)
+        ok = (y >= FIRST_YEAR) & (y <= LAST_YEAR) & (m >= 1) & (m <= 12) & (d >= 1) & (d <= days_in)
+        days[hit[ok]] = first[ok] + (d[ok] - 1)
+        found[hit[ok]] = True
+    out: list[date | None] = np.where(found, days, np.datetime64("NaT")).astype(object).tolist()  # None: NaT
+    return out
 
 
 def find_date_in_text(text: str) -> date | None:
