@@ -151,10 +151,10 @@ def parse_dates(texts: Sequence[str]) -> list[date | None]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    found = np.zeros(len(texts), dtype=bool)
-    days = np.empty(len(texts), dtype="datetime64[D]")
     if not len(texts):
         return []
+    found = np.zeros(len(texts), dtype=bool)
+    days = np.empty(len(texts), dtype="datetime64[D]")
     try:
         arr = pa.array(texts, type=pa.string())
     except (pa.ArrowInvalid, pa.ArrowTypeError):  # (not all texts: every one by parse_date)

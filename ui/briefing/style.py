@@ -83,11 +83,17 @@ def style_figure(fig: go.Figure, th: Theme, scale: float, lang: str, *, height: 
     for shape in fig.layout.shapes or ():
         if shape.line and shape.line.color in ("#333333", None):
             shape.line.color = th.fg
+    # The labels (of the lines, of the bars) in the room's size, a bar's on a box of the slide's
+    # background; in one assignment (one by one, Plotly takes ~2 ms an annotation: 70 ms for 34 bars).
+    labels = []
     for ann in fig.layout.annotations or ():
-        if ann.name == charts.BAR_LABEL:
-            ann.bgcolor = th.bg  # a bar's label on a box of the slide's background
-        if ann.font is None or ann.font.size is None:
-            ann.font = {"size": round(FONT_PX * scale), "color": th.fg}
+        label = ann.to_plotly_json()
+        if label.get("name") == charts.BAR_LABEL:
+            label["bgcolor"] = th.bg
+        if not (label.get("font") or {}).get("size"):
+            label["font"] = {"size": round(FONT_PX * scale), "color": th.fg}
+        labels.append(label)
+    fig.layout.annotations = labels
     return fig
 
 
