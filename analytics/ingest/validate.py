@@ -149,7 +149,11 @@ def extract(rec: Recognised, ctx: Context) -> Sheetwork:
     n = len(positions)
     data: dict[str, Any] = {
         "_row": np.array(rec.data_rows, dtype=np.int64),
-        "_section": np.array([rec.section_category.get(r) for r in rec.data_rows], dtype=object),
+        "_section": (
+            np.array([rec.section_category.get(r) for r in rec.data_rows], dtype=object)
+            if set(rec.section_category.values()) - {None}
+            else np.full(len(rec.data_rows), None, dtype=object)  # (no sections: no look-up per row)
+        ),
     }
     labels: dict[str, str] = {}
     used = {m.col for m in rec.columns if m.field != "_stt"}
