@@ -149,6 +149,16 @@ def _merged_hidden(wb: Any, rnd: random.Random) -> None:
         ws.row_dimensions[r].hidden = True
 
 
+def _merged_title(wb: Any, rnd: random.Random) -> None:
+    """A form's title and header merged across columns, no hidden row (most rosters)."""
+    ws = wb.active
+    ws.title = "DS"
+    _roster(rnd, ws, 400)
+    ws.merge_cells("A1:E1")
+    ws.merge_cells("A2:E2")
+    ws.merge_cells("B300:C300")
+
+
 def _two_sheets(wb: Any, rnd: random.Random) -> None:
     _plain(wb, rnd)
     hidden = wb.create_sheet("Ẩn")
@@ -162,6 +172,7 @@ CASES = {
     "the first column stops after a few rows": lambda rnd: _book(lambda wb: _plain(wb, rnd, first_column_until=20)),
     "data from C5": lambda rnd: _book(lambda wb: _plain(wb, rnd, origin=(5, 3))),
     "merged and hidden rows": lambda rnd: _book(lambda wb: _merged_hidden(wb, rnd)),
+    "merged title": lambda rnd: _book(lambda wb: _merged_title(wb, rnd)),
     "two sheets and an empty one": lambda rnd: _book(lambda wb: _two_sheets(wb, rnd)),
     "written by another program": lambda rnd: _rewritten(_book(lambda wb: _plain(wb, rnd)), _other_writers),
     "shared strings": lambda rnd: _shared_strings(_book(lambda wb: _plain(wb, rnd))),
@@ -318,3 +329,19 @@ def test_a_damaged_deflate_stream_gives_the_halves_up(monkeypatch: pytest.Monkey
             _parsed(bytes(data), monkeypatch, split=True)
         outcomes.append(caught.value.info)
     assert outcomes[0] == outcomes[1] and outcomes[0]["code"] == "sheet_unreadable"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_scan_of_two_pieces_is_the_scan_of_the_sheet(case: str) -> None:
+    """The layout scan of a sheet read in two pieces (no copy of them joined, no search of the
+    rows for merged ranges) gives the joined sheet's scan wherever the pieces meet, a
+    ``hidden="1"`` cut in two included."""
+    data = CASES[case](random.Random(case))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    whole = _workbook._scan_sheet_xml(xml)
+    cuts = {round(len(xml) * f) for f in (0.05, 0.3, 0.55, 0.85, 0.999)}
+    at = xml.find(b'hidden="1"')
+    if at >= 0:
+        cuts |= {at + 3, at + 8, at + 9}  # inside the attribute: on either side of the seam
+    for cut in sorted(cuts):
+        assert _workbook._scan_sheet_halves(xml[:cut], xml[cut:]) == whole, cut

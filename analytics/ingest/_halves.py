@@ -97,9 +97,10 @@ class _Parse:
         return self.table
 
 
-def parse(zf: Any, part: str, sheet: str, scan: Callable[[bytes], T]) -> tuple[T, pa.Table, bool] | None:
+def parse(zf: Any, part: str, sheet: str, scan: Callable[[bytes, bytes], T]) -> tuple[T, pa.Table, bool] | None:
     """(``scan`` of the sheet's XML, its table as fastexcel gives it, visible) from the two halves
-    of ``part`` in the workbook ``zf`` (its other worksheets left out of the halves); ``scan`` runs while the halves are parsed. None when the sheet has no row to cut at
+    of ``part`` in the workbook ``zf`` (its other worksheets left out of the halves); ``scan`` runs
+    while the halves are parsed, given the XML in the two pieces it was read in. None when the sheet has no row to cut at
     near the middle, or the part or a half cannot be read, if only for memory (the whole sheet's
     parse, which needs less, then says what is wrong, if anything)."""
     halves: list[_Parse] = []
@@ -118,7 +119,7 @@ def parse(zf: Any, part: str, sheet: str, scan: Callable[[bytes], T]) -> tuple[T
             halves.append(_Parse(_stored_zip([*small, (part, [view[:row_end], b"</sheetData></worksheet>"])]), sheet))
             rest = fh.read()
         halves.append(_Parse(_stored_zip([*small, (part, [view[:body], view[row_start:], rest])]), sheet))
-        scanned = scan(first + rest)
+        scanned = scan(first, rest)
     except _DAMAGED:  # a damaged part: the whole parse tells
         return None
     finally:
