@@ -235,3 +235,44 @@ def test_snapshot_taken_on_the_page_is_briefed_and_compared(
     assert not frozen.exception, [e.message for e in frozen.exception]
     assert "Giao ban tháng 9" in frozen.title[0].value  # the comparison slide, after the eight
     assert any("Giao ban tháng 9" in m.value for m in frozen.markdown)  # "Chốt số liệu «…»" on every slide
+
+
+@pytest.mark.parametrize("bars", [3, 15, 34, 40])
+def test_bar_labels_of_many_bars_do_not_overlap_on_a_slide(bars: int) -> None:
+    """Plotly shrank a bar's own text to fit its bar; an annotation keeps its size. The labels of
+    34 provinces (the most bars a slide shows) are sized to their bars' room: drawn by Chromium, no
+    label's box runs into the next one, and none is smaller than 7 px."""
+    import pandas as pd
+
+    from ui import charts
+    from ui.briefing import style as brief_style
+    from ui.briefing.page import CHART_HEIGHT_PX
+
+    df = pd.DataFrame(
+        {
+            "unit": [f"Tỉnh số {i}" for i in range(bars)],
+            "pct": [80 + i * 40 / bars for i in range(bars)],
+            "status": ["at_risk"] * bars,
+        }
+    )
+    fig = charts.progress_bars(
+        df, label="unit", value="pct", code="unit", status="status", lang="vi", target_label="Đủ 100 %"
+    )
+    fig = brief_style.style_figure(
+        brief_style.bar_room(fig, df["pct"]), brief_style.THEMES["dark"], 1.0, "vi", height=CHART_HEIGHT_PX
+    )
+    svg = export.render(fig, fmt="svg", width=brief_style.WIDTH, height=CHART_HEIGHT_PX).decode()
+    names = [a.name for a in fig.layout.annotations]
+    boxes = []  # (top, bottom, font px) of each bar label as drawn
+    for m in re.finditer(
+        r'<g class="annotation" data-index="(\d+)".*?translate\(([\d.]+),([\d.-]+)\)"><rect class="bg"'
+        r'[^>]*?height="([\d.]+)".*?font-size: ([\d.]+)px',
+        svg,
+    ):
+        if names[int(m.group(1))] == charts.BAR_LABEL:
+            top = float(m.group(3))
+            boxes.append((top, top + float(m.group(4)), float(m.group(5))))
+    assert len(boxes) == bars
+    boxes.sort()
+    assert all(a[1] <= b[0] + 0.5 for a, b in zip(boxes, boxes[1:], strict=False)), boxes
+    assert min(b[2] for b in boxes) >= 7

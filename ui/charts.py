@@ -109,8 +109,13 @@ def progress_bars(
     fig.update_xaxes(title_text=value_title, range=[min(low * 1.1, 0), high * 1.15])
     fig.update_yaxes(title_text="", showgrid=False)  # (a grid line through each bar's middle crossed its label)
     texts = [f"{sym} {lab}" for sym, lab in zip(symbols, labels, strict=True)]
-    fig.layout.annotations = (*fig.layout.annotations, *_bar_labels(d[value], d[label], texts, fig.layout.xaxis.range))
-    return style(fig, lang, height=height or max(260, 28 * len(d) + 90), legend=False)
+    h = height or max(260, 28 * len(d) + 90)
+    size = bar_label_size(h - 95, len(d), 14)  # (95: the margins, the axis's numbers and title)
+    fig.layout.annotations = (
+        *fig.layout.annotations,
+        *_bar_labels(d[value], d[label], texts, fig.layout.xaxis.range, size=size),
+    )
+    return style(fig, lang, height=h, legend=False)
 
 
 def grouped_bars(
@@ -318,23 +323,43 @@ def reference_line(
 BAR_LABEL = "bar-label"  # the name of a progress bar's label (an annotation)
 
 
-def place_bar_labels(fig: go.Figure, background: str = "white") -> go.Figure:
+def bar_label_size(plot_px: float, bars: int, largest: float) -> float:
+    """The largest font size, up to ``largest``, whose label box (a line of Noto Sans is 1,4 times
+    its size, plus the padding) fits the room of one of ``bars`` bars in ``plot_px`` pixels: the labels of 34
+    provinces on a slide would otherwise overlap (a bar's own text, which Plotly shrank to fit, is
+    now an annotation, which it does not)."""
+    room = plot_px / max(bars, 1)
+    return round(max(7.0, min(largest, (room * 0.9 - 2) / 1.45)), 1)
+
+
+def place_bar_labels(fig: go.Figure, background: str = "white", size: float | None = None) -> go.Figure:
     """The bars' labels placed again for the axis's present range (after ``bar_room``), on boxes of
-    ``background``. The labels follow the bars of the first trace, in order."""
-    others, texts = [], []
+    ``background``, in ``size`` (else the size they had). The labels follow the bars of the first
+    trace, in order."""
+    others, texts, sizes = [], [], []
     for a in fig.layout.annotations or ():
         if a.name == BAR_LABEL:
             texts.append(a.text)
+            sizes.append(a.font.size)
         else:
             others.append(a)
     bars = fig.data[0]
+    size = size if size is not None else (sizes[0] if sizes else None)
     # (one assignment: updating 100 annotations one by one costs Plotly 0,2 s)
-    fig.layout.annotations = (*others, *_bar_labels(bars.x, bars.y, texts, fig.layout.xaxis.range, background))
+    fig.layout.annotations = (
+        *others,
+        *_bar_labels(bars.x, bars.y, texts, fig.layout.xaxis.range, background, size),
+    )
     return fig
 
 
 def _bar_labels(
-    values: Sequence[Any], ys: Sequence[Any], texts: Sequence[str], span: Any, background: str = "white"
+    values: Sequence[Any],
+    ys: Sequence[Any],
+    texts: Sequence[str],
+    span: Any,
+    background: str = "white",
+    size: float | None = None,
 ) -> list[dict[str, Any]]:
     """Each bar's label just past its end, on a box of the background's colour: an annotation,
     drawn over the target and pace lines (a bar's own text is drawn under them, struck through
@@ -363,6 +388,7 @@ def _bar_labels(
                 "xshift": 4 if anchor == "left" else -4,
                 "bgcolor": background,
                 "borderpad": 1,
+                **({"font": {"size": size}} if size else {}),
             }
         )
     return out

@@ -85,14 +85,15 @@ def style_figure(fig: go.Figure, th: Theme, scale: float, lang: str, *, height: 
             shape.line.color = th.fg
     # The labels (of the lines, of the bars) in the room's size, a bar's on a box of the slide's
     # background; in one assignment (one by one, Plotly takes ~2 ms an annotation: 70 ms for 34 bars).
-    labels = []
-    for ann in fig.layout.annotations or ():
-        label = ann.to_plotly_json()
+    labels = [ann.to_plotly_json() for ann in fig.layout.annotations or ()]
+    bars = sum(1 for label in labels if label.get("name") == charts.BAR_LABEL)
+    # the plot's height: the figure's less its margins and the axis's numbers and title (~2,6 lines)
+    bar_size = charts.bar_label_size(height - (60 + 2.6 * FONT_PX) * scale, bars, round(FONT_PX * scale))
+    for label in labels:
         if label.get("name") == charts.BAR_LABEL:
-            label["bgcolor"] = th.bg
-        if not (label.get("font") or {}).get("size"):
+            label.update(bgcolor=th.bg, font={"size": bar_size, "color": th.fg})
+        elif not (label.get("font") or {}).get("size"):
             label["font"] = {"size": round(FONT_PX * scale), "color": th.fg}
-        labels.append(label)
     fig.layout.annotations = labels
     return fig
 
