@@ -292,3 +292,22 @@ def test_parse_dates_agrees_with_parse_date_on_every_text() -> None:
         date(2024, 3, 5),
     ]  # (the common forms do take the fast path)
     assert parse_dates([]) == [] and parse_dates(["01/02/2000", 5]) == [None, None]  # type: ignore[list-item]
+
+
+def test_factorize_values_is_pandas_factorize_by_value() -> None:
+    """Equal texts held by different objects (a column the reader did not share), blanks (None,
+    NaN) and other values: the same codes and uniques as ``pd.factorize``, in the same order."""
+    import numpy as np
+
+    from analytics.ingest.validate import factorize_values
+
+    rnd = random.Random(7)
+    pool = ["Nam", "Nữ", "Kinh", "", "01/02/1980", "x"]
+    for n in (0, 1, 5, 1000):
+        values = np.empty(n, dtype=object)
+        for i in range(n):
+            k = rnd.randrange(9)
+            values[i] = None if k == 6 else float("nan") if k == 7 else Decimal("2.34") if k == 8 else "".join(pool[k])
+        codes, uniques = factorize_values(values)
+        want_codes, want_uniques = pd.factorize(values, use_na_sentinel=True)
+        assert codes.tolist() == want_codes.tolist() and list(uniques) == list(want_uniques)

@@ -125,6 +125,17 @@ def factorize_cells(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return codes, uniques
 
 
+def factorize_values(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(values, use_na_sentinel=True)`` of cells, equal values made one whichever
+    objects hold them: the objects first (``factorize_cells``, by their addresses: a third of the
+    time of hashing 100.000 texts), then the few distinct ones by value."""
+    ids, objects = factorize_cells(values)
+    if not len(objects):
+        return ids, objects
+    by_value, uniques = pd.factorize(objects, use_na_sentinel=True)
+    return np.where(ids < 0, -1, by_value[np.maximum(ids, 0)]), uniques
+
+
 def _addresses(values: np.ndarray) -> np.ndarray:
     """The objects' addresses (their ``id``), read from the object array's own buffer of pointers:
     a hundred times faster than calling ``id`` on each of 100.000 values."""
@@ -426,7 +437,7 @@ def convert(w: Sheetwork, ctx: Context) -> None:
             continue
         # by value: a column the reader did not share its cells of (few repeats in its first rows)
         # holds equal texts as different objects, and each distinct text is parsed once
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        codes, uniques = factorize_values(values)
         parse = _parser(c, w.kind, ctx)
         parsed: list[Any] = []
         errors: list[tuple[str, dict[str, Any]] | None] = []
