@@ -311,3 +311,33 @@ def test_factorize_values_is_pandas_factorize_by_value() -> None:
         codes, uniques = factorize_values(values)
         want_codes, want_uniques = pd.factorize(values, use_na_sentinel=True)
         assert codes.tolist() == want_codes.tolist() and list(uniques) == list(want_uniques)
+
+
+def test_factorize_rows_is_pandas_factorize_of_the_rows_tuples() -> None:
+    """The pay group, step, coefficient and category of each row: the codes and distinct tuples
+    ``pd.factorize`` gives the rows' tuples, with blanks, equal values held by other objects, and
+    a column with a float NaN (left to the tuples)."""
+    import numpy as np
+
+    from analytics.ingest.validate import factorize_rows
+
+    rnd = random.Random(11)
+    for n, nan in ((0, False), (1, False), (2000, False), (500, True)):
+        cols = []
+        for pool in (
+            ["A1", "A2.1", None, "A0"],
+            [1, 2, 3, None],
+            [Decimal("2.34"), Decimal("2.340"), None],
+            ["a", "b"],
+        ):
+            col = np.empty(n, dtype=object)
+            for i in range(n):
+                v = rnd.choice(pool)
+                col[i] = "".join(v) if isinstance(v, str) else v
+            cols.append(col)
+        if nan and n:
+            cols[2][rnd.randrange(n)] = float("nan")
+        codes, uniques = factorize_rows(*cols)
+        want_codes, want = pd.factorize(pd.Series(list(zip(*cols, strict=True)), dtype=object))
+        assert codes.tolist() == want_codes.tolist()
+        assert [tuple(map(str, u)) for u in uniques] == [tuple(map(str, u)) for u in want]

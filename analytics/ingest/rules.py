@@ -17,7 +17,7 @@ import pandas as pd
 from analytics.ingest.headers import title_category
 from analytics.ingest.messages import KIND_NAMES
 from analytics.ingest.normalize import ascii_key, parse_date
-from analytics.ingest.validate import Context, Sheetwork, distinct_objects
+from analytics.ingest.validate import Context, Sheetwork, distinct_objects, factorize_rows
 from analytics.reference import MAX_STEP
 from analytics.vocab import code_list, ethnicity_key
 
@@ -359,8 +359,7 @@ def _check_persons(w: Sheetwork, ctx: Context) -> None:
         w.emit("hire_before_birth", int(i), "hire_date")
     groups, steps = t["pay_group"].to_numpy(dtype=object), t["step"].to_numpy(dtype=object)
     coefs, cats = t["salary_coef"].to_numpy(dtype=object), t["category"].to_numpy(dtype=object)
-    keys = pd.Series(list(zip(groups, steps, coefs, cats, strict=True)), dtype=object)
-    codes, uniques = pd.factorize(keys)
+    codes, uniques = factorize_rows(groups, steps, coefs, cats)
     bad = {j for j, (g, s, coef, cat) in enumerate(uniques) if _group_problem(ctx, g, s, coef, cat)}
     for i in np.flatnonzero(np.isin(codes, list(bad))):
         g, s, coef, cat = uniques[codes[i]]

@@ -136,6 +136,29 @@ def factorize_values(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.where(ids < 0, -1, by_value[np.maximum(ids, 0)]), uniques
 
 
+def factorize_rows(*columns: np.ndarray) -> tuple[np.ndarray, list[tuple[Any, ...]]]:
+    """``pd.factorize`` of the rows' tuples across ``columns`` (codes, and the distinct tuples in the
+    order they first appear) without a tuple made and hashed a row (35 ms on 100.000 rows): each
+    column factorized by value (``factorize_values``), their codes combined into one integer a row.
+    A column holding a float NaN (which tuples tell from None) is left to the tuples."""
+    n = len(columns[0]) if columns else 0
+    key = np.zeros(n, dtype=np.int64)
+    size = 1
+    for col in columns:
+        codes, uniques = factorize_values(col)
+        size *= len(uniques) + 1
+        nan = any(isinstance(v, float) and v != v for v in distinct_objects(col)[1])
+        if nan or size >= 2**62:
+            keys = pd.Series(list(zip(*columns, strict=True)), dtype=object)
+            tuple_codes, tuples = pd.factorize(keys)
+            return tuple_codes, list(tuples)
+        key = key * (len(uniques) + 1) + (codes + 1)
+    codes, _ = pd.factorize(key)
+    first = np.empty(codes.max() + 1 if n else 0, dtype=np.int64)
+    first[codes[::-1]] = np.arange(n - 1, -1, -1)  # the last write, the first row, wins
+    return codes, [tuple(col[i] for col in columns) for i in first.tolist()]
+
+
 def _addresses(values: np.ndarray) -> np.ndarray:
     """The objects' addresses (their ``id``), read from the object array's own buffer of pointers:
     a hundred times faster than calling ``id`` on each of 100.000 values."""
