@@ -139,16 +139,17 @@ def factorize_values(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def factorize_rows(*columns: np.ndarray) -> tuple[np.ndarray, list[tuple[Any, ...]]]:
     """``pd.factorize`` of the rows' tuples across ``columns`` (codes, and the distinct tuples in the
     order they first appear) without a tuple made and hashed a row (35 ms on 100.000 rows): each
-    column factorized by value (``factorize_values``), their codes combined into one integer a row.
+    column factorized by its objects, then by value, their codes combined into one integer a row.
     A column holding a float NaN (which tuples tell from None) is left to the tuples."""
     n = len(columns[0]) if columns else 0
     key = np.zeros(n, dtype=np.int64)
     size = 1
     for col in columns:
-        codes, uniques = factorize_values(col)
+        ids, objects = distinct_objects(col)  # by identity, blanks among them
+        by_value, uniques = pd.factorize(objects, use_na_sentinel=True)
+        codes = by_value[ids] if len(objects) else ids
         size *= len(uniques) + 1
-        nan = any(isinstance(v, float) and v != v for v in distinct_objects(col)[1])
-        if nan or size >= 2**62:
+        if size >= 2**62 or any(isinstance(v, float) and v != v for v in objects):
             keys = pd.Series(list(zip(*columns, strict=True)), dtype=object)
             tuple_codes, tuples = pd.factorize(keys)
             return tuple_codes, list(tuples)
