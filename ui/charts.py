@@ -325,30 +325,28 @@ BAR_LABEL = "bar-label"  # the name of a progress bar's label (an annotation)
 
 def bar_label_size(plot_px: float, bars: int, largest: float) -> float:
     """The largest font size, up to ``largest``, whose label box (a line of Noto Sans is 1,4 times
-    its size, plus the padding) fits the room of one of ``bars`` bars in ``plot_px`` pixels: the labels of 34
-    provinces on a slide would otherwise overlap (a bar's own text, which Plotly shrank to fit, is
-    now an annotation, which it does not)."""
+    its size, plus the padding) fits the room of one of ``bars`` bars in ``plot_px`` pixels: the
+    labels of 34 provinces on a slide would otherwise overlap (Plotly shrank a bar's own text to
+    fit its bar; an annotation keeps its size)."""
     room = plot_px / max(bars, 1)
     return round(max(7.0, min(largest, (room * 0.9 - 2) / 1.45)), 1)
 
 
-def place_bar_labels(fig: go.Figure, background: str = "white", size: float | None = None) -> go.Figure:
-    """The bars' labels placed again for the axis's present range (after ``bar_room``), on boxes of
-    ``background``, in ``size`` (else the size they had). The labels follow the bars of the first
-    trace, in order."""
-    others, texts, sizes = [], [], []
+def place_bar_labels(fig: go.Figure) -> go.Figure:
+    """The bars' labels placed again for the axis's present range (after ``bar_room``), of the size
+    and on the background they had. The labels follow the bars of the first trace, in order."""
+    others: list[Any] = []
+    labels: list[Any] = []
     for a in fig.layout.annotations or ():
-        if a.name == BAR_LABEL:
-            texts.append(a.text)
-            sizes.append(a.font.size)
-        else:
-            others.append(a)
-    bars = fig.data[0]
-    size = size if size is not None else (sizes[0] if sizes else None)
+        (labels if a.name == BAR_LABEL else others).append(a)
+    if not labels:
+        return fig
+    bars, first = fig.data[0], labels[0]
+    texts = [a.text for a in labels]
     # (one assignment: updating 100 annotations one by one costs Plotly 0,2 s)
     fig.layout.annotations = (
         *others,
-        *_bar_labels(bars.x, bars.y, texts, fig.layout.xaxis.range, background, size),
+        *_bar_labels(bars.x, bars.y, texts, fig.layout.xaxis.range, first.bgcolor or "white", first.font.size),
     )
     return fig
 
