@@ -187,6 +187,12 @@ def test_the_slide_fits_a_projector_of_1366x768_and_grows_with_the_window(
         page.close()
 
 
+# The briefing's buttons on screen (not the hidden ones that only carry a key: Space, PageDown, PageUp).
+_NAV_BUTTONS = """[...document.querySelectorAll('.st-key-brief_nav button')]
+    .filter(b => !b.closest('.stElementContainer')
+                 || getComputedStyle(b.closest('.stElementContainer')).opacity !== '0')"""
+
+
 def test_the_buttons_keep_their_words_on_a_1024x768_projector(app_url: str, chromium: Any, titles: list[str]) -> None:
     """Columns of fixed shares cut "Trước" / "Tiếp" to "T" and the menu to "Tải về, chốt …" at
     1024 pixels: every button of the row shows its whole label, in one row, inside the window."""
@@ -194,9 +200,9 @@ def test_the_buttons_keep_their_words_on_a_1024x768_projector(app_url: str, chro
     try:
         assert _title(page) == titles[1]
         cut = page.evaluate(
-            """() => [...document.querySelectorAll('.st-key-brief_nav button')]
-                .filter(b => !b.closest('.stElementContainer')
-                             || getComputedStyle(b.closest('.stElementContainer')).opacity !== '0')  // (not the key buttons)
+            "() => "
+            + _NAV_BUTTONS
+            + """
                 .filter(b => {
                     const r = b.getBoundingClientRect(), p = b.querySelector('p');
                     return r.right > window.innerWidth || r.bottom > window.innerHeight
@@ -208,9 +214,9 @@ def test_the_buttons_keep_their_words_on_a_1024x768_projector(app_url: str, chro
         words = page.locator(".st-key-brief_nav button").all_inner_texts()
         assert any(t("brief.prev") in w for w in words) and any(t("brief.next") in w for w in words)
         middles = page.evaluate(
-            """() => [...document.querySelectorAll('.st-key-brief_nav button')]
-                .filter(b => !b.closest('.stElementContainer')
-                             || getComputedStyle(b.closest('.stElementContainer')).opacity !== '0')
+            "() => "
+            + _NAV_BUTTONS
+            + """
                 .map(b => { const r = b.getBoundingClientRect(); return (r.top + r.bottom) / 2; })"""
         )
         assert max(middles) - min(middles) < 8, middles  # one row

@@ -115,7 +115,7 @@ def empty_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
 
 
 def bar_room(fig: go.Figure, values: pd.Series) -> go.Figure:
-    """Room on the right for the bar texts."""
+    """Room on the right for the bars' labels, placed again for that range (``charts.place_bar_labels``)."""
     top = float(values.max()) if values.notna().any() else 100.0
     low = min(float(values.min()) if values.notna().any() else 0.0, 0.0)
     fig.update_xaxes(range=[low * 1.1, max(top, 100.0) * 1.45])
