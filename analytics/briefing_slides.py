@@ -46,6 +46,11 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
     return {k: json_value(v) for k, v in record.items()}
 
 
+def _level(provinces: bool) -> str:
+    """What a slide's rows are: the provinces (at the country level) or the city's agencies."""
+    return "province" if provinces else "agency"
+
+
 def _remaining(r: dict[str, Any] | None) -> int | None:
     """Posts still to cut to reach the plan (whole posts, rounded up; 0 when reached)."""
     if not r or r.get("plan") is None or r.get("reduced_total") is None:
@@ -199,7 +204,10 @@ def agencies_slide(con: duckdb.DuckDBPyConnection, scope: str | None, as_of: dat
     else:
         finding = "no_province_behind" if provinces else "none_behind"
     return _slide(
-        "agencies", finding, {"behind": n_behind, "at_risk": int(at_risk.sum()), "total": total}, {"rows": rows}
+        "agencies",
+        finding,
+        {"behind": n_behind, "at_risk": int(at_risk.sum()), "total": total},
+        {"rows": rows, "level": _level(provinces)},
     )
 
 
@@ -220,7 +228,8 @@ def secondment_slide(
         return _slide("secondment", "no_data", {}, {"rows": []})
     agencies = secondment.secondment_by_agency(con, as_of=as_of, scope=scope)
     # the rows: the agencies, the provinces at the country level (each its agencies added up)
-    df = children.secondment_by_child(agencies, children.province_links(con, as_of=as_of, scope=scope))
+    links = children.province_links(con, as_of=as_of, scope=scope)
+    df = children.secondment_by_child(agencies, links)
     df = df[df["required"] > 0]
     agencies = agencies[agencies["required"] > 0]
     threshold = policy.privacy_min_count
@@ -250,7 +259,7 @@ def secondment_slide(
         "secondment",
         finding,
         {"short": short, "total": total, "fulfilment_pct": s["fulfilment_pct"]},
-        {"rows": rows, "totals": totals},
+        {"rows": rows, "totals": totals, "level": _level(children.rolls_up(links))},
     )
 
 
@@ -272,7 +281,8 @@ def training_slide(
         return _slide("training", "no_data", {}, {"rows": []})
     df = training.training_budget_by_agency(con, as_of=as_of, scope=scope)
     # the provinces at the country level
-    df = children.training_budget_by_child(df, children.province_links(con, as_of=as_of, scope=scope))
+    links = children.province_links(con, as_of=as_of, scope=scope)
+    df = children.training_budget_by_child(df, links)
     df = df[df["budget_vnd"].notna() & (df["budget_vnd"] > 0)]
     start, end = date.fromisoformat(tr["window_start"]), date.fromisoformat(tr["window_end"])
     window_days = (end - start).days + 1
@@ -309,7 +319,7 @@ def training_slide(
             "budget_vnd": tr["budget_vnd"],
             "days_left": tr["days_left"],
         },
-        {"rows": rows, "totals": totals},
+        {"rows": rows, "totals": totals, "level": _level(children.rolls_up(links))},
     )
 
 

@@ -258,3 +258,68 @@ def test_the_slide_fits_the_window(size: Any, expected: float | None) -> None:
     from ui.briefing import screen
 
     assert screen.fit_of(size) == expected
+
+
+def _bar_slide(slide_id: str, n: int, level: str | None, finding: str = "agencies_short") -> sl.Slide:
+    """A slide of ``n`` rows, worst first, as analytics.briefing_slides gives them (``level`` None: a
+    deck frozen before slides said what their rows are)."""
+    rows = [
+        {
+            "agency_code": f"P{i:02d}",
+            "unit_code": f"P{i:02d}",
+            "name": f"Tỉnh số {i}",
+            "required": 200,
+            "active": 100 + i,
+            "fulfilment_pct": 50.0 + i,
+            "shortfall": 100 - i,
+            "status": "behind",
+            "violations": 0,
+            "violations_suppressed": False,
+            "budget_vnd": 1e9,
+            "spent_vnd": 5e8 + i * 1e7,
+            "spent_pct": 50.0 + i,
+            "cc_progress": 50.0 + i,
+            "cc_status": "behind",
+            "vc_progress": 60.0 + i,
+            "vc_status": "behind",
+        }
+        for i in range(n)
+    ]
+    data: dict[str, Any] = {"finding": finding, "rows": rows, "totals": {"elapsed_pct": 100.0}}
+    if level:
+        data["level"] = level
+    return sl.Slide(slide_id, "", "", "", "", "", data, "vi")
+
+
+@pytest.mark.parametrize("slide_id", ["secondment", "training"])
+def test_a_bar_slide_of_the_country_draws_its_lowest_twenty_each_named(slide_id: str) -> None:
+    """34 provinces on one slide were bars of 7 px labels with every other one unnamed (Plotly leaves
+    out category labels that would overlap): the slide draws the 20 lowest, says so under its axis,
+    and names every bar in a size that fits it."""
+    fig = _bar_slide(slide_id, 34, "province").chart(height=750)
+    assert sorted(fig.data[0].y) == sorted(f"Tỉnh số {i}" for i in range(20))  # the rows come worst first
+    assert fig.layout.xaxis.title.text.endswith("· 20 tỉnh, thành phố thấp nhất trong 34")
+    assert (fig.layout.yaxis.tickmode, fig.layout.yaxis.dtick) == ("linear", 1)  # every category's label
+    assert 14 <= fig.layout.yaxis.tickfont.size <= 26
+
+    city = _bar_slide(slide_id, 15, "agency").chart(height=750)
+    assert len(city.data[0].y) == 15 and "·" not in city.layout.xaxis.title.text
+    assert city.layout.yaxis.tickfont.size > fig.layout.yaxis.tickfont.size
+    frozen = _bar_slide(slide_id, 21, None).chart()  # a deck frozen before slides said: the agencies'
+    assert frozen.layout.xaxis.title.text.endswith("· 20 cơ quan thấp nhất trong 21")
+
+
+@pytest.mark.parametrize(
+    ("level", "finding", "column", "more"),
+    [
+        ("province", "provinces_behind", "Tỉnh, thành phố", "… và 23 tỉnh, thành phố khác"),
+        ("agency", "agencies_behind", "Cơ quan", "… và 23 cơ quan khác"),
+        (None, "no_province_behind", "Tỉnh, thành phố", "… và 23 tỉnh, thành phố khác"),  # a frozen deck
+    ],
+)
+def test_the_table_of_those_behind_names_its_rows_as_the_scope_has_them(
+    level: str | None, finding: str, column: str, more: str
+) -> None:
+    table = _bar_slide("agencies", 34, level, finding).chart().data[0]
+    assert table.header.values[0] == f"<b>{column}</b>"
+    assert table.cells.values[0][-1] == more

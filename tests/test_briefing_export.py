@@ -240,8 +240,9 @@ def test_snapshot_taken_on_the_page_is_briefed_and_compared(
 @pytest.mark.parametrize("bars", [3, 15, 34, 40])
 def test_bar_labels_of_many_bars_do_not_overlap_on_a_slide(bars: int) -> None:
     """Plotly shrank a bar's own text to fit its bar; an annotation keeps its size. The labels of
-    34 provinces (the most bars a slide shows) are sized to their bars' room: drawn by Chromium, no
-    label's box runs into the next one, and none is smaller than 7 px."""
+    up to 40 bars (a slide draws at most MAX_BARS; a figure styled for a slide may hold more) are
+    sized to their bars' room: drawn by Chromium, no label's box runs into the next one, none is
+    smaller than 7 px, and every bar has its name beside it."""
     import pandas as pd
 
     from ui import charts
@@ -276,3 +277,14 @@ def test_bar_labels_of_many_bars_do_not_overlap_on_a_slide(bars: int) -> None:
     boxes.sort()
     assert all(a[1] <= b[0] + 0.5 for a, b in zip(boxes, boxes[1:], strict=False)), boxes
     assert min(b[2] for b in boxes) >= 7
+    # Every bar named (Plotly left out every other province's name), no name running into the next.
+    ticks = sorted(  # (middle, font px, name) of each category label as drawn
+        (float(m.group(1)), float(m.group(2)), m.group(3))
+        for m in re.finditer(
+            r'<g class="ytick"><text[^>]*?translate\([\d.]+,([\d.-]+)\)" style="[^"]*?font-size: ([\d.]+)px[^>]*>'
+            r"([^<]*)</text>",
+            svg,
+        )
+    )
+    assert sorted(name for _, _, name in ticks) == sorted(df["unit"])
+    assert all(b[0] - a[0] >= 1.2 * a[1] for a, b in zip(ticks, ticks[1:], strict=False)), ticks

@@ -151,16 +151,20 @@ def test_the_country_briefing_lists_provinces_behind(national: duckdb.DuckDBPyCo
     slide = next(s for s in briefing.deck(national, as_of=AS_OF)["slides"] if s["id"] == "agencies")
     assert slide["finding"] in ("provinces_behind", "no_province_behind")
     assert {r["unit_code"] for r in slide["data"]["rows"]} == {"CT", "HNI"} and slide["params"]["total"] == 2
+    assert slide["data"]["level"] == "province"  # the slide's words: "Tỉnh, thành phố", not "Cơ quan"
     city = next(s for s in briefing.deck(national, scope="CT", as_of=AS_OF)["slides"] if s["id"] == "agencies")
     assert city["finding"] in ("agencies_behind", "none_behind") and city["params"]["total"] > 10
+    assert city["data"]["level"] == "agency"
 
 
 def test_the_country_briefing_shows_secondment_and_training_by_province(national: duckdb.DuckDBPyConnection) -> None:
     from analytics import briefing, secondment
 
     slides = {s["id"]: s for s in briefing.deck(national, as_of=AS_OF)["slides"]}
+    city = {s["id"]: s for s in briefing.deck(national, scope="CT", as_of=AS_OF)["slides"]}
     for slide in ("secondment", "training"):
         assert {r["agency_code"] for r in slides[slide]["data"]["rows"]} == {"CT", "HNI"}
+        assert slides[slide]["data"]["level"] == "province" and city[slide]["data"]["level"] == "agency"
     agencies = secondment.secondment_by_agency(national, as_of=AS_OF)
     agencies = agencies[agencies["required"] > 0]
     # the finding still counts agencies: how many of the country's have not sent enough

@@ -20,6 +20,7 @@ from ui.briefing.style import (
     Theme,
     bar_room,
     empty_figure,
+    lowest,
     table_figure,
     when,
 )
@@ -28,7 +29,7 @@ from ui.views.reporting import status_label
 
 
 def secondment_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
-    rows = slide.data.get("rows") or []
+    rows, left_out = lowest(slide)
     if not rows:
         return empty_figure(slide, th, scale)
     lang, threshold = slide.lang, slide.privacy_min_count
@@ -53,15 +54,20 @@ def secondment_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
         status="status",
         lang=lang,
         target=100.0,
-        value_title=t("brief.axis.fulfilment", lang),
+        value_title=_with(t("brief.axis.fulfilment", lang), left_out),
         target_label=t("brief.full", lang),
         text="text",
     )
     return bar_room(fig, df["fulfilment_pct"])
 
 
+def _with(title: str, left_out: str) -> str:
+    """An axis title and, when the slide leaves rows out, the line that says which it shows."""
+    return f"{title} · {left_out}" if left_out else title
+
+
 def training_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
-    rows = slide.data.get("rows") or []
+    rows, left_out = lowest(slide)
     if not rows:
         return empty_figure(slide, th, scale)
     lang = slide.lang
@@ -83,7 +89,7 @@ def training_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
         lang=lang,
         target=100.0,
         pace=elapsed,
-        value_title=t("brief.axis.spent", lang),
+        value_title=_with(t("brief.axis.spent", lang), left_out),
         target_label=t("brief.full", lang),
         pace_label=t("brief.elapsed", lang),
         text="text",

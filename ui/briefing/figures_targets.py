@@ -22,6 +22,7 @@ from ui.briefing.style import (
     bar_room,
     empty_figure,
     fulfilment_status,
+    of_provinces,
     status_cell,
     status_text,
     table_figure,
@@ -204,10 +205,12 @@ def agencies_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
     if not rows:
         return empty_figure(slide, th, scale)
     lang = slide.lang
+    provinces = of_provinces(slide)
     shown = rows[:MAX_TABLE_ROWS]
     names = [r["name"] or r["unit_code"] for r in shown]
     if len(rows) > len(shown):
-        names[-1] = t("brief.more_rows", lang, n=fmt.number(len(rows) - len(shown) + 1, lang))
+        more = "brief.more_provinces" if provinces else "brief.more_rows"
+        names[-1] = t(more, lang, n=fmt.number(len(rows) - len(shown) + 1, lang))
     cc = [status_cell(r["cc_progress"], r["cc_status"], lang) for r in shown]
     vc = [status_cell(r["vc_progress"], r["vc_status"], lang) for r in shown]
     cc_col = [charts.STATUS_COLOUR.get(r["cc_status"], th.fg) if r["cc_status"] else th.fg for r in shown]
@@ -215,7 +218,11 @@ def agencies_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
     if len(rows) > len(shown):
         cc[-1], vc[-1], cc_col[-1], vc_col[-1] = "", "", th.fg, th.fg
     return table_figure(
-        [t("brief.col.unit", lang), t("brief.col.cc", lang), t("brief.col.vc", lang)],
+        [
+            t("brief.col.province" if provinces else "brief.col.unit", lang),
+            t("brief.col.cc", lang),
+            t("brief.col.vc", lang),
+        ],
         [names, cc, vc],
         [[th.fg] * len(names), cc_col, vc_col],
         th,

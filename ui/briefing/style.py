@@ -22,6 +22,9 @@ WIDTH, HEIGHT = 1920, 1080
 # Font sizes in px on a 1920×1080 screen (scale=1); ?scale=2 doubles them for 3840×2160.
 FONT_PX, TITLE_PX, TOPIC_PX, FOOT_PX, BIG_PX = 26, 46, 28, 22, 76
 MAX_TABLE_ROWS = 12
+# The most bars a slide draws: 20 labels stay room-readable (18 px on 1920×1080, 13 px on 1366×768);
+# 34 provinces would be 10 px and 7 px. A slide of more rows shows the lowest (its rows come worst first).
+MAX_BARS = 20
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,19 @@ def style_figure(fig: go.Figure, th: Theme, scale: float, lang: str, *, height: 
         title_font={"size": round(FONT_PX * scale), "color": th.fg},
     )
     fig.update_yaxes(gridcolor=th.grid, zerolinecolor=th.muted, linecolor=th.muted, tickfont={"color": th.fg})
+    # the plot's height: the figure's less its margins and the axis's numbers and title (~2,6 lines)
+    plot_px = height - (60 + 2.6 * FONT_PX) * scale
+    rows = _bar_rows(fig)
+    if rows:
+        # Every bar named: Plotly leaves out category labels that would overlap (on a slide of 34
+        # provinces every other one, and a bar without a name misleads); so each is drawn, in a size
+        # that fits its bar's room.
+        fig.update_yaxes(
+            tickmode="linear",
+            tick0=0,
+            dtick=1,
+            tickfont={"size": charts.bar_label_size(plot_px, rows, round(FONT_PX * scale))},
+        )
     for shape in fig.layout.shapes or ():
         if shape.line and shape.line.color in ("#333333", None):
             shape.line.color = th.fg
@@ -87,8 +103,7 @@ def style_figure(fig: go.Figure, th: Theme, scale: float, lang: str, *, height: 
     # background; in one assignment (one by one, Plotly takes ~2 ms an annotation: 70 ms for 34 bars).
     labels = [ann.to_plotly_json() for ann in fig.layout.annotations or ()]
     bars = sum(1 for label in labels if label.get("name") == charts.BAR_LABEL)
-    # the plot's height: the figure's less its margins and the axis's numbers and title (~2,6 lines)
-    bar_size = charts.bar_label_size(height - (60 + 2.6 * FONT_PX) * scale, bars, round(FONT_PX * scale))
+    bar_size = charts.bar_label_size(plot_px, bars, round(FONT_PX * scale))
     for label in labels:
         if label.get("name") == charts.BAR_LABEL:
             label.update(bgcolor=th.bg, font={"size": bar_size, "color": th.fg})
@@ -96,6 +111,31 @@ def style_figure(fig: go.Figure, th: Theme, scale: float, lang: str, *, height: 
             label["font"] = {"size": round(FONT_PX * scale), "color": th.fg}
     fig.layout.annotations = labels
     return fig
+
+
+def _bar_rows(fig: go.Figure) -> int:
+    """The rows of the figure's horizontal bars (its categories), 0 when it has none."""
+    bars = [trace for trace in fig.data if trace.type == "bar" and trace.orientation == "h" and trace.y is not None]
+    return len({y for trace in bars for y in trace.y})
+
+
+def of_provinces(slide: SlideData) -> bool:
+    """Whether the slide's rows are provinces (the country's breakdown) rather than the city's
+    agencies: its data says so (``level``); a deck frozen before it did, by its finding."""
+    level = slide.data.get("level")
+    return level == "province" if level else slide.data.get("finding") in ("provinces_behind", "no_province_behind")
+
+
+def lowest(slide: SlideData) -> tuple[list[dict[str, Any]], str]:
+    """The rows a bar slide draws (its rows come worst first: the first MAX_BARS) and, when some are
+    left out, the line that says so (``brief.lowest.*``: "20 tỉnh, thành phố thấp nhất trong 34")."""
+    rows, lang = slide.data.get("rows") or [], slide.lang
+    if len(rows) <= MAX_BARS:
+        return rows, ""
+    noun = "province" if of_provinces(slide) else "agency"
+    return rows[:MAX_BARS], t(
+        f"brief.lowest.{noun}", lang, shown=fmt.number(MAX_BARS, lang), total=fmt.number(len(rows), lang)
+    )
 
 
 def empty_figure(slide: SlideData, th: Theme, scale: float) -> go.Figure:
