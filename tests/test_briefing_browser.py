@@ -157,10 +157,11 @@ def test_4k_screen_with_scale_2(app_url: str, chromium: Any, titles: list[str]) 
 
 
 def _chart_height(page: Any, expected: int, timeout_s: float = 30) -> int:
-    """The slide figure's height once it is ``expected`` px (±2), or what it is at the timeout."""
+    """The slide figure's height once it is ``expected`` px (±2), or what it is at the timeout (0:
+    no figure; while the page draws the slide again for a new window size, it has none a moment)."""
     deadline = time.monotonic() + timeout_s
     while True:
-        height = int(page.evaluate("() => document.querySelector('.js-plotly-plot').clientHeight"))
+        height = int(page.evaluate("() => document.querySelector('.js-plotly-plot')?.clientHeight ?? 0"))
         if abs(height - expected) <= 2 or time.monotonic() > deadline:
             return height
         page.wait_for_timeout(300)
