@@ -127,13 +127,16 @@ def factorize_cells(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def factorize_values(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize(values, use_na_sentinel=True)`` of cells, equal values made one whichever
-    objects hold them: the objects first (``factorize_cells``, by their addresses: a third of the
-    time of hashing 100.000 texts), then the few distinct ones by value."""
-    ids, objects = factorize_cells(values)
-    if not len(objects):
-        return ids, objects
+    objects hold them: the objects first (``distinct_objects``, by their addresses: a third of the
+    time of hashing 100.000 texts), then the few distinct ones by value (blanks -1)."""
+    return _by_value(*distinct_objects(values))
+
+
+def _by_value(ids: np.ndarray, objects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The codes of ``distinct_objects``' (ids, objects) made codes of values: equal values held by
+    two objects one code, blanks (None, NaN) -1, and the distinct values in the order they appear."""
     by_value, uniques = pd.factorize(objects, use_na_sentinel=True)
-    return np.where(ids < 0, -1, by_value[np.maximum(ids, 0)]), uniques
+    return by_value[ids], uniques
 
 
 def factorize_rows(*columns: np.ndarray) -> tuple[np.ndarray, list[tuple[Any, ...]]]:
@@ -146,8 +149,7 @@ def factorize_rows(*columns: np.ndarray) -> tuple[np.ndarray, list[tuple[Any, ..
     size = 1
     for col in columns:
         ids, objects = distinct_objects(col)  # by identity, blanks among them
-        by_value, uniques = pd.factorize(objects, use_na_sentinel=True)
-        codes = by_value[ids] if len(objects) else ids
+        codes, uniques = _by_value(ids, objects)
         size *= len(uniques) + 1
         if size >= 2**62 or any(isinstance(v, float) and v != v for v in objects):
             keys = pd.Series(list(zip(*columns, strict=True)), dtype=object)
