@@ -9,7 +9,9 @@ ambiguity, unless "(cũ)" picks the unit that was merged away (or its absence th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import threading
+from collections import Counter
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -51,11 +53,29 @@ _ABBREV = [
     )
 ]
 
+# Whether a text has any abbreviation: first how each begins (a quick search, true of a third of
+# the names), then all of them at once (true of a few).
+_ABBREV_START = re.compile(r"(?<![a-z0-9])(?:gd|kh|nn|tn|ld|vh|gtvt|dt|tp|vp|bql|bv|ttyt|tyt|hdnd|[pxqh]\.|tt\.)")
+_ANY_ABBREV = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _ABBREV))
+# What the units built into a resolver are: how many, and the sum of each one's hash of what
+# ``add`` reads (any change of a code, name, short name, state, parent or type changes it).
+_FINGERPRINT = (
+    "SELECT count(*), coalesce(sum(hash(unit_code, name, short_name, merged_into IS NOT NULL OR valid_to IS NOT NULL, "
+    "parent_code, unit_type)::HUGEINT), 0) FROM unit"
+)
+_UNITS = (
+    "SELECT unit_code, name, short_name, merged_into IS NOT NULL OR valid_to IS NOT NULL AS old, parent_code, "
+    "unit_type FROM unit"
+)
+_BUILT: dict[tuple[int, int], UnitResolver] = {}
+_BUILT_LOCK = threading.Lock()
+
 
 def _levels(text: str) -> tuple[list[str], bool]:
     a = _UBND.sub("ubnd", ascii_key(text).replace("–", "-"))
-    for pattern, full in _ABBREV:
-        a = pattern.sub(full, a)
+    if _ABBREV_START.search(a) and _ANY_ABBREV.search(a):  # (most names have none: not 21 searches)
+        for pattern, full in _ABBREV:
+            a = pattern.sub(full, a)
     old = bool(_OLD.search(a))
     base = re.sub(r"\s+", " ", _OLD.sub(" ", a)).strip(" .,-")
     org = _ORG.sub("", base).removeprefix("truong ")  # "Trường THPT Châu Văn Liêm" = "THPT Châu Văn Liêm"
@@ -63,54 +83,82 @@ def _levels(text: str) -> tuple[list[str], bool]:
     return [base, org, admin], old
 
 
-@dataclass
-class _Unit:
-    code: str
-    merged: bool
-
-
 class UnitResolver:
-    """Find unit codes from codes or names, over the database's units plus an upload's own."""
+    """Find unit codes from codes or names, over the database's units plus an upload's own.
+
+    The name keys of every unit are what costs: seconds for the ~100.000 units of the country.
+    ``from_db`` builds them once per content of the unit table and process (``_BUILT``) and gives
+    each caller a copy it may ``add`` to: dicts copied, their sets frozen and replaced on change,
+    never changed in place."""
 
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
-        self.levels: list[dict[str, set[str]]] = [{}, {}, {}]
+        self.levels: list[dict[str, frozenset[str]]] = [{}, {}, {}]
         self.merged: dict[str, bool] = {}
         self.names: dict[str, str] = {}
         self.parent: dict[str, str] = {}
         self.root: set[str] = set()
+        self._name_counts: Counter[str] | None = None
 
     @classmethod
     def from_db(cls, con: duckdb.DuckDBPyConnection) -> UnitResolver:
-        r = cls()
-        r.add(
-            con.cursor()
-            .execute(
-                "SELECT unit_code, name, short_name, merged_into IS NOT NULL OR valid_to IS NOT NULL AS old, parent_code, "
-                "unit_type FROM unit"
-            )
-            .df()
-        )
-        return r
+        cur = con.cursor()
+        cur.execute("BEGIN TRANSACTION")  # the content's fingerprint and its rows from one snapshot
+        try:
+            row = cur.execute(_FINGERPRINT).fetchone()
+            key = (int(row[0]), int(row[1])) if row else (0, 0)
+            with _BUILT_LOCK:
+                built = _BUILT.get(key)
+                if built is None:
+                    built = cls()
+                    built.add(cur.execute(_UNITS).df())
+                    _BUILT.clear()  # the newest only: a process reads one database
+                    _BUILT[key] = built
+        finally:
+            cur.execute("ROLLBACK")
+        return built.copy()
+
+    def copy(self) -> UnitResolver:
+        """A resolver of the same units whose ``add`` leaves this one as it is."""
+        other = UnitResolver()
+        other.codes, other.merged, other.names = dict(self.codes), dict(self.merged), dict(self.names)
+        other.parent, other.root = dict(self.parent), set(self.root)
+        other.levels = [dict(lvl) for lvl in self.levels]
+        other._name_counts = self._name_counts
+        return other
 
     def add(self, units: pd.DataFrame) -> None:
         """``units``: unit_code, name, short_name, old (bool), parent_code, unit_type (all but the first two optional)."""
-        for row in units.itertuples(index=False):
-            code = str(row.unit_code)
-            self.codes[code.strip().upper()] = code
-            self.merged[code] = bool(getattr(row, "old", False))
-            self.names[code] = str(row.name)
-            parent = getattr(row, "parent_code", None)
-            if isinstance(parent, str) and parent:
-                self.parent[code] = parent
-            if getattr(row, "unit_type", None) in _ROOT_TYPES:
-                self.root.add(code)
-            for text in (row.name, getattr(row, "short_name", None)):
-                if text is None or (isinstance(text, float) and pd.isna(text)):
-                    continue
-                for lvl, k in zip(self.levels, _levels(str(text))[0], strict=True):
-                    if k:
-                        lvl.setdefault(k, set()).add(code)
+        self._name_counts = None
+        n = len(units)
+
+        def column(name: str) -> list[Any]:
+            return units[name].astype(object).where(units[name].notna(), None).tolist() if name in units else [None] * n
+
+        codes = [str(c) for c in column("unit_code")]
+        names = column("name")
+        self.codes.update(zip([c.strip().upper() for c in codes], codes, strict=True))
+        self.merged.update(zip(codes, [bool(o) for o in column("old")] if "old" in units else [False] * n, strict=True))
+        self.names.update(zip(codes, [str(t) for t in names], strict=True))
+        self.parent.update(
+            (c, p) for c, p in zip(codes, column("parent_code"), strict=True) if isinstance(p, str) and p
+        )
+        self.root.update(c for c, t in zip(codes, column("unit_type"), strict=True) if t in _ROOT_TYPES)
+        # Each distinct text's keys once (names repeat across provinces: "Trạm Y tế", "Trường Mầm non …").
+        by_text: dict[str, list[str]] = {}
+        for texts in (names, column("short_name")):
+            for code, text in zip(codes, texts, strict=True):
+                if text is not None:
+                    by_text.setdefault(str(text), []).append(code)
+        added: list[dict[str, set[str]]] = [{}, {}, {}]
+        for text, with_text in by_text.items():
+            for lvl, k in zip(added, _levels(text)[0], strict=True):
+                if k:
+                    lvl.setdefault(k, set()).update(with_text)
+        for level, new in zip(self.levels, added, strict=True):
+            for k, found_codes in new.items():
+                found = level.get(k)
+                level[k] = frozenset(found_codes) if found is None else found.union(found_codes)
 
     def resolve(self, text: str) -> tuple[str | None, list[str]]:
         """(code, candidates): code None with no candidates = unknown, several = ambiguous."""
@@ -136,7 +184,9 @@ class UnitResolver:
     def label(self, code: str) -> str:
         """How a candidate is listed: its name, with the code when two units share the name."""
         name = self.name(code)
-        return name if list(self.names.values()).count(name) <= 1 else f"{name} ({code})"
+        if self._name_counts is None:
+            self._name_counts = Counter(self.names.values())
+        return name if self._name_counts[name] <= 1 else f"{name} ({code})"
 
     def _ancestors(self, code: str) -> set[str]:
         out: set[str] = set()
