@@ -41,9 +41,33 @@ def open_batch(
     return batch_id
 
 
+# The keys of the two big tables, which carry no primary key (schema.sql, migration 30): a load's
+# rows are checked here instead. A batch's rows are all the table holds of their keys, as a batch
+# replaces every row of the units and dates it loads (``replace_rows``), so its own rows are enough.
+UNIQUE_KEYS = {"person": ("as_of", "unit_code", "person_id"), "payroll": ("month", "unit_code", "person_id")}
+
+
+def unique_keys(cur: duckdb.DuckDBPyConnection, batch_id: int, tables: Sequence[str]) -> None:
+    """Raise ``duckdb.ConstraintException``, as the primary key did, when a key of ``UNIQUE_KEYS``
+    comes twice among the rows of ``batch_id`` (a hash aggregate: ~10 ms per 100.000 rows)."""
+    for table in tables:
+        key = UNIQUE_KEYS.get(table)
+        if key is None:
+            continue
+        cols = ", ".join(f'"{c}"' for c in key)
+        twice = cur.execute(
+            f"SELECT {cols} FROM {table} WHERE batch_id = $b GROUP BY ALL HAVING count(*) > 1 LIMIT 1",  # noqa: S608 allow-listed
+            {"b": batch_id},
+        ).fetchone()
+        if twice is not None:
+            shown = ", ".join(f"{c}: {v}" for c, v in zip(key, twice, strict=True))
+            raise duckdb.ConstraintException(f'Duplicate key "{shown}" in table "{table}" (batch {batch_id})')
+
+
 def close_batch(cur: duckdb.DuckDBPyConnection, batch_id: int, rows_by_table: Mapping[str, int]) -> None:
-    """End a load (inside its transaction): record its row counts and refresh the summary tables of
-    the units it touched."""
+    """End a load (inside its transaction): check the keys of its rows (``unique_keys``), record its
+    row counts and refresh the summary tables of the units it touched."""
+    unique_keys(cur, batch_id, [t for t, n in rows_by_table.items() if n])
     summaries.refresh(cur, summaries.batch_touched(cur, batch_id))
     cur.execute(
         "UPDATE import_batch SET rows_by_table = $r WHERE batch_id = $b",

@@ -88,7 +88,10 @@ CREATE TABLE IF NOT EXISTS quota (
     CHECK (cut_pending <= quota_assigned)
 );
 
--- Roster snapshots: one row per person, unit and as-of date.
+-- Roster snapshots: one row per person, unit and as-of date. That key is kept by the import, not by
+-- a primary key (at the country's scale the index was most of the file, and slowed every load and
+-- undo): no key twice in an upload, a unit's rows of a date replaced whole, the batch's keys
+-- checked before it commits (batches.unique_keys; migration 30).
 CREATE TABLE IF NOT EXISTS person (
     as_of            DATE NOT NULL,
     unit_code        VARCHAR NOT NULL,
@@ -115,13 +118,13 @@ CREATE TABLE IF NOT EXISTS person (
     hire_date        DATE,
     status           VARCHAR NOT NULL DEFAULT 'dang_cong_tac' CHECK (status IN ('dang_cong_tac', 'nghi_huu', 'tinh_gian', 'thoi_viec', 'chuyen_cong_tac')),
     batch_id         BIGINT NOT NULL,
-    PRIMARY KEY (as_of, unit_code, person_id),
     CHECK (birth_date < as_of),
     CHECK (hire_date IS NULL OR hire_date > birth_date),
     CHECK ((pay_group IS NULL) = (step IS NULL))
 );
 
--- Monthly payroll: one row per person, unit and month (month = first day of the month).
+-- Monthly payroll: one row per person, unit and month (month = first day of the month); the key kept
+-- by the import as the roster's.
 CREATE TABLE IF NOT EXISTS payroll (
     month            DATE NOT NULL CHECK (day(month) = 1),
     unit_code        VARCHAR NOT NULL,
@@ -135,8 +138,7 @@ CREATE TABLE IF NOT EXISTS payroll (
     allowance_public_service_vnd BIGINT NOT NULL DEFAULT 0 CHECK (allowance_public_service_vnd >= 0),
     allowance_other_vnd        BIGINT NOT NULL DEFAULT 0 CHECK (allowance_other_vnd >= 0),
     total_vnd        BIGINT NOT NULL CHECK (total_vnd >= basic_salary_vnd),
-    batch_id         BIGINT NOT NULL,
-    PRIMARY KEY (month, unit_code, person_id)
+    batch_id         BIGINT NOT NULL
 );
 
 -- People who left (or are proposed to leave) under a reduction policy.

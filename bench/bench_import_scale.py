@@ -2,8 +2,7 @@
 loaded with a progress callback, against one file measured in the same run.
 
 Each run happens in a fresh process so that its peak memory is its own: the peak RSS of the
-importing process (after prepare, and after load, which adds the database's primary-key index
-of the new rows) and of the reader's child processes (``ru_maxrss`` of the process, and of its
+importing process (after prepare, and after load) and of the reader's child processes (``ru_maxrss`` of the process, and of its
 children once the reader server has ended). The ratio of N files to one file shows whether memory
 is bounded by the largest file (ratio near 1) or grows with the upload (ratio near N). Also
 printed: wall time, rows per second, and the longest wait between two progress calls.

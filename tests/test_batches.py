@@ -8,6 +8,7 @@ import pytest
 
 from analytics import batches, db
 from analytics.errors import OversightError
+from analytics.ingest.kinds import KINDS
 
 
 def _checksum(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
@@ -77,3 +78,33 @@ def test_freshness_and_snapshot_dates(con: duckdb.DuckDBPyConnection) -> None:
     fresh = inventory.freshness_by_table(con).set_index("table")
     assert fresh.loc["quota", "rows"] == 3 and fresh.loc["quota", "loaded_by"] == "lan"
     assert fresh.loc["person", "rows"] == 2 and fresh.loc["person", "loaded_by"] == "t"
+
+
+def test_the_keys_of_person_and_payroll_are_checked_per_batch(con: duckdb.DuckDBPyConnection) -> None:
+    """Without a primary key (migration 30) a batch's own rows are checked at close_batch: a key
+    twice rolls the whole batch back; the same key in another batch's unit or date is no clash."""
+    assert batches.UNIQUE_KEYS == {t: KINDS[t].key for t in batches.UNIQUE_KEYS}
+    person = (
+        "INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
+        "VALUES ($d, $u, $p, 'A', '1980-01-01', 'nam', 'cong_chuc', $b)"
+    )
+    payroll = (
+        "INSERT INTO payroll (month, unit_code, person_id, salary_coef, base_salary_vnd, basic_salary_vnd, total_vnd, batch_id) "
+        "VALUES ('2025-01-01', 'SNV', $p, 2.34, 2340000, 5475600, 5475600, $b)"
+    )
+    with db.transaction(con) as cur:
+        b = batches.open_batch(cur, kind="cli", user="t")
+        for d, u in (("2025-01-01", "SNV"), ("2025-01-01", "SYT"), ("2025-02-01", "SNV")):
+            cur.execute(person, {"d": d, "u": u, "p": "P1", "b": b})
+        cur.execute(payroll, {"p": "P1", "b": b})
+        batches.close_batch(cur, b, {"person": 3, "payroll": 1})
+    before = _checksum(con)
+    for table, sql in (("person", person), ("payroll", payroll)):
+        with pytest.raises(duckdb.ConstraintException, match=f'"{table}"'):
+            with db.transaction(con) as cur:
+                b = batches.open_batch(cur, kind="cli", user="t")
+                params = {"d": "2025-03-01", "u": "SNV"} if table == "person" else {}
+                for _ in range(2):
+                    cur.execute(sql, {**params, "p": "P2", "b": b})
+                batches.close_batch(cur, b, {table: 2})
+        assert _checksum(con) == before

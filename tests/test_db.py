@@ -153,3 +153,53 @@ def test_each_thread_reads_on_a_cursor_of_its_own_kept_with_the_connection() -> 
     con.close()  # its cursors close with it
     with pytest.raises(duckdb.ConnectionException):
         mine.execute("SELECT 1")
+
+
+def _constraints(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple]:
+    return sorted(
+        con.execute(
+            "SELECT constraint_type, constraint_text FROM duckdb_constraints() WHERE table_name = $t", {"t": table}
+        ).fetchall()
+    )
+
+
+def test_migration_30_drops_the_keys_of_person_and_payroll_and_keeps_every_row(tmp_path: Path) -> None:
+    """A version-29 file (person and payroll with their primary keys) upgrades in place: the same
+    rows, the same columns and checks, no key index (issue 14)."""
+    path = tmp_path / "v29.duckdb"
+    con = db.connect(path)
+    schema = db.SCHEMA_PATH.read_text(encoding="utf-8")
+    for table, key in (("person", "as_of, unit_code, person_id"), ("payroll", "month, unit_code, person_id")):
+        start = schema.index(f"CREATE TABLE IF NOT EXISTS {table} (")
+        ddl = schema[start : schema.index("\n);", start)] + f",\n    PRIMARY KEY ({key})\n);"
+        con.execute(f"DROP TABLE {table}")
+        con.execute(ddl)
+    con.execute("INSERT INTO import_batch (kind, created_by) VALUES ('cli', 'old')")
+    con.execute(
+        "INSERT INTO person (as_of, unit_code, person_id, full_name, birth_date, gender, category, batch_id) "
+        "VALUES ('2025-01-01', 'SNV', 'P1', 'Nguyễn Văn A', '1980-01-01', 'nam', 'cong_chuc', 1), "
+        "('2025-01-01', 'SNV', 'P2', 'Trần Thị B', '1990-01-01', 'nu', 'vien_chuc', 1)"
+    )
+    con.execute(
+        "INSERT INTO payroll (month, unit_code, person_id, salary_coef, base_salary_vnd, basic_salary_vnd, total_vnd, batch_id) "
+        "VALUES ('2025-01-01', 'SNV', 'P1', 2.34, 2340000, 5475600, 5475600, 1)"
+    )
+    assert ("PRIMARY KEY", "PRIMARY KEY(as_of, unit_code, person_id)") in _constraints(con, "person")
+    con.execute("UPDATE schema_version SET version = 29")
+    before = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ("person", "payroll")}
+    con.close()
+
+    con = db.connect(path)
+    fresh = db.connect(tmp_path / "fresh.duckdb")
+    try:
+        assert db.schema_version(con) == db.latest_version()
+        for table in ("person", "payroll"):
+            assert con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall() == before[table]
+            assert _constraints(con, table) == _constraints(fresh, table)
+            assert "PRIMARY KEY" not in {c for c, _ in _constraints(con, table)}
+            assert any(c == "CHECK" for c, _ in _constraints(con, table))
+        assert _columns(con) == _columns(fresh)
+        assert con.execute("SELECT count(*) FROM person_latest").fetchone() == (2,)  # views rebound
+    finally:
+        con.close()
+        fresh.close()

@@ -247,3 +247,23 @@ def test_a_staged_column_is_the_arrow_array_of_its_values(column: str, rows: int
     values = np.array([make(rnd, i) for i in range(rows)], dtype=object)
     found = load_module._to_arrow(values, arrow_type)
     assert found.equals(pa.array(values, type=arrow_type, from_pandas=True))
+
+
+def test_a_key_twice_that_the_upload_checks_missed_is_refused_by_the_load(
+    tdb: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """person has no primary key (migration 30): the load checks its batch's keys itself
+    (batches.unique_keys), so a duplicate the upload's checks did not report still stores nothing."""
+    import analytics.ingest.staging as staging
+
+    import_files(tdb, files=[("old.csv", roster("A", 20))], user="t", as_of=mc.AS_OF)
+    before = checksum(tdb)
+    monkeypatch.setattr(staging, "duplicates", lambda *a, **k: ([], {}))
+    dup = roster("B", 5).replace(b"SYT,B00001,", b"SNV,B00000,")  # the same person twice in SNV
+    with prepare(tdb, files=[("b.csv", dup)], as_of=mc.AS_OF) as plan:
+        assert plan.ok, plan.problems_frame()
+        with pytest.raises(ImportRejected) as err:
+            load(tdb, plan, user="t")
+    assert [p.code for p in err.value.problems] == ["db_constraint"]
+    assert "B00000" in err.value.problems[0].params["detail"]
+    assert checksum(tdb) == before

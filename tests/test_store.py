@@ -130,10 +130,11 @@ def test_a_version_published_before_an_upgrade_is_upgraded_and_published_again(p
     s.reader()
     latest = db.latest_version()
     # as the previous program left them: its last migration not applied, its record without "schema"
+    # (a migration that only rebuilds tables runs again on them as well)
     newest_table = re.search(r"CREATE TABLE IF NOT EXISTS (\w+)", db.migrations()[-1][1].read_text(encoding="utf-8"))
-    assert newest_table is not None
     con = db.connect(path)
-    con.execute(f"DROP TABLE {newest_table.group(1)}")
+    if newest_table is not None:
+        con.execute(f"DROP TABLE {newest_table.group(1)}")
     con.execute("UPDATE schema_version SET version = $v - 1 WHERE version = $v", {"v": latest})
     con.execute("CHECKPOINT")
     con.close()
@@ -150,7 +151,8 @@ def test_a_version_published_before_an_upgrade_is_upgraded_and_published_again(p
     s = store.open_store(path)
     con = s.reader()
     assert db.schema_version(con) == latest
-    assert con.execute(f"SELECT count(*) FROM {newest_table.group(1)}").fetchone() is not None
+    if newest_table is not None:
+        assert con.execute(f"SELECT count(*) FROM {newest_table.group(1)}").fetchone() is not None
     assert s.current()["schema"] == latest  # type: ignore[index]
     assert s.current()["version"] == record["version"] + 1  # type: ignore[index]
     assert s.reader() is con  # published once: the next reads keep it
