@@ -40,7 +40,7 @@ from analytics.ingest.load import META, to_table
 from analytics.ingest.messages import refusal_params, table_name
 from analytics.ingest.plan import PREVIEW_COLUMNS, FileInfo, LoadResult, Plan, audit_rejected, load
 from analytics.ingest.problems import Problem, ProblemCap, has_errors
-from analytics.ingest.reader import ReadLimits, read_workbook
+from analytics.ingest.reader import ReadLimits, read_workbook, start_reader
 from analytics.ingest.recognise import Recognised, recognise
 from analytics.ingest.safety import Limits, check_content
 from analytics.ingest.sheetcheck import Clock, notes, summary, validate
@@ -203,6 +203,7 @@ def prepare(
     ``staging_dir``: where the plan's temporary folder goes (default: the system's).
     ``user``: who imports; when given, files the checks refuse are audited (``import_rejected``).
     """
+    start_reader()  # its start overlaps the units' and mappings' reading below
     timings: dict[str, float] = {}
     clock = Clock(timings)
     bar = Bar(progress, [size_of(src) for _, src in files])
