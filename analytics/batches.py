@@ -58,9 +58,9 @@ def unique_keys(cur: duckdb.DuckDBPyConnection, batch_id: int, tables: Sequence[
         twice = cur.execute(
             f"SELECT {cols} FROM {table} WHERE batch_id = $b GROUP BY ALL HAVING count(*) > 1 LIMIT 1",  # noqa: S608 allow-listed
             {"b": batch_id},
-        ).fetchone()
-        if twice is not None:
-            shown = ", ".join(f"{c}: {v}" for c, v in zip(key, twice, strict=True))
+        ).fetchall()
+        if twice:
+            shown = ", ".join(f"{c}: {v}" for c, v in zip(key, twice[0], strict=True))
             raise duckdb.ConstraintException(f'Duplicate key "{shown}" in table "{table}" (batch {batch_id})')
 
 
@@ -101,6 +101,12 @@ def replace_rows(cur: duckdb.DuckDBPyConnection, table: str, keys: pd.DataFrame,
     cur.register("_replace_keys", keys.drop_duplicates())
     try:
         on = " AND ".join(f'x."{c}" IS NOT DISTINCT FROM k."{c}"' for c in cols)
+        # Whether any row matches, from the key columns alone: copying the matches reads every
+        # column of every row first (0,11-0,16 s over the country's 4 million roster rows, against
+        # 0,01 s), and a new roster date or payroll month, the usual load, replaces nothing.
+        found = cur.execute(f"SELECT count(*) FROM {t} x SEMI JOIN _replace_keys k ON {on}").fetchall()  # noqa: S608 catalogue-checked
+        if not found[0][0]:
+            return 0
         match = f"SELECT x.* FROM {t} x SEMI JOIN _replace_keys k ON {on}"  # noqa: S608 catalogue-checked
         cur.execute(f"INSERT INTO {t}__replaced SELECT *, $b FROM ({match})", {"b": batch_id})  # noqa: S608
         n = cur.execute(f"DELETE FROM {t} x WHERE EXISTS (SELECT 1 FROM _replace_keys k WHERE {on})").fetchone()  # noqa: S608
