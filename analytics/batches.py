@@ -101,13 +101,12 @@ def replace_rows(cur: duckdb.DuckDBPyConnection, table: str, keys: pd.DataFrame,
     cur.register("_replace_keys", keys.drop_duplicates())
     try:
         on = " AND ".join(f'x."{c}" IS NOT DISTINCT FROM k."{c}"' for c in cols)
-        # Whether any row matches, from the key columns alone: copying the matches reads every
-        # column of every row first (0,11-0,16 s over the country's 4 million roster rows, against
-        # 0,01 s), and a new roster date or payroll month, the usual load, replaces nothing.
-        found = cur.execute(f"SELECT count(*) FROM {t} x SEMI JOIN _replace_keys k ON {on}").fetchall()  # noqa: S608 catalogue-checked
-        if not found[0][0]:
-            return 0
         match = f"SELECT x.* FROM {t} x SEMI JOIN _replace_keys k ON {on}"  # noqa: S608 catalogue-checked
+        # Whether any row matches, counted (from the key columns alone): copying the matches reads
+        # every column of every row first (0,11-0,16 s over the country's 4 million roster rows,
+        # against 0,01 s), and a new roster date or payroll month, the usual load, replaces nothing.
+        if not cur.execute(f"SELECT count(*) FROM ({match})").fetchall()[0][0]:  # noqa: S608
+            return 0
         cur.execute(f"INSERT INTO {t}__replaced SELECT *, $b FROM ({match})", {"b": batch_id})  # noqa: S608
         n = cur.execute(f"DELETE FROM {t} x WHERE EXISTS (SELECT 1 FROM _replace_keys k WHERE {on})").fetchone()  # noqa: S608
     finally:

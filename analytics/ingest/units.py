@@ -57,16 +57,14 @@ _ABBREV = [
 # the names), then all of them at once (true of a few).
 _ABBREV_START = re.compile(r"(?<![a-z0-9])(?:gd|kh|nn|tn|ld|vh|gtvt|dt|tp|vp|bql|bv|ttyt|tyt|hdnd|[pxqh]\.|tt\.)")
 _ANY_ABBREV = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _ABBREV))
-# What the units built into a resolver are: how many, and the sum of each one's hash of what
-# ``add`` reads (any change of a code, name, short name, state, parent or type changes it).
-_FINGERPRINT = (
-    "SELECT count(*), coalesce(sum(hash(unit_code, name, short_name, merged_into IS NOT NULL OR valid_to IS NOT NULL, "
-    "parent_code, unit_type)::HUGEINT), 0) FROM unit"
-)
 _UNITS = (
     "SELECT unit_code, name, short_name, merged_into IS NOT NULL OR valid_to IS NOT NULL AS old, parent_code, "
     "unit_type FROM unit"
 )
+# What the units built into a resolver are: how many, and the sum of each one's hash of the row
+# ``add`` reads (any change of a code, name, short name, state, parent or type changes it).
+_HASHED = "hash(unit_code, name, short_name, old, parent_code, unit_type)::HUGEINT"
+_FINGERPRINT = f"SELECT count(*), coalesce(sum({_HASHED}), 0) FROM ({_UNITS})"  # noqa: S608 - constant text
 _BUILT: dict[tuple[int, int], UnitResolver] = {}
 _BUILT_LOCK = threading.Lock()
 

@@ -29,6 +29,7 @@ from ui.briefing.style import (
     FONT_PX,
     FOOT_PX,
     HEIGHT,
+    PROVINCE_FINDINGS,
     THEMES,
     TITLE_PX,
     TOPIC_PX,
@@ -101,7 +102,7 @@ def _finding_params(slide: dict[str, Any], lang: str) -> dict[str, str]:
 
 def topic_of(slide: dict[str, Any], lang: str) -> str:
     """The slide's topic line: the agencies slide lists the provinces at the country level."""
-    provinces = slide["id"] == "agencies" and slide["finding"] in ("provinces_behind", "no_province_behind")
+    provinces = slide["id"] == "agencies" and slide["finding"] in PROVINCE_FINDINGS
     return t("brief.topic.provinces" if provinces else f"brief.topic.{slide['id']}", lang)
 
 

@@ -25,6 +25,8 @@ MAX_TABLE_ROWS = 12
 # The most bars a slide draws: 20 labels stay room-readable (18 px on 1920×1080, 13 px on 1366×768);
 # 34 provinces would be 10 px and 7 px. A slide of more rows shows the lowest (its rows come worst first).
 MAX_BARS = 20
+# The agencies slide's findings at the country level, where its rows are the provinces.
+PROVINCE_FINDINGS = ("provinces_behind", "no_province_behind")
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ def of_provinces(slide: SlideData) -> bool:
     """Whether the slide's rows are provinces (the country's breakdown) rather than the city's
     agencies: its data says so (``level``); a deck frozen before it did, by its finding."""
     level = slide.data.get("level")
-    return level == "province" if level else slide.data.get("finding") in ("provinces_behind", "no_province_behind")
+    return level == "province" if level else slide.data.get("finding") in PROVINCE_FINDINGS
 
 
 def lowest(slide: SlideData) -> tuple[list[dict[str, Any]], str]:
