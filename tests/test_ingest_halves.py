@@ -11,6 +11,7 @@ import io
 import random
 import re
 import zipfile
+import zlib
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -221,11 +222,18 @@ def test_a_sheet_with_no_row_to_cut_at_is_parsed_whole(monkeypatch: pytest.Monke
     assert _parsed(data, monkeypatch, split=True)[0]["arrow"].equals(whole[0]["arrow"])
 
 
-def test_the_halves_workbooks_are_sound_zips() -> None:
-    data = _halves._stored_zip([("a.xml", [b"<a>", memoryview(b"12345")[1:3], b"</a>"]), ("Đ/b.xml", [b""])])
+@pytest.mark.parametrize("isal", [True, False])
+def test_the_halves_workbooks_are_sound_zips(isal: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deflated by ISA-L (to a fraction of the XML's size), stored without it."""
+    if not isal:
+        monkeypatch.setattr(_halves, "fast_zlib", zlib)
+    xml = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, i) for i in range(5000))
+    data = _halves._zip([("a.xml", [b"<a>", memoryview(b"12345")[1:3], xml, b"</a>"]), ("Đ/b.xml", [b""])])
     z = zipfile.ZipFile(io.BytesIO(data))
     assert z.testzip() is None
-    assert z.read("a.xml") == b"<a>23</a>" and z.read("Đ/b.xml") == b""
+    assert z.read("a.xml") == b"<a>23" + xml + b"</a>" and z.read("Đ/b.xml") == b""
+    assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_DEFLATED if isal else zipfile.ZIP_STORED}
+    assert (len(data) < len(xml) / 4) is isal
 
 
 def test_only_big_sheets_on_two_cores_are_cut(monkeypatch: pytest.MonkeyPatch) -> None:
