@@ -94,8 +94,8 @@ def units_db(dbfile: Path) -> duckdb.DuckDBPyConnection:
 
 
 def _cpu_seconds() -> float:
-    """CPU time of this process and of the reader's finished children (from the reader server's
-    /proc entry): unlike wall time, it does not grow when other processes share the cores."""
+    """CPU time of this process and of the reader's server, its worker and its finished workers
+    (from /proc): unlike wall time, it does not grow when other processes share the cores."""
     import os
     import resource
 
@@ -104,8 +104,15 @@ def _cpu_seconds() -> float:
     me = resource.getrusage(resource.RUSAGE_SELF)
     total = me.ru_utime + me.ru_stime
     if _SERVER.proc is not None and _SERVER.proc.poll() is None:
-        fields = Path(f"/proc/{_SERVER.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += (int(fields[13]) + int(fields[14]) + int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        pid = _SERVER.proc.pid
+        try:
+            workers = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+            for proc in (str(pid), *workers):
+                fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
+                # utime, stime (and for the server, cutime and cstime: its finished workers)
+                total += sum(int(f) for f in fields[11 : 15 if proc == str(pid) else 13]) / os.sysconf("SC_CLK_TCK")
+        except (FileNotFoundError, ProcessLookupError):  # a worker that left meanwhile
+            pass
     return total
 
 

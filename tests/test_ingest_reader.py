@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+import os
 import pickle
+import signal
 import subprocess
 import sys
+import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -33,24 +37,63 @@ def test_time_limit_is_a_problem() -> None:
     assert sheets == [] and [p.code for p in problems] == ["parse_timeout"]
 
 
-def test_children_done_are_reaped() -> None:
-    """A child that wrote its result is reaped after the reply: none is left behind as a zombie
-    (the limits' tests above check the children that end without a result)."""
-    import time
-
+def _server_children() -> list[tuple[int, str]]:
+    """(pid, state) of the reader server's children."""
     from analytics.ingest import reader
 
-    data = mc.commune_staff()
-    for _ in range(3):
-        sheets, problems = read_workbook("a.xlsx", data, "xlsx")
-        assert problems == [] and sheets[0].name == "DS"
     server = reader._SERVER.proc
     assert server is not None
-    children = f"/proc/{server.pid}/task/{server.pid}/children"
-    deadline = time.monotonic() + 5
-    while open(children).read().split() and time.monotonic() < deadline:
+    pids = open(f"/proc/{server.pid}/task/{server.pid}/children").read().split()
+    return [(int(pid), open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]) for pid in pids]
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float = 5) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
         time.sleep(0.01)
-    assert open(children).read().split() == []
+    return condition()
+
+
+def test_one_warm_worker_reads_the_files_that_follow_and_leaves_when_idle() -> None:
+    """Files read one after another go to one worker, which waits for the next (no zombie, none
+    left over); idle for ``warm_seconds`` it leaves. With 0 each file has a worker of its own, gone
+    once the file is read."""
+    data = mc.commune_staff()
+    warm = ReadLimits(warm_seconds=1.5)
+    workers = set()
+    for _ in range(3):
+        sheets, problems = read_workbook("a.xlsx", data, "xlsx", warm)
+        assert problems == [] and sheets[0].name == "DS"
+        children = _server_children()
+        assert len(children) == 1 and children[0][1] != "Z"
+        workers.add(children[0][0])
+    assert len(workers) == 1
+    assert _wait_for(lambda: _server_children() == [])  # idle 1,5 s: gone
+
+    for _ in range(2):
+        sheets, problems = read_workbook("a.xlsx", data, "xlsx", ReadLimits(warm_seconds=0))
+        assert problems == [] and sheets[0].name == "DS"
+        assert _wait_for(lambda: _server_children() == [])
+
+
+def test_a_worker_that_died_while_waiting_is_replaced() -> None:
+    """Killed between two files (the kernel's OOM killer, an operator): the next file gets a new
+    worker and is read, not reported as a crash."""
+    data = mc.commune_staff()
+    assert read_workbook("a.xlsx", data, "xlsx")[1] == []
+    [(pid, _)] = _server_children()
+    os.kill(pid, signal.SIGKILL)
+    assert _wait_for(lambda: _server_children()[0][1] == "Z")
+    sheets, problems = read_workbook("a.xlsx", data, "xlsx")
+    assert problems == [] and sheets[0].name == "DS"
+    assert [p for p, _ in _server_children()] != [pid]
+
+
+def test_a_worker_leaves_after_a_parse_that_left_it_big() -> None:
+    """Holding more than ``warm_bytes`` after a file, the worker leaves: its memory goes back."""
+    sheets, problems = read_workbook("a.xlsx", mc.commune_staff(), "xlsx", ReadLimits(warm_bytes=1))
+    assert problems == [] and sheets
+    assert _wait_for(lambda: _server_children() == [])
 
 
 def test_hidden_sheet_and_hidden_rows_reported() -> None:
