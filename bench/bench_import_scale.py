@@ -2,10 +2,11 @@
 loaded with a progress callback, against one file measured in the same run.
 
 Each run happens in a fresh process so that its peak memory is its own: the peak RSS of the
-importing process (after prepare, and after load) and of the reader's child processes (``ru_maxrss`` of the process, and of its
-children once the reader server has ended). The ratio of N files to one file shows whether memory
-is bounded by the largest file (ratio near 1) or grows with the upload (ratio near N). Also
-printed: wall time, rows per second, and the longest wait between two progress calls.
+importing process (after prepare, and after load) and of the reader's workers (``ru_maxrss`` of
+the process, and of its children once the reader server has ended, its worker with it). The
+ratio of N files to one file shows whether memory is bounded by the largest file (ratio near 1) or
+grows with the upload (ratio near N). Also printed: wall time, rows per second, and the longest
+wait between two progress calls.
 
 Not a test: ``python bench/bench_import_scale.py [--files 10] [--rows 100000]``. The first file is
 ``bench_import.py``'s (built once in the temporary folder); the others are copies with other person

@@ -5,9 +5,8 @@ run in the server's own process: a worker forked from a small reader server (``_
 RLIMIT_AS, parses each file under RLIMIT_CPU and a deadline, and sends back Arrow IPC bytes; it
 stays for the next file a while (``ReadLimits.warm_seconds``). Every cell is read as a string
 (``dtypes="string"``): no type guessing, codes stay text, and the parsers of ``normalize`` decide
-per column. Hidden rows and merged ranges come
-from the sheet XML (a regex scan, much faster than openpyxl), and the grid is placed at the row
-and column numbers Excel shows.
+per column. Hidden rows and merged ranges come from the sheet XML (a regex scan, much faster than
+openpyxl), and the grid is placed at the row and column numbers Excel shows.
 """
 
 from __future__ import annotations
